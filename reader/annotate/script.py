@@ -1,0 +1,100 @@
+"""Script detection and OpenCC conversion (Simplified ⇄ Traditional variants)."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from reader.model import Script
+
+if TYPE_CHECKING:
+    import opencc
+
+# The OpenCC configurations readers can choose; the order is the TUI's cycle order.
+CONFIGS: tuple[str, ...] = (
+    "t2s",
+    "s2t",
+    "s2tw",
+    "s2twp",
+    "s2hk",
+    "tw2s",
+    "t2tw",
+    "hk2s",
+    "t2hk",
+    "tw2sp",
+)
+
+_converters: dict[str, opencc.OpenCC] = {}
+_lock = threading.Lock()
+
+
+def _converter(config: str) -> opencc.OpenCC:
+    conv = _converters.get(config)
+    if conv is None:
+        if config not in CONFIGS:
+            from reader.errors import ReaderError
+
+            raise ReaderError(f"unknown conversion {config!r}; choose one of: {', '.join(CONFIGS)}")
+        import opencc
+
+        with _lock:
+            conv = _converters.setdefault(config, opencc.OpenCC(config))
+    return conv
+
+
+def convert(text: str, config: str) -> str:
+    return str(_converter(config).convert(text))
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def detect_script(text: str) -> Script:
+    """Simplified, Traditional or mixed, from characters that exist in only one script."""
+    han = "".join(ch for ch in text if is_han(ch))
+    if not han:
+        return "none"
+    simplified = convert(han, "t2s")
+    traditional = convert(han, "s2t")
+    trad_only = sum(1 for a, b in zip(han, simplified, strict=False) if a != b)
+    simp_only = sum(1 for a, b in zip(han, traditional, strict=False) if a != b)
+    if trad_only == simp_only == 0:
+        return "simplified"  # script-neutral text reads the same either way
+    share = trad_only / (trad_only + simp_only)
+    if share >= 0.8:
+        return "traditional"
+    if share <= 0.2:
+        return "simplified"
+    return "mixed"
+
+
+def default_conversion(script: Script) -> str:
+    """Show the other script: Traditional/mixed text as Simplified, Simplified as Traditional."""
+    return "s2t" if script in ("simplified", "none") else "t2s"
+
+
+def to_simplified_aligned(text: str) -> str:
+    """A Simplified form of ``text`` with exactly the same length (for segmentation).
+
+    OpenCC's phrase rules can change length; where they do, fall back to per-character
+    conversion so offsets still line up.
+    """
+    out = convert(text, "t2s")
+    if len(out) == len(text):
+        return out
+    conv = _converter("t2s")
+    chars = [conv.convert(ch) for ch in text]
+    return "".join(c if len(c) == 1 else ch for c, ch in zip(chars, text, strict=True))
+
+
+def convert_aligned(text: str, spans: list[tuple[int, int]], config: str) -> list[str]:
+    """Convert ``text`` and cut the result along ``spans`` (one string per token).
+
+    Whole-text conversion keeps OpenCC's phrase context; if it changed the length the
+    result can't be cut by offsets, so each token is converted on its own.
+    """
+    whole = convert(text, config)
+    if len(whole) == len(text):
+        return [whole[a:b] for a, b in spans]
+    return [convert(text[a:b], config) for a, b in spans]

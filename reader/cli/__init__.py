@@ -1,0 +1,82 @@
+"""Command-line entry point: ``reader ARTICLE`` opens the TUI; subcommands work headless.
+
+Each subcommand lives in its own module exposing ``register(subparsers)``; modules are
+imported only when their command runs, so ``reader --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader.errors import ReaderError
+
+# command name -> module under reader.cli
+COMMANDS: dict[str, str] = {
+    "annotate": "annotate",
+    "translate": "translate",
+    "export": "export",
+    "glossary": "glossary",
+    "model": "model",
+    "pinyin": "pinyin",
+    "names": "names",
+    "open": "open",
+}
+
+
+def _build_parser(only: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read Chinese articles side by side: original, other script, pinyin, English.",
+        epilog="Run `reader ARTICLE` (or `reader --sample`) to open the reader.",
+    )
+    from reader import __version__
+
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        if only is not None and name != only:
+            sub.add_parser(name, help=_HELP.get(name, ""))
+            continue
+        mod = importlib.import_module(f"reader.cli.{module}")
+        mod.register(sub)
+    return parser
+
+
+_HELP = {
+    "annotate": "segment, convert and add pinyin (headless)",
+    "translate": "translate an article sentence by sentence",
+    "export": "export an annotated translation (md, html, json, tsv, anki)",
+    "glossary": "list, check, add, import and export glossary terms",
+    "model": "list or install offline translation models",
+    "pinyin": "pinyin for text lines",
+    "names": "who's who: every name in an article",
+    "open": "open an article in the reader (the default command)",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # `reader ARTICLE` and `reader --sample` mean `reader open ...`.
+    if not args_list or (
+        args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")
+    ):
+        args_list = ["open", *args_list]
+    parser = _build_parser(args_list[0] if args_list[0] in COMMANDS else None)
+    args = parser.parse_args(args_list)
+    try:
+        return int(args.func(args) or 0)
+    except ReaderError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

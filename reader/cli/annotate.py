@@ -1,0 +1,50 @@
+"""`reader annotate`: segmentation, script conversion, pinyin and names, headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.cli.common import add_article_arguments, load_article
+from reader.model import Article
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("annotate", help="segment, convert and add pinyin (headless)")
+    add_article_arguments(p)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    article = load_article(args)
+    if args.format == "json":
+        from reader.pipeline import article_to_json
+
+        json.dump(article_to_json(article), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_interlinear(article))
+    return 0
+
+
+def render_interlinear(article: Article) -> str:
+    """A terminal-readable interlinear view: each sentence, its other script, pinyin per word."""
+    from reader.text_layout import interlinear_lines
+
+    out: list[str] = []
+    if article.meta.title:
+        out.append(f"# {article.meta.title}")
+    if article.meta.source_url:
+        out.append(f"  {article.meta.source_url}")
+    out.append(f"  script: {article.script} · other script: {article.conversion}")
+    out.append("")
+    for sentence in article.sentences():
+        out.extend(interlinear_lines(sentence, width=100))
+        out.append(f"  {sentence.converted}")
+        if sentence.translation is not None:
+            label = "" if sentence.translation.method == "mt" else "[gloss] "
+            out.append(f"  {label}{sentence.translation.text}")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,74 @@
+"""Options shared by every command that opens an article."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.model import Article
+
+
+def add_article_arguments(parser: argparse.ArgumentParser, article_required: bool = True) -> None:
+    parser.add_argument(
+        "article",
+        nargs=None if article_required else "?",
+        metavar="ARTICLE",
+        help="file to read (text, Markdown, HTML, Jekyll post), or - for stdin",
+    )
+    parser.add_argument("--encoding", help="force the input encoding (e.g. gb18030, big5)")
+    parser.add_argument(
+        "--to",
+        dest="conversion",
+        metavar="CONFIG",
+        help="OpenCC conversion for the other-script column (t2s, s2t, s2tw, s2twp, s2hk, tw2s, t2tw…)",
+    )
+    parser.add_argument(
+        "--pinyin",
+        dest="pinyin_style",
+        choices=("marks", "numbers", "zhuyin"),
+        default="marks",
+        help="pinyin style (default: tone marks)",
+    )
+    parser.add_argument(
+        "--sandhi",
+        action="store_true",
+        help="show tone sandhi (spoken tones) instead of dictionary tones",
+    )
+    parser.add_argument(
+        "--glossary",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra glossary file (repeatable; later files win)",
+    )
+    parser.add_argument(
+        "--no-default-glossary", action="store_true", help="don't use the shipped glossaries"
+    )
+    parser.add_argument(
+        "--no-auto-names", action="store_true", help="don't render names the glossary lacks"
+    )
+    parser.add_argument(
+        "--full-page",
+        action="store_true",
+        help="keep the whole page's text (no boilerplate removal)",
+    )
+
+
+def load_article(args: argparse.Namespace) -> Article:
+    from reader.glossary import load_glossary
+    from reader.pipeline import Options, annotate_path
+
+    if args.conversion:
+        from reader.annotate.script import _converter
+
+        _converter(args.conversion)  # validate early: a one-line error before any work
+    glossary = load_glossary(
+        extra_files=tuple(args.glossary), use_default=not args.no_default_glossary
+    )
+    options = Options(
+        conversion=args.conversion,
+        pinyin_style=args.pinyin_style,
+        glossary=glossary,
+        sandhi=args.sandhi,
+        auto_names=not args.no_auto_names,
+    )
+    return annotate_path(args.article, options, encoding=args.encoding, full_page=args.full_page)

@@ -1,0 +1,106 @@
+"""Helpers shared by the export formats: labels, per-character pinyin, Han detection."""
+
+from __future__ import annotations
+
+from reader.model import Article, Sentence, Token, Translation
+
+GLOSS_LABEL = "gloss (no MT model installed)"
+
+SCRIPT_NAMES = {"simplified": "Simplified", "traditional": "Traditional"}
+
+
+def is_han_char(ch: str) -> bool:
+    """CJK Unified Ideographs (basic block, extension A, compatibility) — what gets pinyin."""
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x20000 <= cp <= 0x3134F
+    )
+
+
+def token_is_han(token: Token) -> bool:
+    return any(is_han_char(ch) for ch in token.text)
+
+
+def converted_script(article: Article) -> str:
+    """Name of the script the `converted` text is in, for labels ("Simplified", ...)."""
+    conv = article.conversion.lower()
+    if conv.startswith(("t2s", "tw2s", "hk2s")) or article.script == "traditional":
+        return "Simplified"
+    if conv.startswith("s2") or article.script == "simplified":
+        return "Traditional"
+    return "Converted"
+
+
+def lang_tags(article: Article) -> tuple[str, str]:
+    """BCP 47 tags for the original and the converted text (they pick the right CJK glyphs)."""
+    if article.script == "traditional":
+        return "zh-Hant", "zh-Hans"
+    if article.script == "simplified":
+        return "zh-Hans", "zh-Hant"
+    return "zh", "zh"
+
+
+def translation_label(translation: Translation | None) -> str:
+    """How a sentence's English was made, as shown to readers ("" for machine translation)."""
+    if translation is None:
+        return "not translated"
+    if translation.method == "gloss":
+        return GLOSS_LABEL
+    return ""
+
+
+def article_is_gloss(article: Article) -> bool:
+    return any(
+        s.translation is not None and s.translation.method == "gloss" for s in article.sentences()
+    )
+
+
+def source_of(article: Article) -> str:
+    return article.meta.source_url or article.meta.path
+
+
+def char_syllables(token: Token, style: str) -> list[str | None]:
+    """One display syllable per character of ``token.text`` (None where there is none).
+
+    Readings are stored in tone-number form; the pinyin module formats them in the
+    article's style. A token without per-character readings falls back to splitting its
+    display pinyin when that yields exactly one syllable per Han character.
+    """
+    chars = token.text
+    if len(token.readings) == len(chars) and any(r is not None for r in token.readings):
+        fmt = _syllable_formatter()
+        return [None if r is None else fmt(r, style) for r in token.readings]
+    han = [i for i, ch in enumerate(chars) if is_han_char(ch)]
+    parts = token.pinyin.split()
+    out: list[str | None] = [None] * len(chars)
+    if han and len(parts) == len(han):
+        for i, syl in zip(han, parts, strict=True):
+            out[i] = syl
+    return out
+
+
+def _syllable_formatter():  # type: ignore[no-untyped-def]
+    try:
+        from reader.annotate.pinyin import format_syllable
+    except ImportError:  # pinyin module not installed: show the stored tone-number form
+        return lambda reading, style: reading
+    return format_syllable
+
+
+def sentence_pinyin(sentence: Sentence) -> str:
+    """The sentence as a pinyin line: each Han word's pinyin, other tokens as written."""
+    parts: list[str] = []
+    for tok in sentence.tokens:
+        if tok.pinyin:
+            parts.append(tok.pinyin)
+        elif tok.text.strip():
+            parts.append(tok.text.strip())
+    return " ".join(parts)
+
+
+def one_line(text: str) -> str:
+    """Collapse tabs and line breaks into spaces (TSV fields, single-line labels)."""
+    return " ".join(text.replace("\t", " ").splitlines()) if text else ""

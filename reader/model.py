@@ -1,0 +1,170 @@
+"""The immutable document model that flows through every pipeline step.
+
+article -> paragraphs -> sentences -> tokens. Every unit carries ``start``/``end``
+character offsets into ``Article.text`` (the loaded text), so any later step can
+refer back to an exact span. Steps never mutate: they return new objects built
+with :func:`dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+Script = Literal["simplified", "traditional", "mixed", "none"]
+TranslationMethod = Literal["mt", "gloss"]
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryHit:
+    """A glossary (or auto-detected) name covering ``text[start:end]``."""
+
+    start: int
+    end: int
+    term: str  # the entry's headword as written in its file
+    en: str
+    type: str
+    source_file: str  # path of the glossary file, or "auto"
+    source: Literal["glossary", "auto"] = "glossary"
+    note: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "en": self.en,
+            "type": self.type,
+            "source_file": self.source_file,
+            "source": self.source,
+            "term": self.term,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    converted: str = ""  # the token in the other script (OpenCC), aligned 1:1
+    pinyin: str = ""  # display string in the chosen style; "" for non-Han tokens
+    readings: tuple[str | None, ...] = ()  # one per character, None for non-Han
+    pos: str = ""  # jieba part-of-speech flag
+    glossary: GlossaryHit | None = None
+
+    @property
+    def is_han(self) -> bool:
+        return any(r is not None for r in self.readings) or any(
+            "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in self.text
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    text: str
+    method: TranslationMethod
+    glossary_applied: tuple[str, ...] = ()
+    repaired: bool = False
+    from_cache: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int  # position in the whole article
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...] = ()
+    converted: str = ""
+    translation: Translation | None = None
+
+    @property
+    def glossary_hits(self) -> tuple[GlossaryHit, ...]:
+        return tuple(t.glossary for t in self.tokens if t.glossary is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    kind: str = "p"  # "p", "heading", "caption", "list", "quote"
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    source_url: str = ""
+    site: str = ""
+    path: str = ""  # where it was loaded from ("-" for stdin)
+    encoding: str = ""
+    format: str = ""  # "text", "markdown", "html", "jekyll-html"
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "title": self.title,
+            "author": self.author,
+            "date": self.date,
+            "source_url": self.source_url,
+            "site": self.site,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    text: str  # the loaded text; all offsets point into it
+    meta: Meta = field(default_factory=Meta)
+    paragraphs: tuple[Paragraph, ...] = ()
+    script: Script = "none"
+    conversion: str = ""  # OpenCC config used for `converted`
+    pinyin_style: str = "marks"
+    model: str | None = None  # MT model id, None when glossed / not translated
+    dropped_chars: int = 0  # page text left out by extraction
+    full_text: str = ""  # whole page text before extraction (for --full-page)
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    def sentences(self) -> Iterator[Sentence]:
+        for p in self.paragraphs:
+            yield from p.sentences
+
+    def tokens(self) -> Iterator[Token]:
+        for s in self.sentences():
+            yield from s.tokens
+
+    def with_sentences(self, new: dict[int, Sentence]) -> Article:
+        """Return a copy with sentences replaced by index (others kept)."""
+        paras = tuple(
+            replace(p, sentences=tuple(new.get(s.index, s) for s in p.sentences))
+            for p in self.paragraphs
+        )
+        return replace(self, paragraphs=paras)
+
+    def map_sentences(self, fn) -> Article:  # type: ignore[no-untyped-def]
+        paras = tuple(
+            replace(p, sentences=tuple(fn(s) for s in p.sentences)) for p in self.paragraphs
+        )
+        return replace(self, paragraphs=paras)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A loader's output unit: a span of the loaded text and what kind of block it is."""
+
+    start: int
+    end: int
+    kind: str = "p"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedText:
+    """What a loader returns: clean text, its block spans and the metadata."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    meta: Meta
+    dropped_chars: int = 0
+    full_text: str = ""

@@ -1,0 +1,61 @@
+"""Where reader keeps user data: platformdirs locations, overridable with READER_HOME.
+
+READER_HOME (used by tests and portable installs) puts config, data and cache under
+one directory. Glossaries live in the *data* dir so a reinstall never loses them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP = "reader"
+
+
+def _home() -> Path | None:
+    value = os.environ.get("READER_HOME")
+    return Path(value) if value else None
+
+
+def config_dir() -> Path:
+    home = _home()
+    if home:
+        return home / "config"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP))
+
+
+def data_dir() -> Path:
+    home = _home()
+    if home:
+        return home / "data"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP))
+
+
+def cache_dir() -> Path:
+    home = _home()
+    if home:
+        return home / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP))
+
+
+def user_glossary_path() -> Path:
+    return data_dir() / "glossary.tsv"
+
+
+def package_data(name: str) -> Path:
+    """A data file shipped inside the package (reader/data/NAME)."""
+    return Path(__file__).parent / "data" / name
+
+
+def shipped_glossaries_dir() -> Path:
+    """The shipped glossaries: ``glossaries/`` at the project root, bundled into the wheel."""
+    bundled = Path(__file__).parent / "glossaries"
+    if bundled.is_dir():
+        return bundled
+    return Path(__file__).parent.parent / "glossaries"

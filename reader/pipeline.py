@@ -1,0 +1,195 @@
+"""The annotation pipeline: loaded text → segmented, converted, pinyin'd, glossary-marked Article.
+
+load → segment (sentences, words) → annotate (script, pinyin) → glossary. Translation is a
+separate step (reader.translate) because it is slow and runs in the background in the TUI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from reader.model import Article, GlossaryHit, LoadedText, Paragraph, Sentence, Token
+
+if TYPE_CHECKING:
+    from reader.glossary import Glossary
+
+PINYIN_STYLES: tuple[str, ...] = ("marks", "numbers", "zhuyin")
+
+
+@dataclass(frozen=True)
+class Options:
+    conversion: str | None = None  # OpenCC config; None = show the other script
+    pinyin_style: str = "marks"
+    glossary: Glossary | None = None
+    sandhi: bool = False
+    auto_names: bool = True  # render names the glossary lacks (marked "auto")
+
+
+def annotate_path(
+    path: str, options: Options | None = None, encoding: str | None = None, full_page: bool = False
+) -> Article:
+    from reader.load import load_path
+
+    return annotate(load_path(path, encoding=encoding, full_page=full_page), options or Options())
+
+
+def annotate(loaded: LoadedText, options: Options | None = None) -> Article:
+    from reader.annotate.script import default_conversion, detect_script, to_simplified_aligned
+    from reader.segment.sentences import split_sentences
+
+    opts = options or Options()
+    text = loaded.text
+    script = detect_script(text)
+    conversion = opts.conversion or default_conversion(script)
+
+    # Sentences per block; offsets are absolute into `text`.
+    layout: list[tuple[int, int, str, list[tuple[int, int]]]] = []
+    for block in loaded.blocks:
+        layout.append(
+            (block.start, block.end, block.kind, split_sentences(text, block.start, block.end))
+        )
+
+    simplified = to_simplified_aligned(text) if script != "simplified" else text
+    sentences = _segment_all(text, simplified, [s for *_, spans in layout for s in spans], opts)
+    paragraphs: list[Paragraph] = []
+    it = iter(sentences)
+    for p_index, (start, end, kind, spans) in enumerate(layout):
+        paragraphs.append(
+            Paragraph(
+                index=p_index,
+                start=start,
+                end=end,
+                kind=kind,
+                sentences=tuple(next(it) for _ in spans),
+            )
+        )
+    article = Article(
+        text=text,
+        meta=loaded.meta,
+        paragraphs=tuple(paragraphs),
+        script=script,
+        conversion=conversion,
+        pinyin_style=opts.pinyin_style,
+        dropped_chars=loaded.dropped_chars,
+        full_text=loaded.full_text,
+    )
+    return convert_article(article, conversion)
+
+
+def _segment_all(
+    text: str, simplified: str, spans: Sequence[tuple[int, int]], opts: Options
+) -> list[Sentence]:
+    """Words, glossary names and pinyin for every sentence (pinyin batched over all of them)."""
+    from reader.segment.words import get_segmenter, merge_spans
+
+    segmenter = get_segmenter()
+    glossary = opts.glossary
+    if glossary is not None:
+        segmenter.add_words(glossary.user_words())
+
+    drafts: list[tuple[int, int, list[tuple[int, int]], dict[tuple[int, int], GlossaryHit]]] = []
+    for index, (start, end) in enumerate(spans):
+        sent_simpl = simplified[start:end]
+        word_spans = segmenter.cut(sent_simpl)
+        hits: dict[tuple[int, int], GlossaryHit] = {}
+        if glossary is not None:
+            for hit in glossary.find(text[start:end]):
+                hits[(hit.start, hit.end)] = replace(
+                    hit, start=hit.start + start, end=hit.end + start
+                )
+            word_spans = merge_spans(word_spans, sorted(hits))
+        drafts.append((index, start, word_spans, hits))
+
+    readings = _read_pinyin(
+        [(simplified[s:e], ws) for (_, s, ws, _), (s, e) in zip(drafts, spans, strict=True)]
+    )
+
+    sentences: list[Sentence] = []
+    for (index, start, word_spans, hits), (_, end), chars in zip(drafts, spans, strict=True):
+        tokens = []
+        for a, b in word_spans:
+            word_simpl = simplified[start + a : start + b]
+            tokens.append(
+                Token(
+                    text=text[start + a : start + b],
+                    start=start + a,
+                    end=start + b,
+                    readings=tuple(chars[a:b]),
+                    pos=segmenter.tag(word_simpl),
+                    glossary=hits.get((a, b)),
+                )
+            )
+        if opts.auto_names:
+            tokens = _auto_names(tokens, text[start:end], start)
+        sentences.append(
+            Sentence(index=index, start=start, end=end, text=text[start:end], tokens=tuple(tokens))
+        )
+    return [restyle_sentence(s, opts.pinyin_style, opts.sandhi) for s in sentences]
+
+
+def _read_pinyin(items: list[tuple[str, list[tuple[int, int]]]]) -> list[list[str | None]]:
+    from reader.annotate.pinyin import get_reader
+
+    return get_reader().read_batch(items)
+
+
+def _auto_names(tokens: list[Token], sentence_text: str, sentence_start: int) -> list[Token]:
+    """Mark likely names the glossary lacks (never over a real glossary hit)."""
+    try:
+        from reader.glossary.auto import detect_names
+    except ImportError:  # the auto-name module is optional
+        return tokens
+    found = {(h.start, h.end): h for h in detect_names(tokens, sentence_text, sentence_start)}
+    if not found:
+        return tokens
+    out = []
+    for tok in tokens:
+        hit = found.get((tok.start, tok.end))
+        out.append(replace(tok, glossary=hit) if hit is not None and tok.glossary is None else tok)
+    return out
+
+
+def restyle_sentence(sentence: Sentence, style: str, sandhi: bool = False) -> Sentence:
+    """Fill each token's display pinyin in ``style`` from its per-character readings."""
+    from reader.annotate.pinyin import apply_sandhi, format_word
+
+    words = [list(t.readings) for t in sentence.tokens]
+    if sandhi:
+        words = apply_sandhi(words)
+    tokens = tuple(
+        replace(t, readings=tuple(r), pinyin=format_word(r, style) if any(r) else "")
+        for t, r in zip(sentence.tokens, words, strict=True)
+    )
+    return replace(sentence, tokens=tokens)
+
+
+def restyle_article(article: Article, style: str, sandhi: bool = False) -> Article:
+    out = article.map_sentences(lambda s: restyle_sentence(s, style, sandhi))
+    return replace(out, pinyin_style=style)
+
+
+def convert_sentence(sentence: Sentence, config: str) -> Sentence:
+    from reader.annotate.script import convert_aligned
+
+    spans = [(t.start - sentence.start, t.end - sentence.start) for t in sentence.tokens]
+    parts = convert_aligned(sentence.text, spans, config)
+    tokens = tuple(replace(t, converted=c) for t, c in zip(sentence.tokens, parts, strict=True))
+    # Gaps between tokens (none: tokens tile the sentence) so the joined parts are the sentence.
+    return replace(sentence, tokens=tokens, converted="".join(parts))
+
+
+def convert_article(article: Article, config: str) -> Article:
+    """Re-run only the script conversion (the TUI's `t` key); segmentation is kept."""
+    out = article.map_sentences(lambda s: convert_sentence(s, config))
+    return replace(out, conversion=config)
+
+
+def article_to_json(article: Article, stats: dict[str, int] | None = None) -> dict[str, object]:
+    from reader.export.jsonfmt import article_to_json as to_json
+
+    data = to_json(article)
+    if stats is not None:
+        data["stats"] = stats
+    return data

@@ -1,0 +1,105 @@
+"""Word segmentation with a private jieba Tokenizer (jieba.dt is process-global).
+
+Traditional text is segmented through its Simplified form (jieba's dictionary is
+Simplified) and mapped back to the original offsets: the caller passes a char-aligned
+Simplified string of the same length.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from reader import paths
+
+if TYPE_CHECKING:
+    import jieba
+
+_lock = threading.Lock()
+_segmenter: Segmenter | None = None
+
+# jieba's frequency for user words: high enough that a name beats its parts (jieba #222).
+_USER_WORD_FREQ = 2_000_000
+
+
+class Segmenter:
+    def __init__(self) -> None:
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(60)  # jieba logs its cache building to stderr at INFO
+        tokenizer = jieba.Tokenizer()
+        cache = paths.cache_dir() / "jieba.cache"
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tokenizer.cache_file = str(cache)
+        tokenizer.initialize()
+        self._tokenizer: jieba.Tokenizer = tokenizer
+        self._pos = jieba.posseg.POSTokenizer(tokenizer)
+        self._tags: dict[str, str] = self._pos.word_tag_tab
+        self._user_words: set[str] = set()
+        self._lock = threading.Lock()
+
+    def add_words(self, words: Iterable[str], tag: str = "nz") -> None:
+        """Make each word one token (idempotent). Words with spaces can't be jieba words."""
+        with self._lock:
+            for word in words:
+                word = word.strip()
+                if not word or word in self._user_words or any(c.isspace() for c in word):
+                    continue
+                self._tokenizer.add_word(word, _USER_WORD_FREQ, tag)
+                self._tags[word] = tag
+                self._user_words.add(word)
+
+    def cut(self, text: str) -> list[tuple[int, int]]:
+        """Spans (start, end) of the words of ``text``, tiling it."""
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        with self._lock:
+            words = list(self._tokenizer.cut(text, HMM=True))
+        for word in words:
+            spans.append((pos, pos + len(word)))
+            pos += len(word)
+        return spans
+
+    def tag(self, word: str) -> str:
+        """Part-of-speech flag: jieba's dictionary tag, else an HMM guess for unknown words."""
+        tag = self._tags.get(word)
+        if tag is not None:
+            return tag
+        if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
+            return "eng" if any(ch.isalpha() for ch in word) else "x"
+        with self._lock:
+            pairs = list(self._pos.cut(word))
+        return pairs[0].flag if len(pairs) == 1 else "x"
+
+
+def get_segmenter() -> Segmenter:
+    """The process-wide segmenter; its dictionary loads once, on first use."""
+    global _segmenter
+    if _segmenter is None:
+        with _lock:
+            if _segmenter is None:
+                _segmenter = Segmenter()
+    return _segmenter
+
+
+def merge_spans(
+    spans: Sequence[tuple[int, int]], keep: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Re-tile ``spans`` so that every span in ``keep`` (sorted, disjoint) is exactly one token.
+
+    Tokens crossing a kept span's edge are cut at the edge; tokens inside are merged.
+    """
+    if not keep:
+        return list(spans)
+    cuts: set[int] = set()
+    for a, b in spans:
+        cuts.add(a)
+        cuts.add(b)
+    for a, b in keep:
+        cuts.add(a)
+        cuts.add(b)
+        cuts.difference_update(range(a + 1, b))
+    ordered = sorted(cuts)
+    return list(zip(ordered, ordered[1:], strict=False))

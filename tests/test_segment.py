@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from reader.segment.sentences import split_sentences
+from reader.segment.words import get_segmenter, merge_spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他说：“好。”然后走了！真的？", ["他说：“好。”", "然后走了！", "真的？"]),
+        ("我们等着……后来他来了。", ["我们等着……", "后来他来了。"]),
+        ("「走吧！」她說。", ["「走吧！」", "她說。"]),
+        ("（见附图。）下一句。", ["（见附图。）", "下一句。"]),
+        ("DeepSeek-R1 有3.9 billion 参数。下一句", ["DeepSeek-R1 有3.9 billion 参数。", "下一句"]),
+        (
+            "网址是 https://example.com/a.html 欢迎。好",
+            ["网址是 https://example.com/a.html 欢迎。", "好"],
+        ),
+        ("It costs $3.5 million. 然后呢?", ["It costs $3.5 million.", "然后呢?"]),
+        ("杭州,離“中國矽谷”還有多遠?", ["杭州,離“中國矽谷”還有多遠?"]),
+        ("没有标点的一句话", ["没有标点的一句话"]),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_spans_are_offsets_into_the_block_and_trimmed() -> None:
+    text = "前言\n　　第一句。  第二句！\n"
+    spans = split_sentences(text, 3, len(text))
+    assert [text[a:b] for a, b in spans] == ["第一句。", "第二句！"]
+    assert spans[0][0] == text.index("第一句")
+
+
+def test_empty_or_blank_block_has_no_sentences() -> None:
+    assert split_sentences("   \u3000 ") == []
+
+
+def test_merge_spans_keeps_names_whole() -> None:
+    # tokens: 宇树 | 科技 | 发布 ; name covers 0..4
+    spans = [(0, 2), (2, 4), (4, 6)]
+    assert merge_spans(spans, [(0, 4)]) == [(0, 4), (4, 6)]
+    # a token crossing a name's edge is cut at the edge
+    assert merge_spans([(0, 3), (3, 6)], [(1, 4)]) == [(0, 1), (1, 4), (4, 6)]
+
+
+def test_user_words_stay_one_token() -> None:
+    seg = get_segmenter()
+    text = "之江实验室和群核科技合作"
+    seg.add_words(["之江实验室", "群核科技"])
+    words = [text[a:b] for a, b in seg.cut(text)]
+    assert "之江实验室" in words and "群核科技" in words
+    assert "".join(words) == text
