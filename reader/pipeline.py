@@ -36,7 +36,12 @@ def annotate_path(
 
 
 def annotate(loaded: LoadedText, options: Options | None = None) -> Article:
-    from reader.annotate.script import default_conversion, detect_script, to_simplified_aligned
+    from reader.annotate.script import (
+        convert,
+        default_conversion,
+        detect_script,
+        to_simplified_aligned,
+    )
     from reader.segment.sentences import split_sentences
 
     opts = options or Options()
@@ -45,43 +50,51 @@ def annotate(loaded: LoadedText, options: Options | None = None) -> Article:
     conversion = opts.conversion or default_conversion(script)
 
     # Sentences per block; offsets are absolute into `text`.
-    layout: list[tuple[int, int, str, list[tuple[int, int]]]] = []
-    for block in loaded.blocks:
-        layout.append(
-            (block.start, block.end, block.kind, split_sentences(text, block.start, block.end))
-        )
+    layout = [(block, split_sentences(text, block.start, block.end)) for block in loaded.blocks]
+    spans = [span for _, block_spans in layout for span in block_spans]
 
+    # Whole-text conversions, done once: jieba segments the Simplified form; the display
+    # conversion is sliced per token when OpenCC kept the length (it almost always does).
     simplified = to_simplified_aligned(text) if script != "simplified" else text
-    sentences = _segment_all(text, simplified, [s for *_, spans in layout for s in spans], opts)
-    paragraphs: list[Paragraph] = []
-    it = iter(sentences)
-    for p_index, (start, end, kind, spans) in enumerate(layout):
-        paragraphs.append(
-            Paragraph(
-                index=p_index,
-                start=start,
-                end=end,
-                kind=kind,
-                sentences=tuple(next(it) for _ in spans),
-            )
+    converted = (
+        simplified if conversion == "t2s" and script != "simplified" else convert(text, conversion)
+    )
+    aligned = converted if len(converted) == len(text) else None
+
+    sentences = iter(_segment_all(text, simplified, aligned, conversion, spans, opts))
+    paragraphs = tuple(
+        Paragraph(
+            index=p_index,
+            start=block.start,
+            end=block.end,
+            kind=block.kind,
+            sentences=tuple(next(sentences) for _ in block_spans),
         )
-    article = Article(
+        for p_index, (block, block_spans) in enumerate(layout)
+    )
+    return Article(
         text=text,
         meta=loaded.meta,
-        paragraphs=tuple(paragraphs),
+        paragraphs=paragraphs,
         script=script,
         conversion=conversion,
         pinyin_style=opts.pinyin_style,
         dropped_chars=loaded.dropped_chars,
         full_text=loaded.full_text,
     )
-    return convert_article(article, conversion)
 
 
 def _segment_all(
-    text: str, simplified: str, spans: Sequence[tuple[int, int]], opts: Options
+    text: str,
+    simplified: str,
+    aligned: str | None,
+    conversion: str,
+    spans: Sequence[tuple[int, int]],
+    opts: Options,
 ) -> list[Sentence]:
-    """Words, glossary names and pinyin for every sentence (pinyin batched over all of them)."""
+    """Words, glossary names, conversion and pinyin for every sentence (pinyin batched)."""
+    from reader.annotate.pinyin import apply_sandhi, format_word
+    from reader.annotate.script import convert_aligned
     from reader.segment.words import get_segmenter, merge_spans
 
     segmenter = get_segmenter()
@@ -89,10 +102,10 @@ def _segment_all(
     if glossary is not None:
         segmenter.add_words(glossary.user_words())
 
-    drafts: list[tuple[int, int, list[tuple[int, int]], dict[tuple[int, int], GlossaryHit]]] = []
-    for index, (start, end) in enumerate(spans):
-        sent_simpl = simplified[start:end]
-        word_spans = segmenter.cut(sent_simpl)
+    word_spans_all: list[list[tuple[int, int]]] = []
+    hits_all: list[dict[tuple[int, int], GlossaryHit]] = []
+    for start, end in spans:
+        word_spans = segmenter.cut(simplified[start:end])
         hits: dict[tuple[int, int], GlossaryHit] = {}
         if glossary is not None:
             for hit in glossary.find(text[start:end]):
@@ -100,33 +113,51 @@ def _segment_all(
                     hit, start=hit.start + start, end=hit.end + start
                 )
             word_spans = merge_spans(word_spans, sorted(hits))
-        drafts.append((index, start, word_spans, hits))
+        word_spans_all.append(word_spans)
+        hits_all.append(hits)
 
-    readings = _read_pinyin(
-        [(simplified[s:e], ws) for (_, s, ws, _), (s, e) in zip(drafts, spans, strict=True)]
+    readings_all = _read_pinyin(
+        [(simplified[a:b], ws) for (a, b), ws in zip(spans, word_spans_all, strict=True)]
     )
 
     sentences: list[Sentence] = []
-    for (index, start, word_spans, hits), (_, end), chars in zip(drafts, spans, strict=True):
-        tokens = []
-        for a, b in word_spans:
-            word_simpl = simplified[start + a : start + b]
-            tokens.append(
-                Token(
-                    text=text[start + a : start + b],
-                    start=start + a,
-                    end=start + b,
-                    readings=tuple(chars[a:b]),
-                    pos=segmenter.tag(word_simpl),
-                    glossary=hits.get((a, b)),
-                )
+    for index, ((start, end), word_spans, hits, chars) in enumerate(
+        zip(spans, word_spans_all, hits_all, readings_all, strict=True)
+    ):
+        sentence_text = text[start:end]
+        if aligned is not None:
+            parts = [aligned[start + a : start + b] for a, b in word_spans]
+        else:
+            parts = convert_aligned(sentence_text, word_spans, conversion)
+        words = [list(chars[a:b]) for a, b in word_spans]
+        if opts.sandhi:
+            words = apply_sandhi(words, [sentence_text[a:b] for a, b in word_spans])
+        tokens = [
+            Token(
+                text=sentence_text[a:b],
+                start=start + a,
+                end=start + b,
+                converted=part,
+                pinyin=format_word(readings, opts.pinyin_style) if any(readings) else "",
+                readings=tuple(readings),
+                pos=segmenter.tag(simplified[start + a : start + b]),
+                glossary=hits.get((a, b)),
             )
+            for (a, b), part, readings in zip(word_spans, parts, words, strict=True)
+        ]
         if opts.auto_names:
-            tokens = _auto_names(tokens, text[start:end], start)
+            tokens = _auto_names(tokens, sentence_text, start)
         sentences.append(
-            Sentence(index=index, start=start, end=end, text=text[start:end], tokens=tuple(tokens))
+            Sentence(
+                index=index,
+                start=start,
+                end=end,
+                text=sentence_text,
+                tokens=tuple(tokens),
+                converted="".join(parts),
+            )
         )
-    return [restyle_sentence(s, opts.pinyin_style, opts.sandhi) for s in sentences]
+    return sentences
 
 
 def _read_pinyin(items: list[tuple[str, list[tuple[int, int]]]]) -> list[list[str | None]]:
@@ -157,7 +188,7 @@ def restyle_sentence(sentence: Sentence, style: str, sandhi: bool = False) -> Se
 
     words = [list(t.readings) for t in sentence.tokens]
     if sandhi:
-        words = apply_sandhi(words)
+        words = apply_sandhi(words, [t.text for t in sentence.tokens])
     tokens = tuple(
         replace(t, readings=tuple(r), pinyin=format_word(r, style) if any(r) else "")
         for t, r in zip(sentence.tokens, words, strict=True)

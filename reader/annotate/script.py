@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.model import Script
@@ -50,18 +52,40 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
+@functools.cache
+def _script_only_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """Characters that exist in only one script, from OpenCC's own character tables."""
+    import opencc
+
+    base = Path(opencc.__file__).parent / "dictionary"
+
+    def changed(name: str) -> frozenset[str]:
+        out = set()
+        for line in (base / name).read_text(encoding="utf-8").splitlines():
+            src, _, targets = line.partition("\t")
+            if src and targets.split(" ")[0] != src:
+                out.add(src)
+        return frozenset(out)
+
+    traditional_only = changed("TSCharacters.txt")
+    simplified_only = changed("STCharacters.txt") - traditional_only
+    return traditional_only - simplified_only, simplified_only
+
+
 def detect_script(text: str) -> Script:
     """Simplified, Traditional or mixed, from characters that exist in only one script."""
-    han = "".join(ch for ch in text if is_han(ch))
-    if not han:
-        return "none"
-    simplified = convert(han, "t2s")
-    traditional = convert(han, "s2t")
-    trad_only = sum(1 for a, b in zip(han, simplified, strict=False) if a != b)
-    simp_only = sum(1 for a, b in zip(han, traditional, strict=False) if a != b)
-    if trad_only == simp_only == 0:
-        return "simplified"  # script-neutral text reads the same either way
-    share = trad_only / (trad_only + simp_only)
+    traditional_only, simplified_only = _script_only_chars()
+    trad = simp = han = 0
+    for ch in text:
+        if ch in traditional_only:
+            trad += 1
+        elif ch in simplified_only:
+            simp += 1
+        elif is_han(ch):
+            han += 1
+    if trad == simp == 0:
+        return "simplified" if han else "none"  # script-neutral text reads the same either way
+    share = trad / (trad + simp)
     if share >= 0.8:
         return "traditional"
     if share <= 0.2:

@@ -14,6 +14,7 @@ def is_han_char(ch: str) -> bool:
     cp = ord(ch)
     return (
         0x4E00 <= cp <= 0x9FFF
+        or cp == 0x3007  # 〇 (líng) has a reading
         or 0x3400 <= cp <= 0x4DBF
         or 0xF900 <= cp <= 0xFAFF
         or 0x20000 <= cp <= 0x3134F
@@ -71,8 +72,9 @@ def char_syllables(token: Token, style: str) -> list[str | None]:
     """
     chars = token.text
     if len(token.readings) == len(chars) and any(r is not None for r in token.readings):
-        fmt = _syllable_formatter()
-        return [None if r is None else fmt(r, style) for r in token.readings]
+        from reader.annotate.pinyin_format import format_syllable
+
+        return [None if r is None else format_syllable(r, style) for r in token.readings]
     han = [i for i, ch in enumerate(chars) if is_han_char(ch)]
     parts = token.pinyin.split()
     out: list[str | None] = [None] * len(chars)
@@ -80,14 +82,6 @@ def char_syllables(token: Token, style: str) -> list[str | None]:
         for i, syl in zip(han, parts, strict=True):
             out[i] = syl
     return out
-
-
-def _syllable_formatter():  # type: ignore[no-untyped-def]
-    try:
-        from reader.annotate.pinyin import format_syllable
-    except ImportError:  # pinyin module not installed: show the stored tone-number form
-        return lambda reading, style: reading
-    return format_syllable
 
 
 def sentence_pinyin(sentence: Sentence) -> str:

@@ -71,7 +71,9 @@ class Segmenter:
             return "eng" if any(ch.isalpha() for ch in word) else "x"
         with self._lock:
             pairs = list(self._pos.cut(word))
-        return pairs[0].flag if len(pairs) == 1 else "x"
+            guess = pairs[0].flag if len(pairs) == 1 else "x"
+            self._tags[word] = guess  # memoise: the HMM guess is the slow part
+        return guess
 
 
 def get_segmenter() -> Segmenter:

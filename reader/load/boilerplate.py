@@ -1,0 +1,101 @@
+"""Boilerplate rules, read once from reader/data/boilerplate.tsv (data, not code)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+from reader.paths import package_data
+
+_WORD_SPLIT = re.compile(r"[\s_-]+")
+
+
+@dataclass(frozen=True)
+class Rules:
+    block: re.Pattern[str]
+    tail: re.Pattern[str]
+    inline: re.Pattern[str] | None
+    chrome_tags: frozenset[str]
+    chrome: re.Pattern[str]
+    byline: re.Pattern[str]
+    caption: re.Pattern[str]
+    caption_line: re.Pattern[str]
+
+    def is_block_boilerplate(self, text: str) -> bool:
+        return self.block.fullmatch(text) is not None
+
+    def starts_tail(self, text: str) -> bool:
+        return self.tail.fullmatch(text) is not None
+
+    def strip_inline(self, text: str) -> str:
+        return self.inline.sub("", text) if self.inline is not None else text
+
+
+def class_words(value: str) -> list[str]:
+    """Words of a class/id attribute: each class, and its parts split on '-' and '_'."""
+    words: list[str] = []
+    for token in value.split():
+        low = token.lower()
+        words.append(low)
+        parts = _WORD_SPLIT.split(low)
+        if len(parts) > 1:
+            words.extend(p for p in parts if p)
+    return words
+
+
+def _union(patterns: list[str]) -> re.Pattern[str]:
+    if not patterns:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def parse_rules(text: str) -> Rules:
+    kinds: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if cols[0] == "kind" or len(cols) < 2:
+            continue
+        kinds.setdefault(cols[0].strip(), []).append(cols[1])
+    inline = kinds.get("inline", [])
+    return Rules(
+        block=_union(kinds.get("block", [])),
+        tail=_union(kinds.get("tail", [])),
+        inline=_union(inline) if inline else None,
+        chrome_tags=frozenset(t.strip().lower() for t in kinds.get("chrome-tag", [])),
+        chrome=_union(kinds.get("chrome", [])),
+        byline=_union(kinds.get("byline", [])),
+        caption=_union(kinds.get("caption", [])),
+        caption_line=_union(kinds.get("caption-line", [])),
+    )
+
+
+_lock = threading.Lock()
+_rules: Rules | None = None
+
+
+def rules() -> Rules:
+    """The shipped rules, parsed once (thread-safe)."""
+    global _rules
+    if _rules is None:
+        with _lock:
+            if _rules is None:
+                _rules = parse_rules(package_data("boilerplate.tsv").read_text(encoding="utf-8"))
+    return _rules
+
+
+def filter_blocks(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop interface-text blocks and everything from a trailing-list marker on."""
+    r = rules()
+    out: list[tuple[str, str]] = []
+    for kind, text in items:
+        if r.starts_tail(text) and out:
+            break
+        if r.is_block_boilerplate(text):
+            continue
+        cleaned = r.strip_inline(text).strip()
+        if cleaned:
+            out.append((kind, cleaned))
+    return out
