@@ -99,6 +99,11 @@ def _entries_for(word: str) -> list[DictEntry]:
     return [index.entries[i] for i in index.by_form.get(word, ())]
 
 
+def lookup_exact(word: str) -> list[DictEntry]:
+    """Entries whose simplified or traditional headword is exactly ``word`` (no conversion)."""
+    return _entries_for(word)
+
+
 def lookup(word: str, prefer: str | None = None) -> list[DictEntry]:
     """Every CC-CEDICT entry for ``word`` (Simplified or Traditional), in dictionary order.
 

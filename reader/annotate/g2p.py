@@ -47,7 +47,10 @@ class G2PModel:
         self.char2idx: dict[str, int] = _load("char2idx.pkl")
         class2idx: dict[str, int] = _load("class2idx.pkl")
         # g2pM's digest of CC-CEDICT: char -> readings; >1 reading = the model decides
-        self.cedict: dict[str, list[str]] = _load("digest_cedict.pkl")
+        self.cedict: dict[str, list[str]] = {
+            ch: [r.replace("u:", "v") for r in readings]
+            for ch, readings in _load("digest_cedict.pkl").items()
+        }
         self.classes = [""] * len(class2idx)
         for reading, idx in class2idx.items():
             self.classes[idx] = reading.replace("u:", "v")
@@ -81,7 +84,7 @@ class G2PModel:
         self.candidates: dict[str, np.ndarray] = {}
         for ch, readings in self.cedict.items():
             if len(readings) > 1:
-                idx = [self.class_index[r.replace("u:", "v")] for r in readings]
+                idx = [self.class_index[r] for r in readings]
                 self.candidates[ch] = np.array(sorted(set(idx)), dtype=np.int64)
 
     def is_polyphone(self, ch: str) -> bool:
@@ -129,55 +132,46 @@ class G2PModel:
         z = np.maximum(hidden @ self.fc0_w + self.fc0_b, 0.0)
         return z @ self.fc1_w + self.fc1_b
 
-    def predict(
-        self,
-        texts: Sequence[str],
-        targets: Sequence[Sequence[int]],
-        masked: bool = False,
-    ) -> list[list[str]]:
-        """Readings at ``targets[i]`` (character offsets) of ``texts[i]``, all in one batch.
-
-        ``masked=False`` is g2pM's own argmax over all 876 readings; ``masked=True`` limits
-        it to the readings CC-CEDICT gives the character.
-        """
-        results: list[list[str]] = [[] for _ in texts]
-        order = sorted(
-            (i for i in range(len(texts)) if targets[i]), key=lambda i: len(texts[i])
-        )
-        for k in range(0, len(order), self.bucket):
-            chunk = order[k : k + self.bucket]
-            hidden = self._run_bucket(
-                [self.encode(texts[i]) for i in chunk], [list(targets[i]) for i in chunk]
-            )
-            flat = np.concatenate(hidden, axis=0)
-            scores = self.logits(flat)
-            row = 0
-            for i, hid in zip(chunk, hidden, strict=True):
-                picks = []
-                for pos in targets[i]:
-                    s = scores[row]
-                    row += 1
-                    cand = self.candidates.get(texts[i][pos]) if masked else None
-                    if cand is not None:
-                        picks.append(self.classes[int(cand[np.argmax(s[cand])])])
-                    else:
-                        picks.append(self.classes[int(np.argmax(s))])
-                results[i] = picks
-                del hid
-        return results
-
     def scores(self, texts: Sequence[str], targets: Sequence[Sequence[int]]) -> list[np.ndarray]:
-        """Raw logits [len(targets_i), 876] per text (for analysis)."""
-        results: list[np.ndarray] = [np.zeros((0, len(self.classes))) for _ in texts]
+        """Logits [len(targets[i]), 876] at character offsets ``targets[i]`` of ``texts[i]``,
+        all sentences in one batch (sorted by length, run in buckets)."""
+        results: list[np.ndarray] = [
+            np.zeros((0, len(self.classes)), dtype=self.dtype) for _ in texts
+        ]
         order = sorted((i for i in range(len(texts)) if targets[i]), key=lambda i: len(texts[i]))
         for k in range(0, len(order), self.bucket):
             chunk = order[k : k + self.bucket]
             hidden = self._run_bucket(
                 [self.encode(texts[i]) for i in chunk], [list(targets[i]) for i in chunk]
             )
-            for i, hid in zip(chunk, hidden, strict=True):
-                results[i] = self.logits(hid)
+            sizes = [h.shape[0] for h in hidden]
+            logits = self.logits(np.concatenate(hidden, axis=0))
+            for i, rows in zip(chunk, np.split(logits, np.cumsum(sizes)[:-1]), strict=True):
+                results[i] = rows
         return results
+
+    def predict(
+        self, texts: Sequence[str], targets: Sequence[Sequence[int]], masked: bool = False
+    ) -> list[list[str]]:
+        """g2pM's readings at ``targets[i]`` of ``texts[i]``: the argmax over all 876 readings
+        as the package does (``masked=False``), or over the character's own readings."""
+        out: list[list[str]] = []
+        for text, tgt, rows in zip(texts, targets, self.scores(texts, targets), strict=True):
+            picks = []
+            for pos, row in zip(tgt, rows, strict=True):
+                cand = self.candidates.get(text[pos]) if masked else None
+                idx = int(cand[np.argmax(row[cand])]) if cand is not None else int(np.argmax(row))
+                picks.append(self.classes[idx])
+            out.append(picks)
+        return out
+
+    def candidate_logp(self, ch: str, logits: np.ndarray) -> dict[str, float]:
+        """Log-probabilities of ``ch``'s own readings (softmax over just those)."""
+        cand = self.candidates[ch]
+        z = logits[cand].astype(np.float64)
+        z -= z.max()
+        logz = np.log(np.exp(z).sum())
+        return {self.classes[c]: float(v - logz) for c, v in zip(cand, z, strict=True)}
 
 
 _model: dict[str, G2PModel] = {}

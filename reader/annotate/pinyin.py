@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.annotate.pinyin_format import STYLES, format_syllable, format_word
+from reader.annotate.pinyin_words import KIND_OTHER, KIND_PHRASE, KIND_SINGLE, KIND_SUBPHRASE
 
 __all__ = [
     "STYLES",
@@ -40,57 +41,147 @@ def is_han(ch: str) -> bool:
     return bool(_HAN.fullmatch(ch))
 
 
+# Trust in pypinyin's word reading (ALPHA) and in CC-CEDICT's reading of the whole word
+# (BETA), as bonuses added to g2pM's log-probability of each candidate reading. Fitted on
+# the CPP dev split (9,893 sentences; see bench/pinyin.py and the module docstring below).
+ALPHA = {KIND_SINGLE: 0.0, KIND_PHRASE: 3.0, KIND_SUBPHRASE: 1.0, KIND_OTHER: 0.0}
+BETA = 5.0
+
+
 class PinyinReader:
-    """Reads sentences given their word spans. Thread-safe after construction."""
+    """Reads sentences given their word spans. Thread-safe after construction.
 
-    def __init__(self) -> None:
-        from pypinyin import Style, pinyin
+    Per character (on the sentence's Simplified form; Traditional is converted t2s first):
 
-        self._pinyin = pinyin
-        self._style = Style.TONE3
+    1. pypinyin reads each word span (phrase dictionary; :mod:`pinyin_words`).
+    2. Characters g2pM knows as polyphonic get g2pM's log-probabilities over their readings,
+       computed for all sentences of the batch at once (:mod:`g2p`), and the reading with
+       the best ``log p + ALPHA[kind] * (= pypinyin's) + BETA * (in CC-CEDICT's word entry)``
+       wins. A neutral-tone reading (zi5) shares the probability of its toned form.
+    3. Characters with one reading take it (undoing pypinyin's 一/不 sandhi tones in
+       phrases such as 一个 yí gè) unless pypinyin gives the same syllable in neutral tone.
+    4. The overrides file has the last word.
+
+    The rule, measured on the dev split (accuracy on the marked character):
+    pypinyin over jieba words 86.6 %, g2pM 97.36 %, this rule ~98 %. Where pypinyin and
+    g2pM disagree, by token kind: single-character words (1,466): g2pM right 302, pypinyin
+    22 → trust g2pM; words in pypinyin's phrase dictionary (4,081): pypinyin 81, g2pM 75 →
+    tie broken by CC-CEDICT's entry for the word; unknown words (3,816): g2pM 728,
+    pypinyin 35 → g2pM, with CC-CEDICT's word entry when it has one.
+    """
+
+    def __init__(self, use_model: bool = True) -> None:
+        from reader.annotate.pinyin_overrides import load_overrides
+        from reader.annotate.pinyin_words import WordReader
+
+        self.words = WordReader()
+        from reader.annotate.pinyin_convert import traditional_only
+
+        self.model = None
+        # a sentence is read through its t2s form when it has a character that never occurs
+        # in Simplified text (not in g2pM's vocabulary, which was trained on Simplified)
+        self._triggers: frozenset[str] | None = None
+        if use_model:
+            from reader.annotate.g2p import get_model
+
+            self.model = get_model()
+            self._triggers = traditional_only(set(self.model.char2idx))
+        self.overrides = load_overrides()
         self._jieba: Any = None
         self._jieba_lock = threading.Lock()
 
-    # -- word level ---------------------------------------------------------------------
-    def _word_readings(self, word: str) -> Readings:
-        """pypinyin's reading of one word (phrase dictionary), per character."""
-        out: Readings = [None] * len(word)
-        for m in _HAN_RUN.finditer(word):
-            got = self._pinyin(
-                m.group(), style=self._style, neutral_tone_with_five=True, errors="ignore"
-            )
-            syllables = [s[0] for s in got]
-            if len(syllables) != len(m.group()):
-                continue
-            for k, syl in enumerate(syllables):
-                out[m.start() + k] = _normalize(syl)
-        return out
-
     # -- public -------------------------------------------------------------------------
     def read_batch(self, items: Sequence[tuple[str, Sequence[Span]]]) -> list[Readings]:
+        """One reading per character for each ``(sentence, word spans)``; None for non-Han."""
+        from reader.annotate.pinyin_convert import to_simplified
+
+        texts = [to_simplified(text, self._triggers) for text, _ in items]
+        tilings = [_tile(len(text), spans) for text, spans in items]
         results: list[Readings] = []
-        for text, spans in items:
-            results.append(self._read_one(text, spans))
+        pending: list[list[_Pending]] = []
+        for text, tiling in zip(texts, tilings, strict=True):
+            out, todo = self._dictionary_pass(text, tiling)
+            results.append(out)
+            pending.append(todo)
+        if self.model is not None:
+            self._context_pass(texts, results, pending)
+        for text, tiling, out in zip(texts, tilings, results, strict=True):
+            self.overrides.apply(text, tiling, out)
         return results
 
-    def _read_one(self, text: str, spans: Sequence[Span]) -> Readings:
-        out: Readings = [None] * len(text)
-        for start, end in _tile(len(text), spans):
-            out[start:end] = self._word_readings(text[start:end])
-        return out
-
     def read_text(self, text: str) -> Readings:
+        """Readings for ``text`` segmented by the reader's own jieba tokenizer."""
         return self.read_batch([(text, self.segment(text))])[0]
 
     def segment(self, text: str) -> list[Span]:
-        """Word spans from the reader's own jieba tokenizer (never the global ``jieba.dt``)."""
+        """Word spans from a private jieba tokenizer (never the global ``jieba.dt``);
+        Traditional text is segmented through its Simplified form."""
+        from reader.annotate.pinyin_convert import to_simplified
+
         tok = self._tokenizer()
         spans: list[Span] = []
         pos = 0
-        for word in tok.cut(text, HMM=True):
+        for word in tok.cut(to_simplified(text, self._triggers), HMM=True):
             spans.append((pos, pos + len(word)))
             pos += len(word)
         return spans
+
+    # -- passes -------------------------------------------------------------------------
+    def _dictionary_pass(self, text: str, tiling: list[Span]) -> tuple[Readings, list[_Pending]]:
+        out: Readings = [None] * len(text)
+        todo: list[_Pending] = []
+        model = self.model
+        for start, end in tiling:
+            for m in _HAN_RUN.finditer(text, start, end):
+                word = m.group()
+                info = self.words.read(word)
+                for k, ch in enumerate(word):
+                    pos = m.start() + k
+                    p = info.readings[k]
+                    readings = model.cedict.get(ch) if model is not None else None
+                    if readings is None:
+                        out[pos] = p if p is not None else _fallback(ch)
+                    elif len(readings) == 1:
+                        only = readings[0]
+                        keep_neutral = p is not None and p[-1] == "5" and p[:-1] == only[:-1]
+                        out[pos] = p if keep_neutral else only
+                    else:
+                        out[pos] = p
+                        todo.append((pos, p, info.kinds[k], info.cedict[k]))
+        return out, todo
+
+    def _context_pass(
+        self, texts: list[str], results: list[Readings], pending: list[list[_Pending]]
+    ) -> None:
+        model = self.model
+        assert model is not None
+        scores = model.scores(texts, [[t[0] for t in todo] for todo in pending])
+        for text, out, todo, rows in zip(texts, results, pending, scores, strict=True):
+            for (pos, p, kind, cedict), logits in zip(todo, rows, strict=True):
+                out[pos] = self._choose(model.candidate_logp(text[pos], logits), p, kind, cedict)
+
+    @staticmethod
+    def _choose(
+        logp: dict[str, float], p: str | None, kind: str, cedict: frozenset[str]
+    ) -> str | None:
+        for extra in (p, *cedict):
+            # a neutral-tone reading the model has no class for shares its toned form's score
+            if extra and extra not in logp and extra[-1] == "5":
+                base = [v for r, v in logp.items() if r[:-1] == extra[:-1]]
+                if base:
+                    logp[extra] = max(base)
+        if p is not None and p in cedict and kind in (KIND_PHRASE, KIND_SUBPHRASE):
+            return p  # pypinyin's phrase and CC-CEDICT's word agree
+        alpha = ALPHA[kind]
+        best, best_score = p, float("-inf")
+        for reading, score in logp.items():
+            if reading == p:
+                score += alpha
+            if reading in cedict:
+                score += BETA
+            if score > best_score:
+                best, best_score = reading, score
+        return best
 
     def _tokenizer(self) -> Any:
         if self._jieba is None:
@@ -107,10 +198,14 @@ class PinyinReader:
         return self._jieba
 
 
-def _normalize(syl: str) -> str | None:
-    if not syl or not syl[-1].isdigit():
-        return None
-    return syl.lower().replace("ü", "v").replace("u:", "v")
+_Pending = tuple[int, "str | None", str, frozenset[str]]
+
+
+def _fallback(ch: str) -> str | None:
+    from reader.annotate.dictionary import char_readings
+
+    found = char_readings(ch)
+    return found[0] if found else None
 
 
 def _tile(n: int, spans: Sequence[Span]) -> list[Span]:

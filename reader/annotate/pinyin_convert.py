@@ -39,3 +39,41 @@ def convert_aligned(text: str, config: str = "t2s") -> str:
         c = conv.convert(ch)
         chars.append(c if len(c) == 1 else ch)
     return "".join(chars)
+
+
+_traditional: frozenset[str] | None = None
+
+
+def _traditional_chars() -> frozenset[str]:
+    """Characters OpenCC's t2s maps to something else (keys of its TSCharacters table)."""
+    global _traditional
+    if _traditional is None:
+        import importlib.util
+        from pathlib import Path
+
+        spec = importlib.util.find_spec("opencc")
+        chars: set[str] = set()
+        if spec is not None and spec.origin is not None:
+            table = Path(spec.origin).parent / "dictionary" / "TSCharacters.txt"
+            if table.exists():
+                for line in table.read_text(encoding="utf-8").splitlines():
+                    key, _, values = line.partition("\t")
+                    if len(key) == 1 and values.split()[:1] != [key]:
+                        chars.add(key)
+        _traditional = frozenset(chars)
+    return _traditional
+
+
+def to_simplified(text: str, triggers: frozenset[str] | None = None) -> str:
+    """t2s, character-aligned. Only text containing a trigger character is converted
+    (default: any character t2s changes); pass a narrower set of characters that never
+    occur in Simplified text so that 閤 or 乾 in a Simplified sentence stay as written."""
+    trad = _traditional_chars() if triggers is None else triggers
+    if not trad or not any(ch in trad for ch in text):
+        return text
+    return convert_aligned(text, "t2s")
+
+
+def traditional_only(simplified_vocab: frozenset[str] | set[str]) -> frozenset[str]:
+    """Characters t2s changes that do not appear in ``simplified_vocab``."""
+    return _traditional_chars() - frozenset(simplified_vocab)

@@ -11,10 +11,6 @@ from reader.errors import ReaderError
 from reader.model import Article
 
 FORMAT_CHOICES = ("md", "html", "json", "tsv", "anki")
-NO_MODEL_HINT = (
-    "reader: no translation model installed; the English is a word-by-word gloss "
-    "(install a model: reader model install FILE.argosmodel)"
-)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -69,14 +65,18 @@ def _words(args: argparse.Namespace) -> list[str] | None:
     return [w for w in re.split(r"[,，、\s]+", args.words) if w]
 
 
-def _translate(article: Article, model: str | None) -> tuple[Article, object]:
-    from reader.translate import load_translator, translate_article
+def _translate(article: Article, translator: object | None) -> tuple[Article, object]:
+    from reader.translate import GLOSS_LABEL, INSTALL_HINT, load_translator, translate_article
 
-    translator = load_translator(model)
     if translator is None:
-        print(NO_MODEL_HINT, file=sys.stderr)
-    progress = _progress if sys.stderr.isatty() else None
-    article, stats = translate_article(article, translator, progress=progress)
+        translator = load_translator(traditional=article.script in ("traditional", "mixed"))
+    if translator is None:
+        print(
+            f"reader: no translation model installed, exporting a {GLOSS_LABEL}; {INSTALL_HINT}",
+            file=sys.stderr,
+        )
+    progress = _progress if sys.stderr.isatty() and translator is not None else None
+    article, stats = translate_article(article, translator, progress=progress)  # type: ignore[arg-type]
     if progress is not None:
         sys.stderr.write("\r\033[K")
     return article, stats
@@ -102,10 +102,15 @@ def run(args: argparse.Namespace) -> int:
         if Path(args.output).exists():  # fail before the slow annotate/translate steps
             raise ExportExists(f"export: {args.output} already exists; use --force to overwrite it")
 
+    translator = None
+    if args.model and not args.no_translate:  # a bad --model fails before any work
+        from reader.translate import load_translator
+
+        translator = load_translator(args.model)
     article = load_article(args)
     stats: object | None = None
     if not args.no_translate:
-        article, stats = _translate(article, args.model)
+        article, stats = _translate(article, translator)
     opts = {
         "stats": stats,
         "words": words,

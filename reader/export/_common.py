@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reader.model import Article, Sentence, Token, Translation
+from reader.model import Article, Sentence, Token
 
-GLOSS_LABEL = "gloss (no MT model installed)"
+GLOSS_LABEL = "gloss (no MT model installed)"  # = reader.translate.GLOSS_LABEL (tested)
 
 SCRIPT_NAMES = {"simplified": "Simplified", "traditional": "Traditional"}
 
@@ -44,19 +44,23 @@ def lang_tags(article: Article) -> tuple[str, str]:
     return "zh", "zh"
 
 
-def translation_label(translation: Translation | None) -> str:
-    """How a sentence's English was made, as shown to readers ("" for machine translation)."""
-    if translation is None:
+def gloss_label(article: Article) -> str:
+    """Label for glossed sentences: no model installed, or the model returned nothing."""
+    from reader.translate import method_label
+
+    return method_label("gloss", article.model)
+
+
+def english_summary(article: Article) -> str:
+    """One line saying how the article's English was made (for export headers)."""
+    methods = [s.translation.method for s in article.sentences() if s.translation is not None]
+    if not methods:
         return "not translated"
-    if translation.method == "gloss":
-        return GLOSS_LABEL
-    return ""
-
-
-def article_is_gloss(article: Article) -> bool:
-    return any(
-        s.translation is not None and s.translation.method == "gloss" for s in article.sentences()
-    )
+    if article.model is None:
+        return GLOSS_LABEL if "gloss" in methods else "machine translation"
+    mt = f"machine translation ({article.model})"
+    glossed = methods.count("gloss")
+    return f"{mt}; {glossed} sentences: {gloss_label(article)}" if glossed else mt
 
 
 def source_of(article: Article) -> str:

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Protocol
 
 from reader.errors import ReaderError
-from reader.export._common import GLOSS_LABEL, is_han_char, one_line
+from reader.export._common import gloss_label, is_han_char, one_line
 from reader.model import Article, GlossaryHit, Sentence, Token
 
 COLUMNS = ("Word", "Other script", "Pinyin", "Definition", "Example", "English")
@@ -28,10 +28,13 @@ SKIP_POS = frozenset({"x", "m", "w"})  # jieba: non-words/punctuation, numerals
 
 
 class DictEntryLike(Protocol):
-    simplified: str
-    traditional: str
-    pinyin: str
-    definitions: tuple[str, ...]
+    """What a dictionary entry offers (reader.annotate.dictionary.DictEntry)."""
+
+    @property
+    def pinyin(self) -> str: ...  # tone numbers, "yin2 hang2"
+
+    @property
+    def definitions(self) -> tuple[str, ...]: ...
 
 
 Lookup = Callable[[str], Sequence[DictEntryLike]]
@@ -140,7 +143,7 @@ def _unmatched(article: Article, word: str) -> VocabItem:
 def _default_lookup() -> Lookup:
     from reader.annotate.dictionary import lookup
 
-    return lookup
+    return lambda word: lookup(word)
 
 
 def _definition_html(item: VocabItem, lookup: Lookup) -> tuple[str, str]:
@@ -166,7 +169,7 @@ def _display(readings: str, style: str) -> str:
     return " ".join(format_syllable(r, style) for r in readings.split())
 
 
-def _example_html(item: VocabItem) -> tuple[str, str]:
+def _example_html(item: VocabItem, label: str) -> tuple[str, str]:
     s = item.example
     if s is None:
         return "", ""
@@ -184,7 +187,7 @@ def _example_html(item: VocabItem) -> tuple[str, str]:
     if s.translation is not None:
         english = html.escape(s.translation.text)
         if s.translation.method == "gloss":
-            english += f" <small>({html.escape(GLOSS_LABEL)})</small>"
+            english += f"<br><small>{html.escape(label)}</small>"
     return sentence, english
 
 
@@ -199,14 +202,13 @@ def to_anki(
     """The deck as text. Raises ReaderError when no word is selected."""
     items = select_vocab(article, words, all_vocab, min_count, include_names)
     if not items:
-        how = (
-            f"no word occurs {min_count}+ times" if all_vocab else "no words selected (--words)"
-        )
+        how = f"no word occurs {min_count}+ times" if all_vocab else "no words selected (--words)"
         raise ReaderError(
             f"anki export: {how}; pick words with --words W,W or use --all-vocab "
             "(lower --min-count for short articles)"
         )
     find = lookup or _default_lookup()
+    label = gloss_label(article)
     lines = [
         "#separator:tab",
         "#html:true",
@@ -216,7 +218,7 @@ def to_anki(
     for item in items:
         definition, dict_pinyin = _definition_html(item, find)
         pinyin = item.pinyin or _display(dict_pinyin, article.pinyin_style)
-        example, english = _example_html(item)
+        example, english = _example_html(item, label)
         fields = (
             html.escape(item.word),
             html.escape(item.other),

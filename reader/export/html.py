@@ -19,10 +19,10 @@ import re
 from importlib import resources
 
 from reader.export._common import (
-    GLOSS_LABEL,
-    article_is_gloss,
     char_syllables,
     converted_script,
+    english_summary,
+    gloss_label,
     is_han_char,
     lang_tags,
     source_of,
@@ -135,13 +135,13 @@ def mark_terms(text: str, terms: tuple[str, ...]) -> str:
     return "".join(out)
 
 
-def _english_html(sentence: Sentence) -> str:
+def _english_html(sentence: Sentence, label: str) -> str:
     tr = sentence.translation
     if tr is None:
         return ""
     tags = []
     if tr.method == "gloss":
-        tags.append(f'<span class="tag gloss">{esc(GLOSS_LABEL)}</span>')
+        tags.append(f'<span class="tag gloss">{esc(label)}</span>')
     if tr.repaired:
         tags.append(
             '<span class="tag" title="the model mangled a name; the sentence was '
@@ -161,7 +161,7 @@ def _sentence_html(article: Article, sentence: Sentence, kind: str) -> str:
     ]
     if sentence.converted and sentence.converted != sentence.text:
         parts.append(f'<p class="cv" lang="{conv_lang}">{_converted_html(sentence)}</p>')
-    parts.append(_english_html(sentence))
+    parts.append(_english_html(sentence, gloss_label(article)))
     parts.append("</div>")
     return "".join(parts)
 
@@ -200,11 +200,7 @@ def _header_html(article: Article, types_used: list[str]) -> str:
             f"<li>Script: {article.script.capitalize()}; "
             f"shown in {converted_script(article)}{conv}</li>"
         )
-    if article_is_gloss(article):
-        items.append(f'<li>English: <span class="tag gloss">{esc(GLOSS_LABEL)}</span></li>')
-    elif any(s.translation is not None for s in article.sentences()):
-        model = f" ({esc(article.model)})" if article.model else ""
-        items.append(f"<li>English: machine translation{model}</li>")
+    items.append(f"<li>English: {esc(english_summary(article))}</li>")
     if types_used:
         legend = " ".join(f'<span class="name t-{t}">{t}</span>' for t in types_used)
         items.append(f"<li>Names (hover for English): {legend}</li>")

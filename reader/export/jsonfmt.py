@@ -100,6 +100,9 @@ def sentence_to_json(sentence: Sentence, paragraph: int) -> dict[str, Any]:
 
 
 def _stats_dict(stats: object) -> dict[str, Any]:
+    to_json = getattr(stats, "to_json", None)
+    if callable(to_json):
+        return dict(to_json())
     if isinstance(stats, Mapping):
         return dict(stats)
     if dataclasses.is_dataclass(stats) and not isinstance(stats, type):

@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable
 
 from reader.export._common import (
-    GLOSS_LABEL,
-    article_is_gloss,
     converted_script,
+    english_summary,
+    gloss_label,
     one_line,
     source_of,
 )
@@ -47,17 +47,28 @@ def _name_rendering(hit: GlossaryHit) -> str:
 
 
 def _render_tokens(sentence: Sentence, word: Callable[[Token], str], with_en: bool) -> str:
-    """The sentence from its tokens, names in bold (and their English when ``with_en``)."""
+    """The sentence from its tokens, names in bold (and their English when ``with_en``).
+
+    Without the English, neighbouring names share one bold run: ``**a****b**`` is not
+    valid emphasis.
+    """
     if not sentence.tokens:
         return md_escape(sentence.text)
     parts: list[str] = []
+    bold: list[str] = []
     for t in sentence.tokens:
+        if t.glossary is not None and not with_en:
+            bold.append(md_escape(word(t)))
+            continue
+        if bold:
+            parts.append(f"**{''.join(bold)}**")
+            bold = []
         if t.glossary is None:
             parts.append(md_escape(word(t)))
-        elif with_en:
-            parts.append(f"**{md_escape(word(t))}** {_name_rendering(t.glossary)}")
         else:
-            parts.append(f"**{md_escape(word(t))}**")
+            parts.append(f"**{md_escape(word(t))}** {_name_rendering(t.glossary)}")
+    if bold:
+        parts.append(f"**{''.join(bold)}**")
     return "".join(parts)
 
 
@@ -120,14 +131,7 @@ def to_markdown(article: Article) -> str:
     if article.script in ("simplified", "traditional"):
         conv = f" with OpenCC {md_escape(article.conversion)}" if article.conversion else ""
         lines.append(f"- Script: {article.script.capitalize()}, shown in {other}{conv}")
-    translated = any(s.translation is not None for s in article.sentences())
-    if article_is_gloss(article):
-        lines.append(f"- English: {GLOSS_LABEL}")
-    elif translated:
-        model = f" ({md_escape(article.model)})" if article.model else ""
-        lines.append(f"- English: machine translation{model}")
-    else:
-        lines.append("- English: not translated")
+    lines.append(f"- English: {md_escape(english_summary(article))}")
     if any(t.glossary is not None for t in article.tokens()):
         lines.append(
             "- Names are in **bold** with their English; "
@@ -146,6 +150,6 @@ def to_markdown(article: Article) -> str:
             lines += [f"{other}: {converted}", ""]
         english, gloss = _paragraph_english(p)
         if english:
-            label = f"English, {GLOSS_LABEL}" if gloss else "English"
+            label = f"English, {md_escape(gloss_label(article))}" if gloss else "English"
             lines += [f"{label}: {english}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"

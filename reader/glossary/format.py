@@ -110,9 +110,7 @@ def _is_header(fields: list[str]) -> bool:
     return bool(fields) and fields[0].strip().lower() == "zh"
 
 
-def make_entry(
-    values: dict[str, str], path: str, lineno: int, issues: list[Issue]
-) -> Entry | None:
+def make_entry(values: dict[str, str], path: str, lineno: int, issues: list[Issue]) -> Entry | None:
     """Validate one row's named values; report problems to ``issues`` and return None."""
     zh = values.get("zh", "").strip()
     en = values.get("en", "").strip()
@@ -132,7 +130,9 @@ def make_entry(
     unknown = [f for f in flags if f not in FLAGS]
     if unknown:
         issues.append(
-            Issue(path, lineno, f"unknown flag {unknown[0]!r} for {zh!r} (one of: {', '.join(FLAGS)})")
+            Issue(
+                path, lineno, f"unknown flag {unknown[0]!r} for {zh!r} (one of: {', '.join(FLAGS)})"
+            )
         )
         return None
     aliases = tuple(a for a in split_aliases(values.get("aliases", "")) if a != zh)
@@ -169,7 +169,7 @@ def parse_tsv(text: str, path: str) -> ParsedFile:
                 result.columns = columns
                 result.has_header = True
                 continue
-        entry = _parse_row(fields, columns, path, lineno, result.issues)
+        entry = _parse_row(fields, columns, path, lineno, result.issues, result.has_header)
         if entry is None:
             continue
         key = fold(entry.zh)
@@ -199,12 +199,19 @@ def parse_tsv(text: str, path: str) -> ParsedFile:
     return result
 
 
-def _parse_header(fields: list[str], path: str, lineno: int, issues: list[Issue]) -> tuple[str, ...]:
+def _parse_header(
+    fields: list[str], path: str, lineno: int, issues: list[Issue]
+) -> tuple[str, ...]:
     names = tuple(f.strip().lower() for f in fields)
     for name in names:
         if name and name not in COLUMNS:
             issues.append(
-                Issue(path, lineno, f"unknown column {name!r} ignored (columns: {', '.join(COLUMNS)})", "warning")
+                Issue(
+                    path,
+                    lineno,
+                    f"unknown column {name!r} ignored (columns: {', '.join(COLUMNS)})",
+                    "warning",
+                )
             )
     if "en" not in names:
         issues.append(Issue(path, lineno, "header has no 'en' column"))
@@ -212,10 +219,16 @@ def _parse_header(fields: list[str], path: str, lineno: int, issues: list[Issue]
 
 
 def _parse_row(
-    fields: list[str], columns: tuple[str, ...], path: str, lineno: int, issues: list[Issue]
+    fields: list[str],
+    columns: tuple[str, ...],
+    path: str,
+    lineno: int,
+    issues: list[Issue],
+    has_header: bool = True,
 ) -> Entry | None:
-    # Columns up to and including `type` (when the file has one) are required.
-    required = [c for c in ("zh", "en", "type") if c in columns]
+    # Columns up to and including `type` (when the header names one) are required; a file
+    # without a header needs only zh and en.
+    required = [c for c in ("zh", "en", "type") if c in columns and (has_header or c != "type")]
     needed = max(columns.index(c) for c in required) + 1 if required else 1
     if len(fields) < needed:
         issues.append(

@@ -20,6 +20,7 @@ class Rules:
     chrome: re.Pattern[str]
     byline: re.Pattern[str]
     caption: re.Pattern[str]
+    heading: re.Pattern[str]
     caption_line: re.Pattern[str]
 
     def is_block_boilerplate(self, text: str) -> bool:
@@ -68,6 +69,7 @@ def parse_rules(text: str) -> Rules:
         chrome=_union(kinds.get("chrome", [])),
         byline=_union(kinds.get("byline", [])),
         caption=_union(kinds.get("caption", [])),
+        heading=_union(kinds.get("heading", [])),
         caption_line=_union(kinds.get("caption-line", [])),
     )
 

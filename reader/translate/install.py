@@ -52,7 +52,9 @@ def _safe_extract(zf: zipfile.ZipFile, prefix: str, dest: Path, source: Path) ->
             continue
         rel = PurePosixPath(info.filename[len(prefix) :])
         if rel.is_absolute() or ".." in rel.parts or not rel.parts:
-            raise ReaderError(f"{source}: unsafe path {info.filename!r} in the archive; not installed")
+            raise ReaderError(
+                f"{source}: unsafe path {info.filename!r} in the archive; not installed"
+            )
         out = dest.joinpath(*rel.parts)
         out.parent.mkdir(parents=True, exist_ok=True)
         with zf.open(info) as src, open(out, "wb") as dst:
@@ -83,7 +85,10 @@ def _unpack(source: Path, parent: Path) -> tuple[Path, str]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    name = prefix.rstrip("/") or f"translate-{pkg.from_code}_{pkg.to_code}-{pkg.version.replace('.', '_')}"
+    name = (
+        prefix.rstrip("/")
+        or f"translate-{pkg.from_code}_{pkg.to_code}-{pkg.version.replace('.', '_')}"
+    )
     return tmp, name
 
 
@@ -159,7 +164,9 @@ def _request(url: str) -> urllib.request.Request:
 
 
 def _version_key(entry: dict[str, object]) -> tuple[int, ...]:
-    return tuple(int(p) if p.isdigit() else 0 for p in str(entry.get("package_version", "")).split("."))
+    return tuple(
+        int(p) if p.isdigit() else 0 for p in str(entry.get("package_version", "")).split(".")
+    )
 
 
 def choose_entry(index: list[dict[str, object]], from_code: str, to_code: str) -> dict[str, object]:
@@ -176,14 +183,19 @@ def choose_entry(index: list[dict[str, object]], from_code: str, to_code: str) -
     return max(matches, key=_version_key)
 
 
-def download(urls: list[str], dest: Path, progress: Progress | None = None, timeout: float = 30.0) -> Path:
+def download(
+    urls: list[str], dest: Path, progress: Progress | None = None, timeout: float = 30.0
+) -> Path:
     """Stream the first reachable URL to ``dest`` (via a .part file), reporting progress."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
     last: BaseException | None = None
     for url in urls:
         try:
-            with urllib.request.urlopen(_request(url), timeout=timeout) as resp, open(part, "wb") as fh:
+            with (
+                urllib.request.urlopen(_request(url), timeout=timeout) as resp,
+                open(part, "wb") as fh,
+            ):
                 total = int(resp.headers.get("Content-Length") or 0)
                 done = 0
                 while block := resp.read(1 << 16):
@@ -207,9 +219,12 @@ def install_from_index(
     from reader import paths
 
     entry = choose_entry(fetch_index(), from_code, to_code)
-    links = [str(u) for u in entry.get("links", []) if isinstance(u, str)]  # type: ignore[union-attr]
+    raw_links = entry.get("links")
+    links = [u for u in raw_links if isinstance(u, str)] if isinstance(raw_links, list) else []
     version = str(entry.get("package_version", "")).replace(".", "_")
-    target = paths.cache_dir() / "downloads" / f"translate-{from_code}_{to_code}-{version}.argosmodel"
+    target = (
+        paths.cache_dir() / "downloads" / f"translate-{from_code}_{to_code}-{version}.argosmodel"
+    )
     download(links, target, progress)
     try:
         return install_file(target)

@@ -109,7 +109,9 @@ def read_package(path: Path) -> ArgosPackage:
     except (OSError, ValueError) as exc:
         raise ReaderError(f"{path / 'metadata.json'}: unreadable package metadata ({exc})") from exc
     if not isinstance(meta, dict) or not meta.get("from_code") or not meta.get("to_code"):
-        raise ReaderError(f"{path / 'metadata.json'}: no from_code/to_code; not a translate package")
+        raise ReaderError(
+            f"{path / 'metadata.json'}: no from_code/to_code; not a translate package"
+        )
     return ArgosPackage(
         path=path,
         from_code=str(meta["from_code"]),
@@ -146,7 +148,9 @@ def installed_packages(root: Path | None = None) -> list[ArgosPackage]:
     return scan_packages(root)[0]
 
 
-def find_package(from_code: str, to_code: str = "en", root: Path | None = None) -> ArgosPackage | None:
+def find_package(
+    from_code: str, to_code: str = "en", root: Path | None = None
+) -> ArgosPackage | None:
     """The newest installed package for a language pair, or None."""
     matches = [
         p for p in installed_packages(root) if p.from_code == from_code and p.to_code == to_code

@@ -1,0 +1,296 @@
+"""Render names the glossary lacks: persons, places and organisations, marked ``auto``.
+
+Works on segmented tokens with jieba POS flags. Rules are data (reader/data/name_rules.tsv):
+- organisation or place = a name-like stem token (POS nr/ns/nt/nz…) plus suffixes
+  (宇树 + 科技股份有限公司 → Yushu Technology Co., Ltd.; 余杭区 → Yuhang District); the
+  stem in pinyin, the suffixes translated. Bare place names are left alone: pinyin is
+  wrong for foreign places (美国 is not "Meiguo").
+- person = a person-tagged token starting with a listed surname: pinyin, surname first,
+  given name joined (蒋韬 → Jiang Tao, 欧阳娜娜 → Ouyang Nana).
+- transliterations of foreign names (马斯克, 奥尔特曼) are not pinyinised: the hit has an
+  empty ``en`` and a note, so the translator renders them.
+A token that already carries a glossary hit is never touched.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader import paths
+from reader.glossary.fold import fold
+from reader.model import GlossaryHit, Token
+
+RULES_FILE = "name_rules.tsv"
+TRANSLITERATION_NOTE = "transliteration: left to translator"
+PINYIN_NOTE = "auto: pinyin"
+NAME_POS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
+PERSON_POS = frozenset({"nr", "nrfg", "nrt"})
+_NAME_DOTS = "·•‧・"
+
+
+@dataclass(frozen=True, slots=True)
+class NameRules:
+    suffixes: dict[str, tuple[str, str]]  # folded suffix -> (English, type)
+    stems: dict[str, str]  # folded stem -> English
+    surnames: dict[str, str]  # folded surname -> reading
+    translit: frozenset[str]  # folded characters
+
+    def split_units(self, text: str) -> list[str] | None:
+        """``text`` cut into suffix units, longest units first; None if it isn't all suffixes."""
+        if not text:
+            return []
+        for size in range(min(len(text), 8), 0, -1):
+            head = text[:size]
+            if head in self.suffixes:
+                rest = self.split_units(text[size:])
+                if rest is not None:
+                    return [head, *rest]
+        return None
+
+
+def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
+    suffixes: dict[str, tuple[str, str]] = {}
+    stems: dict[str, str] = {}
+    surnames: dict[str, str] = {}
+    translit: set[str] = set()
+    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        kind = fields[0]
+        if kind == "kind":
+            continue
+        try:
+            if kind == "suffix":
+                en = "" if fields[2] == "-" else fields[2]
+                suffixes[fold(fields[1])] = (en, fields[3])
+            elif kind == "stem":
+                stems[fold(fields[1])] = fields[2]
+            elif kind == "surname":
+                surnames[fold(fields[1])] = fields[2] if len(fields) > 2 else ""
+            elif kind == "translit":
+                translit.update(fold(fields[1]))
+            else:
+                raise IndexError
+        except IndexError:
+            raise ValueError(f"{source}:{lineno}: bad name rule {line!r}") from None
+    return NameRules(suffixes, stems, surnames, frozenset(translit))
+
+
+_lock = threading.Lock()
+_rules: NameRules | None = None
+
+
+def get_name_rules() -> NameRules:
+    global _rules
+    if _rules is None:
+        with _lock:
+            if _rules is None:
+                path = paths.package_data(RULES_FILE)
+                _rules = parse_name_rules(path.read_text(encoding="utf-8"), str(path))
+    return _rules
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def _all_han(text: str) -> bool:
+    return bool(text) and all(_is_han(ch) for ch in text)
+
+
+# ---- pinyin --------------------------------------------------------------------------------
+
+
+def _syllables(text: str, readings: Sequence[str | None] = ()) -> list[str]:
+    """Toneless syllables of ``text``: the pipeline's readings when given, else pypinyin."""
+    if len(readings) == len(text) and all(readings):
+        return [str(r).rstrip("012345").replace("v", "ü").lower() for r in readings]
+    from pypinyin import Style, lazy_pinyin
+
+    return [s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, v_to_u=True)]
+
+
+def join_syllables(syllables: Sequence[str]) -> str:
+    """One capitalised pinyin word; an apostrophe before a, o, e after the first (Xi'an)."""
+    word = ""
+    for i, s in enumerate(syllables):
+        if i and s[:1] in ("a", "o", "e"):
+            word += "'"
+        word += s
+    return word[:1].upper() + word[1:]
+
+
+def person_pinyin(name: str, surname_len: int, readings: Sequence[str | None] = ()) -> str:
+    """蒋韬 → Jiang Tao: surname first, given name joined (surname readings from the rules)."""
+    rules = get_name_rules()
+    sylls = _syllables(name, readings)
+    surname = rules.surnames.get(fold(name[:surname_len]))
+    surname_sylls = [surname] if surname else sylls[:surname_len]
+    return f"{join_syllables(surname_sylls)} {join_syllables(sylls[surname_len:])}"
+
+
+# ---- detection -----------------------------------------------------------------------------
+
+
+def _readings(token: Token, a: int, b: int) -> Sequence[str | None]:
+    """Readings of characters a..b of ``token`` (empty when the token has none)."""
+    return token.readings[a:b] if len(token.readings) == len(token.text) else ()
+
+
+def _org_or_place(
+    tokens: Sequence[Token], i: int, rules: NameRules, text_of: dict[int, str]
+) -> tuple[GlossaryHit, int] | None:
+    first = tokens[i]
+    if first.pos not in NAME_POS:
+        return None
+    # The suffix tokens that follow (宇树 | 科技股份 | 有限公司).
+    j = i + 1
+    while j < len(tokens) and tokens[j].glossary is None:
+        units = rules.split_units(fold(tokens[j].text))
+        if not units:
+            break
+        j += 1
+    folded_first = fold(first.text)
+    tail = "".join(fold(t.text) for t in tokens[i + 1 : j])
+    # Shortest valid stem whose remainder is all suffixes (浦东 + 新区, not 浦东新 + 区).
+    for stem_len in range(1, len(folded_first) + 1):
+        units = rules.split_units(folded_first[stem_len:] + tail)
+        if not units:
+            continue
+        kind = rules.suffixes[units[-1]][1]
+        stem = first.text[:stem_len]
+        if stem_len < 2 and kind != "place":
+            continue
+        if kind == "place" and first.pos != "ns":
+            continue
+        if _all_han(stem) and fold(stem) not in rules.suffixes:
+            break
+    else:
+        return None
+    stem_en = rules.stems.get(fold(stem)) or join_syllables(
+        _syllables(stem, _readings(first, 0, stem_len))
+    )
+    words = [stem_en] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]]
+    last = tokens[j - 1]
+    hit = GlossaryHit(
+        start=first.start,
+        end=last.end,
+        term=text_of.get(i, first.text) + "".join(t.text for t in tokens[i + 1 : j]),
+        en=" ".join(words),
+        type=kind,
+        source_file="auto",
+        source="auto",
+        note=PINYIN_NOTE,
+    )
+    return hit, j
+
+
+def _is_transliteration(name: str, surname_len: int, rules: NameRules) -> bool:
+    folded = fold(name)
+    if any(ch in name for ch in _NAME_DOTS):
+        return True
+    if surname_len == 0:
+        return any(ch in rules.translit for ch in folded)
+    given = folded[surname_len:]
+    strong = sum(1 for ch in given if ch in rules.translit)
+    return strong >= 2 or (bool(given) and strong == len(given))
+
+
+def _person(token: Token, rules: NameRules) -> GlossaryHit | None:
+    if token.pos not in PERSON_POS:
+        return None
+    name = token.text
+    plain = "".join(ch for ch in name if ch not in _NAME_DOTS)
+    if not _all_han(plain) or len(plain) < 2:
+        return None
+    folded = fold(name)
+    surname_len = next((n for n in (2, 1) if folded[:n] in rules.surnames), 0)
+    if surname_len and len(name) - surname_len > 2:
+        surname_len = 0  # too long for surname + given name: not a Chinese name
+    if _is_transliteration(name, surname_len, rules):
+        en, note = "", TRANSLITERATION_NOTE
+    elif surname_len and len(name) > surname_len:
+        en, note = person_pinyin(name, surname_len, _readings(token, 0, len(name))), PINYIN_NOTE
+    else:
+        return None
+    return GlossaryHit(
+        start=token.start,
+        end=token.end,
+        term=name,
+        en=en,
+        type="person",
+        source_file="auto",
+        source="auto",
+        note=note,
+    )
+
+
+def detect_names(
+    tokens: Sequence[Token], sentence_text: str, sentence_start: int
+) -> list[GlossaryHit]:
+    """Names among one sentence's ``tokens`` that no glossary entry covers.
+
+    Offsets are the tokens' own (``sentence_start`` places ``sentence_text`` among them).
+    Hits carry ``source="auto"``; a transliteration's ``en`` is empty.
+    """
+    rules = get_name_rules()
+    text_of = {
+        i: sentence_text[t.start - sentence_start : t.end - sentence_start] or t.text
+        for i, t in enumerate(tokens)
+    }
+    hits: list[GlossaryHit] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.glossary is not None or not any(_is_han(ch) for ch in token.text):
+            i += 1
+            continue
+        found = _org_or_place(tokens, i, rules, text_of)
+        if found is not None:
+            hits.append(found[0])
+            i = found[1]
+            continue
+        run = _transliteration_run(tokens, i, rules)
+        if run is not None:
+            hits.append(run[0])
+            i = run[1]
+            continue
+        person = _person(token, rules)
+        if person is not None:
+            hits.append(person)
+        i += 1
+    return hits
+
+
+def _transliteration_run(
+    tokens: Sequence[Token], i: int, rules: NameRules
+) -> tuple[GlossaryHit, int] | None:
+    """jieba cuts long transliterations into name-tagged pieces (扎克 | 伯格, 纳 | 德拉)."""
+    j = i
+    while (
+        j < len(tokens)
+        and tokens[j].pos in PERSON_POS
+        and tokens[j].glossary is None
+        and _all_han("".join(ch for ch in tokens[j].text if ch not in _NAME_DOTS))
+    ):
+        j += 1
+    if j - i < 2:
+        return None
+    name = "".join(t.text for t in tokens[i:j])
+    if not _is_transliteration(name, 0, rules):
+        return None
+    hit = GlossaryHit(
+        start=tokens[i].start,
+        end=tokens[j - 1].end,
+        term=name,
+        en="",
+        type="person",
+        source_file="auto",
+        source="auto",
+        note=TRANSLITERATION_NOTE,
+    )
+    return hit, j

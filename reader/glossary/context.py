@@ -1,0 +1,143 @@
+"""Context that turns an ambiguous term (联想, 平安, 快手) into a name.
+
+The rules are data: ``reader/data/glossary_context.tsv`` (see its header). All checks run
+on the folded text (Simplified, Latin lower-case), so one rule serves both scripts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from reader import paths
+from reader.glossary.fold import fold
+
+CONTEXT_FILE = "glossary_context.tsv"
+KINDS = ("suffix", "after", "before", "gap", "sep", "phrase", "wrap")
+# Hits that make a neighbouring ambiguous term part of a list of organisations.
+ORG_TYPES = frozenset(
+    {"company", "org", "university", "lab", "investor", "product", "media", "brand", "agency"}
+)
+_MAX_GAP_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    value: str  # folded
+    terms: frozenset[str] | None  # folded terms the rule is limited to; None = all
+
+
+class ContextRules:
+    def __init__(self, rules: dict[str, list[Rule]], digest: str) -> None:
+        self._rules = rules
+        self.digest = digest
+        self.seps = tuple(sorted({r.value for r in rules.get("sep", [])}, key=len, reverse=True))
+        self._gaps = tuple(r.value for r in rules.get("gap", []))
+
+    def _values(self, kind: str, term: str) -> list[str]:
+        return [r.value for r in self._rules.get(kind, []) if r.terms is None or term in r.terms]
+
+    def supports(self, folded: str, start: int, end: int, term: str) -> bool:
+        """Whether the text around ``folded[start:end]`` (entry ``term``, folded) makes it a name."""
+        after = _skip_spaces(folded, end)
+        if any(folded.startswith(v, after) for v in self._values("suffix", term)):
+            return True
+        after_words = self._values("after", term)
+        if after_words and any(
+            folded.startswith(v, pos)
+            for pos in self._after_positions(folded, after)
+            for v in after_words
+        ):
+            return True
+        before = _skip_spaces_back(folded, start)
+        if any(folded.endswith(v, 0, before) for v in self._values("before", term)):
+            return True
+        for pair in self._values("wrap", term):
+            if start > 0 and folded[start - 1] == pair[0] and folded.startswith(pair[1:], end):
+                return True
+        matched = folded[start:end]
+        for phrase in self._values("phrase", term):
+            offset = phrase.find(matched)
+            while offset >= 0:
+                if start - offset >= 0 and folded.startswith(phrase, start - offset):
+                    return True
+                offset = phrase.find(matched, offset + 1)
+        return False
+
+    def _after_positions(self, folded: str, pos: int) -> set[int]:
+        """Where an `after` word may start: right away or after gap words."""
+        positions = {pos}
+        frontier = {pos}
+        for _ in range(_MAX_GAP_WORDS):
+            step = set()
+            for p in frontier:
+                for gap in self._gaps:
+                    if folded.startswith(gap, p):
+                        step.add(_skip_spaces(folded, p + len(gap)))
+            positions |= step
+            frontier = step
+        return positions
+
+    def listed_with(
+        self, folded: str, start: int, end: int, ends: Collection[int], starts: Collection[int]
+    ) -> bool:
+        """Whether ``folded[start:end]`` sits in a list next to a hit ending/starting at ``ends``/``starts``."""
+        before = _skip_spaces_back(folded, start)
+        after = _skip_spaces(folded, end)
+        for sep in self.seps:
+            if (
+                folded.endswith(sep, 0, before)
+                and _skip_spaces_back(folded, before - len(sep)) in ends
+            ):
+                return True
+            if folded.startswith(sep, after) and _skip_spaces(folded, after + len(sep)) in starts:
+                return True
+        return False
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u3000":
+        pos += 1
+    return pos
+
+
+def _skip_spaces_back(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in " \t\u3000":
+        pos -= 1
+    return pos
+
+
+def parse_rules(text: str, source: str = CONTEXT_FILE) -> ContextRules:
+    rules: dict[str, list[Rule]] = {}
+    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        kind = fields[0].strip()
+        if kind == "kind":
+            continue  # header
+        if kind not in KINDS or len(fields) < 2 or not fields[1].strip():
+            raise ValueError(f"{source}:{lineno}: bad context rule {line!r}")
+        terms = fields[2].strip() if len(fields) > 2 else ""
+        limited = frozenset(fold(t.strip()) for t in terms.split("|") if t.strip()) or None
+        rules.setdefault(kind, []).append(Rule(fold(fields[1].strip()), limited))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return ContextRules(rules, digest)
+
+
+_lock = threading.Lock()
+_rules: ContextRules | None = None
+
+
+def get_rules() -> ContextRules:
+    """The shipped context rules, parsed once per process."""
+    global _rules
+    if _rules is None:
+        with _lock:
+            if _rules is None:
+                path = paths.package_data(CONTEXT_FILE)
+                _rules = parse_rules(path.read_text(encoding="utf-8"), str(path))
+    return _rules

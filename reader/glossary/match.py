@@ -1,0 +1,99 @@
+"""Find glossary terms in text: every occurrence, then one deterministic non-overlapping set.
+
+Terms and text are compared in folded form (see fold.py), so an entry written in either
+script matches text in either script, and Latin terms match case-insensitively. All
+occurrences come from one Aho-Corasick pass (pyahocorasick; bench/glossary.py measures it
+against per-term ``str.find`` and a regex alternation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.glossary.context import ORG_TYPES, ContextRules
+from reader.glossary.fold import is_latin_word_char
+from reader.glossary.format import Entry
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    entry: int  # index into the glossary's entries
+
+
+class Matcher:
+    """All occurrences of folded keys in folded text."""
+
+    def __init__(self, keys: dict[str, int]) -> None:
+        import ahocorasick
+
+        self._automaton = ahocorasick.Automaton()
+        for key, entry in keys.items():
+            # A key starting/ending with a Latin letter or digit must sit on a word boundary.
+            bounded = (is_latin_word_char(key[0]), is_latin_word_char(key[-1]))
+            self._automaton.add_word(key, (len(key), entry, bounded))
+        self._empty = not keys
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def candidates(self, folded: str) -> list[Candidate]:
+        if self._empty or not folded:
+            return []
+        found = []
+        n = len(folded)
+        for last, (length, entry, (left, right)) in self._automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            if left and start > 0 and is_latin_word_char(folded[start - 1]):
+                continue
+            if right and end < n and is_latin_word_char(folded[end]):
+                continue
+            found.append(Candidate(start, end, entry))
+        found.sort(key=lambda c: (c.start, c.start - c.end, c.entry))
+        return found
+
+
+def select(cands: Sequence[Candidate]) -> list[Candidate]:
+    """Leftmost-longest, non-overlapping; ``cands`` sorted by (start, -length, entry)."""
+    chosen: list[Candidate] = []
+    cursor = 0
+    for c in cands:
+        if c.start >= cursor:
+            chosen.append(c)
+            cursor = c.end
+    return chosen
+
+
+def resolve(
+    cands: list[Candidate], folded: str, entries: Sequence[Entry], rules: ContextRules
+) -> list[Candidate]:
+    """The hits to keep: plain entries always, ambiguous ones only where context supports them."""
+    plain = [c for c in cands if not entries[c.entry].ambiguous]
+    ambiguous = [c for c in cands if entries[c.entry].ambiguous]
+    if not ambiguous:
+        return select(plain)
+    from reader.glossary.fold import fold
+
+    accepted: list[Candidate] = []
+    pending: list[Candidate] = []
+    for c in ambiguous:
+        term = fold(entries[c.entry].zh)
+        (accepted if rules.supports(folded, c.start, c.end, term) else pending).append(c)
+    # Lists: 联想、华为和小米. Anchors are organisation hits; an accepted ambiguous term
+    # anchors the next one (联想、小米和华为), so repeat until nothing changes.
+    anchors = [c for c in select(plain) if entries[c.entry].type in ORG_TYPES]
+    ends = {c.end for c in anchors} | {c.end for c in accepted}
+    starts = {c.start for c in anchors} | {c.start for c in accepted}
+    changed = True
+    while changed and pending:
+        changed = False
+        for c in list(pending):
+            if rules.listed_with(folded, c.start, c.end, ends, starts):
+                pending.remove(c)
+                accepted.append(c)
+                ends.add(c.end)
+                starts.add(c.start)
+                changed = True
+    kept = sorted(plain + accepted, key=lambda c: (c.start, c.start - c.end, c.entry))
+    return select(kept)

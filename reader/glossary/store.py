@@ -1,0 +1,208 @@
+"""Layered glossaries: shipped files, then the user's glossary, then extra files.
+
+A later layer overrides an earlier one term by term (the terms compared in folded form,
+so 宇树科技 in the user glossary overrides 宇樹科技 in a shipped file). The overriding
+entry keeps the aliases of the one it replaces, so they still resolve to the new rendering.
+Parsed files and built glossaries are cached per process, keyed by each file's stat.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from reader import paths
+from reader.glossary.context import ContextRules, get_rules
+from reader.glossary.fold import fold
+from reader.glossary.format import Entry, Issue, ParsedFile, read_glossary_file
+from reader.glossary.match import Matcher, resolve
+from reader.model import GlossaryHit
+
+_FINGERPRINT_VERSION = "glossary-v1"
+
+
+class Glossary:
+    """The effective glossary of one set of layers. Immutable once built."""
+
+    def __init__(self, layers: Sequence[ParsedFile], rules: ContextRules | None = None) -> None:
+        self._layers: tuple[ParsedFile, ...] = tuple(layers)
+        self.files: tuple[str, ...] = tuple(layer.path for layer in layers)
+        self.issues: tuple[Issue, ...] = tuple(i for layer in layers for i in layer.issues)
+        self._rules = rules or get_rules()
+        effective: dict[str, Entry] = {}
+        layer_of: dict[str, int] = {}
+        for index, layer in enumerate(layers):
+            for entry in layer.entries:
+                key = fold(entry.zh)
+                old = effective.get(key)
+                if old is not None:
+                    inherited = tuple(a for a in old.aliases if fold(a) != key)
+                    entry = replace(entry, aliases=tuple(dict.fromkeys(entry.aliases + inherited)))
+                effective[key] = entry
+                layer_of[key] = index
+        self.entries: tuple[Entry, ...] = tuple(effective.values())
+        # key -> entry index; a later layer wins, and within a layer a term beats an alias.
+        keys: dict[str, int] = {}
+        rank: dict[str, tuple[int, int]] = {}
+        for idx, entry in enumerate(self.entries):
+            level = layer_of[fold(entry.zh)]
+            for text, is_term in [(a, 0) for a in entry.aliases] + [(entry.zh, 1)]:
+                key = fold(text)
+                if key and (key not in rank or (level, is_term) >= rank[key]):
+                    keys[key] = idx
+                    rank[key] = (level, is_term)
+        self._keys = keys
+        self._matcher = Matcher(keys)
+        self._fingerprint: str | None = None
+        self._user_words: list[str] | None = None
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __repr__(self) -> str:
+        return f"<Glossary {len(self.entries)} entries from {len(self.files)} file(s)>"
+
+    def lookup(self, term: str) -> Entry | None:
+        """The entry for ``term`` (a headword or alias, either script, any Latin case)."""
+        idx = self._keys.get(fold(term.strip()))
+        return None if idx is None else self.entries[idx]
+
+    def find(self, text: str) -> list[GlossaryHit]:
+        """Names in ``text``: longest match, non-overlapping, offsets into ``text``.
+
+        Ambiguous entries (flag ``ambiguous``) are kept only where the context supports
+        a name; :meth:`candidates` still offers them.
+        """
+        folded = fold(text)
+        chosen = resolve(self._matcher.candidates(folded), folded, self.entries, self._rules)
+        return [self._hit(c.start, c.end, c.entry) for c in chosen]
+
+    def candidates(self, text: str) -> list[GlossaryHit]:
+        """Every occurrence of every term, overlapping, ambiguous ones included (for look-up)."""
+        return [self._hit(c.start, c.end, c.entry) for c in self._matcher.candidates(fold(text))]
+
+    def _hit(self, start: int, end: int, idx: int) -> GlossaryHit:
+        e = self.entries[idx]
+        return GlossaryHit(
+            start=start,
+            end=end,
+            term=e.zh,
+            en=e.en,
+            type=e.type,
+            source_file=e.source_file,
+            source="glossary",
+            note=e.note,
+        )
+
+    def user_words(self) -> list[str]:
+        """Terms and aliases in both scripts, for jieba (words with spaces left out)."""
+        with self._lock:
+            if self._user_words is None:
+                self._user_words = _both_scripts(
+                    w for e in self.entries for w in (e.zh, *e.aliases)
+                )
+            return list(self._user_words)
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable hash of what changes output: entries' terms, renderings, flags, rules."""
+        if self._fingerprint is None:
+            rows = sorted(
+                "\t".join((fold(e.zh), e.en, e.type, "|".join(e.aliases), "|".join(e.flags)))
+                for e in self.entries
+            )
+            h = hashlib.sha256(_FINGERPRINT_VERSION.encode())
+            h.update(self._rules.digest.encode())
+            h.update("\n".join(rows).encode("utf-8"))
+            self._fingerprint = h.hexdigest()[:20]
+        return self._fingerprint
+
+
+def _both_scripts(words: Iterable[str]) -> list[str]:
+    from reader.annotate.script import convert
+
+    originals = list(dict.fromkeys(w.strip() for w in words if w.strip()))
+    originals = [w for w in originals if not any(ch.isspace() for ch in w)]
+    joined = "\n".join(originals)
+    variants = set(originals)
+    for config in ("t2s", "s2t"):
+        converted = convert(joined, config).split("\n")
+        if len(converted) == len(originals):
+            variants.update(converted)
+    return sorted(v for v in variants if v)
+
+
+# ---- loading ------------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_parsed: dict[str, tuple[tuple[int, int, int], ParsedFile]] = {}
+_built: dict[tuple[object, ...], Glossary] = {}
+_MAX_BUILT = 8
+
+
+def _stat_key(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def parse_file_cached(path: str | os.PathLike[str]) -> ParsedFile:
+    """Parse ``path`` once per change (stat key), raising ReaderError if unreadable."""
+    p = Path(path)
+    try:
+        key = _stat_key(p)
+    except OSError:
+        return read_glossary_file(p)  # raises the one-line error
+    with _lock:
+        cached = _parsed.get(str(p))
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    parsed = read_glossary_file(p)
+    with _lock:
+        _parsed[str(p)] = (key, parsed)
+    return parsed
+
+
+def shipped_files() -> list[Path]:
+    folder = paths.shipped_glossaries_dir()
+    return sorted(folder.glob("*.tsv")) if folder.is_dir() else []
+
+
+def layer_files(
+    extra_files: Sequence[str | os.PathLike[str]] = (),
+    use_default: bool = True,
+    use_user: bool = True,
+) -> list[Path]:
+    files: list[Path] = shipped_files() if use_default else []
+    if use_user:
+        user = paths.user_glossary_path()
+        if user.is_file():
+            files.append(user)
+    files.extend(Path(f) for f in extra_files)
+    return files
+
+
+def load_glossary(
+    extra_files: Sequence[str | os.PathLike[str]] = (),
+    use_default: bool = True,
+    use_user: bool = True,
+) -> Glossary:
+    """Shipped glossaries (sorted), then the user glossary, then ``extra_files`` in order."""
+    layers = [parse_file_cached(f) for f in layer_files(extra_files, use_default, use_user)]
+    key = tuple(id(layer) for layer in layers)
+    with _lock:
+        glossary = _built.get(key)
+        if glossary is not None and all(
+            a is b for a, b in zip(glossary._layers, layers, strict=True)
+        ):
+            return glossary
+    glossary = Glossary(layers)
+    with _lock:
+        if len(_built) >= _MAX_BUILT:
+            _built.pop(next(iter(_built)))
+        _built[key] = glossary
+    return glossary

@@ -1,0 +1,77 @@
+"""Per-format loading: text, Markdown (incl. Jekyll posts with HTML bodies), HTML pages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reader.load import html as page
+from reader.load import markdown as md
+from reader.load import plain
+from reader.load.blocks import build, with_title
+from reader.load.boilerplate import filter_blocks
+from reader.load.htmlmeta import author_from_lead, page_meta
+from reader.model import LoadedText, Meta
+
+
+def _chars(items: list[tuple[str, str]]) -> int:
+    return sum(len(t) for _k, t in items)
+
+
+def _joined(items: list[tuple[str, str]]) -> str:
+    return "\n".join(t for _k, t in items if t)
+
+
+def load_text(text: str, meta: Meta, where: str) -> LoadedText:
+    items, title = plain.blocks(text)
+    return build(items, replace(meta, title=title))
+
+
+def load_markdown(text: str, meta: Meta, where: str, full_page: bool) -> LoadedText:
+    data, body, had_fm = md.split_front_matter(text)
+    fm = md.front_matter_meta(data) if had_fm else {}
+    fmt = "jekyll-html" if had_fm and md.has_html_body(body) else "markdown"
+    doc = page.parse(md.render(body) or "<p></p>", where)
+    root = page.body_of(doc)
+    visible = page.walk(root)
+    raw = page.walk(root, page.find_chrome(root, visible))
+    everything = [(b.kind, b.text) for b in visible]
+    kept = page.finish(raw)
+    title = fm.get("title", "")
+    if not title and kept and kept[0][0] == "heading":
+        title = kept[0][1]
+    new_meta = replace(
+        meta,
+        format=fmt,
+        title=title,
+        author=fm.get("author", ""),
+        date=fm.get("date", ""),
+        source_url=fm.get("source_url", ""),
+        site=fm.get("site", ""),
+    )
+    full_text = _joined(everything)
+    if full_page:
+        return build(everything, new_meta, 0, full_text)
+    dropped = _chars(everything) - _chars(kept)
+    return build(with_title(kept, title), new_meta, dropped, full_text)
+
+
+def load_html(text: str, meta: Meta, where: str, full_page: bool) -> LoadedText:
+    doc = page.parse(text, where)
+    info = page_meta(doc)
+    visible = page.visible_blocks(doc)
+    everything = [(b.kind, b.text) for b in visible]
+    kept = page.finish(page.extract(doc, visible))
+    if not kept and everything:
+        kept = filter_blocks(everything) or everything  # nothing article-like: show the page
+    title = info["title"]
+    if not title and kept and kept[0][0] == "heading":
+        title = kept[0][1]
+    if not info["author"]:
+        info["author"] = author_from_lead([t for k, t in kept if k == "p"])
+    new_meta = replace(meta, format="html", **info)
+    new_meta = replace(new_meta, title=title)
+    full_text = _joined(everything)
+    if full_page:
+        return build(everything, new_meta, 0, full_text)
+    dropped = _chars(everything) - _chars(kept)
+    return build(with_title(kept, title), new_meta, dropped, full_text)

@@ -1,0 +1,230 @@
+"""The MT engine: an Argos package's CTranslate2 model and SentencePiece model, used directly.
+
+argostranslate's own ``translate()`` splits sentences with a sentence splitter that may
+download a model on first use, joins the hypotheses of a paragraph into one string and
+calls CTranslate2 once per paragraph. We take the project's own sentences and decode many
+of them in one ``translate_batch`` call, with the same tokenizer and model config:
+
+- CTranslate2 reads the package's ``model/config.json`` itself: ``add_source_eos`` makes it
+  append ``</s>`` to every source (appending it by hand as well would double it) and
+  ``decoder_start_token`` is applied by the runtime. argostranslate passes no target prefix
+  unless the metadata has ``target_prefix``; we do the same.
+- Output pieces are joined and the SentencePiece space marker turned into spaces, as
+  argostranslate's tokenizer does (the package's SentencePiece model is the source side,
+  so target pieces are mostly unknown to it and decode literally).
+
+Everything heavy loads lazily, once, under a lock; a Translator is safe to share.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from reader.translate.packages import ArgosPackage
+
+if TYPE_CHECKING:
+    import ctranslate2
+    import sentencepiece
+
+SP_SPACE = "\u2581"
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    """Decoding settings; part of the cache key (changing them re-translates)."""
+
+    beam_size: int = 2  # argostranslate uses 4; 2 is ~2x faster at nearly the same quality
+    length_penalty: float = 0.2  # argostranslate's value for its packages
+    # Loops (argos #422/#444): forbid repeating any 4-token sequence; loops.py collapses the rest.
+    no_repeat_ngram_size: int = 4
+    repetition_penalty: float = 1.0
+    length_ratio: float = 2.0  # max target tokens per source token (+ length_extra)
+    length_extra: int = 10
+    max_decoding_length: int = 400
+    max_source_tokens: int = 150  # longer sentences are split at clause boundaries
+    max_batch_size: int = 32  # examples per CTranslate2 batch (it sorts by length itself)
+
+    def fingerprint(self) -> str:
+        raw = json.dumps(asdict(self), sort_keys=True)
+        return hashlib.sha256(raw.encode()).hexdigest()[:12]
+
+
+class MTBackend(Protocol):
+    """What the article translator needs from a model (a fake one is enough in tests)."""
+
+    model_id: str
+    source_code: str  # "zh" (Simplified input) or "zt" (Traditional input)
+    max_source_tokens: int
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def translate(self, texts: Sequence[str]) -> list[str]: ...
+
+
+def model_fingerprint(pkg: ArgosPackage) -> str:
+    """A cheap content fingerprint: metadata, config, sizes and the ends of model.bin.
+
+    Two packages with the same name and version (say the real one and a random-weights
+    test copy) must not share cached translations, but hashing 100 MB per start is slow.
+    """
+    digest = hashlib.sha256()
+    for name in ("metadata.json", "model/config.json"):
+        try:
+            digest.update((pkg.path / name).read_bytes())
+        except OSError:
+            pass
+    for name in ("sentencepiece.model", "model/shared_vocabulary.json"):
+        try:
+            digest.update(str((pkg.path / name).stat().st_size).encode())
+        except OSError:
+            pass
+    model_bin = pkg.model_dir / "model.bin"
+    size = model_bin.stat().st_size
+    digest.update(str(size).encode())
+    with open(model_bin, "rb") as fh:
+        digest.update(fh.read(1 << 20))
+        if size > 2 << 20:
+            fh.seek(-(1 << 20), os.SEEK_END)
+            digest.update(fh.read())
+    return digest.hexdigest()[:10]
+
+
+def _default_threads() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+class Translator:
+    """One Argos package, loaded on first use. ``translate`` is one ``translate_batch`` call."""
+
+    def __init__(self, package: ArgosPackage, options: DecodeOptions | None = None) -> None:
+        self.package = package
+        self.options = options or DecodeOptions()
+        self.source_code = package.from_code
+        self.max_source_tokens = self.options.max_source_tokens
+        self.model_id = f"{package.name}@{model_fingerprint(package)}"
+        self.settings_id = self.options.fingerprint()  # joins model_id in cache keys
+        self._lock = threading.Lock()
+        self._model: ctranslate2.Translator | None = None
+        self._sp: sentencepiece.SentencePieceProcessor | None = None
+        self._target_prefix = ""
+
+    def __repr__(self) -> str:
+        return f"Translator({self.model_id}, {self.package.path})"
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def _tokenizer(self) -> sentencepiece.SentencePieceProcessor:
+        if self._sp is None:
+            with self._lock:
+                if self._sp is None:
+                    import sentencepiece
+
+                    self._sp = sentencepiece.SentencePieceProcessor(
+                        model_file=str(self.package.sentencepiece_model)
+                    )
+        return self._sp
+
+    def load(self) -> ctranslate2.Translator:
+        """Load the CTranslate2 model now (e.g. from a background thread)."""
+        if self._model is None:
+            self._tokenizer()
+            with self._lock:
+                if self._model is None:
+                    import ctranslate2
+
+                    meta = json.loads((self.package.path / "metadata.json").read_text("utf-8"))
+                    self._target_prefix = str(meta.get("target_prefix") or "")
+                    self._model = ctranslate2.Translator(
+                        str(self.package.model_dir),
+                        device="cpu",
+                        compute_type="int8" if _int8_supported() else "auto",
+                        inter_threads=1,
+                        intra_threads=_default_threads(),
+                    )
+        return self._model
+
+    def tokenize(self, text: str) -> list[str]:
+        return list(self._tokenizer().encode(text, out_type=str))
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._tokenizer().encode(text))
+
+    def detokenize(self, pieces: Sequence[str]) -> str:
+        text = self._tokenizer().decode_pieces(list(pieces)).replace(SP_SPACE, " ")
+        if self._target_prefix and text.startswith(self._target_prefix):
+            text = text[len(self._target_prefix) :]
+        return text.strip()
+
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        """Translate ``texts`` (already cut to at most ``max_source_tokens``) in one batch call."""
+        if not texts:
+            return []
+        model = self.load()
+        opts = self.options
+        sources = [self.tokenize(t) for t in texts]
+        longest = max(len(s) for s in sources)
+        limit = min(opts.max_decoding_length, int(longest * opts.length_ratio) + opts.length_extra)
+        kwargs: dict[str, Any] = {}
+        if self._target_prefix:
+            kwargs["target_prefix"] = [[self._target_prefix]] * len(sources)
+        results = model.translate_batch(
+            sources,
+            max_batch_size=opts.max_batch_size,
+            beam_size=opts.beam_size,
+            length_penalty=opts.length_penalty,
+            no_repeat_ngram_size=opts.no_repeat_ngram_size,
+            repetition_penalty=opts.repetition_penalty,
+            max_decoding_length=limit,
+            replace_unknowns=True,
+            **kwargs,
+        )
+        return [self.detokenize(r.hypotheses[0]) for r in results]
+
+
+def _int8_supported() -> bool:
+    import ctranslate2
+
+    return "int8" in ctranslate2.get_supported_compute_types("cpu")
+
+
+_translators: dict[str, Translator] = {}
+_translators_lock = threading.Lock()
+SOURCE_CODES = ("zh", "zt")  # Argos codes: Simplified, Traditional Chinese
+
+
+def load_translator(model: str | None = None, *, traditional: bool = False) -> Translator | None:
+    """The translator for ``--model`` (dir or .argosmodel), else the installed zh→en package.
+
+    With ``traditional`` a zt→en package is preferred when one is installed (there is
+    none in the Argos index today; Traditional text is converted to Simplified instead).
+    None when nothing is installed and no model was given. Loaded models are reused.
+    """
+    from reader.errors import ReaderError
+    from reader.translate.packages import find_package, resolve_model
+
+    if model:
+        pkg = resolve_model(model)
+    else:
+        found = find_package("zt", "en") if traditional else None
+        found = found or find_package("zh", "en")
+        if found is None:
+            return None
+        pkg = found
+    if pkg.from_code not in SOURCE_CODES or pkg.to_code != "en":
+        raise ReaderError(
+            f"{pkg.path}: a {pkg.pair} package; reader needs a zh→en (or zt→en) model"
+        )
+    key = str(pkg.path.resolve())
+    with _translators_lock:
+        translator = _translators.get(key)
+        if translator is None:
+            translator = _translators[key] = Translator(pkg)
+    return translator

@@ -1,0 +1,874 @@
+"""The Textual reader: ``reader ARTICLE`` / ``reader --sample``.
+
+The app is a thin shell around :class:`reader.session.Session`:
+
+* the article is on screen at once, split into sentences without jieba or pinyin
+  (:func:`reader.session.raw_article`); annotation, the dictionary and the MT model load in
+  thread workers that post messages (reader.tui.messages) — widgets are only touched on
+  the UI thread;
+* translation runs in one exclusive worker over the untranslated sentences, starting at
+  the cursor, in small chunks so rows fill in while the reader reads; a glossary edit
+  re-annotates only the sentences containing the term and re-queues them;
+* key bindings live on the reader screen (modal screens don't inherit them) and carry ids
+  so ``keymap.toml`` in the config dir can remap them.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from reader.errors import ReaderError
+from reader.model import Article, LoadedText, Paragraph, Sentence
+from reader.pipeline import Options
+from reader.session import (
+    PositionStore,
+    Session,
+    article_key,
+    lookup_info,
+    raw_article,
+    reannotate,
+    remember_position,
+    restore_position,
+)
+from reader.text_layout import cell_width
+from reader.tui.article_view import ArticleView
+from reader.tui.commands import ReaderCommands
+from reader.tui.lookup import LookupPanel
+from reader.tui.messages import (
+    Annotated,
+    DictionaryReady,
+    Loaded,
+    ModelStatus,
+    SentencesRemade,
+    Translated,
+    TranslationFinished,
+    WorkFailed,
+)
+from reader.tui.screens import (
+    ExportRequest,
+    ExportScreen,
+    GlossaryRequest,
+    GlossaryScreen,
+    HelpScreen,
+    NameAction,
+    NamesScreen,
+    OpenScreen,
+    SearchScreen,
+)
+
+TranslatorFactory = Callable[[], Any]
+GlossaryFactory = Callable[[], Any]
+
+GLOSS_STATUS = "gloss: no MT model installed — reader model install FILE.argosmodel"
+NARROW = 120  # below this many columns: interlinear layout, look-up panel at the bottom
+CHUNKS = (6, 16)  # first translation chunk small (rows fill in fast), then larger ones
+_UNSET = object()
+
+PANES_GROUP = Binding.Group("Panes", compact=True)
+
+
+def _b(key: str, action: str, description: str, id: str, show: bool = True, **kw: Any) -> Binding:
+    return Binding(key, action, description, show=show, id=f"reader.{id}", **kw)
+
+
+class ReaderScreen(Screen[None]):
+    """Header, column titles, the article, the look-up panel, status/progress, footer."""
+
+    BINDINGS = [
+        _b("left,h", "app.move('left')", "Previous word", "left", show=False),
+        _b("right,l", "app.move('right')", "Next word", "right", show=False),
+        _b("up,k", "app.move('up')", "Previous sentence", "up", show=False),
+        _b("down,j", "app.move('down')", "Next sentence", "down", show=False),
+        _b("shift+left,H", "app.move('left', True)", "Extend selection left", "extend-left", show=False),
+        _b("shift+right,L", "app.move('right', True)", "Extend selection right", "extend-right", show=False),
+        _b("shift+up,K", "app.move('up', True)", "Extend selection to sentence start", "extend-up", show=False),
+        _b("shift+down,J", "app.move('down', True)", "Extend selection to sentence end", "extend-down", show=False),
+        _b("pagedown,space", "app.page(1)", "Page down", "page-down", show=False),
+        _b("pageup,b", "app.page(-1)", "Page up", "page-up", show=False),
+        _b("g,home", "app.top", "Top", "top", show=False),
+        _b("G,end", "app.bottom", "Bottom", "bottom", show=False),
+        _b("1", "app.toggle_pane('original')", "Original", "pane-original", group=PANES_GROUP),
+        _b("2", "app.toggle_pane('converted')", "Converted", "pane-converted", group=PANES_GROUP),
+        _b("3", "app.toggle_pane('pinyin')", "Pinyin", "pane-pinyin", group=PANES_GROUP),
+        _b("4", "app.toggle_pane('english')", "English", "pane-english", group=PANES_GROUP),
+        _b("i", "app.toggle_interlinear", "Interlinear", "interlinear"),
+        _b("slash", "app.search", "Search", "search"),
+        _b("n", "app.next_hit", "Next hit", "next-hit", show=False),
+        _b("N", "app.prev_hit", "Previous hit", "prev-hit", show=False),
+        _b("escape", "app.clear", "Clear selection and search", "clear", show=False),
+        _b("t", "app.cycle_conversion", "Script", "conversion"),
+        _b("p", "app.cycle_pinyin", "Pinyin style", "pinyin-style"),
+        _b("a", "app.add_glossary", "Glossary+", "glossary-add"),
+        _b("w", "app.names", "Names", "names"),
+        _b("s", "app.save_word", "Save word for Anki", "save-word", show=False),
+        _b("e", "app.export", "Export", "export"),
+        _b("o", "app.open", "Open", "open"),
+        _b("F", "app.toggle_full_page", "Full page text", "full-page", show=False),
+        _b("d", "app.toggle_lookup", "Look-up panel", "lookup", show=False),
+        _b("question_mark", "app.help", "Keys", "help"),
+        _b("q", "app.quit", "Quit", "quit"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="reader")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="文")
+        yield Static(id="columns", markup=False)
+        with Horizontal(id="body"):
+            yield ArticleView(self.session, id="article")
+            yield LookupPanel(id="lookup")
+        with Horizontal(id="statusbar"):
+            yield Static(id="status", markup=False)
+            yield ProgressBar(id="progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleView).focus()
+        app = self.app
+        if isinstance(app, ReaderApp):
+            app.screen_ready()
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width < NARROW, "-narrow")
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+
+    def __init__(
+        self,
+        loaded: LoadedText,
+        *,
+        path: str | None = None,
+        options: Options | None = None,
+        translator_factory: TranslatorFactory | None = None,
+        glossary_factory: GlossaryFactory | None = None,
+        encoding: str | None = None,
+        full_page: bool = False,
+        positions: PositionStore | None = None,
+        translate: bool = True,
+    ) -> None:
+        super().__init__()
+        self.options = options or Options()
+        self.path = path
+        self.encoding = encoding
+        self.full_page = full_page
+        self.translate_enabled = translate
+        self._translator_factory = translator_factory
+        self._glossary_factory = glossary_factory
+        self._translator: Any = _UNSET
+        self._translator_lock = threading.Lock()
+        self.glossary: Any = self.options.glossary
+        self.positions = positions if positions is not None else PositionStore()
+        self.generation = 0
+        self.model: str | None | object = _UNSET  # model id; None = glossing; _UNSET = unknown
+        self.model_error = ""
+        self.dictionary_ready = False
+        self.translating = False
+        self.vocab: set[str] = set()
+        self._cancel = threading.Event()
+        self._want_conversion = ""
+        self._want_style = ""
+        self.loaded = loaded
+        self.session = self._new_session(loaded, path)
+        self.timings: dict[str, float] = {"created": time.perf_counter()}
+
+    # -- plumbing -------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[Any]:
+        return ReaderScreen(self.session)
+
+    def _reader_screen(self) -> ReaderScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                return screen
+        raise RuntimeError("reader screen not mounted")
+
+    @property
+    def view(self) -> ArticleView:
+        return self._reader_screen().query_one(ArticleView)
+
+    @property
+    def lookup(self) -> LookupPanel:
+        return self._reader_screen().query_one(LookupPanel)
+
+    def _new_session(self, loaded: LoadedText, path: str | None) -> Session:
+        session = Session(raw_article(loaded), path)
+        self.article_key = article_key(path, loaded.text)
+        restore_position(session, self.positions, self.article_key)
+        self._want_conversion = ""
+        self._want_style = self.options.pinyin_style
+        return session
+
+    def screen_ready(self) -> None:
+        """The reader screen is composed: first paint, then start the background work."""
+        self._apply_keymap()
+        self.title = self._title()
+        self.sub_title = self._sub_title()
+        self.refresh_all()
+        self.view.scroll_to_cursor(center=True)
+        self._annotate(self.generation, self.loaded, self.options)
+
+    def _apply_keymap(self) -> None:
+        from reader.paths import config_dir
+
+        path = config_dir() / "keymap.toml"
+        if not path.is_file():
+            return
+        import tomllib
+
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            self.notify(f"{path}: {exc}; keymap ignored", severity="warning")
+            return
+        keys = data.get("keys", data)
+        self.set_keymap({str(k): str(v) for k, v in keys.items() if isinstance(v, str)})
+
+    def _title(self) -> str:
+        meta = self.session.article.meta
+        if meta.title:
+            return meta.title
+        return Path(self.path).name if self.path else "reader"
+
+    def _sub_title(self) -> str:
+        parts = []
+        if self.path:
+            parts.append(Path(self.path).name)
+        if self.full_page:
+            parts.append("full page")
+        return " · ".join(parts)
+
+    # -- refreshing the screen ------------------------------------------------------------
+    def refresh_all(self) -> None:
+        view = self.view
+        view.relayout()
+        self.refresh_columns()
+        self.refresh_lookup()
+        self.refresh_status()
+
+    def refresh_columns(self) -> None:
+        article = self.session.article
+        titles = {
+            "original": f"Original · {article.script.capitalize()}"
+            if article.script in ("simplified", "traditional", "mixed")
+            else "Original",
+            "converted": _converted_title(article),
+            "pinyin": f"Pinyin · {article.pinyin_style}" if self.session.annotated else "Pinyin",
+            "english": "English",
+        }
+        line = ""
+        for x, pane in self.view.column_titles():
+            title = titles.get(pane, pane)
+            line += " " * max(0, x - cell_width(line)) + title
+        self._reader_screen().query_one("#columns", Static).update(line)
+
+    def refresh_lookup(self) -> None:
+        if not self.session.sentences:
+            return
+        info = lookup_info(self.session, with_dictionary=self.dictionary_ready)
+        self.lookup.show(info, self.session.article.pinyin_style, self.dictionary_ready)
+
+    def status_text(self) -> str:
+        s = self.session
+        parts = []
+        if not s.annotated:
+            parts.append("annotating…")
+        elif self.model is _UNSET:
+            parts.append("translation: starting…")
+        elif self.model is None:
+            parts.append(GLOSS_STATUS)
+        else:
+            parts.append(f"model: {self.model}")
+        if self.model_error:
+            parts.append(self.model_error)
+        if s.sentences:
+            parts.append(f"sentence {s.cursor.sentence + 1}/{len(s.sentences)}")
+        state = s.search_state
+        if state.query:
+            where = f"{state.current + 1}/{len(state.hits)}" if state.hits else "no hits"
+            parts.append(f"/{state.query}: {where}")
+        return "  ·  ".join(parts)
+
+    def refresh_status(self) -> None:
+        screen = self._reader_screen()
+        screen.query_one("#status", Static).update(self.status_text())
+        bar = screen.query_one("#progress", ProgressBar)
+        bar.update(total=max(1, len(self.session.sentences)), progress=self.session.translated_count())
+
+    def after_cursor_move(self) -> None:
+        self.view.cursor_changed()
+        self.refresh_lookup()
+        self.refresh_status()
+
+    # -- background work ------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="annotate", exit_on_error=False)
+    def _annotate(self, generation: int, loaded: LoadedText, options: Options) -> None:
+        from reader.pipeline import annotate
+
+        began = time.perf_counter()
+        try:
+            glossary = options.glossary
+            if glossary is None and self._glossary_factory is not None:
+                glossary = self._glossary_factory()
+            article = annotate(loaded, replace(options, glossary=glossary))
+        except ReaderError as exc:
+            self.post_message(WorkFailed("annotation", str(exc)))
+            return
+        self.post_message(Annotated(generation, article, glossary, time.perf_counter() - began))
+
+    @on(Annotated)
+    def _annotated(self, message: Annotated) -> None:
+        if message.generation != self.generation:
+            return
+        self.timings["annotated"] = time.perf_counter()
+        self.glossary = message.glossary
+        self.session.set_article(message.article, annotated=True)
+        self._want_conversion = message.article.conversion
+        self._want_style = message.article.pinyin_style
+        self.refresh_all()
+        if not self.dictionary_ready:
+            self._load_dictionary()
+        self.start_translation()
+
+    @work(thread=True, exclusive=True, group="dictionary", exit_on_error=False)
+    def _load_dictionary(self) -> None:
+        from reader.annotate import dictionary
+
+        dictionary.load()
+        self.post_message(DictionaryReady())
+
+    @on(DictionaryReady)
+    def _dictionary_ready(self) -> None:
+        self.dictionary_ready = True
+        self.refresh_lookup()
+
+    def _get_translator(self) -> Any:
+        with self._translator_lock:
+            if self._translator is _UNSET:
+                factory = self._translator_factory
+                self._translator = factory() if factory is not None else None
+            return self._translator
+
+    def start_translation(self) -> None:
+        """(Re)start translating every untranslated sentence, nearest the cursor first."""
+        self._cancel.set()
+        if not self.translate_enabled or not self.session.annotated:
+            return
+        todo = self.session.untranslated()
+        if not todo:
+            self.translating = False
+            self.refresh_status()
+            return
+        self._cancel = threading.Event()
+        jobs = [(i, self.session.sentences[i], self.session.versions.get(i, 0)) for i in todo]
+        self.translating = True
+        self._translate(self.generation, jobs, self.session.article, self._cancel)
+
+    @work(thread=True, exclusive=True, group="translate", exit_on_error=False)
+    def _translate(
+        self,
+        generation: int,
+        jobs: list[tuple[int, Sentence, int]],
+        article: Article,
+        cancel: threading.Event,
+    ) -> None:
+        from reader.translate import translate_article
+
+        worker = get_current_worker()
+        began = time.perf_counter()
+        try:
+            translator = self._get_translator()
+        except ReaderError as exc:
+            self.post_message(ModelStatus(generation, None, str(exc)))
+            translator = self._translator = None
+        model = getattr(translator, "model_id", None) if translator is not None else None
+        self.post_message(ModelStatus(generation, model))
+        size, k = CHUNKS[0], 0
+        while k < len(jobs):
+            if cancel.is_set() or worker.is_cancelled:
+                self.post_message(TranslationFinished(generation, True, time.perf_counter() - began))
+                return
+            chunk = jobs[k : k + size]
+            k += size
+            size = CHUNKS[1]
+            sub = replace(article, paragraphs=(Paragraph(0, 0, 0, "p", tuple(s for _, s, _ in chunk)),))
+            try:
+                out, _stats = translate_article(sub, translator, None, None, cancel)
+            except ReaderError as exc:
+                self.post_message(WorkFailed("translation", str(exc)))
+                return
+            done = {
+                i: s.translation
+                for (i, _, _), s in zip(chunk, out.sentences(), strict=True)
+                if s.translation is not None
+            }
+            self.post_message(Translated(generation, done, {i: v for i, _, v in chunk}, model))
+        self.post_message(TranslationFinished(generation, False, time.perf_counter() - began))
+
+    @on(ModelStatus)
+    def _model_status(self, message: ModelStatus) -> None:
+        if message.generation != self.generation:
+            return
+        if message.error:
+            self.model_error = message.error
+            self.notify(message.error, severity="error", timeout=8)
+        self.model = message.model
+        self.refresh_status()
+        self.refresh_columns()
+
+    @on(Translated)
+    def _translated(self, message: Translated) -> None:
+        if message.generation != self.generation:
+            return
+        changed = self.session.apply_translations(message.translations, message.versions)
+        if changed:
+            self.session.article = replace(self.session.article, model=message.model)
+            self.view.relayout()
+            if self.session.cursor.sentence in changed:
+                self.refresh_lookup()
+        self.refresh_status()
+
+    @on(TranslationFinished)
+    def _translation_finished(self, message: TranslationFinished) -> None:
+        if message.generation != self.generation:
+            return
+        if not message.cancelled:
+            self.translating = False
+            self.timings["translated"] = time.perf_counter()
+        self.refresh_status()
+
+    @on(WorkFailed)
+    def _work_failed(self, message: WorkFailed) -> None:
+        self.notify(f"{message.what}: {message.error}", severity="error", timeout=10)
+
+    @on(SentencesRemade)
+    def _sentences_remade(self, message: SentencesRemade) -> None:
+        if message.generation != self.generation:
+            return
+        fields = message.article_fields
+        if "conversion" in fields and fields["conversion"] != self._want_conversion:
+            return  # superseded by a later press of `t`
+        if "pinyin_style" in fields and fields["pinyin_style"] != self._want_style:
+            return
+        if message.glossary is not None:
+            self.glossary = message.glossary
+        self.session.apply_sentences(message.sentences, message.versions, message.keep_translation)
+        if fields:
+            self.session.article = replace(self.session.article, **fields)
+        if message.note:
+            self.notify(message.note, timeout=4)
+        self.refresh_all()
+        if not message.keep_translation:
+            self.start_translation()
+
+    # -- actions: cursor ------------------------------------------------------------------
+    def action_move(self, direction: str, extend: bool = False) -> None:
+        s = self.session
+        if not s.sentences:
+            return
+        {"left": s.move_left, "right": s.move_right, "up": s.move_up, "down": s.move_down}[
+            direction
+        ](extend)
+        self.after_cursor_move()
+
+    def action_page(self, pages: int) -> None:
+        view = self.view
+        layout = view.layout_data
+        s = self.session
+        if layout is None or not s.sentences:
+            return
+        first, _ = layout.rows.get(s.cursor.sentence, (0, 1))
+        target = first + pages * max(1, view.scrollable_content_region.height - 2)
+        target = max(0, min(target, len(layout.lines) - 1))
+        best = min(layout.rows, key=lambda i: abs(layout.rows[i][0] - target))
+        s.move_to(best)
+        self.after_cursor_move()
+
+    def action_top(self) -> None:
+        self.session.top()
+        self.after_cursor_move()
+
+    def action_bottom(self) -> None:
+        self.session.bottom()
+        self.after_cursor_move()
+
+    @on(ArticleView.TokenClicked)
+    def _clicked(self, message: ArticleView.TokenClicked) -> None:
+        s = self.session
+        token = message.token if message.token >= 0 else None
+        if message.extend and token is not None:
+            s.move_to(message.sentence, token, extend=True)
+        else:
+            s.move_to(message.sentence, token)
+        self.after_cursor_move()
+
+    def action_clear(self) -> None:
+        self.session.clear_selection()
+        self.session.clear_search()
+        self.after_cursor_move()
+
+    # -- actions: panes and modes ---------------------------------------------------------
+    def action_toggle_pane(self, pane: str) -> None:
+        shown = self.session.toggle_pane(pane)
+        if not shown and not self.session.visible_panes():
+            return
+        self.refresh_all()
+        self.view.scroll_to_cursor()
+
+    def action_toggle_interlinear(self) -> None:
+        self.session.toggle_interlinear(self.size.width, NARROW)
+        self.refresh_all()
+        self.view.scroll_to_cursor()
+
+    def action_toggle_lookup(self) -> None:
+        panel = self.lookup
+        panel.display = not panel.display
+
+    def action_cycle_conversion(self) -> None:
+        if not self.session.annotated:
+            self.notify("Still annotating; try again in a moment.", timeout=3)
+            return
+        from reader.annotate.script import CONFIGS
+
+        current = self._want_conversion or self.session.article.conversion
+        i = CONFIGS.index(current) if current in CONFIGS else -1
+        self._want_conversion = CONFIGS[(i + 1) % len(CONFIGS)]
+        self._restyle(
+            self.generation,
+            self.session.article,
+            self.session.snapshot_versions(),
+            "conversion",
+            self._want_conversion,
+        )
+
+    def action_cycle_pinyin(self) -> None:
+        if not self.session.annotated:
+            self.notify("Still annotating; try again in a moment.", timeout=3)
+            return
+        from reader.session import PINYIN_STYLES
+
+        current = self._want_style or self.session.article.pinyin_style
+        i = PINYIN_STYLES.index(current) if current in PINYIN_STYLES else -1
+        self._want_style = PINYIN_STYLES[(i + 1) % len(PINYIN_STYLES)]
+        self._restyle(
+            self.generation,
+            self.session.article,
+            self.session.snapshot_versions(),
+            "pinyin_style",
+            self._want_style,
+        )
+
+    @work(thread=True, exclusive=True, group="restyle", exit_on_error=False)
+    def _restyle(
+        self, generation: int, article: Article, versions: dict[int, int], what: str, value: str
+    ) -> None:
+        from reader.pipeline import convert_article, restyle_article
+
+        if what == "conversion":
+            out = convert_article(article, value)
+            note = f"other script: {value}"
+        else:
+            out = restyle_article(article, value, self.options.sandhi)
+            note = f"pinyin: {value}"
+        sentences = dict(enumerate(out.sentences()))
+        self.post_message(
+            SentencesRemade(generation, sentences, versions, True, {what: value}, note)
+        )
+
+    # -- actions: search ------------------------------------------------------------------
+    def action_search(self) -> None:
+        def done(query: object) -> None:
+            if isinstance(query, str) and query:
+                self.run_search(query)
+
+        self.push_screen(SearchScreen(self.session.search_state.query), done)
+
+    def run_search(self, query: str) -> int:
+        count = self.session.search(query)
+        if not count:
+            self.notify(f"No hits for {query}", timeout=3)
+        self.after_cursor_move()
+        return count
+
+    def action_next_hit(self) -> None:
+        if self.session.next_hit() is not None:
+            self.after_cursor_move()
+
+    def action_prev_hit(self) -> None:
+        if self.session.next_hit(backwards=True) is not None:
+            self.after_cursor_move()
+
+    # -- actions: glossary ----------------------------------------------------------------
+    def action_add_glossary(self) -> None:
+        if not self.session.annotated:
+            self.notify("Still annotating; try again in a moment.", timeout=3)
+            return
+        tokens = self.session.selected_tokens()
+        text = "".join(t.text for t in tokens).strip()
+        if not text:
+            return
+        hit = tokens[0].glossary if len(tokens) == 1 else None
+        if hit is None:
+            heading = "Add to your glossary"
+        elif hit.source == "auto":
+            heading = "Accept auto name into your glossary"
+        else:
+            heading = "Edit (your glossary overrides the shipped one)"
+        self.open_glossary_form(text, hit.en if hit else "", hit.type if hit else "company", heading)
+
+    def open_glossary_form(self, zh: str, en: str, type_: str, heading: str) -> None:
+        def done(request: object) -> None:
+            if isinstance(request, GlossaryRequest):
+                self.save_glossary_entry(request)
+
+        self.push_screen(GlossaryScreen(zh, en, type_, heading), done)
+
+    def save_glossary_entry(self, request: GlossaryRequest) -> None:
+        s = self.session
+        indices = sorted(set(s.sentences_containing([request.zh])) | {s.cursor.sentence})
+        self._save_glossary(
+            self.generation,
+            request,
+            s.article,
+            indices,
+            list(s.sentences),
+            s.snapshot_versions(indices),
+        )
+
+    @work(thread=True, group="glossary", exit_on_error=False)
+    def _save_glossary(
+        self,
+        generation: int,
+        request: GlossaryRequest,
+        article: Article,
+        indices: list[int],
+        sentences: list[Sentence],
+        versions: dict[int, int],
+    ) -> None:
+        from reader.glossary import Entry, add_user_entries, load_glossary
+
+        try:
+            add_user_entries([Entry(request.zh, request.en, request.type)])
+            factory = self._glossary_factory or load_glossary
+            glossary = factory()
+            new = reannotate(article, indices, sentences, replace(self.options, glossary=glossary))
+        except (ReaderError, OSError) as exc:
+            self.post_message(WorkFailed("glossary", str(exc)))
+            return
+        note = f"Saved {request.zh} → {request.en}; {len(new)} sentence(s) updated"
+        self.post_message(
+            SentencesRemade(generation, new, versions, False, {}, note, glossary=glossary)
+        )
+
+    def action_names(self) -> None:
+        def done(result: object) -> None:
+            if not isinstance(result, NameAction):
+                return
+            row = result.row
+            if result.action == "goto":
+                self.session.move_to(row.first_sentence, row.first_token)
+                self.after_cursor_move()
+            else:
+                self.session.move_to(row.first_sentence, row.first_token)
+                self.after_cursor_move()
+                heading = "Accept auto name" if row.source == "auto" else "Edit glossary entry"
+                self.open_glossary_form(row.text, row.en, row.type, heading)
+
+        self.push_screen(NamesScreen(self.session.names()), done)
+
+    def action_save_word(self) -> None:
+        word = self.session.selected_text().strip()
+        if word:
+            self.vocab.add(word)
+            self.notify(f"{word} saved for the Anki export ({len(self.vocab)} words)", timeout=3)
+
+    # -- actions: files -------------------------------------------------------------------
+    def action_export(self) -> None:
+        from reader.export import EXTENSIONS
+
+        stem = Path(self.path).stem if self.path and self.path != "-" else "article"
+
+        def done(request: object) -> None:
+            if isinstance(request, ExportRequest):
+                self._export(self.session.article, request, sorted(self.vocab))
+
+        self.push_screen(ExportScreen(stem, dict(EXTENSIONS)), done)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, article: Article, request: ExportRequest, vocab: list[str]) -> None:
+        from reader.export import write_export
+
+        opts: dict[str, Any] = {}
+        if request.fmt == "anki":
+            opts = {"words": vocab} if vocab else {"all_vocab": True}
+        try:
+            path = write_export(article, request.fmt, request.path, force=request.force, **opts)
+        except ReaderError as exc:
+            self.post_message(WorkFailed("export", str(exc)))
+            return
+        self.call_from_thread(self.notify, f"Exported {request.fmt} to {path}", timeout=5)
+
+    def action_open(self) -> None:
+        start = ""
+        if self.path and self.path != "-":
+            start = str(Path(self.path).resolve().parent) + os.sep
+
+        def done(path: object) -> None:
+            if isinstance(path, str) and path:
+                self.load_file(path, full_page=False)
+
+        self.push_screen(OpenScreen(start), done)
+
+    def action_toggle_full_page(self) -> None:
+        if not self.path or self.path == "-":
+            self.notify("The full page can only be reloaded from a file.", timeout=3)
+            return
+        self.load_file(self.path, full_page=not self.full_page)
+
+    def load_file(self, path: str, full_page: bool) -> None:
+        self.generation += 1
+        self._cancel.set()
+        self._load(self.generation, path, self.encoding if path == self.path else None, full_page)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self, generation: int, path: str, encoding: str | None, full_page: bool) -> None:
+        from reader.load import load_path
+
+        try:
+            loaded = load_path(os.path.expanduser(path), encoding=encoding, full_page=full_page)
+        except ReaderError as exc:
+            self.post_message(WorkFailed("open", str(exc)))
+            return
+        self.post_message(Loaded(generation, loaded, path, full_page))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        if message.generation != self.generation:
+            return
+        self.save_position()
+        panes, interlinear = dict(self.session.panes), self.session.interlinear
+        self.path, self.full_page, self.loaded = message.path, message.full_page, message.loaded
+        self.session = self._new_session(message.loaded, message.path)
+        self.session.panes, self.session.interlinear = panes, interlinear
+        self.model_error = ""
+        self._reader_screen().session = self.session
+        self.view.set_session(self.session)
+        self.title, self.sub_title = self._title(), self._sub_title()
+        self.refresh_all()
+        self._annotate(self.generation, message.loaded, self.options)
+
+    # -- help, quit -----------------------------------------------------------------------
+    def binding_rows(self) -> list[tuple[str, str]]:
+        keymap = getattr(self, "_keymap", {}) or {}
+        rows = []
+        for binding in ReaderScreen.BINDINGS:
+            assert isinstance(binding, Binding)
+            key = keymap.get(binding.id or "", binding.key)
+            rows.append((_display_keys(key), binding.description))
+        rows.append(("ctrl+p", "Command palette (toggle panes, export, …)"))
+        rows.append(("ctrl+q", "Quit"))
+        return rows
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.binding_rows()))
+
+    def save_position(self) -> None:
+        try:
+            remember_position(self.session, self.positions, self.article_key)
+        except OSError:
+            pass  # a read-only data dir must not stop the reader from quitting
+
+    async def action_quit(self) -> None:
+        self.shutdown()
+        self.exit()
+
+    def shutdown(self) -> None:
+        """Remember where the reader was and stop background translation."""
+        self._cancel.set()
+        self.save_position()
+        self.workers.cancel_all()
+
+    def on_unmount(self) -> None:
+        self._cancel.set()
+
+
+def _display_keys(keys: str) -> str:
+    names = {"slash": "/", "question_mark": "?", "space": "space"}
+    return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def _converted_title(article: Article) -> str:
+    conv = article.conversion
+    if not conv:
+        return "Converted"
+    target = "Simplified" if conv.startswith(("t2s", "tw2s", "hk2s")) else "Traditional"
+    return f"{target} · {conv}"
+
+
+def make_app(
+    source: str | os.PathLike[str] | LoadedText,
+    options: Options | None = None,
+    *,
+    translator_factory: TranslatorFactory | None | object = _UNSET,
+    glossary_factory: GlossaryFactory | None | object = _UNSET,
+    encoding: str | None = None,
+    full_page: bool = False,
+    positions: PositionStore | None = None,
+    translate: bool = True,
+) -> ReaderApp:
+    """Build the reader for a path or already-loaded text.
+
+    ``translator_factory`` returns a Translator (anything with ``model_id``, ``source_code``,
+    ``max_source_tokens``, ``count_tokens`` and ``translate``) or None to gloss; it runs in a
+    worker thread. The defaults load the installed model and the user's glossaries.
+    """
+    if isinstance(source, LoadedText):
+        loaded, path = source, source.meta.path or None
+    else:
+        from reader.load import load_path
+
+        path = os.fspath(source)
+        loaded = load_path(path, encoding=encoding, full_page=full_page)
+    if translator_factory is _UNSET:
+
+        def translator_factory() -> Any:
+            from reader.translate import load_translator
+
+            return load_translator()
+
+    if glossary_factory is _UNSET:
+
+        def glossary_factory() -> Any:
+            from reader.glossary import load_glossary
+
+            return load_glossary()
+
+    return ReaderApp(
+        loaded,
+        path=path,
+        options=options,
+        translator_factory=translator_factory,  # type: ignore[arg-type]
+        glossary_factory=glossary_factory,  # type: ignore[arg-type]
+        encoding=encoding,
+        full_page=full_page,
+        positions=positions,
+        translate=translate,
+    )

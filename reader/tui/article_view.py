@@ -1,0 +1,260 @@
+"""The article: one Line-API scroll view rendering every pane, so scrolling is synced for free.
+
+The layout (reader.tui.layout) is plain data; this widget turns a line of it into a Strip,
+adding the cursor, selection and search hits as overlays. Strips are cached per line and
+overlay state (like Textual's ``Log``), so moving the cursor re-renders only its rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.tui.layout import Layout, LayoutBuilder, Line, Span
+
+if TYPE_CHECKING:
+    from reader.session import Session
+
+NAME_TYPES = (
+    "company",
+    "org",
+    "university",
+    "lab",
+    "investor",
+    "product",
+    "media",
+    "person",
+    "place",
+    "brand",
+    "agency",
+    "other",
+    "auto",
+)
+ROLES = (
+    "text",
+    "heading",
+    "converted",
+    "pinyin",
+    "punct",
+    "english",
+    "gloss",
+    "pending",
+    "sep",
+) + tuple(f"name-{t}" for t in NAME_TYPES)
+OVERLAYS = ("cursor", "selection", "hit", "row")
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Sentence-aligned panes (or interlinear lines) of the session's article."""
+
+    COMPONENT_CLASSES = {f"article--{r}" for r in ROLES + OVERLAYS}
+
+    DEFAULT_CSS = """
+    ArticleView {
+        background: $surface;
+        color: $foreground;
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+        & > .article--heading { text-style: bold; color: $text-primary; }
+        & > .article--converted { color: $foreground 85%; }
+        & > .article--pinyin { color: $text-secondary; }
+        & > .article--punct { color: $text-muted; }
+        & > .article--english { color: $foreground; }
+        & > .article--gloss { color: $text-muted; text-style: italic; }
+        & > .article--pending { color: $text-muted; }
+        & > .article--sep { color: $panel-lighten-2; }
+        & > .article--name-company { color: $text-accent; text-style: bold; }
+        & > .article--name-brand { color: $text-accent; text-style: bold; }
+        & > .article--name-product { color: $text-accent; }
+        & > .article--name-org { color: $text-primary; text-style: bold; }
+        & > .article--name-agency { color: $text-primary; text-style: bold; }
+        & > .article--name-media { color: $text-primary; }
+        & > .article--name-university { color: $text-success; text-style: bold; }
+        & > .article--name-lab { color: $text-success; }
+        & > .article--name-investor { color: $text-warning; text-style: bold; }
+        & > .article--name-person { color: $text-secondary; text-style: bold; }
+        & > .article--name-place { color: $text-success; }
+        & > .article--name-other { color: $text-primary; }
+        & > .article--name-auto { color: $text-error; text-style: italic underline; }
+        & > .article--cursor { background: $accent; color: $text; text-style: bold; }
+        & > .article--selection { background: $accent 50%; }
+        & > .article--hit { background: $warning 40%; }
+        & > .article--row { background: $boost; }
+    }
+    """
+
+    @dataclass
+    class TokenClicked(Message):
+        sentence: int
+        token: int  # -1: the sentence but no particular token
+        extend: bool
+
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self.builder = LayoutBuilder()
+        self.layout_data: Layout | None = None
+        self.threshold = 120
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(2048)
+        self._styles: dict[str, Style] = {}
+
+    # -- layout ---------------------------------------------------------------------------
+    def set_session(self, session: Session) -> None:
+        self.session = session
+        self.builder = LayoutBuilder()
+        self.relayout()
+        self.scroll_to_cursor(center=True)
+
+    def interlinear(self) -> bool:
+        return self.session.is_interlinear(self.app.size.width, self.threshold)
+
+    def relayout(self) -> None:
+        """Recompute lines (rows of changed sentences only) and refresh."""
+        width = self.scrollable_content_region.width or self.app.size.width
+        paragraphs = [(p.kind, p.sentences) for p in self.session.article.paragraphs]
+        self.layout_data = self.builder.build(
+            paragraphs, self.session.visible_panes(), max(width, 20), self.interlinear()
+        )
+        self._strips.clear()
+        self.virtual_size = Size(width, len(self.layout_data.lines))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.relayout()
+        self.scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    # -- cursor ---------------------------------------------------------------------------
+    def cursor_changed(self) -> None:
+        """The cursor, selection or hits moved: re-render (cached strips key on them)."""
+        self.refresh()
+        self.scroll_to_cursor()
+
+    def scroll_to_cursor(self, center: bool = False) -> None:
+        layout = self.layout_data
+        if layout is None or not self.session.sentences:
+            return
+        first, height = layout.rows.get(self.session.cursor.sentence, (0, 1))
+        region = Region(0, first, 1, max(1, height))
+        self.scroll_to_region(
+            region, animate=False, immediate=True, center=center, force=True, spacing=None
+        )
+
+    def on_click(self, event: events.Click) -> None:
+        if self.layout_data is None:
+            return
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        x = offset.x + round(self.scroll_x)
+        y = offset.y + round(self.scroll_y)
+        found = self.layout_data.token_at(x, y)
+        if found is not None:
+            self.post_message(self.TokenClicked(found[0], found[1], event.shift))
+
+    # -- rendering ------------------------------------------------------------------------
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"article--{name}", partial=True)
+            self._styles[name] = style
+        return style
+
+    def _overlay_key(self, sentence: int) -> tuple[object, ...]:
+        s = self.session
+        if sentence < 0:
+            return ()
+        cursor = s.cursor.token if s.cursor.sentence == sentence else None
+        sel = s.selection()
+        selection = (sel[1], sel[2]) if sel[0] == sentence and s.anchor is not None else None
+        hits = tuple(
+            (h.first, h.last, h.english) for h in s.hits_in(sentence)
+        ) if s.search_state.hits else ()
+        return (cursor, selection, hits)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        layout = self.layout_data
+        index = scroll_y + y
+        if layout is None or index >= len(layout.lines):
+            return Strip.blank(width, self.rich_style)
+        line = layout.lines[index]
+        key = (index, self._overlay_key(line.sentence))
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_strip(line, layout.width)
+            self._strips[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _render_strip(self, line: Line, width: int) -> Strip:
+        s = self.session
+        base = self.rich_style
+        in_row = line.sentence >= 0 and line.sentence == s.cursor.sentence
+        if in_row:
+            base = base + self._style("row")
+        sel_sentence, sel_a, sel_b = s.selection()
+        hits = s.hits_in(line.sentence) if line.sentence >= 0 and s.search_state.hits else []
+        hit_tokens = {t for h in hits if h.english is None for t in range(h.first, h.last + 1)}
+        english_hits = [h.english for h in hits if h.english is not None]
+        segments: list[Segment] = []
+        x = 0
+        for span in line.spans:
+            if span.x > x:
+                segments.append(Segment(" " * (span.x - x), base))
+            style = base + self._style(span.role)
+            if span.token >= 0 and line.sentence >= 0:
+                if in_row and span.token == s.cursor.token:
+                    style = style + self._style("cursor")
+                elif in_row and s.anchor is not None and sel_a <= span.token <= sel_b:
+                    style = style + self._style("selection")
+                elif span.token in hit_tokens:
+                    style = style + self._style("hit")
+            if english_hits and span.char >= 0:
+                segments.extend(self._english_segments(span, style, english_hits))
+            else:
+                segments.append(Segment(span.text, style))
+            x = span.x + span.width
+        if x < width:
+            segments.append(Segment(" " * (width - x), base))
+        return Strip(segments, max(width, x))
+
+    def _english_segments(
+        self, span: Span, style: Style, hits: list[tuple[int, int]]
+    ) -> list[Segment]:
+        marks = [False] * len(span.text)
+        for a, b in hits:
+            for k in range(max(a - span.char, 0), min(b - span.char, len(span.text))):
+                marks[k] = True
+        out: list[Segment] = []
+        hit_style = style + self._style("hit")
+        k = 0
+        while k < len(marks):
+            j = k
+            while j < len(marks) and marks[j] == marks[k]:
+                j += 1
+            out.append(Segment(span.text[k:j], hit_style if marks[k] else style))
+            k = j
+        return out
+
+    def column_titles(self) -> list[tuple[int, str]]:
+        """(x, title) of each column for the header line above the view."""
+        layout = self.layout_data
+        if layout is None:
+            return []
+        if layout.interlinear:
+            return [(1, "interlinear · pinyin over words · English under sentences")]
+        return [(c.x, c.pane) for c in layout.columns]

@@ -1,0 +1,80 @@
+"""Messages that background workers post to the app (small dataclasses, one module).
+
+Every message carries the ``generation`` of the article it was computed for: opening another
+file (or toggling the full page) starts a new generation and late results of the old one are
+dropped. Sentence-level results also carry the sentence *versions* they were computed from,
+so a result that lost a race with a glossary edit is ignored rather than undoing it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual.message import Message
+
+from reader.model import Article, LoadedText, Sentence, Translation
+
+
+@dataclass
+class Annotated(Message):
+    generation: int
+    article: Article
+    glossary: Any
+    seconds: float
+
+
+@dataclass
+class Loaded(Message):
+    """A file was (re)loaded: becomes the new article, generation ``generation``."""
+
+    generation: int
+    loaded: LoadedText
+    path: str
+    full_page: bool
+
+
+@dataclass
+class ModelStatus(Message):
+    generation: int
+    model: str | None  # model id, None when glossing
+    error: str = ""
+
+
+@dataclass
+class Translated(Message):
+    generation: int
+    translations: dict[int, Translation]
+    versions: dict[int, int]
+    model: str | None
+
+
+@dataclass
+class TranslationFinished(Message):
+    generation: int
+    cancelled: bool
+    seconds: float
+
+
+@dataclass
+class SentencesRemade(Message):
+    """Re-annotated (glossary edit) or restyled (conversion, pinyin style) sentences."""
+
+    generation: int
+    sentences: dict[int, Sentence]
+    versions: dict[int, int]
+    keep_translation: bool
+    article_fields: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+    glossary: Any = None  # the reloaded glossary after an edit
+
+
+@dataclass
+class DictionaryReady(Message):
+    pass
+
+
+@dataclass
+class WorkFailed(Message):
+    what: str
+    error: str
