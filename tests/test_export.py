@@ -711,3 +711,23 @@ def test_markdown_adjacent_names_share_one_bold_run() -> None:
     rendered = markdown_it.MarkdownIt("commonmark").render(md)
     assert "<strong>中國</strong> (China)<strong>矽谷</strong>" in rendered
     assert "<strong>中国硅谷</strong>" in rendered
+
+
+def test_exports_never_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from test_export import traditional_article, fake_lookup\n"
+        "from reader.export import render\n"
+        "a = traditional_article()\n"
+        "for f in ('md', 'html', 'json', 'tsv'):\n"
+        "    render(a, f)\n"
+        "render(a, 'anki', all_vocab=True, min_count=1, lookup=fake_lookup)\n"
+        "assert 'textual' not in sys.modules, 'textual imported'\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), str(root / "tests")])}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr

@@ -26,15 +26,15 @@ def segment(text: str, offset: int = 0) -> list[Token]:
     tokens, pos = [], 0
     for pair in _pos_tokenizer().cut(fold(text)):
         end = pos + len(pair.word)
-        tokens.append(Token(text=text[pos:end], start=offset + pos, end=offset + end, pos=pair.flag))
+        tokens.append(
+            Token(text=text[pos:end], start=offset + pos, end=offset + end, pos=pair.flag)
+        )
         pos = end
     return tokens
 
 
 def auto(text: str) -> dict[str, tuple[str, str]]:
-    return {
-        text[h.start : h.end]: (h.en, h.type) for h in detect_names(segment(text), text, 0)
-    }
+    return {text[h.start : h.end]: (h.en, h.type) for h in detect_names(segment(text), text, 0)}
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,12 @@ def auto(text: str) -> dict[str, tuple[str, str]]:
         ("公司总部位于杭州市余杭区。", "余杭区", "Yuhang District", "place"),
         ("公司总部位于杭州市余杭区。", "杭州市", "Hangzhou", "place"),
         ("他住在浦东新区", "浦东新区", "Pudong New Area", "place"),
-        ("杭州宇树科技股份有限公司发布了机器人", "宇树科技股份有限公司", "Yushu Technology Co., Ltd.", "company"),
+        (
+            "杭州宇树科技股份有限公司发布了机器人",
+            "宇树科技股份有限公司",
+            "Yushu Technology Co., Ltd.",
+            "company",
+        ),
         ("蓝思科技与比亚迪汽车合作", "蓝思科技", "Lansi Technology", "company"),
         ("吉利集团的新车", "吉利集团", "Jili Group", "company"),
         ("浙江大学研究院参与", "浙江大学研究院", "Zhejiang University Research Institute", "org"),

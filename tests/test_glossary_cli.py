@@ -82,7 +82,9 @@ def test_add_rejects_tabs(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_list_by_type(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["glossary", "list", "--no-default-glossary", "--glossary", str(BASIC), "--type", "place"])
+    code = main(
+        ["glossary", "list", "--no-default-glossary", "--glossary", str(BASIC), "--type", "place"]
+    )
     assert code == 0
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
     assert {r[0] for r in rows} == {"之江", "西湖", "杭州", "杭州湾", "湾区"}
@@ -106,7 +108,19 @@ def test_export_then_import_gives_identical_entries(
 
 def test_tbx_structure(tmp_path: Path) -> None:
     out = tmp_path / "g.tbx"
-    main(["glossary", "export", "--format", "tbx", "-o", str(out), "--no-default-glossary", "--glossary", str(BASIC)])
+    main(
+        [
+            "glossary",
+            "export",
+            "--format",
+            "tbx",
+            "-o",
+            str(out),
+            "--no-default-glossary",
+            "--glossary",
+            str(BASIC),
+        ]
+    )
     root = ET.parse(out).getroot()
     assert root.tag == "martif"
     lang = "{http://www.w3.org/XML/1998/namespace}lang"

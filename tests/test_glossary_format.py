@@ -132,7 +132,9 @@ def test_layers_later_overrides_earlier(shipped: Path) -> None:
 def test_user_glossary_sits_between_shipped_and_extra(shipped: Path) -> None:
     user = paths.user_glossary_path()
     user.parent.mkdir(parents=True, exist_ok=True)
-    user.write_text("zh\ten\ttype\n华为\tHuawei Technologies\tcompany\n宇树科技\tUser Unitree\tcompany\n")
+    user.write_text(
+        "zh\ten\ttype\n华为\tHuawei Technologies\tcompany\n宇树科技\tUser Unitree\tcompany\n"
+    )
     g = load_glossary()
     assert g.lookup("华为").en == "Huawei Technologies"  # type: ignore[union-attr]
     assert g.lookup("宇树科技").en == "User Unitree"  # type: ignore[union-attr]

@@ -126,9 +126,7 @@ def test_latin_terms_case_insensitive_on_word_boundaries(
         "看到这张照片，让人联想起过去。",
     ],
 )
-def test_ambiguous_term_used_as_ordinary_word_is_not_matched(
-    glossary: Glossary, text: str
-) -> None:
+def test_ambiguous_term_used_as_ordinary_word_is_not_matched(glossary: Glossary, text: str) -> None:
     assert glossary.find(text) == []
     # ...but the look-up still offers the name.
     offered = {h.en for h in glossary.candidates(text)}
@@ -170,3 +168,32 @@ def test_find_on_the_samples_with_the_fixture(glossary: Glossary) -> None:
     text = TRADITIONAL_SAMPLE.read_text(encoding="utf-8")
     found = {text[h.start : h.end] for h in glossary.find(text)}
     assert {"之江實驗室", "宇樹科技", "浙江大學", "DeepSeek", "西湖大學", "阿里巴巴"} <= found
+
+
+def test_a_name_established_in_the_text_holds_for_its_other_occurrences(
+    glossary: Glossary,
+) -> None:
+    text = "小米创始人雷军说，小米进入汽车市场。"
+    assert names(glossary, text) == [("小米", "Xiaomi"), ("小米", "Xiaomi")]
+    # Without the first sentence, the second gives no evidence.
+    assert names(glossary, "小米进入汽车市场。") == []
+
+
+def test_block_rules_beat_an_established_name(glossary: Glossary) -> None:
+    text = "联想发布了新款笔记本电脑。看到广告，我联想到了大学时光。"
+    assert names(glossary, text) == [("联想", "Lenovo")]
+
+
+def test_established_across_a_document(glossary: Glossary) -> None:
+    sentences = ["小米创始人雷军说。", "小米进入汽车市场。", "他喝了小米粥。"]
+    assert glossary.established(sentences) == frozenset({"小米"})
+    per_sentence = glossary.find_document(sentences)
+    assert [
+        [(s[h.start : h.end], h.en) for h in hits]
+        for s, hits in zip(sentences, per_sentence, strict=True)
+    ] == [
+        [("小米", "Xiaomi")],
+        [("小米", "Xiaomi")],
+        [],  # 小米粥: a block rule
+    ]
+    assert glossary.find(sentences[1], glossary.established(sentences))[0].en == "Xiaomi"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 from reader.load import load_path
-from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 pytestmark = pytest.mark.skipif(
     not SIMPLIFIED_SAMPLE.exists() or not TRADITIONAL_SAMPLE.exists(),
@@ -50,7 +50,9 @@ def test_jekyll_sample_text_is_clean() -> None:
 
 def test_jekyll_sample_captions_are_captions() -> None:
     loaded = load_path(str(SIMPLIFIED_SAMPLE))
-    captions = [t for b, t in zip(loaded.blocks, _texts(loaded), strict=True) if b.kind == "caption"]
+    captions = [
+        t for b, t in zip(loaded.blocks, _texts(loaded), strict=True) if b.kind == "caption"
+    ]
     assert captions == [
         "同盾科技与浙江大学共同进行AI研究",
         "搭载涂鸦信息技术（Tuya）的模块后，家电能轻松实现物联网化",
@@ -64,7 +66,9 @@ def test_jekyll_sample_copyright_line_is_dropped_byline_kept() -> None:
     assert "版权" not in loaded.text and "转载" not in loaded.text
     assert _texts(loaded)[-1].startswith("本文作者为日本经济新闻")
     # Only the copyright line is left out (the repeated title is shown once, not dropped).
-    assert loaded.dropped_chars == len("版权声明：日本经济新闻社版权所有，未经授权不得转载或部分复制，违者必究。")
+    assert loaded.dropped_chars == len(
+        "版权声明：日本经济新闻社版权所有，未经授权不得转载或部分复制，违者必究。"
+    )
     assert "版权声明" in loaded.full_text
 
 
@@ -72,8 +76,7 @@ def test_jekyll_sample_paragraph_count_matches_source() -> None:
     """Every non-empty <p> of the body is one block: nothing is lost or merged."""
     raw = SIMPLIFIED_SAMPLE.read_text(encoding="utf-8")
     paragraphs = [
-        re.sub(r"<[^>]+>", "", p).strip(" \u3000\t")
-        for p in re.findall(r"<p>(.*?)</p>", raw, re.S)
+        re.sub(r"<[^>]+>", "", p).strip(" \u3000\t") for p in re.findall(r"<p>(.*?)</p>", raw, re.S)
     ]
     paragraphs = [p for p in paragraphs if p]
     texts = _texts(loaded := load_path(str(SIMPLIFIED_SAMPLE)))
@@ -92,7 +95,11 @@ def test_traditional_sample_one_block_per_line() -> None:
     assert loaded.dropped_chars == 0
     kinds = {b.kind for b in loaded.blocks}
     assert kinds <= {"heading", "p", "caption"}
-    assert any(t.startswith("▲") for t, b in zip(_texts(loaded), loaded.blocks, strict=True) if b.kind == "caption")
+    assert any(
+        t.startswith("▲")
+        for t, b in zip(_texts(loaded), loaded.blocks, strict=True)
+        if b.kind == "caption"
+    )
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])

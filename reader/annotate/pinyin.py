@@ -15,10 +15,13 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.annotate.pinyin_format import STYLES, format_syllable, format_word
 from reader.annotate.pinyin_words import KIND_OTHER, KIND_PHRASE, KIND_SINGLE, KIND_SUBPHRASE
+
+if TYPE_CHECKING:
+    from reader.annotate.g2p import G2PModel
 
 __all__ = [
     "STYLES",
@@ -41,11 +44,14 @@ def is_han(ch: str) -> bool:
     return bool(_HAN.fullmatch(ch))
 
 
-# Trust in pypinyin's word reading (ALPHA) and in CC-CEDICT's reading of the whole word
-# (BETA), as bonuses added to g2pM's log-probability of each candidate reading. Fitted on
-# the CPP dev split (9,893 sentences; see bench/pinyin.py and the module docstring below).
-ALPHA = {KIND_SINGLE: 0.0, KIND_PHRASE: 3.0, KIND_SUBPHRASE: 1.0, KIND_OTHER: 0.0}
+# Trust in pypinyin's word reading (ALPHA, by how pypinyin settled it) and in CC-CEDICT's
+# reading of the word (BETA), as bonuses added to g2pM's log-probability of each candidate
+# reading. Fitted on the CPP dev split; the numbers are in PinyinReader's docstring.
+ALPHA = {KIND_SINGLE: 0.0, KIND_PHRASE: 3.0, KIND_SUBPHRASE: 4.0, KIND_OTHER: 0.0}
 BETA = 5.0
+# where pypinyin's phrase and CC-CEDICT's (unambiguous) word entry agree, they decide
+AGREE_KINDS = (KIND_PHRASE, KIND_SUBPHRASE)
+_ERHUA = "儿"
 
 
 class PinyinReader:
@@ -53,31 +59,34 @@ class PinyinReader:
 
     Per character (on the sentence's Simplified form; Traditional is converted t2s first):
 
-    1. pypinyin reads each word span (phrase dictionary; :mod:`pinyin_words`).
-    2. Characters g2pM knows as polyphonic get g2pM's log-probabilities over their readings,
-       computed for all sentences of the batch at once (:mod:`g2p`), and the reading with
-       the best ``log p + ALPHA[kind] * (= pypinyin's) + BETA * (in CC-CEDICT's word entry)``
-       wins. A neutral-tone reading (zi5) shares the probability of its toned form.
-    3. Characters with one reading take it (undoing pypinyin's 一/不 sandhi tones in
-       phrases such as 一个 yí gè) unless pypinyin gives the same syllable in neutral tone.
-    4. The overrides file has the last word.
+    1. pypinyin reads each word span (phrase dictionary; :mod:`pinyin_words`), and
+       CC-CEDICT's entry for the word (or for the phrase pypinyin found inside it) is noted.
+    2. Characters g2pM knows as polyphonic get g2pM's log-probabilities over their own
+       readings, computed for all sentences of the batch at once (:mod:`g2p`). If pypinyin's
+       phrase reading and CC-CEDICT's unambiguous word entry agree, that reading is taken;
+       otherwise the best ``log p + ALPHA[kind]·[= pypinyin] + BETA·[in CC-CEDICT entry]``.
+    3. Characters with one reading take it (this undoes pypinyin's 一/不 sandhi tones in
+       phrases such as 一个 yí gè).
+    4. ``neutral_tone`` (default): where the word's dictionary entry (CC-CEDICT, or pypinyin)
+       reads the chosen syllable in the neutral tone (衣服 yīfu, 认识 rènshi), use it.
+       Erhua: 儿 closing a word that a dictionary reads with -r (一点儿, 这儿) is ``r5``.
+    5. The overrides file (reader/data/pinyin_overrides.tsv) has the last word.
 
-    The rule, measured on the dev split (accuracy on the marked character):
-    pypinyin over jieba words 86.6 %, g2pM 97.36 %, this rule ~98 %. Where pypinyin and
-    g2pM disagree, by token kind: single-character words (1,466): g2pM right 302, pypinyin
-    22 → trust g2pM; words in pypinyin's phrase dictionary (4,081): pypinyin 81, g2pM 75 →
-    tie broken by CC-CEDICT's entry for the word; unknown words (3,816): g2pM 728,
-    pypinyin 35 → g2pM, with CC-CEDICT's word entry when it has one.
+    Measured on the CPP dev split (9,893 marked characters), where pypinyin (over jieba
+    words) and g2pM disagree: single-character words g2pM right 302 : pypinyin 22;
+    words in pypinyin's phrase dictionary 75 : 81, but 32 : 72 where CC-CEDICT's entry
+    agrees with pypinyin; other words 728 : 35 (CC-CEDICT's entry there: right 96.7 %,
+    g2pM 99.1 %) — hence g2pM except where two dictionaries agree on the word.
     """
 
-    def __init__(self, use_model: bool = True) -> None:
+    def __init__(self, use_model: bool = True, neutral_tone: bool = True) -> None:
+        from reader.annotate.pinyin_convert import traditional_only
         from reader.annotate.pinyin_overrides import load_overrides
         from reader.annotate.pinyin_words import WordReader
 
         self.words = WordReader()
-        from reader.annotate.pinyin_convert import traditional_only
-
-        self.model = None
+        self.neutral_tone = neutral_tone
+        self.model: G2PModel | None = None
         # a sentence is read through its t2s form when it has a character that never occurs
         # in Simplified text (not in g2pM's vocabulary, which was trained on Simplified)
         self._triggers: frozenset[str] | None = None
@@ -130,24 +139,24 @@ class PinyinReader:
     def _dictionary_pass(self, text: str, tiling: list[Span]) -> tuple[Readings, list[_Pending]]:
         out: Readings = [None] * len(text)
         todo: list[_Pending] = []
-        model = self.model
+        digest = self.model.cedict if self.model is not None else None
         for start, end in tiling:
             for m in _HAN_RUN.finditer(text, start, end):
                 word = m.group()
                 info = self.words.read(word)
                 for k, ch in enumerate(word):
                     pos = m.start() + k
-                    p = info.readings[k]
-                    readings = model.cedict.get(ch) if model is not None else None
-                    if readings is None:
-                        out[pos] = p if p is not None else _fallback(ch)
-                    elif len(readings) == 1:
-                        only = readings[0]
-                        keep_neutral = p is not None and p[-1] == "5" and p[:-1] == only[:-1]
-                        out[pos] = p if keep_neutral else only
-                    else:
+                    p, cedict = info.readings[k], info.cedict[k]
+                    readings = digest.get(ch) if digest is not None else None
+                    if readings is not None and len(readings) > 1:
                         out[pos] = p
-                        todo.append((pos, p, info.kinds[k], info.cedict[k]))
+                        todo.append((pos, p, info.kinds[k], cedict, k > 0))
+                        continue
+                    if readings is not None:
+                        chosen: str | None = readings[0]
+                    else:
+                        chosen = p if p is not None else _fallback(ch)
+                    out[pos] = self._finish(ch, chosen, p, cedict, k > 0)
         return out, todo
 
     def _context_pass(
@@ -157,31 +166,25 @@ class PinyinReader:
         assert model is not None
         scores = model.scores(texts, [[t[0] for t in todo] for todo in pending])
         for text, out, todo, rows in zip(texts, results, pending, scores, strict=True):
-            for (pos, p, kind, cedict), logits in zip(todo, rows, strict=True):
-                out[pos] = self._choose(model.candidate_logp(text[pos], logits), p, kind, cedict)
+            for (pos, p, kind, cedict, inner), logits in zip(todo, rows, strict=True):
+                logp = model.candidate_logp(text[pos], logits)
+                chosen = _choose(logp, p, kind, cedict)
+                out[pos] = self._finish(text[pos], chosen, p, cedict, inner)
 
-    @staticmethod
-    def _choose(
-        logp: dict[str, float], p: str | None, kind: str, cedict: frozenset[str]
+    def _finish(
+        self, ch: str, chosen: str | None, p: str | None, cedict: frozenset[str], inner: bool
     ) -> str | None:
-        for extra in (p, *cedict):
-            # a neutral-tone reading the model has no class for shares its toned form's score
-            if extra and extra not in logp and extra[-1] == "5":
-                base = [v for r, v in logp.items() if r[:-1] == extra[:-1]]
-                if base:
-                    logp[extra] = max(base)
-        if p is not None and p in cedict and kind in (KIND_PHRASE, KIND_SUBPHRASE):
-            return p  # pypinyin's phrase and CC-CEDICT's word agree
-        alpha = ALPHA[kind]
-        best, best_score = p, float("-inf")
-        for reading, score in logp.items():
-            if reading == p:
-                score += alpha
-            if reading in cedict:
-                score += BETA
-            if score > best_score:
-                best, best_score = reading, score
-        return best
+        """Dictionary neutral tones and erhua on top of the chosen reading."""
+        if chosen is None:
+            return None
+        d = next(iter(cedict)) if len(cedict) == 1 else None
+        if ch == _ERHUA and inner and (d == "r5" or p == "er5"):
+            return "r5"
+        if self.neutral_tone:
+            for n in (d, p):
+                if n and n[-1] == "5" and n[:-1] == chosen[:-1]:
+                    return n
+        return chosen
 
     def _tokenizer(self) -> Any:
         if self._jieba is None:
@@ -198,7 +201,26 @@ class PinyinReader:
         return self._jieba
 
 
-_Pending = tuple[int, "str | None", str, frozenset[str]]
+def _choose(logp: dict[str, float], p: str | None, kind: str, cedict: frozenset[str]) -> str:
+    """The reading of a polyphonic character from g2pM's scores and the dictionaries."""
+    if p is not None and p not in logp and p[-1] == "5":
+        # pypinyin's neutral tone backs the toned reading it is a form of
+        p = next((r for r in logp if r[:-1] == p[:-1]), p)
+    if p is not None and cedict == {p} and kind in AGREE_KINDS:
+        return p  # pypinyin's phrase and CC-CEDICT's word agree
+    alpha = ALPHA[kind]
+    best, best_score = "", float("-inf")
+    for reading, score in logp.items():
+        if reading == p:
+            score += alpha
+        if reading in cedict:
+            score += BETA
+        if score > best_score:
+            best, best_score = reading, score
+    return best
+
+
+_Pending = tuple[int, "str | None", str, frozenset[str], bool]
 
 
 def _fallback(ch: str) -> str | None:

@@ -24,6 +24,7 @@ KIND_SUBPHRASE = "subphrase"  # inside a phrase pypinyin found within a longer u
 KIND_OTHER = "other"  # a character of an unknown word read on its own
 
 _EMPTY: frozenset[str] = frozenset()
+SUB_CEDICT = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,8 @@ class WordReader:
                     kinds += [KIND_OTHER] * len(part)
                     sub_cedict += [_EMPTY] * len(part)
             # an unknown word: CC-CEDICT's entry for the phrase pypinyin found inside it
-            cedict = tuple(w or s for w, s in zip(cedict, sub_cedict, strict=True))
+            if SUB_CEDICT:
+                cedict = tuple(w or s for w, s in zip(cedict, sub_cedict, strict=True))
         return WordReading(tuple(readings), tuple(kinds), cedict)
 
     def _cedict(self, word: str) -> tuple[frozenset[str], ...]:

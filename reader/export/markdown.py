@@ -20,7 +20,7 @@ from reader.export._common import (
 from reader.model import Article, GlossaryHit, Paragraph, Sentence, Token
 
 # Characters that can start inline markup anywhere (CommonMark + GFM tables/strikethrough).
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_INLINE_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
 # An entity reference such as &lt; or &#60; would be decoded by a renderer.
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # What makes a line a heading, list item, quote, setext underline or thematic break.
@@ -29,7 +29,8 @@ _BLOCK_START = re.compile(r"^([#+\-=>]|\d+[.)])")
 
 def md_escape(text: str) -> str:
     """Escape article text so a Markdown renderer shows it literally."""
-    return _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", one_line(text)))
+    out = one_line(text).translate(_INLINE_SPECIAL)
+    return _ENTITY.sub(r"\\&", out) if "&" in out else out
 
 
 def _escape_line_start(line: str) -> str:

@@ -28,6 +28,7 @@ PINYIN_NOTE = "auto: pinyin"
 NAME_POS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 PERSON_POS = frozenset({"nr", "nrfg", "nrt"})
 _NAME_DOTS = "·•‧・"
+_MAX_STEM = 4  # longer stems are phrases, not names (苏州工业园 + 区)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,7 @@ def _org_or_place(
             continue
         kind = rules.suffixes[units[-1]][1]
         stem = first.text[:stem_len]
-        if stem_len < 2 and kind != "place":
+        if (stem_len < 2 and kind != "place") or stem_len > _MAX_STEM:
             continue
         if kind == "place" and first.pos != "ns":
             continue

@@ -15,7 +15,7 @@ from reader import paths
 from reader.glossary.fold import fold
 
 CONTEXT_FILE = "glossary_context.tsv"
-KINDS = ("suffix", "after", "before", "gap", "sep", "phrase", "wrap")
+KINDS = ("suffix", "after", "before", "gap", "sep", "phrase", "wrap", "block", "block_before")
 # Hits that make a neighbouring ambiguous term part of a list of organisations.
 ORG_TYPES = frozenset(
     {"company", "org", "university", "lab", "investor", "product", "media", "brand", "agency"}
@@ -38,6 +38,14 @@ class ContextRules:
 
     def _values(self, kind: str, term: str) -> list[str]:
         return [r.value for r in self._rules.get(kind, []) if r.terms is None or term in r.terms]
+
+    def blocked(self, folded: str, start: int, end: int, term: str) -> bool:
+        """Whether the text around the term makes it the ordinary word (联想到, 一路平安)."""
+        after = _skip_spaces(folded, end)
+        if any(folded.startswith(v, after) for v in self._values("block", term)):
+            return True
+        before = _skip_spaces_back(folded, start)
+        return any(folded.endswith(v, 0, before) for v in self._values("block_before", term))
 
     def supports(self, folded: str, start: int, end: int, term: str) -> bool:
         """Whether the text around ``folded[start:end]`` (entry ``term``, folded) makes it a name."""

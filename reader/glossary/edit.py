@@ -106,7 +106,9 @@ def _widen(
             out.append("\t".join(COLUMNS))
         if is_row:
             issues: list[Issue] = []
-            entry = _parse_row(line.split("\t"), columns, path, i + 1, issues, header_at is not None)
+            entry = _parse_row(
+                line.split("\t"), columns, path, i + 1, issues, header_at is not None
+            )
             out.append(entry_row(entry, COLUMNS) if entry is not None else line)
         else:
             out.append(line)

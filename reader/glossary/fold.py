@@ -77,6 +77,13 @@ def fold(text: str) -> str:
     return out
 
 
+def fold_many(texts: list[str]) -> list[str]:
+    """:func:`fold` for many short strings in one pass (glossary terms)."""
+    if any("\n" in t for t in texts):
+        return [fold(t) for t in texts]
+    return fold("\n".join(texts)).split("\n") if texts else []
+
+
 def is_latin_word_char(ch: str) -> bool:
     """Characters that continue a Latin word (DeepSeek-V3 ends at '-', 36Kr at '的')."""
     return ch.isascii() and (ch.isalnum() or ch == "_")

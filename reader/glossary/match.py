@@ -8,7 +8,7 @@ against per-term ``str.find`` and a regex alternation).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from reader.glossary.context import ORG_TYPES, ContextRules
@@ -66,20 +66,34 @@ def select(cands: Sequence[Candidate]) -> list[Candidate]:
 
 
 def resolve(
-    cands: list[Candidate], folded: str, entries: Sequence[Entry], rules: ContextRules
-) -> list[Candidate]:
-    """The hits to keep: plain entries always, ambiguous ones only where context supports them."""
+    cands: list[Candidate],
+    folded: str,
+    entries: Sequence[Entry],
+    rules: ContextRules,
+    established: Collection[str] = (),
+) -> tuple[list[Candidate], set[str]]:
+    """The hits to keep, and the ambiguous terms (folded) that context showed to be names.
+
+    Plain entries are always kept. An ambiguous one is kept where context supports a name,
+    where it is listed next to another organisation, or where its term is ``established``
+    (a name elsewhere in the same text or document) - never where a block rule applies.
+    """
     plain = [c for c in cands if not entries[c.entry].ambiguous]
     ambiguous = [c for c in cands if entries[c.entry].ambiguous]
     if not ambiguous:
-        return select(plain)
+        return select(plain), set()
     from reader.glossary.fold import fold
 
     accepted: list[Candidate] = []
-    pending: list[Candidate] = []
+    pending: list[tuple[Candidate, str]] = []
     for c in ambiguous:
         term = fold(entries[c.entry].zh)
-        (accepted if rules.supports(folded, c.start, c.end, term) else pending).append(c)
+        if rules.blocked(folded, c.start, c.end, term):
+            continue
+        if rules.supports(folded, c.start, c.end, term):
+            accepted.append(c)
+        else:
+            pending.append((c, term))
     # Lists: 联想、华为和小米. Anchors are organisation hits; an accepted ambiguous term
     # anchors the next one (联想、小米和华为), so repeat until nothing changes.
     anchors = [c for c in select(plain) if entries[c.entry].type in ORG_TYPES]
@@ -88,12 +102,16 @@ def resolve(
     changed = True
     while changed and pending:
         changed = False
-        for c in list(pending):
+        for item in list(pending):
+            c = item[0]
             if rules.listed_with(folded, c.start, c.end, ends, starts):
-                pending.remove(c)
+                pending.remove(item)
                 accepted.append(c)
                 ends.add(c.end)
                 starts.add(c.start)
                 changed = True
+    shown = {fold(entries[c.entry].zh) for c in accepted}
+    known = shown | set(established)
+    accepted.extend(c for c, term in pending if term in known)
     kept = sorted(plain + accepted, key=lambda c: (c.start, c.start - c.end, c.entry))
-    return select(kept)
+    return select(kept), shown

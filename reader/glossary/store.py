@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from reader import paths
 from reader.glossary.context import ContextRules, get_rules
-from reader.glossary.fold import fold
+from reader.glossary.fold import fold, fold_many
 from reader.glossary.format import Entry, Issue, ParsedFile, read_glossary_file
 from reader.glossary.match import Matcher, resolve
 from reader.model import GlossaryHit
@@ -33,14 +33,18 @@ class Glossary:
         self.files: tuple[str, ...] = tuple(layer.path for layer in layers)
         self.issues: tuple[Issue, ...] = tuple(i for layer in layers for i in layer.issues)
         self._rules = rules or get_rules()
+        # Fold every term and alias in one pass: per-string folding dominated build time.
+        all_entries = [e for layer in layers for e in layer.entries]
+        words = [w for e in all_entries for w in (e.zh, *e.aliases)]
+        folded_of = dict(zip(words, fold_many(words), strict=True))
         effective: dict[str, Entry] = {}
         layer_of: dict[str, int] = {}
         for index, layer in enumerate(layers):
             for entry in layer.entries:
-                key = fold(entry.zh)
+                key = folded_of[entry.zh]
                 old = effective.get(key)
                 if old is not None:
-                    inherited = tuple(a for a in old.aliases if fold(a) != key)
+                    inherited = tuple(a for a in old.aliases if folded_of[a] != key)
                     entry = replace(entry, aliases=tuple(dict.fromkeys(entry.aliases + inherited)))
                 effective[key] = entry
                 layer_of[key] = index
@@ -49,9 +53,9 @@ class Glossary:
         keys: dict[str, int] = {}
         rank: dict[str, tuple[int, int]] = {}
         for idx, entry in enumerate(self.entries):
-            level = layer_of[fold(entry.zh)]
+            level = layer_of[folded_of[entry.zh]]
             for text, is_term in [(a, 0) for a in entry.aliases] + [(entry.zh, 1)]:
-                key = fold(text)
+                key = folded_of[text]
                 if key and (key not in rank or (level, is_term) >= rank[key]):
                     keys[key] = idx
                     rank[key] = (level, is_term)
@@ -72,15 +76,35 @@ class Glossary:
         idx = self._keys.get(fold(term.strip()))
         return None if idx is None else self.entries[idx]
 
-    def find(self, text: str) -> list[GlossaryHit]:
+    def find(self, text: str, established: Collection[str] = ()) -> list[GlossaryHit]:
         """Names in ``text``: longest match, non-overlapping, offsets into ``text``.
 
-        Ambiguous entries (flag ``ambiguous``) are kept only where the context supports
-        a name; :meth:`candidates` still offers them.
+        An ambiguous entry (flag ``ambiguous``) is kept only where the context supports a
+        name, or where it is a name elsewhere in ``text`` or in ``established`` (from
+        :meth:`established` over the whole document); :meth:`candidates` still offers it.
         """
         folded = fold(text)
-        chosen = resolve(self._matcher.candidates(folded), folded, self.entries, self._rules)
+        chosen, _ = resolve(
+            self._matcher.candidates(folded), folded, self.entries, self._rules, established
+        )
         return [self._hit(c.start, c.end, c.entry) for c in chosen]
+
+    def established(self, texts: Iterable[str]) -> frozenset[str]:
+        """Ambiguous terms that context shows to be names somewhere in ``texts`` (a document).
+
+        Pass the result to :meth:`find` for each sentence, so 小米 in "小米进入汽车市场"
+        is Xiaomi in an article that earlier said 小米创始人.
+        """
+        shown: set[str] = set()
+        for text in texts:
+            folded = fold(text)
+            shown |= resolve(self._matcher.candidates(folded), folded, self.entries, self._rules)[1]
+        return frozenset(shown)
+
+    def find_document(self, texts: Sequence[str]) -> list[list[GlossaryHit]]:
+        """:meth:`find` for each text (e.g. sentence), with ambiguous names established across all."""
+        established = self.established(texts)
+        return [self.find(text, established) for text in texts]
 
     def candidates(self, text: str) -> list[GlossaryHit]:
         """Every occurrence of every term, overlapping, ambiguous ones included (for look-up)."""

@@ -29,6 +29,11 @@ def is_wide(ch: str) -> bool:
     )
 
 
+def _is_cjk_punct(ch: str) -> bool:
+    """Full-width punctuation: no space is ever wanted next to it ("很多，\nOpenAI")."""
+    return "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uff65" or ch in "“”‘’…—"
+
+
 def clean_block(raw: str, collapse: bool = True) -> str:
     """Strip a block's edges (incl. U+3000) and, for HTML-ish sources, collapse whitespace.
 
@@ -42,7 +47,12 @@ def clean_block(raw: str, collapse: bool = True) -> str:
             run = m.group(0)
             s, e = m.start(), m.end()
             if ("\n" in run or "\r" in run) and 0 < s and e < len(text):
-                if is_wide(text[s - 1]) and is_wide(text[e]):
+                before, after = text[s - 1], text[e]
+                if (
+                    (is_wide(before) and is_wide(after))
+                    or _is_cjk_punct(before)
+                    or _is_cjk_punct(after)
+                ):
                     return ""
             return " "
 
@@ -111,8 +121,8 @@ def with_title(items: list[tuple[str, str]], title: str) -> list[tuple[str, str]
         return items
     out = list(items)
     # Only look near the top: a heading that repeats the title sits before the body starts.
-    for i, (_kind, text) in enumerate(out[:4]):
-        if same_title(text, title):
+    for i, (kind, text) in enumerate(out[:4]):
+        if kind == "heading" and same_title(text, title):
             del out[i]
             break
     return [("heading", title), *out]

@@ -83,7 +83,7 @@ def sniff_binary(data: bytes, where: str) -> None:
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return
     if b"\x00" in data[:8192]:
-        if _looks_utf16(data[:8192]):
+        if _utf16_guess(data) is not None:
             return
         raise ReaderError(
             f"{where} looks like a binary file (it contains NUL bytes); "
@@ -91,14 +91,22 @@ def sniff_binary(data: bytes, where: str) -> None:
         )
 
 
-def _looks_utf16(sample: bytes) -> bool:
-    """BOM-less UTF-16: NULs sit consistently in odd or even positions."""
-    if len(sample) < 4:
-        return False
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    return (odd > 0.3 * half and even == 0) or (even > 0.3 * half and odd == 0)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _utf16_guess(data: bytes) -> tuple[str, str] | None:
+    """BOM-less UTF-16: the byte order under which the text reads as plausible text."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    best: tuple[float, str, str] | None = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        text = _strict(data, enc)
+        if text is None or _CONTROL.search(text[:4096]):
+            continue
+        score = chinese_score(text)
+        if score >= 0.8 and (best is None or score > best[0]):
+            best = (score, text, enc)
+    return (best[1], "utf-16") if best else None
 
 
 @lru_cache(maxsize=1)
@@ -164,12 +172,10 @@ def decode(
                     "fix the file or force one with --encoding"
                 )
             return text, enc.replace("-le", "").replace("-be", "")
-    if b"\x00" in data[:8192] and _looks_utf16(data[:8192]):
-        le = data[1::2].count(0) > data[0::2].count(0)
-        enc = "utf-16-le" if le else "utf-16-be"
-        text = _strict(data, enc)
-        if text is not None:
-            return text, "utf-16"
+    if b"\x00" in data[:8192]:
+        guess = _utf16_guess(data)
+        if guess is not None:
+            return guess
     if declared:
         enc = codec_name(declared)
         if enc:

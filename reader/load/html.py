@@ -1,18 +1,31 @@
 """Saved web pages and HTML fragments -> article blocks + metadata.
 
-Extraction (our own walker over lxml, chosen over trafilatura and readability-lxml; numbers in
-``reader/load/compare.py`` and bench/extract.py):
+How (our own block walker over lxml; see bench/extract.py):
 
-1. Parse with lxml; drop scripts, styles, hidden elements (never text).
+1. Parse with lxml; scripts, styles, hidden elements and comments are never text.
 2. The whole page's visible text is walked once -> ``full_text`` (for ``--full-page``).
 3. Page chrome is marked: chrome tags (nav, footer, aside …), class/id words (share, hot,
-   related, comment, tags, footer …) and link-dense lists, all from reader/data/boilerplate.tsv;
-   an element holding most of the page's paragraph text is never chrome.
+   related, comment, tags, footer …) from reader/data/boilerplate.tsv, and link lists with no
+   ``<p>`` in them; an element holding half the page's prose is never chrome.
 4. The article container is the lowest common ancestor of the content-like blocks (long,
    few links); every block inside it is kept, and outside it every ``<p>`` is still kept —
    text in a ``<p>`` of the article is never lost to a wrong container guess.
-5. Block-level interface text (font-size widgets, "分享到", editor lines …) is dropped by the
-   same data file, and a trailing "related news" heading cuts the rest.
+5. URLs / image names shown as text are removed; interface lines (font-size widgets, "分享到",
+   editor lines …) are dropped by the data file, and a trailing "related news" heading cuts
+   the rest.
+
+Why not trafilatura or readability-lxml: measured on the 9 Chinese HTML pages of
+tests/corpus (104 expected sentences, 133 boilerplate sentences; ``python bench/extract.py``):
+
+    extractor            expected sentences recovered   boilerplate sentences leaked   50 KB page
+    ours                 100%  (min 100% per page)       0                              ~12 ms
+    trafilatura 2.3      94%   (table page 70%, tw 83%)  20  (36kr 4, gb18030 7, …)     ~34 ms
+    trafilatura recall   94%                             24                             ~28 ms
+    readability-lxml     97%   (nested divs 83%)         7                              ~11 ms
+
+trafilatura drops table rows, captions and the paragraph after an inline "延伸閱讀" box and
+keeps hot-news/footer lines; readability drops short div-only paragraphs. (The corpus was
+written with this walker in view, so its 100% is an upper bound; the others' misses are real.)
 """
 
 from __future__ import annotations
@@ -117,7 +130,8 @@ def find_chrome(
             words = class_words(f"{el.get('class') or ''} {el.get('id') or ''}")
             marked = any(r.chrome.fullmatch(w) or r.byline.fullmatch(w) for w in words)
         if not marked and tag in ("ul", "ol", "dl", "div", "section", "table", "td", "span"):
-            marked = _link_dense(el)
+            # Lists of links (related news, menus) with no <p> in them: a <p> is never lost.
+            marked = el.find(".//p") is None and _link_dense(el)
         if marked and not (total and weight.get(el, 0) >= 0.5 * total):
             chrome.add(el)
     return chrome
@@ -133,12 +147,6 @@ def _link_dense(el: etree._Element) -> bool:
     link_text = sum(len("".join(a.itertext()).strip()) for a in links)
     if link_text / len(text) < 0.7:
         return False
-    # A paragraph of prose with many auto-linked names is not a link list.
-    for p in el.iter("p"):
-        n = len("".join(p.itertext()).strip())
-        pl = sum(len("".join(a.itertext()).strip()) for a in p.iter("a"))
-        if n >= _CONTENT_MIN and pl / n < 0.5:
-            return False
     return True
 
 
@@ -161,14 +169,33 @@ def walk(root: etree._Element, skip: set[etree._Element] | None = None) -> list[
     blocks = Walker(skip, class_kind=_class_kind).run(root)
     for b in blocks:
         if b.kind == "caption?":
-            b.kind = "caption" if looks_like_caption(b.text) else "p"
+            b.kind = "caption" if looks_like_caption(b.text, b.owner) else "p"
     return blocks
 
 
-def looks_like_caption(text: str) -> bool:
-    if text[:1] in "▲△▼图圖" or text.startswith(("（图", "(图", "（圖", "(圖")):
+_CAPTION_START = re.compile(r"^(?:[▲△▼↑]|[（(]?[图圖](?:片|\s*\d+)?\s*[：:｜|丨　 ]|[（(][图圖])")
+_CAPTION_END = re.compile(
+    r"(?:摄|攝|摄影|攝影|供图|供圖|资料图|資料圖|图片来源.{0,20}|圖片來源.{0,20}|图源.{0,20}|圖源.{0,20})[)）]?$"
+)
+
+
+def looks_like_caption(text: str, owner: etree._Element | None = None) -> bool:
+    """A short line right after an image is its caption when something says so: a caption
+    marker or photo credit in the text, or a centred / small-print / table-cell layout."""
+    if len(text) > 100:
+        return False
+    if _CAPTION_START.search(text) or _CAPTION_END.search(text):
         return True
-    return len(text) <= 80 and not _SENTENCE_END.search(text)
+    if owner is None:
+        return False
+    style = (owner.get("style") or "").replace(" ", "").lower()
+    layout = tag_of(owner) in ("td", "th", "center", "figure") or "center" in style
+    layout = layout or (owner.get("align") or "").lower() == "center"
+    small = any(
+        "font-size" in (d.get("style") or "") or tag_of(d) in ("small", "font")
+        for d in owner.iter()
+    )
+    return (layout or small) and len(text) <= 80 and not _SENTENCE_END.search(text)
 
 
 def scrub(text: str) -> str:
@@ -240,8 +267,13 @@ def extract(doc: etree._Element, all_blocks: list[RawBlock] | None = None) -> li
 
 def finish(blocks: list[RawBlock]) -> list[tuple[str, str]]:
     """Scrub URLs, then drop interface text by the boilerplate rules."""
-    items = [(b.kind, scrub(b.text)) for b in blocks]
-    return filter_blocks([(k, t) for k, t in items if _has_words(t)])
+    items: list[tuple[str, str]] = []
+    for b in blocks:
+        text = scrub(b.text)
+        # A block that only held a URL leaves "：" or "()" behind: not text.
+        if text == b.text or _has_words(text):
+            items.append((b.kind, text))
+    return filter_blocks(items)
 
 
 def _has_words(text: str) -> bool:

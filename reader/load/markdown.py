@@ -8,6 +8,7 @@ come out as blocks; images vanish and links keep only their text.
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
 from typing import Any
 
@@ -123,12 +124,16 @@ def render(body: str) -> str:
 
 
 _MD: Any = None
+_MD_LOCK = threading.Lock()
 
 
 def _md() -> Any:
+    """One markdown-it parser, built on first use (rendering keeps no state between calls)."""
     global _MD
     if _MD is None:
-        from markdown_it import MarkdownIt
+        with _MD_LOCK:
+            if _MD is None:
+                from markdown_it import MarkdownIt
 
-        _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+                _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     return _MD

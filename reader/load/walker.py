@@ -18,7 +18,7 @@ from reader.load.blocks import clean_block
 SKIP_TAGS = frozenset(
     "script style noscript template svg math iframe frame frameset object embed canvas img "
     "picture video audio source track map area input select option optgroup textarea button "
-    "head title meta link base param datalist output progress meter rp".split()
+    "head title meta link base param datalist output progress meter rp rt".split()
 )
 BLOCK_TAGS = frozenset(
     "p div section article main header footer nav aside h1 h2 h3 h4 h5 h6 ul ol li dl dt dd "
@@ -67,7 +67,9 @@ def is_hidden(el: etree._Element) -> bool:
     style = el.get("style")
     if style:
         s = style.replace(" ", "").lower()
-        if "display:none" in s or "visibility:hidden" in s:
+        # Not visibility:hidden: saved WeChat pages hide the article that way until a script
+        # runs, so it would hide exactly the text the reader came for.
+        if "display:none" in s:
             return True
     return False
 
@@ -146,11 +148,13 @@ class Walker:
 
     def _walk(self, el: etree._Element, depth: int) -> None:
         tag = tag_of(el)
-        if not tag or el in self.skip:
+        if not tag:
             return
         if tag in SKIP_TAGS:
             if tag in ("img", "picture", "video", "svg"):
-                self._after_image = True
+                self._after_image = True  # even a chrome-looking <img>: captions follow it
+            return
+        if el in self.skip:
             return
         if is_hidden(el):
             return
@@ -159,6 +163,14 @@ class Walker:
             return
         if tag == "hr":
             self._flush()
+            return
+        if tag == "pre":  # preformatted: one block per line, spacing kept
+            self._flush()
+            self._owner.append(el)
+            for line in "".join(el.itertext()).splitlines():
+                self._text(line)
+                self._flush()
+            self._owner.pop()
             return
         if depth > _MAX_DEPTH:  # pathological nesting: keep the text, lose the structure
             self._text("".join(el.itertext()))
@@ -179,14 +191,14 @@ class Walker:
         for child in el:
             self._walk(child, depth + 1)
             self._text(child.tail)
+        if block:
+            self._flush()  # before leaving the <p>: its last block is still "in a <p>"
+            self._owner.pop()
+            self._kind.pop()
         if tag == "p":
             self._in_p -= 1
         elif tag == "a":
             self._in_a -= 1
-        if block:
-            self._flush()
-            self._owner.pop()
-            self._kind.pop()
 
     def _simple_row(self, tr: etree._Element) -> bool:
         """A data-table row: several cells holding only inline content."""

@@ -58,6 +58,7 @@ class Term:
     start: int
     end: int
     en: str
+    applied: bool = True  # False: the rendering was already written in the source
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,26 @@ class Segment:
     @property
     def renderings(self) -> tuple[str, ...]:
         return tuple(t.en for t in self.terms)
+
+    @property
+    def applied(self) -> tuple[str, ...]:
+        return tuple(t.en for t in self.terms if t.applied)
+
+
+def with_source_copies(text: str, terms: Sequence[Term]) -> list[Term]:
+    """Add, as protected terms, renderings the source already writes in Latin letters.
+
+    "涂鸦智能（Tuya）": the glossary renders 涂鸦智能 as "Tuya" and "Tuya" is in the text
+    too; a good translation has it twice, so the second copy is protected as well.
+    """
+    renderings = {t.en for t in terms}
+    taken = [(t.start, t.end) for t in terms]
+    extra = [
+        Term(a, b, r, applied=False)
+        for a, b, r in find_renderings(text, renderings)
+        if not any(a < tb and ta < b for ta, tb in taken)
+    ]
+    return sorted([*terms, *extra], key=lambda t: t.start)
 
 
 def is_han(ch: str) -> bool:

@@ -58,7 +58,7 @@ class _Job:
 
     @property
     def applied(self) -> tuple[str, ...]:
-        return tuple(r for seg in self.segments for r in seg.renderings)
+        return tuple(r for seg in self.segments for r in seg.applied)
 
     @property
     def done(self) -> bool:
@@ -76,7 +76,7 @@ def sentence_terms(sentence: Sentence) -> list[protect.Term]:
             continue
         terms.append(protect.Term(a, b, hit.en.strip()))
         cursor = b
-    return terms
+    return protect.with_source_copies(sentence.text, terms)
 
 
 def _to_simplified(text: str) -> str:
@@ -175,7 +175,8 @@ class _Run:
     # -- plan -----------------------------------------------------------------------------
 
     def _key(self, sentence: Sentence, terms: Sequence[protect.Term]) -> str:
-        return cache_key(*self.key_prefix, sentence.text, [(t.start, t.end, t.en) for t in terms])
+        spans = [(t.start, t.end, t.en) for t in terms if t.applied]
+        return cache_key(*self.key_prefix, sentence.text, spans)
 
     def _plan(self, sentence: Sentence, terms: list[protect.Term]) -> list[protect.Segment]:
         protected = [(t.start, t.end) for t in terms]
@@ -185,7 +186,7 @@ class _Run:
         segments = []
         for a, b in spans:
             inner = [
-                protect.Term(t.start - a, t.end - a, t.en)
+                replace(t, start=t.start - a, end=t.end - a)
                 for t in terms
                 if a <= t.start and t.end <= b
             ]
@@ -204,7 +205,7 @@ class _Run:
             if not protect.has_han(sentence.text):
                 seg = protect.build_segment(sentence.text, terms)
                 text = protect.tidy(seg.masked.translate(protect.PUNCTUATION)) or sentence.text
-                self._finish_sentence(sentence, Translation(text, "mt", seg.renderings))
+                self._finish_sentence(sentence, Translation(text, "mt", seg.applied))
                 self.stats.copied += 1
                 continue
             planned.append((sentence, terms, self._key(sentence, terms)))

@@ -29,7 +29,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.errors import ReaderError
 from reader.model import Article, LoadedText, Paragraph, Sentence
@@ -195,6 +195,13 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         return ReaderScreen(self.session)
 
+    def _alive(self) -> bool:
+        """Whether the reader screen is up (late worker messages after quit are dropped)."""
+        try:
+            return any(isinstance(screen, ReaderScreen) for screen in self.screen_stack)
+        except Exception:  # no screen stack while shutting down
+            return False
+
     def _reader_screen(self) -> ReaderScreen:
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
@@ -336,7 +343,7 @@ class ReaderApp(App[None]):
 
     @on(Annotated)
     def _annotated(self, message: Annotated) -> None:
-        if message.generation != self.generation:
+        if message.generation != self.generation or not self._alive():
             return
         self.timings["annotated"] = time.perf_counter()
         self.glossary = message.glossary
@@ -358,7 +365,8 @@ class ReaderApp(App[None]):
     @on(DictionaryReady)
     def _dictionary_ready(self) -> None:
         self.dictionary_ready = True
-        self.refresh_lookup()
+        if self._alive():
+            self.refresh_lookup()
 
     def _get_translator(self) -> Any:
         with self._translator_lock:
@@ -425,7 +433,7 @@ class ReaderApp(App[None]):
 
     @on(ModelStatus)
     def _model_status(self, message: ModelStatus) -> None:
-        if message.generation != self.generation:
+        if message.generation != self.generation or not self._alive():
             return
         if message.error:
             self.model_error = message.error
@@ -436,7 +444,7 @@ class ReaderApp(App[None]):
 
     @on(Translated)
     def _translated(self, message: Translated) -> None:
-        if message.generation != self.generation:
+        if message.generation != self.generation or not self._alive():
             return
         changed = self.session.apply_translations(message.translations, message.versions)
         if changed:
@@ -448,7 +456,7 @@ class ReaderApp(App[None]):
 
     @on(TranslationFinished)
     def _translation_finished(self, message: TranslationFinished) -> None:
-        if message.generation != self.generation:
+        if message.generation != self.generation or not self._alive():
             return
         if not message.cancelled:
             self.translating = False
@@ -457,11 +465,21 @@ class ReaderApp(App[None]):
 
     @on(WorkFailed)
     def _work_failed(self, message: WorkFailed) -> None:
+        if not self._alive():
+            return
         self.notify(f"{message.what}: {message.error}", severity="error", timeout=10)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """An unexpected error in a worker: say so (one line) instead of failing silently."""
+        if event.state == WorkerState.ERROR and self._alive():
+            error = event.worker.error
+            self.notify(f"{event.worker.group}: {error!r}", severity="error", timeout=10)
+            if event.worker.group == "translate":
+                self.translating = False
 
     @on(SentencesRemade)
     def _sentences_remade(self, message: SentencesRemade) -> None:
-        if message.generation != self.generation:
+        if message.generation != self.generation or not self._alive():
             return
         fields = message.article_fields
         if "conversion" in fields and fields["conversion"] != self._want_conversion:
@@ -761,7 +779,7 @@ class ReaderApp(App[None]):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        if message.generation != self.generation:
+        if message.generation != self.generation or not self._alive():
             return
         self.save_position()
         panes, interlinear = dict(self.session.panes), self.session.interlinear

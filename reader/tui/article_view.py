@@ -86,9 +86,9 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article--name-other { color: $text-primary; }
         & > .article--name-auto { color: $text-error; text-style: italic underline; }
         & > .article--cursor { background: $accent; color: $text; text-style: bold; }
-        & > .article--selection { background: $accent 50%; }
-        & > .article--hit { background: $warning 40%; }
-        & > .article--row { background: $boost; }
+        & > .article--selection { background: $accent 45%; }
+        & > .article--hit { background: $warning 45%; }
+        & > .article--row { background: $accent 10%; }
     }
     """
 
@@ -167,10 +167,21 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- rendering ------------------------------------------------------------------------
     def _style(self, name: str) -> Style:
+        """A role's full style (alpha colours blended against the view's background)."""
         style = self._styles.get(name)
         if style is None:
-            style = self.get_component_rich_style(f"article--{name}", partial=True)
+            style = self.get_component_rich_style(f"article--{name}")
             self._styles[name] = style
+        return style
+
+    def _background(self, name: str) -> Style:
+        """Only the background of an overlay, so the role's colours show through."""
+        key = f"bg:{name}"
+        style = self._styles.get(key)
+        if style is None:
+            full = self.get_component_rich_style(f"article--{name}")
+            style = Style(bgcolor=full.bgcolor)
+            self._styles[key] = style
         return style
 
     def _overlay_key(self, sentence: int) -> tuple[object, ...]:
@@ -204,9 +215,9 @@ class ArticleView(ScrollView, can_focus=True):
         s = self.session
         base = self.rich_style
         in_row = line.sentence >= 0 and line.sentence == s.cursor.sentence
-        if in_row:
-            base = base + self._style("row")
-        sel_sentence, sel_a, sel_b = s.selection()
+        row_bg = self._background("row") if in_row else Style()
+        base = base + row_bg
+        _, sel_a, sel_b = s.selection()
         hits = s.hits_in(line.sentence) if line.sentence >= 0 and s.search_state.hits else []
         hit_tokens = {t for h in hits if h.english is None for t in range(h.first, h.last + 1)}
         english_hits = [h.english for h in hits if h.english is not None]
@@ -215,14 +226,14 @@ class ArticleView(ScrollView, can_focus=True):
         for span in line.spans:
             if span.x > x:
                 segments.append(Segment(" " * (span.x - x), base))
-            style = base + self._style(span.role)
+            style = self._style(span.role) + row_bg
             if span.token >= 0 and line.sentence >= 0:
                 if in_row and span.token == s.cursor.token:
                     style = style + self._style("cursor")
                 elif in_row and s.anchor is not None and sel_a <= span.token <= sel_b:
-                    style = style + self._style("selection")
+                    style = style + self._background("selection")
                 elif span.token in hit_tokens:
-                    style = style + self._style("hit")
+                    style = style + self._background("hit")
             if english_hits and span.char >= 0:
                 segments.extend(self._english_segments(span, style, english_hits))
             else:
@@ -240,7 +251,7 @@ class ArticleView(ScrollView, can_focus=True):
             for k in range(max(a - span.char, 0), min(b - span.char, len(span.text))):
                 marks[k] = True
         out: list[Segment] = []
-        hit_style = style + self._style("hit")
+        hit_style = style + self._background("hit")
         k = 0
         while k < len(marks):
             j = k

@@ -224,8 +224,11 @@ def column_widths(panes: Sequence[str], width: int) -> tuple[Column, ...]:
 
 def _column_lines(sentence: Sentence, pane: str, col: Column, heading: bool) -> list[list[Span]]:
     base = "heading" if heading else "text"
+    annotated = bool(sentence.converted) or any(t.readings for t in sentence.tokens)
     if pane == "original":
         pieces = chinese_pieces(sentence, False, base)
+    elif not annotated and pane in ("converted", "pinyin"):
+        pieces = [Piece("…", "pending")]  # shown until annotation arrives
     elif pane == "converted":
         pieces = chinese_pieces(sentence, True, "heading" if heading else "converted")
     elif pane == "pinyin":
@@ -318,7 +321,7 @@ class LayoutBuilder:
 
     def __init__(self) -> None:
         self._key: tuple[object, ...] | None = None
-        self._rows: dict[int, tuple[Sentence, list[list[Span]]]] = {}
+        self._rows: dict[int, tuple[Sentence, list[tuple[Span, ...]]]] = {}
 
     def build(
         self,
@@ -348,12 +351,13 @@ class LayoutBuilder:
                     row = cached[1]
                 else:
                     if interlinear:
-                        row = interlinear_rows(sentence, panes, width, heading)
+                        made = interlinear_rows(sentence, panes, width, heading)
                     else:
-                        row = column_rows(sentence, cols, heading)
+                        made = column_rows(sentence, cols, heading)
+                    row = [tuple(spans) for spans in made]
                     self._rows[index] = (sentence, row)
                 rows[index] = (len(lines), len(row))
-                lines.extend(Line(index, tuple(spans)) for spans in row)
+                lines.extend(Line(index, spans) for spans in row)
                 lines.append(blank)
                 index += 1
         return Layout(width, interlinear, cols, lines, rows)
