@@ -6,7 +6,7 @@ separate step (reader.translate) because it is slow and runs in the background i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -36,12 +36,8 @@ def annotate_path(
 
 
 def annotate(loaded: LoadedText, options: Options | None = None) -> Article:
-    from reader.annotate.script import (
-        convert,
-        default_conversion,
-        detect_script,
-        to_simplified_aligned,
-    )
+    from reader.annotate.script import convert, default_conversion, detect_script
+    from reader.glossary.fold import fold
     from reader.segment.sentences import split_sentences
 
     opts = options or Options()
@@ -55,10 +51,8 @@ def annotate(loaded: LoadedText, options: Options | None = None) -> Article:
 
     # Whole-text conversions, done once: jieba segments the Simplified form; the display
     # conversion is sliced per token when OpenCC kept the length (it almost always does).
-    simplified = to_simplified_aligned(text) if script != "simplified" else text
-    converted = (
-        simplified if conversion == "t2s" and script != "simplified" else convert(text, conversion)
-    )
+    simplified = fold(text)
+    converted = convert(text, conversion)
     aligned = converted if len(converted) == len(text) else None
 
     sentences = iter(_segment_all(text, simplified, aligned, conversion, spans, opts))
@@ -104,11 +98,15 @@ def _segment_all(
 
     word_spans_all: list[list[tuple[int, int]]] = []
     hits_all: list[dict[tuple[int, int], GlossaryHit]] = []
+    # Ambiguous names (小米, 平安) shown to be names anywhere in the article count everywhere.
+    established = (
+        glossary.established(text[a:b] for a, b in spans) if glossary is not None else frozenset()
+    )
     for start, end in spans:
         word_spans = segmenter.cut(simplified[start:end])
         hits: dict[tuple[int, int], GlossaryHit] = {}
         if glossary is not None:
-            for hit in glossary.find(text[start:end]):
+            for hit in glossary.find(text[start:end], established):
                 hits[(hit.start, hit.end)] = replace(
                     hit, start=hit.start + start, end=hit.end + start
                 )
@@ -146,7 +144,7 @@ def _segment_all(
             for (a, b), part, readings in zip(word_spans, parts, words, strict=True)
         ]
         if opts.auto_names:
-            tokens = _auto_names(tokens, sentence_text, start)
+            tokens = _auto_names(tokens, sentence_text, start, segmenter.freq, opts.pinyin_style)
         sentences.append(
             Sentence(
                 index=index,
@@ -166,19 +164,54 @@ def _read_pinyin(items: list[tuple[str, list[tuple[int, int]]]]) -> list[list[st
     return get_reader().read_batch(items)
 
 
-def _auto_names(tokens: list[Token], sentence_text: str, sentence_start: int) -> list[Token]:
-    """Mark likely names the glossary lacks (never over a real glossary hit)."""
-    try:
-        from reader.glossary.auto import detect_names
-    except ImportError:  # the auto-name module is optional
-        return tokens
-    found = {(h.start, h.end): h for h in detect_names(tokens, sentence_text, sentence_start)}
+def _auto_names(
+    tokens: list[Token],
+    sentence_text: str,
+    sentence_start: int,
+    word_freq: Callable[[str], int | None],
+    style: str,
+) -> list[Token]:
+    """Mark likely names the glossary lacks; a name jieba split (扎克|伯格) becomes one token."""
+    from reader.annotate.pinyin import format_word
+    from reader.glossary.auto import detect_names
+    from reader.glossary.fold import fold
+
+    found = detect_names(tokens, sentence_text, sentence_start, lambda w: word_freq(fold(w)))
     if not found:
         return tokens
-    out = []
-    for tok in tokens:
-        hit = found.get((tok.start, tok.end))
-        out.append(replace(tok, glossary=hit) if hit is not None and tok.glossary is None else tok)
+    out: list[Token] = []
+    hits = sorted(found, key=lambda h: h.start)
+    i = 0
+    for hit in hits:
+        while i < len(tokens) and tokens[i].end <= hit.start:
+            out.append(tokens[i])
+            i += 1
+        group = []
+        while i < len(tokens) and tokens[i].start < hit.end:
+            group.append(tokens[i])
+            i += 1
+        if (
+            not group
+            or group[0].start != hit.start
+            or group[-1].end != hit.end
+            or any(t.glossary is not None for t in group)
+        ):
+            out.extend(group)  # a hit that doesn't fall on token edges is not trusted
+            continue
+        readings = tuple(r for t in group for r in t.readings)
+        out.append(
+            Token(
+                text="".join(t.text for t in group),
+                start=hit.start,
+                end=hit.end,
+                converted="".join(t.converted for t in group),
+                pinyin=format_word(readings, style) if any(readings) else "",
+                readings=readings,
+                pos=group[0].pos if len(group) == 1 else "nz",
+                glossary=hit,
+            )
+        )
+    out.extend(tokens[i:])
     return out
 
 

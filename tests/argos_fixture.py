@@ -9,7 +9,7 @@
   zipped as ``.argosmodel`` with the package folder inside.
 
 Its English is noise; tests assert structure (alignment, names, caching), not quality.
-Use the session fixture ``argos_package`` (import it into a test module).
+Tests get it through :func:`fixture_argosmodel` (built once per session).
 """
 
 from __future__ import annotations
@@ -166,12 +166,18 @@ def build_argosmodel(root: Path, seed: int = 0) -> Path:
     return out
 
 
-_built: list[Path] = []  # shared by every test module that imports the fixture
+_built: list[Path] = []  # one build shared by every test module
 
 
-@pytest.fixture(scope="session")
-def argos_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture package as a ``.argosmodel`` file (built once per test session)."""
+def fixture_argosmodel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture package as a ``.argosmodel`` file, built once per test session.
+
+    Test modules wrap it in a session fixture::
+
+        @pytest.fixture(scope="session")
+        def argos_package(tmp_path_factory):
+            return fixture_argosmodel(tmp_path_factory)
+    """
     if not _built:
         _built.append(build_argosmodel(tmp_path_factory.mktemp("argos-fixture")))
     return _built[0]

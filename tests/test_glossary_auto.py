@@ -34,7 +34,10 @@ def segment(text: str, offset: int = 0) -> list[Token]:
 
 
 def auto(text: str) -> dict[str, tuple[str, str]]:
-    return {text[h.start : h.end]: (h.en, h.type) for h in detect_names(segment(text), text, 0)}
+    return {
+        text[h.start : h.end]: (h.en, h.type)
+        for h in detect_names(segment(text), text, 0, _pos_tokenizer().tokenizer.FREQ.get)
+    }
 
 
 @pytest.mark.parametrize(
@@ -72,7 +75,7 @@ def test_auto_hits_are_marked_auto() -> None:
 )
 def test_transliterations_are_left_to_the_translator(name: str) -> None:
     text = f"据报道，{name}表示"
-    hits = detect_names(segment(text), text, 0)
+    hits = detect_names(segment(text), text, 0, _pos_tokenizer().tokenizer.FREQ.get)
     assert [text[h.start : h.end] for h in hits] == [name]  # one hit, even if jieba cut it
     (hit,) = hits
     assert hit.en == "" and hit.type == "person"
@@ -95,7 +98,7 @@ def test_glossary_hits_are_never_overridden() -> None:
     tokens = segment(text)
     glossed = GlossaryHit(0, 2, "蒋韬", "Tao Jiang", "person", "people.tsv")
     tokens = [replace(t, glossary=glossed) if t.text == "蒋韬" else t for t in tokens]
-    hits = detect_names(tokens, text, 0)
+    hits = detect_names(tokens, text, 0, _pos_tokenizer().tokenizer.FREQ.get)
     assert [text[h.start : h.end] for h in hits] == ["余杭区"]
 
 
@@ -112,3 +115,19 @@ def test_pinyin_from_the_pipeline_readings_and_surname_readings() -> None:
     assert person_pinyin("欧阳娜娜", 2) == "Ouyang Nana"
     assert join_syllables(["xi", "an"]) == "Xi'an"
     assert person_pinyin("吕小安", 1) == "Lü Xiao'an"
+
+
+def test_ordinary_words_jieba_tags_as_names_are_skipped() -> None:
+    # jieba's dictionary tags these as person (nr) or place (ns) names.
+    tokens = [
+        Token(text="明星", start=0, end=2, pos="nr"),
+        Token(text="康复", start=2, end=4, pos="nr"),
+        Token(text="城市", start=4, end=6, pos="ns"),
+        Token(text="时尚", start=6, end=8, pos="nz"),
+        Token(text="科技", start=8, end=10, pos="n"),
+    ]
+    assert detect_names(tokens, "明星康复城市时尚科技", 0) == []
+    # Not in CC-CEDICT, but frequent in the segmenter's dictionary: an ordinary word.
+    word = [Token(text="高水平", start=0, end=3, pos="nr")]
+    assert detect_names(word, "高水平", 0, lambda w: 91) == []
+    assert detect_names(word, "高水平", 0, lambda w: None)[0].en == "Gao Shuiping"

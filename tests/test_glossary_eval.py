@@ -70,7 +70,7 @@ def all_names(glossary: Glossary, text: str) -> list[GlossaryHit]:
                 )
             )
             pos = hit.end
-    return hits + detect_names(tokens, text, 0)
+    return hits + detect_names(tokens, text, 0, _pos_tokenizer().tokenizer.FREQ.get)
 
 
 def occurrences(text: str, word: str) -> list[tuple[int, int]]:

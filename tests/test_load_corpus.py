@@ -20,7 +20,7 @@ CORPUS = Path(__file__).parent / "corpus"
 PAGES = sorted(
     p
     for p in CORPUS.iterdir()
-    if p.suffix in (".html", ".md", ".txt") and not p.name.startswith(".")
+    if p.suffix in (".html", ".md", ".txt") and not p.name.startswith((".", "README"))
 )
 META_KEYS = ("title", "author", "date", "source_url", "site", "encoding", "format")
 

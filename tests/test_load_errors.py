@@ -91,6 +91,16 @@ def test_forced_encoding_that_fails(tmp_path: Path) -> None:
     assert "--encoding" in msg and "gb.txt" in msg
 
 
+def test_undecodable_file(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    f = tmp_path / "mystery.txt"
+    f.write_bytes(bytes(rng.randrange(0x80, 0x100) for _ in range(3000)))
+    msg = _error(str(f))
+    assert "mystery.txt" in msg and "--encoding" in msg
+
+
 def test_unknown_encoding(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text(ARTICLE, encoding="utf-8")

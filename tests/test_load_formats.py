@@ -48,6 +48,7 @@ def test_plain_text_keeps_internal_spacing() -> None:
     ("name", "text", "fmt"),
     [
         ("a.txt", "标题\n正文。", "text"),
+        ("a.txt", "---\n标题\n---\n正文。", "text"),
         ("a.md", "标题\n正文。", "markdown"),
         ("a.html", "标题<p>正文。</p>", "html"),
         ("a.txt", "<!DOCTYPE html><html><body><p>正文。</p></body></html>", "html"),
@@ -277,6 +278,85 @@ def test_chrome_dropped_but_unmarked_paragraphs_kept() -> None:
     )
 
 
-def test_urls_and_image_names_removed_from_html_text() -> None:
-    page = "<p>报告全文见 https://example.com/a/b.pdf ，配图 photo_2024.jpg 。</p>"
-    assert _texts(_load(page, "a.html")) == ["报告全文见，配图。"]
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        (
+            "<p>报告全文见 https://example.com/a/b.pdf ，配图 photo_2024.jpg 。</p>",
+            "报告全文见，配图。",
+        ),
+        ("<p>配图IMG_2024.JPG，详见www.example.cn/x（官网）。</p>", "配图，详见（官网）。"),
+        ("<p>来源链接：（https://example.com/a）杭州。</p>", "来源链接：杭州。"),
+    ],
+)
+def test_urls_and_image_names_removed_from_html_text(html: str, text: str) -> None:
+    assert _texts(_load(html, "a.html")) == [text]
+
+
+def test_chrome_looking_inline_markup_inside_a_paragraph_is_kept() -> None:
+    page = (
+        "<div class='share'>分享到微博</div><p>正文提到<span class='hot'>热词</span>和"
+        "<a class='tag'>标签</a>，<em class='date source'>昨天</em>发布。</p>"
+    )
+    assert _texts(_load(page, "a.html")) == ["正文提到热词和标签，昨天发布。"]
+
+
+def test_preformatted_lines_are_blocks() -> None:
+    page = "<p>示例：</p><pre>第一行\n  第二行  \n\n第三行</pre>"
+    assert _texts(_load(page, "a.html")) == ["示例：", "第一行", "第二行", "第三行"]
+
+
+def test_visibility_hidden_article_is_still_read() -> None:
+    """Saved WeChat pages keep the article under visibility:hidden until a script runs."""
+    page = (
+        "<div id='js_content' style='visibility: hidden;'><p>公众号文章的正文。</p></div>"
+        "<div style='display:none'><p>真正隐藏的文字。</p></div>"
+    )
+    assert _texts(_load(page, "a.html")) == ["公众号文章的正文。"]
+
+
+def test_deeply_nested_html_keeps_its_text() -> None:
+    page = "<div>" * 1000 + "<p>深层嵌套的段落文字。</p>" + "</div>" * 1000
+    assert _texts(_load(page, "a.html")) == ["深层嵌套的段落文字。"]
+
+
+def test_interview_lines_are_not_bylines() -> None:
+    page = "<p>记者：这项技术什么时候能量产？</p><p>王教授：大概还要三年。</p><p>记者：张三</p>"
+    assert _texts(_load(page, "a.html")) == [
+        "记者：这项技术什么时候能量产？",
+        "王教授：大概还要三年。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "法院认定，被告未经授权使用了原告的作品。",
+        "评论认为，这一政策值得期待。",
+        "阅读3本书是他今年的目标",
+        "时间：很快就过去了，大家都没注意到。",
+    ],
+)
+def test_article_sentences_that_resemble_boilerplate_are_kept(sentence: str) -> None:
+    page = f"<p>第一段正文，讲的是别的事情。</p><p>{sentence}</p>"
+    assert _texts(_load(page, "a.html"))[-1] == sentence
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "阅读 3.2万 在看 12",
+        "本文为原创，转载请联系作者。",
+        "版權所有 本網站內容未經授權請勿轉載",
+        "评论",
+        "责任编辑：王磊",
+        "(責任編輯：林小華)",
+        "分享到：",
+        "字号：大 中 小",
+        "长按识别二维码关注我们",
+        "点个在看，让更多人看到",
+    ],
+)
+def test_interface_lines_are_dropped(line: str) -> None:
+    page = f"<p>第一段正文，讲的是别的事情。</p><p>{line}</p>"
+    assert _texts(_load(page, "a.html")) == ["第一段正文，讲的是别的事情。"]

@@ -101,9 +101,8 @@ def inline_st(draw: st.DrawFn, depth: int = 0) -> tuple[str, str]:
 @st.composite
 def block_st(draw: st.DrawFn, depth: int = 0) -> tuple[str, list[str]]:
     """(html, texts of the <p>s inside)."""
-    kind = draw(
-        st.sampled_from(["p", "p", "container", "list", "heading", "text"] if depth < 4 else ["p"])
-    )
+    kinds = ["p", "p", "container", "list", "heading", "text", "table", "figure"]
+    kind = draw(st.sampled_from(kinds if depth < 4 else ["p"]))
     if kind == "p":
         h, t = draw(inline_st())
         return f"<p{_attrs(draw)}>{h}</p>", [t]
@@ -117,6 +116,16 @@ def block_st(draw: st.DrawFn, depth: int = 0) -> tuple[str, list[str]]:
     if kind == "list":
         items = draw(st.lists(inline_st(), min_size=1, max_size=3))
         return "<ul>" + "".join(f"<li>{h}</li>" for h, _ in items) + "</ul>", []
+    if kind == "table":
+        cells = draw(st.lists(block_st(depth + 1), min_size=1, max_size=3))
+        row = "".join(f"<td>{h}</td>" for h, _ in cells)
+        return f"<table><tr>{row}</tr></table>", [t for _, ts in cells for t in ts]
+    if kind == "figure":
+        h, _t = draw(inline_st())
+        return (
+            f'<figure><img src="x.jpg" alt="{ATTR_MARK}"><figcaption>{h}</figcaption></figure>',
+            [],
+        )
     tag = draw(st.sampled_from(CONTAINERS))
     children = draw(st.lists(block_st(depth + 1), min_size=1, max_size=4))
     inner = "".join(h for h, _ in children)

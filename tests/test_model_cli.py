@@ -12,9 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argos_fixture import argos_package  # noqa: F401  (session fixture)
+from argos_fixture import fixture_argosmodel
 
 from reader.cli import main
+
+
+@pytest.fixture(scope="session")
+def argos_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return fixture_argosmodel(tmp_path_factory)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -33,7 +38,7 @@ def test_list_with_nothing_installed(capsys: pytest.CaptureFixture[str]) -> None
     assert "no zh→en model installed" in err and "reader model install FILE.argosmodel" in err
 
 
-def test_install_file_then_list(capsys: pytest.CaptureFixture[str], argos_package: Path) -> None:  # noqa: F811
+def test_install_file_then_list(capsys: pytest.CaptureFixture[str], argos_package: Path) -> None:
     code, out, err = run(capsys, "model", "install", str(argos_package))
     assert code == 0, err
     target = packages() / "translate-zh_en-0_1"
@@ -99,7 +104,7 @@ def test_install_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path
 
 
 @pytest.fixture
-def index_server(argos_package: Path) -> Iterator[str]:  # noqa: F811
+def index_server(argos_package: Path) -> Iterator[str]:
     """A local stand-in for the Argos index: index.json plus the package file."""
     port_holder: list[int] = []
 
@@ -108,7 +113,12 @@ def index_server(argos_package: Path) -> Iterator[str]:  # noqa: F811
             if self.path == "/index/index.json":
                 body = json.dumps(
                     [
-                        {"from_code": "en", "to_code": "zh", "package_version": "9.9", "links": ["x"]},
+                        {
+                            "from_code": "en",
+                            "to_code": "zh",
+                            "package_version": "9.9",
+                            "links": ["x"],
+                        },
                         {
                             "from_code": "zh",
                             "to_code": "en",

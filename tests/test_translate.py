@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from argos_fixture import argos_package  # noqa: F401  (session fixture)
+from argos_fixture import fixture_argosmodel
 
 from reader.errors import ReaderError
 from reader.model import Article, GlossaryHit, Paragraph, Sentence, Token
@@ -24,7 +24,14 @@ from reader.translate.install import install_file
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def make_article(items: Sequence[tuple[str, Sequence[tuple[str, str]]]], script: str = "simplified") -> Article:
+@pytest.fixture(scope="session")
+def argos_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return fixture_argosmodel(tmp_path_factory)
+
+
+def make_article(
+    items: Sequence[tuple[str, Sequence[tuple[str, str]]]], script: str = "simplified"
+) -> Article:
     """One paragraph per sentence; ``(term, english)`` pairs mark every occurrence as a name."""
     text = ""
     paragraphs = []
@@ -51,18 +58,22 @@ def make_article(items: Sequence[tuple[str, Sequence[tuple[str, str]]]], script:
 class FakeMT:
     """A model stand-in: ``fn`` maps each input text to its 'translation'."""
 
-    def __init__(self, fn: Callable[[str], str], source_code: str = "zh", budget: int = 150) -> None:
+    def __init__(
+        self, fn: Callable[[str], str], source_code: str = "zh", budget: int = 150
+    ) -> None:
         self.fn = fn
         self.model_id = "fake@1"
         self.source_code = source_code
         self.max_source_tokens = budget
         self.calls: list[list[str]] = []
+        self.fragments: list[bool] = []
 
     def count_tokens(self, text: str) -> int:
         return len(text)
 
-    def translate(self, texts: Sequence[str]) -> list[str]:
+    def translate(self, texts: Sequence[str], fragments: bool = False) -> list[str]:
         self.calls.append(list(texts))
+        self.fragments.append(fragments)
         return [self.fn(t) for t in texts]
 
 
@@ -76,7 +87,10 @@ def drop_names(text: str) -> str:
 
 SAMPLE = [
     ("阿里巴巴在杭州宣布投资。", [("阿里巴巴", "Alibaba"), ("杭州", "Hangzhou")]),
-    ("蚂蚁集团和阿里巴巴都在杭州。", [("蚂蚁集团", "Ant Group"), ("阿里巴巴", "Alibaba"), ("杭州", "Hangzhou")]),
+    (
+        "蚂蚁集团和阿里巴巴都在杭州。",
+        [("蚂蚁集团", "Ant Group"), ("阿里巴巴", "Alibaba"), ("杭州", "Hangzhou")],
+    ),
     ("今天天气很好。", []),
     ("2024 — AI", []),
 ]
@@ -120,6 +134,7 @@ def test_lost_names_are_repaired_in_one_more_batch() -> None:
     assert flags == [True, True, False, False]
     assert stats.repaired == 2
     assert len(mt.calls) == 2  # first round, then all repair pieces of all sentences together
+    assert mt.fragments == [False, True]
     assert all(not re.search("[A-Za-z]", t) for t in mt.calls[1])  # pieces between names only
     second = list(out.sentences())[1].translation
     assert second is not None and second.text == "Ant Group word Alibaba word Hangzhou."
@@ -153,7 +168,9 @@ def test_model_returning_nothing_falls_back_to_a_gloss() -> None:
 
 def test_loops_are_collapsed() -> None:
     looped = FakeMT(lambda t: copy_names(t) + " (applause)" * 30)
-    out, stats = translate_article(make_article(SAMPLE[:1]), looped, cache=TranslationCache.memory())
+    out, stats = translate_article(
+        make_article(SAMPLE[:1]), looped, cache=TranslationCache.memory()
+    )
     text = next(out.sentences()).translation.text  # type: ignore[union-attr]
     assert text.count("applause") == 1 and stats.loops_collapsed == 1
 
@@ -167,7 +184,10 @@ def test_second_run_sends_nothing_to_the_model() -> None:
     assert mt.calls == [] and stats2.sent_to_model == 0 and stats2.from_cache == 3
     for a, b in zip(first.sentences(), second.sentences(), strict=True):
         assert a.translation and b.translation
-        assert (a.translation.text, a.translation.repaired) == (b.translation.text, b.translation.repaired)
+        assert (a.translation.text, a.translation.repaired) == (
+            b.translation.text,
+            b.translation.repaired,
+        )
         assert b.translation.from_cache == (b.index != 3)
 
 
@@ -224,7 +244,9 @@ def test_progress_reports_batches_and_cancel_keeps_finished_work() -> None:
             cancel.set()
 
     cache = TranslationCache()
-    out, stats = translate_article(article, FakeMT(copy_names), cache=cache, progress=progress, cancel=cancel)
+    out, stats = translate_article(
+        article, FakeMT(copy_names), cache=cache, progress=progress, cancel=cancel
+    )
     assert stats.cancelled
     done = [s for s in out.sentences() if s.translation is not None]
     assert 32 <= len(done) < 80
@@ -233,7 +255,9 @@ def test_progress_reports_batches_and_cancel_keeps_finished_work() -> None:
 
     seen.clear()
     mt = FakeMT(copy_names)
-    out, stats = translate_article(article, mt, cache=cache, progress=lambda d, t: seen.append((d, t)))
+    out, stats = translate_article(
+        article, mt, cache=cache, progress=lambda d, t: seen.append((d, t))
+    )
     assert not stats.cancelled and stats.from_cache == len(done)
     assert seen[-1] == (80, 80)
     assert_names_exact(out)
@@ -252,7 +276,7 @@ def test_without_a_model_every_sentence_is_glossed() -> None:
 # -- the real engine, through the fixture package ---------------------------------------------
 
 
-def test_load_translator_finds_the_installed_package(argos_package: Path) -> None:  # noqa: F811
+def test_load_translator_finds_the_installed_package(argos_package: Path) -> None:
     assert load_translator() is None
     pkg = install_file(argos_package)
     translator = load_translator()
@@ -262,21 +286,30 @@ def test_load_translator_finds_the_installed_package(argos_package: Path) -> Non
     assert not translator.loaded  # nothing heavy until the first translation
 
 
-def test_engine_batches_and_keeps_names(argos_package: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_engine_batches_and_keeps_names(
+    argos_package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_file(argos_package)
     translator = load_translator()
     assert translator is not None
-    items = [(f"第{i}次，阿里巴巴在杭州宣布投资。", [("阿里巴巴", "Alibaba"), ("杭州", "Hangzhou")]) for i in range(40)]
+    items = [
+        (f"第{i}次，阿里巴巴在杭州宣布投资。", [("阿里巴巴", "Alibaba"), ("杭州", "Hangzhou")])
+        for i in range(40)
+    ]
     calls: list[int] = []
     real = translator.translate
-    monkeypatch.setattr(translator, "translate", lambda texts: calls.append(len(texts)) or real(texts))
+    monkeypatch.setattr(
+        translator,
+        "translate",
+        lambda texts, fragments=False: calls.append(len(texts)) or real(texts, fragments),
+    )
     out, stats = translate_article(make_article(items), translator, cache=TranslationCache.memory())
     assert_names_exact(out)
     assert stats.sent_to_model == 40
     assert calls[0] == 32 and len(calls) <= 6  # batches, not one call per sentence
 
 
-def test_engine_output_is_aligned_with_its_input(argos_package: Path) -> None:  # noqa: F811
+def test_engine_output_is_aligned_with_its_input(argos_package: Path) -> None:
     install_file(argos_package)
     translator = load_translator()
     assert translator is not None
@@ -286,7 +319,7 @@ def test_engine_output_is_aligned_with_its_input(argos_package: Path) -> None:  
     assert translator.translate(texts[::-1]) == forward[::-1]
 
 
-def test_a_model_for_another_pair_is_refused(tmp_path: Path, argos_package: Path) -> None:  # noqa: F811
+def test_a_model_for_another_pair_is_refused(tmp_path: Path, argos_package: Path) -> None:
     import json
     import zipfile
 

@@ -14,12 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argos_fixture import argos_package  # noqa: F401  (session fixture)
+from argos_fixture import fixture_argosmodel
 from conftest import MODEL_PACKAGE, SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 from reader.cli import main
 
 SAMPLES = [SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE]
+
+
+@pytest.fixture(scope="session")
+def argos_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return fixture_argosmodel(tmp_path_factory)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -59,7 +64,7 @@ def latin_in_source(sentence: dict[str, Any], names: list[str]) -> Counter[str]:
 
 
 @pytest.fixture
-def installed(capsys: pytest.CaptureFixture[str], argos_package: Path) -> None:  # noqa: F811
+def installed(capsys: pytest.CaptureFixture[str], argos_package: Path) -> None:
     code, out, err = run(capsys, "model", "install", str(argos_package))
     assert code == 0, err
 
@@ -94,7 +99,9 @@ def test_every_sentence_translated_with_every_name_exact(
     again = translate_json(capsys, str(sample))
     assert again["stats"]["sent_to_model"] == 0
     assert again["stats"]["from_cache"] == stats["sent_to_model"]
-    assert [s["translation"] for s in again["sentences"]] == [s["translation"] for s in doc["sentences"]]
+    assert [s["translation"] for s in again["sentences"]] == [
+        s["translation"] for s in doc["sentences"]
+    ]
 
 
 def test_text_and_tsv_formats(capsys: pytest.CaptureFixture[str], installed: None) -> None:
@@ -111,7 +118,9 @@ def test_text_and_tsv_formats(capsys: pytest.CaptureFixture[str], installed: Non
     assert "0 sent to the model" in err and f"{n} sentences" in err
 
 
-def test_no_model_glosses_labelled_with_one_install_hint(capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_model_glosses_labelled_with_one_install_hint(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, err = run(capsys, "translate", str(TRADITIONAL_SAMPLE))
     assert code == 0
     assert err.count("no translation model installed") == 1 and err.count("\n") == 1
@@ -124,7 +133,9 @@ def test_no_model_glosses_labelled_with_one_install_hint(capsys: pytest.CaptureF
         assert s["translation_method"] == "gloss" and s["translation"].strip()
         names = names_of(s)
         assert s["glossary_applied"] == names
-        assert all(rendering_counts(s["translation"], names)[r] >= k for r, k in Counter(names).items())
+        assert all(
+            rendering_counts(s["translation"], names)[r] >= k for r, k in Counter(names).items()
+        )
 
 
 def test_shared_real_shaped_package_via_model_flag(capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,11 +148,15 @@ def test_shared_real_shaped_package_via_model_flag(capsys: pytest.CaptureFixture
         assert rendering_counts(s["translation"], names) == want
 
 
-def test_shared_package_via_install_and_list(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_shared_package_via_install_and_list(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, err = run(capsys, "model", "install", str(MODEL_PACKAGE))
     assert code == 0 and "installed zh→en 1.9" in out
     code, out, _ = run(capsys, "model", "list")
-    assert code == 0 and re.search(r"zh→en\s+1\.9\s+Chinese → English\s+\S*translate-zh_en-1_9", out)
+    assert code == 0 and re.search(
+        r"zh→en\s+1\.9\s+Chinese → English\s+\S*translate-zh_en-1_9", out
+    )
     article = tmp_path / "short.txt"
     article.write_text("阿里巴巴在杭州。\n\n今天天气很好，我们去西湖散步。\n", encoding="utf-8")
     doc = translate_json(capsys, str(article))
@@ -150,6 +165,8 @@ def test_shared_package_via_install_and_list(capsys: pytest.CaptureFixture[str],
 
 
 def test_bad_model_path_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, err = run(capsys, "translate", str(SIMPLIFIED_SAMPLE), "--model", str(tmp_path / "nope"))
+    code, out, err = run(
+        capsys, "translate", str(SIMPLIFIED_SAMPLE), "--model", str(tmp_path / "nope")
+    )
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "no such file" in err and "Traceback" not in err

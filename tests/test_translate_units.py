@@ -40,7 +40,8 @@ def test_renderings_count_as_whole_words_longest_first() -> None:
 
 def test_verify_needs_each_name_exactly_once_per_occurrence() -> None:
     seg = protect.build_segment(
-        "阿里巴巴和阿里巴巴集团", [protect.Term(0, 4, "Alibaba"), protect.Term(5, 11, "Alibaba Group")]
+        "阿里巴巴和阿里巴巴集团",
+        [protect.Term(0, 4, "Alibaba"), protect.Term(5, 11, "Alibaba Group")],
     )
     assert protect.verify("Alibaba and Alibaba Group", seg)
     assert not protect.verify("Alibaba and the group", seg)  # lost
@@ -142,7 +143,9 @@ def _write_package(root: Path, name: str, meta: dict[str, str], model: bool = Tr
     return pkg
 
 
-def test_packages_dir_follows_argostranslate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_packages_dir_follows_argostranslate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "p"))
     assert packages_dir() == tmp_path / "p"
     monkeypatch.delenv("ARGOS_PACKAGES_DIR")
@@ -178,7 +181,9 @@ def test_resolve_model_extracts_an_argosmodel_once(tmp_path: Path) -> None:
     from reader import paths
     from reader.translate.packages import resolve_model
 
-    src = _write_package(tmp_path / "src", "translate-zh_en-9_9", {"from_code": "zh", "to_code": "en"})
+    src = _write_package(
+        tmp_path / "src", "translate-zh_en-9_9", {"from_code": "zh", "to_code": "en"}
+    )
     archive = tmp_path / "m.argosmodel"
     with zipfile.ZipFile(archive, "w") as zf:
         for f in src.rglob("*"):

@@ -30,13 +30,27 @@ class DictEntry:
 
 
 class _Index:
-    def __init__(self, entries: list[DictEntry]) -> None:
-        self.entries = entries
+    """Headword → raw lines; an entry is parsed the first time it is looked up (parsing all
+    122 k entries up front would triple the load time)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.parsed: dict[int, DictEntry | None] = {}
         self.by_form: dict[str, list[int]] = {}
-        for i, entry in enumerate(entries):
-            self.by_form.setdefault(entry.simplified, []).append(i)
-            if entry.traditional != entry.simplified:
-                self.by_form.setdefault(entry.traditional, []).append(i)
+        for i, line in enumerate(lines):
+            if line.startswith("#"):
+                continue
+            traditional, _, rest = line.partition(" ")
+            simplified = rest[: rest.find(" ")]
+            self.by_form.setdefault(simplified, []).append(i)
+            if traditional != simplified:
+                self.by_form.setdefault(traditional, []).append(i)
+
+    def entry(self, i: int) -> DictEntry | None:
+        if i not in self.parsed:
+            found = _parse((self.lines[i],))
+            self.parsed[i] = found[0] if found else None
+        return self.parsed[i]
 
 
 _lock = threading.Lock()
@@ -90,13 +104,14 @@ def _get_index() -> _Index:
         with _lock:
             if _index is None:
                 with gzip.open(_data_file(), mode="rt", encoding="utf-8") as fh:
-                    _index = _Index(_parse(fh))
+                    _index = _Index(fh.read().splitlines())
     return _index
 
 
 def _entries_for(word: str) -> list[DictEntry]:
     index = _get_index()
-    return [index.entries[i] for i in index.by_form.get(word, ())]
+    found = (index.entry(i) for i in index.by_form.get(word, ()))
+    return [e for e in found if e is not None]
 
 
 def lookup_exact(word: str) -> list[DictEntry]:

@@ -67,8 +67,10 @@ class PinyinReader:
        otherwise the best ``log p + ALPHA[kind]·[= pypinyin] + BETA·[in CC-CEDICT entry]``.
     3. Characters with one reading take it (this undoes pypinyin's 一/不 sandhi tones in
        phrases such as 一个 yí gè).
-    4. ``neutral_tone`` (default): where the word's dictionary entry (CC-CEDICT, or pypinyin)
-       reads the chosen syllable in the neutral tone (衣服 yīfu, 认识 rènshi), use it.
+    4. ``neutral_tone`` (default): where both dictionaries read the chosen syllable in the
+       neutral tone (弟弟 dìdi, 东西 dōngxi "thing"), use it; where only one does (CC-CEDICT's
+       衣服 yīfu, 认识 rènshi against pypinyin's yīfú, rènshí) keep the full tone, as the
+       dev split's annotation does (neutral from either: 97.07 %, from both: 97.85 %).
        Erhua: 儿 closing a word that a dictionary reads with -r (一点儿, 这儿) is ``r5``.
     5. The overrides file (reader/data/pinyin_overrides.tsv) has the last word.
 
@@ -108,14 +110,16 @@ class PinyinReader:
         tilings = [_tile(len(text), spans) for text, spans in items]
         results: list[Readings] = []
         pending: list[list[_Pending]] = []
+        locked: list[set[int]] = []
         for text, tiling in zip(texts, tilings, strict=True):
-            out, todo = self._dictionary_pass(text, tiling)
+            out, todo, agreed = self._dictionary_pass(text, tiling)
             results.append(out)
             pending.append(todo)
+            locked.append(agreed)
         if self.model is not None:
             self._context_pass(texts, results, pending)
-        for text, tiling, out in zip(texts, tilings, results, strict=True):
-            self.overrides.apply(text, tiling, out)
+        for text, tiling, out, agreed in zip(texts, tilings, results, locked, strict=True):
+            self.overrides.apply(text, tiling, out, agreed)
         return results
 
     def read_text(self, text: str) -> Readings:
@@ -136,9 +140,14 @@ class PinyinReader:
         return spans
 
     # -- passes -------------------------------------------------------------------------
-    def _dictionary_pass(self, text: str, tiling: list[Span]) -> tuple[Readings, list[_Pending]]:
+    def _dictionary_pass(
+        self, text: str, tiling: list[Span]
+    ) -> tuple[Readings, list[_Pending], set[int]]:
+        """pypinyin/CC-CEDICT readings; the polyphones left to the model; and the positions
+        both dictionaries agree on (which overrides' patterns leave alone)."""
         out: Readings = [None] * len(text)
         todo: list[_Pending] = []
+        agreed: set[int] = set()
         digest = self.model.cedict if self.model is not None else None
         for start, end in tiling:
             for m in _HAN_RUN.finditer(text, start, end):
@@ -150,14 +159,17 @@ class PinyinReader:
                     readings = digest.get(ch) if digest is not None else None
                     if readings is not None and len(readings) > 1:
                         out[pos] = p
-                        todo.append((pos, p, info.kinds[k], cedict, k > 0))
+                        kind = info.kinds[k]
+                        if _agree(p, kind, cedict):
+                            agreed.add(pos)
+                        todo.append((pos, p, kind, cedict, k > 0))
                         continue
                     if readings is not None:
                         chosen: str | None = readings[0]
                     else:
                         chosen = p if p is not None else _fallback(ch)
                     out[pos] = self._finish(ch, chosen, p, cedict, k > 0)
-        return out, todo
+        return out, todo, agreed
 
     def _context_pass(
         self, texts: list[str], results: list[Readings], pending: list[list[_Pending]]
@@ -180,10 +192,8 @@ class PinyinReader:
         d = next(iter(cedict)) if len(cedict) == 1 else None
         if ch == _ERHUA and inner and (d == "r5" or p == "er5"):
             return "r5"
-        if self.neutral_tone:
-            for n in (d, p):
-                if n and n[-1] == "5" and n[:-1] == chosen[:-1]:
-                    return n
+        if self.neutral_tone and p and p[-1] == "5" and p in cedict and p[:-1] == chosen[:-1]:
+            return p
         return chosen
 
     def _tokenizer(self) -> Any:
@@ -201,13 +211,22 @@ class PinyinReader:
         return self._jieba
 
 
+def _agree(p: str | None, kind: str, cedict: frozenset[str]) -> bool:
+    """pypinyin's phrase and CC-CEDICT's unambiguous entry for the word give one reading
+    (CC-CEDICT's neutral tone counts as agreeing with pypinyin's full tone: 头发 fa4/fa5)."""
+    if p is None or kind not in AGREE_KINDS or len(cedict) != 1:
+        return False
+    d = next(iter(cedict))
+    return d == p or (d[-1] == "5" and d[:-1] == p[:-1])
+
+
 def _choose(logp: dict[str, float], p: str | None, kind: str, cedict: frozenset[str]) -> str:
     """The reading of a polyphonic character from g2pM's scores and the dictionaries."""
     if p is not None and p not in logp and p[-1] == "5":
         # pypinyin's neutral tone backs the toned reading it is a form of
         p = next((r for r in logp if r[:-1] == p[:-1]), p)
-    if p is not None and cedict == {p} and kind in AGREE_KINDS:
-        return p  # pypinyin's phrase and CC-CEDICT's word agree
+    if _agree(p, kind, cedict):
+        return p  # type: ignore[return-value]
     alpha = ALPHA[kind]
     best, best_score = "", float("-inf")
     for reading, score in logp.items():

@@ -5,10 +5,12 @@ Simplified characters and matched against the sentence's Simplified form.
 
 - A plain word (``觉得``): applies where a word span is exactly that word; ``readings`` gives
   one tone-number reading per character, ``-`` keeps what the engine chose for that character.
-- ``re:REGEX``: searched in the whole sentence; the readings apply to group 1 (or to the
-  whole match when the regex has no group), one per character of it, ``-`` to keep.
+- ``re:REGEX``: searched in the whole sentence; the readings apply to the group named
+  ``t`` if there is one, else group 1, else the whole match, one per character, ``-`` to
+  keep. A pattern never changes a character whose word both dictionaries agree on
+  (获得 de2 stays, whatever a 得 pattern says), so patterns can be written for loose text.
 
-Overrides are applied after the context model, so they always win.
+Word overrides always win; patterns win over the context model.
 """
 
 from __future__ import annotations
@@ -39,25 +41,39 @@ class Overrides:
     def __len__(self) -> int:
         return len(self.words) + len(self.patterns)
 
-    def apply(self, text: str, spans: Sequence[tuple[int, int]], out: list[str | None]) -> None:
-        """Rewrite ``out`` (one reading per character of ``text``) in place."""
+    def apply(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        out: list[str | None],
+        locked: set[int] | frozenset[int] = frozenset(),
+    ) -> None:
+        """Rewrite ``out`` (one reading per character of ``text``) in place; patterns skip
+        the positions in ``locked``."""
+        for ov in self.patterns:
+            assert ov.regex is not None
+            for m in ov.regex.finditer(text):
+                group = "t" if "t" in m.re.groupindex else (1 if m.re.groups else 0)
+                start = m.start(group)
+                if start >= 0:
+                    _put(out, start, ov.readings, locked)
         if self.words:
             for start, end in spans:
                 hit = self.words.get(text[start:end])
                 if hit is not None:
                     _put(out, start, hit.readings)
-        for ov in self.patterns:
-            assert ov.regex is not None
-            for m in ov.regex.finditer(text):
-                start = m.start(1) if m.re.groups else m.start()
-                if start >= 0:
-                    _put(out, start, ov.readings)
 
 
-def _put(out: list[str | None], start: int, readings: tuple[str | None, ...]) -> None:
+def _put(
+    out: list[str | None],
+    start: int,
+    readings: tuple[str | None, ...],
+    locked: set[int] | frozenset[int] = frozenset(),
+) -> None:
     for k, reading in enumerate(readings):
-        if reading is not None and start + k < len(out):
-            out[start + k] = reading
+        pos = start + k
+        if reading is not None and pos < len(out) and pos not in locked:
+            out[pos] = reading
 
 
 def parse_overrides(lines: Sequence[str], source: str = "<overrides>") -> Overrides:

@@ -43,6 +43,14 @@ def render_interlinear(article: Article) -> str:
     for sentence in article.sentences():
         out.extend(interlinear_lines(sentence, width=100))
         out.append(f"  {sentence.converted}")
+        names = [
+            f"{t.text} = {t.glossary.en or '(transliteration)'}"
+            + (" [auto]" if t.glossary.source == "auto" else "")
+            for t in sentence.tokens
+            if t.glossary is not None
+        ]
+        if names:
+            out.append("  names: " + "; ".join(dict.fromkeys(names)))
         if sentence.translation is not None:
             label = "" if sentence.translation.method == "mt" else "[gloss] "
             out.append(f"  {label}{sentence.translation.text}")

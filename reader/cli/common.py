@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from reader.model import Article
 
@@ -64,6 +65,8 @@ def load_article(args: argparse.Namespace) -> Article:
     glossary = load_glossary(
         extra_files=tuple(args.glossary), use_default=not args.no_default_glossary
     )
+    for issue in glossary.issues:  # broken lines are skipped; say so, the rest still loads
+        print(f"reader: warning: {issue}", file=sys.stderr)
     options = Options(
         conversion=args.conversion,
         pinyin_style=args.pinyin_style,

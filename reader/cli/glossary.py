@@ -115,17 +115,17 @@ def run_check(args: argparse.Namespace) -> int:
         issues = list(parsed.issues)
         if path in shared:
             for e in parsed.entries:
-                key = fold(e.zh)
-                seen = first_seen.setdefault(key, (parsed.path, e.line, e.en))
-                if seen[0] != parsed.path and seen[2] != e.en:
-                    issues.append(
-                        Issue(
-                            parsed.path,
-                            e.line,
-                            f"term {e.zh!r} rendered {e.en!r} here but {seen[2]!r} in "
-                            f"{seen[0]}:{seen[1]}",
+                for word, what in [(e.zh, "term"), *((a, "alias") for a in e.aliases)]:
+                    seen = first_seen.setdefault(fold(word), (parsed.path, e.line, e.en))
+                    if seen[0] != parsed.path and seen[2] != e.en:
+                        issues.append(
+                            Issue(
+                                parsed.path,
+                                e.line,
+                                f"{what} {word!r} rendered {e.en!r} here but {seen[2]!r} in "
+                                f"{seen[0]}:{seen[1]}",
+                            )
                         )
-                    )
         for issue in sorted(issues, key=lambda i: i.line):
             print(issue)
         errors += sum(1 for i in issues if i.severity == "error")

@@ -9,14 +9,18 @@ Works on segmented tokens with jieba POS flags. Rules are data (reader/data/name
   given name joined (蒋韬 → Jiang Tao, 欧阳娜娜 → Ouyang Nana).
 - transliterations of foreign names (马斯克, 奥尔特曼) are not pinyinised: the hit has an
   empty ``en`` and a note, so the translator renders them.
+- jieba's dictionary tags some ordinary words as names (明星 nr, 城市 ns): a "name" that
+  CC-CEDICT knows only as a common word, or that is frequent in the segmenter's
+  dictionary (``word_freq``), is left alone.
 A token that already carries a glossary hit is never touched.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader import paths
 from reader.glossary.fold import fold
@@ -31,12 +35,16 @@ _NAME_DOTS = "·•‧・"
 _MAX_STEM = 4  # longer stems are phrases, not names (苏州工业园 + 区)
 
 
+WordFreq = Callable[[str], "int | None"]
+
+
 @dataclass(frozen=True, slots=True)
 class NameRules:
     suffixes: dict[str, tuple[str, str]]  # folded suffix -> (English, type)
     stems: dict[str, str]  # folded stem -> English
     surnames: dict[str, str]  # folded surname -> reading
     translit: frozenset[str]  # folded characters
+    max_name_freq: int = 50  # dictionary frequency above which a "name" is an ordinary word
 
     def split_units(self, text: str) -> list[str] | None:
         """``text`` cut into suffix units, longest units first; None if it isn't all suffixes."""
@@ -56,6 +64,7 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
     stems: dict[str, str] = {}
     surnames: dict[str, str] = {}
     translit: set[str] = set()
+    settings: dict[str, str] = {}
     for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or line.startswith("#"):
@@ -74,11 +83,14 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
                 surnames[fold(fields[1])] = fields[2] if len(fields) > 2 else ""
             elif kind == "translit":
                 translit.update(fold(fields[1]))
+            elif kind == "setting":
+                settings[fields[1]] = fields[2]
             else:
                 raise IndexError
         except IndexError:
             raise ValueError(f"{source}:{lineno}: bad name rule {line!r}") from None
-    return NameRules(suffixes, stems, surnames, frozenset(translit))
+    max_freq = int(settings.get("max_name_freq", "50"))
+    return NameRules(suffixes, stems, surnames, frozenset(translit), max_freq)
 
 
 _lock = threading.Lock()
@@ -101,6 +113,28 @@ def _is_han(ch: str) -> bool:
 
 def _all_han(text: str) -> bool:
     return bool(text) and all(_is_han(ch) for ch in text)
+
+
+def _common_word(word: str, rules: NameRules, word_freq: WordFreq | None) -> bool:
+    """An ordinary word: frequent in the segmenter's dictionary, or in CC-CEDICT with only
+    common-noun senses (proper-noun definitions are capitalised: 吉利 "Geely" passes)."""
+    if word_freq is not None:
+        freq = word_freq(word)
+        if freq is not None and freq > rules.max_name_freq:
+            return True
+    return _only_common_senses(word)
+
+
+@lru_cache(maxsize=4096)
+def _only_common_senses(word: str) -> bool:
+    try:
+        from reader.annotate.dictionary import lookup
+    except ImportError:  # pragma: no cover - the dictionary module is part of the package
+        return False
+    entries = lookup(word)
+    return bool(entries) and not any(
+        e.definitions and e.definitions[0][:1].isupper() for e in entries
+    )
 
 
 # ---- pinyin --------------------------------------------------------------------------------
@@ -143,7 +177,10 @@ def _readings(token: Token, a: int, b: int) -> Sequence[str | None]:
 
 
 def _org_or_place(
-    tokens: Sequence[Token], i: int, rules: NameRules, text_of: dict[int, str]
+    tokens: Sequence[Token],
+    i: int,
+    rules: NameRules,
+    text_of: dict[int, str],
 ) -> tuple[GlossaryHit, int] | None:
     first = tokens[i]
     if first.pos not in NAME_POS:
@@ -164,7 +201,7 @@ def _org_or_place(
             continue
         kind = rules.suffixes[units[-1]][1]
         stem = first.text[:stem_len]
-        if (stem_len < 2 and kind != "place") or stem_len > _MAX_STEM:
+        if not 2 <= stem_len <= _MAX_STEM:
             continue
         if kind == "place" and first.pos != "ns":
             continue
@@ -172,6 +209,8 @@ def _org_or_place(
             break
     else:
         return None
+    if fold(stem) not in rules.stems and _only_common_senses(stem):
+        return None  # 时尚科技 is "fashion technology", not a company
     stem_en = rules.stems.get(fold(stem)) or join_syllables(
         _syllables(stem, _readings(first, 0, stem_len))
     )
@@ -201,7 +240,7 @@ def _is_transliteration(name: str, surname_len: int, rules: NameRules) -> bool:
     return strong >= 2 or (bool(given) and strong == len(given))
 
 
-def _person(token: Token, rules: NameRules) -> GlossaryHit | None:
+def _person(token: Token, rules: NameRules, word_freq: WordFreq | None) -> GlossaryHit | None:
     if token.pos not in PERSON_POS:
         return None
     name = token.text
@@ -214,6 +253,8 @@ def _person(token: Token, rules: NameRules) -> GlossaryHit | None:
         surname_len = 0  # too long for surname + given name: not a Chinese name
     if _is_transliteration(name, surname_len, rules):
         en, note = "", TRANSLITERATION_NOTE
+    elif _common_word(name, rules, word_freq):
+        return None  # jieba tags 明星, 康复, 蓝图 as person names
     elif surname_len and len(name) > surname_len:
         en, note = person_pinyin(name, surname_len, _readings(token, 0, len(name))), PINYIN_NOTE
     else:
@@ -231,12 +272,17 @@ def _person(token: Token, rules: NameRules) -> GlossaryHit | None:
 
 
 def detect_names(
-    tokens: Sequence[Token], sentence_text: str, sentence_start: int
+    tokens: Sequence[Token],
+    sentence_text: str,
+    sentence_start: int,
+    word_freq: WordFreq | None = None,
 ) -> list[GlossaryHit]:
     """Names among one sentence's ``tokens`` that no glossary entry covers.
 
     Offsets are the tokens' own (``sentence_start`` places ``sentence_text`` among them).
-    Hits carry ``source="auto"``; a transliteration's ``en`` is empty.
+    Hits carry ``source="auto"``; a transliteration's ``en`` is empty. ``word_freq`` (the
+    segmenter's dictionary frequency of a word, None if unknown) lets frequent dictionary
+    words that jieba tags as names (高水平 nr) be recognised as ordinary words.
     """
     rules = get_name_rules()
     text_of = {
@@ -260,7 +306,7 @@ def detect_names(
             hits.append(run[0])
             i = run[1]
             continue
-        person = _person(token, rules)
+        person = _person(token, rules, word_freq)
         if person is not None:
             hits.append(person)
         i += 1

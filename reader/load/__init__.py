@@ -62,7 +62,7 @@ def load_bytes(
     decode.sniff_binary(data, where)
     ext = Path(name).suffix.lower() if name not in ("-", "<bytes>") else ""
     declared = None
-    if ext in HTML_EXT or (ext not in MD_EXT | TEXT_EXT and _looks_html_bytes(data)):
+    if ext in HTML_EXT or _looks_html_bytes(data):
         declared = decode.declared_charset(data)
     text, enc = decode.decode(data, where, forced=encoding, declared=declared)
     text = text.lstrip("\ufeff")
@@ -99,10 +99,10 @@ def detect_format(name: str, text: str) -> str:
         return "html"  # a page saved as .txt is still a page
     if ext in HTML_EXT:
         return "html"
+    if ext in TEXT_EXT:
+        return "text"  # a .txt that opens with "---" is a divider, not front matter
     if ext in MD_EXT or _FRONT.match(text):
         return "markdown"
-    if ext in TEXT_EXT:
-        return "text"
     head = text[:5000]
     if len(_HTML_ANY.findall(head)) >= 3:
         return "html"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reader.model import Block, LoadedText, Meta
 
@@ -68,24 +67,6 @@ def same_title(a: str, b: str) -> bool:
 
     ka, kb = key(a), key(b)
     return bool(ka) and ka == kb
-
-
-@dataclass
-class BlockList:
-    """Collects (kind, text) blocks; ``build`` joins them with "\\n" and records the spans."""
-
-    items: list[tuple[str, str]]
-
-    def __init__(self) -> None:
-        self.items = []
-
-    def add(self, kind: str, text: str) -> None:
-        if text:
-            self.items.append((kind if kind in BLOCK_KINDS else "p", text))
-
-    def extend(self, items: list[tuple[str, str]]) -> None:
-        for kind, text in items:
-            self.add(kind, text)
 
 
 def build(

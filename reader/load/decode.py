@@ -210,13 +210,22 @@ def _detect(data: bytes, where: str) -> tuple[str, str]:
             # charset-normalizer's non-Chinese guess only wins if Chinese codecs read worse.
             score -= 0.05
         scored.append((score, -rank, enc, text))
+    # UTF-8 with a few broken bytes (a truncated character) beats a wrong codec.
+    lenient = data.decode("utf-8", "replace")
+    if lenient.count("\ufffd") <= max(1, len(lenient) // 1000):
+        scored.append((chinese_score(lenient), -len(candidates), "utf-8", lenient))
     if not scored:
         raise ReaderError(
             f"cannot work out the text encoding of {where}; "
             "force one with --encoding (e.g. utf-8, gb18030, big5)"
         )
     scored.sort(reverse=True)
-    _score, _rank, enc, text = scored[0]
+    score, _rank, enc, text = scored[0]
+    if score < 0.5:  # every reading is mostly rare characters: garbage, not an article
+        raise ReaderError(
+            f"cannot work out the text encoding of {where} (it does not read as UTF-8, GB18030 "
+            "or Big5 text); force one with --encoding if you know it"
+        )
     return text, enc
 
 

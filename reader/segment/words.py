@@ -62,6 +62,11 @@ class Segmenter:
             pos += len(word)
         return spans
 
+    def freq(self, word: str) -> int | None:
+        """jieba's dictionary frequency of a (Simplified) word, None when it isn't a word."""
+        value = self._tokenizer.FREQ.get(word)
+        return int(value) if value else None
+
     def tag(self, word: str) -> str:
         """Part-of-speech flag: jieba's dictionary tag, else an HMM guess for unknown words."""
         tag = self._tags.get(word)

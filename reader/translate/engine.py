@@ -40,6 +40,9 @@ class DecodeOptions:
     """Decoding settings; part of the cache key (changing them re-translates)."""
 
     beam_size: int = 2  # argostranslate uses 4; 2 is ~2x faster at nearly the same quality
+    # Repair pieces (the short text between names) are decoded greedily: beam search buys
+    # little on a few words, and repairs must not double the cost of a sentence.
+    fragment_beam_size: int = 1
     length_penalty: float = 0.2  # argostranslate's value for its packages
     # Loops (argos #422/#444): forbid repeating any 4-token sequence; loops.py collapses the rest.
     no_repeat_ngram_size: int = 4
@@ -64,7 +67,9 @@ class MTBackend(Protocol):
 
     def count_tokens(self, text: str) -> int: ...
 
-    def translate(self, texts: Sequence[str]) -> list[str]: ...
+    def translate(self, texts: Sequence[str], fragments: bool = False) -> list[str]:
+        """One output per input, in order; ``fragments``: short pieces between names."""
+        ...
 
 
 def model_fingerprint(pkg: ArgosPackage) -> str:
@@ -163,7 +168,7 @@ class Translator:
             text = text[len(self._target_prefix) :]
         return text.strip()
 
-    def translate(self, texts: Sequence[str]) -> list[str]:
+    def translate(self, texts: Sequence[str], fragments: bool = False) -> list[str]:
         """Translate ``texts`` (already cut to at most ``max_source_tokens``) in one batch call."""
         if not texts:
             return []
@@ -178,7 +183,7 @@ class Translator:
         results = model.translate_batch(
             sources,
             max_batch_size=opts.max_batch_size,
-            beam_size=opts.beam_size,
+            beam_size=opts.fragment_beam_size if fragments else opts.beam_size,
             length_penalty=opts.length_penalty,
             no_repeat_ngram_size=opts.no_repeat_ngram_size,
             repetition_penalty=opts.repetition_penalty,

@@ -253,14 +253,16 @@ class _Run:
         if self.progress is not None:
             self.progress(len(self.finished), self.total)
 
-    def _decode(self, texts: list[str], after_batch: Callable[[], None]) -> bool:
+    def _decode(
+        self, texts: list[str], after_batch: Callable[[], None], fragments: bool = False
+    ) -> bool:
         """Translate the distinct ``texts`` not yet memoised, shortest first, in batches."""
         todo = sorted({t for t in texts if t not in self.memo}, key=len)
         for i in range(0, len(todo), BATCH):
             if self._cancelled():
                 return False
             chunk = todo[i : i + BATCH]
-            outputs = self.tr.translate(chunk)
+            outputs = self.tr.translate(chunk, fragments=fragments)
             self.stats.model_inputs += len(chunk)
             for src, out in zip(chunk, outputs, strict=True):
                 cleaned, looped = collapse_repeats(out)
@@ -324,7 +326,7 @@ class _Run:
             self._flush()
             self._report()
 
-        self._decode(texts, settle)
+        self._decode(texts, settle, fragments=True)
         settle()  # jobs whose repair needed no model call at all
 
     def _piece_output(self, piece: str) -> tuple[str, str] | None:

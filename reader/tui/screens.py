@@ -155,6 +155,9 @@ class ExportScreen(_Modal):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")
 
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
     def _path_for(self, fmt: str) -> str:
         return self.stem + self.extensions.get(fmt, "." + fmt)
 
