@@ -42,7 +42,7 @@ class FakeTranslator:
     def count_tokens(self, text: str) -> int:
         return len(text)
 
-    def translate(self, texts: Sequence[str]) -> list[str]:
+    def translate(self, texts: Sequence[str], fragments: bool = False) -> list[str]:
         self.calls += 1
         if self.gate is not None:
             self.gate.wait(30)

@@ -227,7 +227,8 @@ def load_translator(model: str | None = None, *, traditional: bool = False) -> T
         raise ReaderError(
             f"{pkg.path}: a {pkg.pair} package; reader needs a zh→en (or zt→en) model"
         )
-    key = str(pkg.path.resolve())
+    stat = (pkg.model_dir / "model.bin").stat()
+    key = f"{pkg.path.resolve()}:{stat.st_mtime_ns}:{stat.st_size}"  # a reinstall reloads
     with _translators_lock:
         translator = _translators.get(key)
         if translator is None:

@@ -64,6 +64,9 @@ class _Job:
     def done(self) -> bool:
         return all(r is not None for r in self.results)
 
+    def results_text(self) -> str:
+        return protect.tidy(" ".join(r or "" for r in self.results))
+
 
 def sentence_terms(sentence: Sentence) -> list[protect.Term]:
     """The sentence's glossary/auto hits as sorted, non-overlapping spans relative to it."""
@@ -229,7 +232,17 @@ class _Run:
                 continue
             job = _Job(sentence, key)
             job.segments = self._plan(sentence, terms)
-            job.results = [None] * len(job.segments)
+            # Segments whose Chinese is all inside names ("阿里巴巴（Alibaba）") need no model.
+            job.results = [
+                None
+                if protect.has_han(seg.masked)
+                else protect.tidy(seg.masked.translate(protect.PUNCTUATION))
+                for seg in job.segments
+            ]
+            if job.done:
+                self._finish_sentence(sentence, Translation(job.results_text(), "mt", job.applied))
+                self.stats.copied += 1
+                continue
             jobs.append(job)
         self.stats.sent_to_model = len(jobs)
         self._report()
@@ -344,7 +357,7 @@ class _Run:
     # -- results --------------------------------------------------------------------------
 
     def _finish_job(self, job: _Job) -> None:
-        text = protect.tidy(" ".join(r or "" for r in job.results))
+        text = job.results_text()
         glossed = job.glossed_parts > 0
         if not text:
             text = gloss_sentence(job.sentence)[0]

@@ -1,0 +1,136 @@
+"""The context pinyin reader: word readings, the context model, conversion, overrides."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.annotate.pinyin import get_reader
+from reader.annotate.pinyin_overrides import Overrides, load_overrides, parse_overrides
+from reader.errors import ReaderError
+
+
+def _read(text: str) -> list[str | None]:
+    return get_reader().read_text(text)
+
+
+def _word(text: str, word: str) -> str:
+    i = text.index(word)
+    return " ".join(r or "-" for r in _read(text)[i : i + len(word)])
+
+
+def test_hang_in_bank_and_xing_in_walk_differ_in_both_scripts() -> None:
+    for text in ("我去銀行取錢，然後沿著河邊行走。", "我去银行取钱，然后沿着河边行走。"):
+        readings = _read(text)
+        assert readings[text.index("行")] == "hang2"
+        assert readings[text.rindex("行")] == "xing2"
+
+
+def test_traditional_reads_like_its_simplified_form() -> None:
+    trad = "他長大後在銀行工作，覺得這份工作還不錯。"
+    simp = "他长大后在银行工作，觉得这份工作还不错。"
+    assert _read(trad) == _read(simp)
+
+
+def test_one_reading_per_character_none_for_non_han() -> None:
+    text = "iPhone 15和DeepSeek-R1都很好。"
+    readings = _read(text)
+    assert len(readings) == len(text)
+    for ch, r in zip(text, readings, strict=True):
+        assert (r is None) == (not ("\u4e00" <= ch <= "\u9fff")), (ch, r)
+
+
+def test_read_batch_uses_given_spans_and_is_batch_independent() -> None:
+    reader = get_reader()
+    a = "我还没吃饭。"
+    b = "请把书还给图书馆。"
+    alone = [reader.read_batch([(t, reader.segment(t))])[0] for t in (a, b)]
+    together = reader.read_batch([(a, reader.segment(a)), (b, reader.segment(b))])
+    assert alone == together
+    assert together[0][1] == "hai2" and together[1][3] == "huan2"
+
+
+def test_word_spans_decide_the_phrase() -> None:
+    reader = get_reader()
+    text = "行长"
+    # one word: the bank president; spans that leave gaps or overlap are repaired
+    assert reader.read_batch([(text, [(0, 2)])])[0] == ["hang2", "zhang3"]
+    assert len(reader.read_batch([(text, [])])[0]) == 2
+    assert len(reader.read_batch([("银行行长", [(0, 3), (1, 4)])])[0]) == 4
+
+
+def test_dictionary_tones_not_pypinyin_sandhi() -> None:
+    # pypinyin's phrase dictionary spells 一个 as yí gè; the dictionary tone is yi1
+    assert _word("我有一个问题。", "一个") == "yi1 ge4"
+    assert _word("这不是我的。", "不是") == "bu4 shi4"
+
+
+def test_neutral_tone_and_erhua() -> None:
+    assert _word("我的弟弟很高。", "弟弟") == "di4 di5"
+    assert _word("我去超市买东西。", "东西") == "dong1 xi5"
+    assert _word("东西南北都有路。", "东西") == "dong1 xi1"
+    assert _word("我喝了一点儿水。", "一点儿") == "yi1 dian3 r5"
+    assert _word("这儿有很多人。", "这儿") == "zhe4 r5"
+    assert _word("我有一个女儿。", "女儿") == "nv3 er2"
+    assert _word("儿童节快到了。", "儿童") == "er2 tong2"
+
+
+def test_particles_from_overrides() -> None:
+    assert _word("他跑得很快。", "得") == "de5"
+    assert _word("你得早点儿回家。", "得") == "dei3"
+    assert _word("他获得很多奖。", "获得") == "huo4 de2"  # a pattern never overrides 获得
+    assert _word("这么多菜，我吃不了。", "吃不了") == "chi1 bu4 liao3"
+    assert _word("我不了解他。", "了解") == "liao3 jie3"
+    assert _word("他高兴地笑了。", "地") == "de5"
+    assert _word("地上有水。", "地上") == "di4 shang4"
+
+
+def test_get_reader_is_one_instance_across_threads() -> None:
+    seen: list[object] = []
+    threads = [threading.Thread(target=lambda: seen.append(get_reader())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r is seen[0] for r in seen)
+
+
+def test_shipped_overrides_parse() -> None:
+    ov = load_overrides()
+    assert len(ov) >= 20
+    assert "不得了" in ov.words
+
+
+def test_overrides_word_and_pattern() -> None:
+    ov = parse_overrides(
+        ["# comment", "", "行长\thang2 zhang3", "re:(?<=很)(长)\tchang2", "re:数一数\tshu3 - shu3"]
+    )
+    out: list[str | None] = ["x"] * 5
+    ov.apply("行长很长的", [(0, 2), (2, 3), (3, 4), (4, 5)], out)
+    assert out == ["hang2", "zhang3", "x", "chang2", "x"]
+    out = ["a", "yi1", "b"]
+    ov.apply("数一数", [(0, 3)], out)
+    assert out == ["shu3", "yi1", "shu3"]
+    locked: list[str | None] = ["zhang3"]
+    Overrides(patterns=ov.patterns).apply("长", [(0, 1)], locked, {0})
+    assert locked == ["zhang3"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "行长",  # no readings column
+        "行长\thang2",  # one reading for two characters
+        "行长\thang2 zhang",  # no tone
+        "re:(\tde5",  # bad regex
+    ],
+)
+def test_bad_override_lines_are_one_line_errors(line: str, tmp_path: Path) -> None:
+    path = tmp_path / "ov.tsv"
+    path.write_text(f"# header\n{line}\n", encoding="utf-8")
+    with pytest.raises(ReaderError) as err:
+        load_overrides(path)
+    assert f"{path}:2" in str(err.value)
+    assert "\n" not in str(err.value)
