@@ -25,7 +25,7 @@ from reader.tui.screens import (
     SearchScreen,
 )
 
-_LATIN = re.compile(r"[A-Za-z0-9][\w.\-'&]*(?:\s+[A-Za-z0-9][\w.\-'&]*)*")
+_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-'&]*(?:\s+[A-Za-z0-9][A-Za-z0-9.\-'&]*)*")
 
 
 class FakeTranslator:

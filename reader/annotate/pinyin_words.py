@@ -24,6 +24,7 @@ KIND_SUBPHRASE = "subphrase"  # inside a phrase pypinyin found within a longer u
 KIND_OTHER = "other"  # a character of an unknown word read on its own
 
 _EMPTY: frozenset[str] = frozenset()
+# unknown words: also use CC-CEDICT's entry for the phrase pypinyin found inside (别着急 → 着急)
 SUB_CEDICT = True
 
 

@@ -17,7 +17,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 # Bump when masking/verification changes: it is part of every cache key.
 PROTECTION_VERSION = "p1"
@@ -122,10 +121,26 @@ def build_segment(
     return Segment(source=source, terms=tuple(terms), pieces=tuple(pieces), masked=masked)
 
 
-@lru_cache(maxsize=4096)
-def _pattern(rendering: str) -> re.Pattern[str]:
-    # A rendering counts only as a whole word: "Ant" is not found in "Antarctic".
-    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(rendering)}(?![A-Za-z0-9])")
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _occurrences(text: str, rendering: str) -> list[tuple[int, int]]:
+    """Whole-word occurrences: "Ant" is not found in "Antarctic" (str.find, no regex to compile)."""
+    found = []
+    size = len(rendering)
+    i = text.find(rendering)
+    while i >= 0:
+        before = text[i - 1] if i else ""
+        after = text[i + size] if i + size < len(text) else ""
+        edge_ok = not (_is_word_char(rendering[0]) and before and _is_word_char(before))
+        edge_ok = edge_ok and not (_is_word_char(rendering[-1]) and after and _is_word_char(after))
+        if edge_ok:
+            found.append((i, i + size))
+            i = text.find(rendering, i + size)
+        else:
+            i = text.find(rendering, i + 1)
+    return found
 
 
 def find_renderings(text: str, renderings: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -135,10 +150,10 @@ def find_renderings(text: str, renderings: Iterable[str]) -> list[tuple[int, int
     for r in sorted(set(renderings), key=lambda s: (-len(s), s)):
         if not r:
             continue
-        for m in _pattern(r).finditer(text):
-            if not any(taken[m.start() : m.end()]):
-                found.append((m.start(), m.end(), r))
-                taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+        for start, end in _occurrences(text, r):
+            if not any(taken[start:end]):
+                found.append((start, end, r))
+                taken[start:end] = [True] * (end - start)
     return sorted(found)
 
 

@@ -158,20 +158,27 @@ def narrow(text: str) -> str:
 
 
 def pinyin_pieces(sentence: Sentence) -> list[Piece]:
+    """Pinyin words spaced; Latin, digits and punctuation spaced as in the original."""
     out = []
-    glue_next = False
+    prev = ""  # kind of the previous piece: "han", "other", "open", "space"
     for ti, tok in enumerate(sentence.tokens):
         if tok.text.isspace():
+            prev = "space" if prev else ""
             continue
-        role = name_role(tok) or "pinyin"
+        role = name_role(tok)
         if tok.pinyin:
-            out.append(Piece(tok.pinyin, role, ti, space=not glue_next))
-            glue_next = False
+            out.append(Piece(tok.pinyin, role or "pinyin", ti, space=prev not in ("", "open")))
+            prev = "han"
             continue
         text = narrow(tok.text)
-        closing = text[0] in _CLOSERS
-        out.append(Piece(text, role if role != "pinyin" else "punct", ti, space=not (closing or glue_next)))
-        glue_next = text[-1] in _OPENERS
+        if prev == "space":
+            space = True
+        elif prev in ("", "open", "other"):
+            space = False  # glued to what precedes it, as in the original (DeepSeek-R1)
+        else:
+            space = text[0] not in _CLOSERS
+        out.append(Piece(text, role or "punct", ti, space=space))
+        prev = "open" if text[-1] in _OPENERS else "other"
     return out
 
 

@@ -1,0 +1,54 @@
+"""The batched numpy g2pM forward pass gives the package's predictions."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED
+
+from reader.annotate.g2p import get_model
+
+DEV = SHARED / "eval" / "cpp-dev" / "dev.sent"
+
+
+def _sentences(n: int) -> list[str]:
+    if not DEV.exists():
+        pytest.skip("CPP dev split not available")
+    lines = DEV.read_text(encoding="utf-8").splitlines()
+    return [ln.replace("\u2581", "") for ln in lines[:: len(lines) // n]][:n]
+
+
+def test_batched_model_matches_the_package() -> None:
+    from g2pM import G2pM
+
+    original = G2pM()
+    model = get_model()
+    texts = _sentences(150)
+    targets = [[i for i, ch in enumerate(t) if model.is_polyphone(ch)] for t in texts]
+    batched = model.predict(texts, targets)
+    compared = 0
+    for text, tgt, preds in zip(texts, targets, batched, strict=True):
+        ref = original(text, char_split=True)
+        for pos, pred in zip(tgt, preds, strict=True):
+            assert pred == ref[pos].replace("u:", "v"), (text, pos)
+            compared += 1
+    assert compared > 500
+
+
+def test_padding_does_not_change_predictions() -> None:
+    model = get_model()
+    texts = ["他长大了。", "这条很长很长的河流过了三个省的许多城市和乡村。", "行"]
+    targets = [[i for i, ch in enumerate(t) if model.is_polyphone(ch)] for t in texts]
+    together = model.predict(texts, targets)
+    alone = [model.predict([t], [g])[0] for t, g in zip(texts, targets, strict=True)]
+    assert together == alone
+
+
+def test_candidate_logp_is_a_distribution_over_the_characters_readings() -> None:
+    import math
+
+    model = get_model()
+    text = "我去银行。"
+    logits = model.scores([text], [[3]])[0][0]
+    logp = model.candidate_logp("行", logits)
+    assert set(logp) == {"hang2", "xing2"}
+    assert math.isclose(sum(math.exp(v) for v in logp.values()), 1.0, rel_tol=1e-6)

@@ -1,0 +1,114 @@
+"""The real `reader ARTICLE` in a real terminal (tmux): start, read the screen, send keys, quit.
+
+Skipped when tmux is missing, unless READER_REQUIRE_TMUX=1 (CI installs tmux), then it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TRADITIONAL_SAMPLE
+
+WIDTH, HEIGHT = 160, 50
+
+
+@pytest.fixture
+def tmux() -> Iterator[Callable[..., str]]:
+    if shutil.which("tmux") is None:
+        if os.environ.get("READER_REQUIRE_TMUX") == "1":
+            pytest.fail("tmux is required (READER_REQUIRE_TMUX=1) but not installed")
+        pytest.skip("tmux not installed")
+    socket = f"reader-test-{os.getpid()}"
+
+    def run(*args: str) -> str:
+        out = subprocess.run(
+            ["tmux", "-L", socket, *args], capture_output=True, text=True, timeout=30
+        )
+        return out.stdout
+
+    yield run
+    subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, timeout=30)
+
+
+def wait_screen(tmux: Callable[..., str], want: Callable[[str], bool], timeout: float = 120) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-t", "reader")
+        if want(screen):
+            return screen
+        time.sleep(0.25)
+    raise AssertionError("screen never showed what was expected:\n" + screen)
+
+
+def alive(tmux: Callable[..., str]) -> bool:
+    return "reader" in tmux("list-sessions", "-F", "#{session_name}")
+
+
+def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str], tmp_path: Path):
+    home = os.environ["READER_HOME"]  # the isolated home of this test (conftest)
+    env = {
+        "READER_HOME": home,
+        "ARGOS_PACKAGES_DIR": os.environ["ARGOS_PACKAGES_DIR"],
+        "TERM": "xterm-256color",
+        "COLORTERM": "truecolor",
+        "PYTHONPATH": str(ROOT),
+    }
+    command = " ".join(
+        [
+            f"cd {shlex.quote(str(ROOT))} &&",
+            "env",
+            *(f"{k}={shlex.quote(v)}" for k, v in env.items()),
+            shlex.quote(sys.executable),
+            "-m",
+            "reader",
+            shlex.quote(str(TRADITIONAL_SAMPLE)),
+            f"2> {shlex.quote(str(tmp_path / 'stderr.txt'))}",
+        ]
+    )
+    tmux("new-session", "-d", "-s", "reader", "-x", str(WIDTH), "-y", str(HEIGHT), command)
+
+    # The article, its columns and, once annotation and glossing finish, the status line.
+    screen = wait_screen(
+        tmux, lambda s: "gloss: no MT model installed" in s and "Pinyin · marks" in s
+    )
+    assert "黃仁勳口中的" in screen  # the original, first line
+    assert "黄仁勋口中的" in screen  # converted to Simplified
+    assert "huángrénxūn" in screen  # pinyin
+    assert "Original · Traditional" in screen and "English" in screen
+    assert "Quit" in screen.splitlines()[-1]  # the footer
+
+    # Word cursor: l moves to the next word, the look-up panel follows.
+    tmux("send-keys", "-t", "reader", "l")
+    wait_screen(tmux, lambda s: "口中" in s.split("│")[-1] or "CC-CEDICT" in s)
+
+    # Search in Simplified for a Traditional name; the look-up panel shows the glossary entry.
+    tmux("send-keys", "-t", "reader", "/")
+    wait_screen(tmux, lambda s: "either script" in s)
+    tmux("send-keys", "-t", "reader", "-l", "宇树科技")
+    tmux("send-keys", "-t", "reader", "Enter")
+    screen = wait_screen(tmux, lambda s: "Unitree Robotics  company" in s)
+    assert "宇樹科技  →  宇树科技" in screen
+    assert "/宇树科技: 1/" in screen
+
+    # Hide the converted pane.
+    tmux("send-keys", "-t", "reader", "2")
+    screen = wait_screen(tmux, lambda s: "Simplified · t2s" not in s)
+    assert "Pinyin · marks" in screen
+
+    # Quit: the process ends and the reading position is saved.
+    tmux("send-keys", "-t", "reader", "q")
+    deadline = time.monotonic() + 30
+    while alive(tmux) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not alive(tmux)
+    assert (Path(home) / "data" / "positions.json").is_file()
+    assert "Traceback" not in (tmp_path / "stderr.txt").read_text(encoding="utf-8")
