@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -46,6 +47,13 @@ def main() -> int:
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="reader-bench-"))
+    try:
+        return run(args, home)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, home: Path) -> int:
     # Before anything imports argostranslate.settings (it freezes these at import).
     os.environ["READER_HOME"] = str(home)
     os.environ["ARGOS_PACKAGES_DIR"] = str(home / "argos-packages")

