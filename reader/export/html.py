@@ -27,22 +27,10 @@ from reader.export._common import (
     lang_tags,
     source_of,
 )
+from reader.glossary.format import TYPES
 from reader.model import Article, GlossaryHit, Paragraph, Sentence, Token
 
-NAME_TYPES = (
-    "company",
-    "org",
-    "university",
-    "lab",
-    "investor",
-    "product",
-    "media",
-    "person",
-    "place",
-    "brand",
-    "agency",
-    "other",
-)
+NAME_TYPES = TYPES  # one colour class per glossary type
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; font-src 'none'; "
