@@ -250,10 +250,8 @@ def convert_article(article: Article, config: str) -> Article:
     return replace(out, conversion=config)
 
 
-def article_to_json(article: Article, stats: dict[str, int] | None = None) -> dict[str, object]:
+def article_to_json(article: Article, stats: object | None = None) -> dict[str, object]:
+    """The documented JSON object (reader/export/SCHEMA.md) of ``article``."""
     from reader.export.jsonfmt import article_to_json as to_json
 
-    data = to_json(article)
-    if stats is not None:
-        data["stats"] = stats
-    return data
+    return to_json(article, stats)
