@@ -126,9 +126,7 @@ def toneless(syllable: str) -> str:
 class Session:
     """The state of one open article. Only the UI thread mutates it."""
 
-    def __init__(
-        self, article: Article, path: str | None = None, annotated: bool = False
-    ) -> None:
+    def __init__(self, article: Article, path: str | None = None, annotated: bool = False) -> None:
         self.path = path
         self.panes: dict[str, bool] = dict.fromkeys(PANES, True)
         self.interlinear: bool | None = None  # None: chosen by terminal width
@@ -201,7 +199,9 @@ class Session:
                 new[i] = replace(self.sentences[i], translation=tr)
         if not new:
             return []
-        self.article = self.article.with_sentences({self.sentences[i].index: s for i, s in new.items()})
+        self.article = self.article.with_sentences(
+            {self.sentences[i].index: s for i, s in new.items()}
+        )
         for i, s in new.items():
             self.sentences[i] = s  # translation only: the version stays (tokens unchanged)
         if self.search_state.query:
@@ -407,7 +407,9 @@ class Session:
             for i, s in enumerate(self.sentences):
                 hay = self._simplified_text(i)
                 for start in _all_indices(hay, want):
-                    hits.append(self._hit_for_chars(i, s.start + start, s.start + start + len(want)))
+                    hits.append(
+                        self._hit_for_chars(i, s.start + start, s.start + start + len(want))
+                    )
             return hits
         pinyin_key = "".join(toneless(x) for x in re.findall(r"[^\s'’]+", query.lower()))
         pinyin_key = re.sub(r"[0-9\s]", "", pinyin_key)
@@ -476,7 +478,8 @@ class Session:
             after = [
                 k
                 for k, h in enumerate(hits)
-                if (h.sentence, h.first) > here or (include_current and (h.sentence, h.first) == here)
+                if (h.sentence, h.first) > here
+                or (include_current and (h.sentence, h.first) == here)
             ]
             index = after[0] if after else 0
         index %= len(hits)
@@ -506,7 +509,9 @@ class Session:
                 key = (hit.term or tok.text, hit.en, hit.type, hit.source_file)
                 row = rows.get(key)
                 if row is None:
-                    rows[key] = NameRow(tok.text, hit.en, hit.type, hit.source, hit.source_file, 1, si, ti)
+                    rows[key] = NameRow(
+                        tok.text, hit.en, hit.type, hit.source, hit.source_file, 1, si, ti
+                    )
                 else:
                     row.count += 1
         return sorted(rows.values(), key=lambda r: (-r.count, r.first_sentence))
@@ -563,7 +568,9 @@ def reannotate(
         blocks=tuple(Block(s.start, s.end) for s in chosen),
         meta=article.meta,
     )
-    opts = replace(options, conversion=article.conversion or None, pinyin_style=article.pinyin_style)
+    opts = replace(
+        options, conversion=article.conversion or None, pinyin_style=article.pinyin_style
+    )
     fresh = {(s.start, s.end): s for s in annotate(loaded, opts).sentences()}
     out: dict[int, Sentence] = {}
     for i, old in zip(indices, chosen, strict=True):
@@ -679,7 +686,9 @@ class PositionStore:
         data = self._load()
         data[key] = {"offset": offset, "time": time.time()}
         if len(data) > self.MAX_ENTRIES:  # forget the oldest
-            for old in sorted(data, key=lambda k: data[k].get("time", 0))[: len(data) - self.MAX_ENTRIES]:
+            for old in sorted(data, key=lambda k: data[k].get("time", 0))[
+                : len(data) - self.MAX_ENTRIES
+            ]:
                 del data[old]
 
     def save(self) -> None:

@@ -22,6 +22,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 PACKAGE_NAME = "translate-zh_en-0_1"

@@ -14,9 +14,12 @@ import pytest
 from reader.cli import main
 from reader.pipeline import Options, annotate_path
 from reader.text_layout import cell_width
+
 from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
-pytestmark = pytest.mark.skipif(not TRADITIONAL_SAMPLE.exists(), reason="../shared is not beside the project")
+pytestmark = pytest.mark.skipif(
+    not TRADITIONAL_SAMPLE.exists(), reason="../shared is not beside the project"
+)
 
 
 def annotate_json(path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict:
@@ -24,7 +27,9 @@ def annotate_json(path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -
     return json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.parametrize("sample", [SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE], ids=["simplified", "traditional"])
+@pytest.mark.parametrize(
+    "sample", [SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE], ids=["simplified", "traditional"]
+)
 def test_offsets_tiling_and_no_empty_or_duplicate_sentences(sample: Path) -> None:
     article = annotate_path(str(sample), Options())
     sentences = list(article.sentences())
@@ -38,13 +43,13 @@ def test_offsets_tiling_and_no_empty_or_duplicate_sentences(sample: Path) -> Non
         seen.add((s.start, s.end))
         # tokens tile the sentence: contiguous, no gaps, concatenation is the sentence
         assert s.tokens[0].start == s.start and s.tokens[-1].end == s.end
-        for a, b in zip(s.tokens, s.tokens[1:]):
+        for a, b in zip(s.tokens, s.tokens[1:], strict=False):
             assert a.end == b.start
         assert "".join(t.text for t in s.tokens) == s.text
         assert all(t.text == article.text[t.start : t.end] for t in s.tokens)
         assert "".join(t.converted for t in s.tokens) == s.converted
     # sentences are in document order and don't overlap
-    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
 
 
 def test_simplified_sample_json_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,7 +77,9 @@ def test_traditional_sample_detected_and_converted(capsys: pytest.CaptureFixture
     assert "宇樹科技" not in converted
 
 
-def test_hang_in_bank_and_walking_differ(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_hang_in_bank_and_walking_differ(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     article = tmp_path / "a.txt"
     article.write_text("他在銀行工作。我們行走在路上。\n", encoding="utf-8")
     data = annotate_json(article, capsys, "--pinyin", "numbers")

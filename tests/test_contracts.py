@@ -30,7 +30,16 @@ def test_pipeline_module_never_imports_textual(module: str) -> None:
 
 
 def test_import_reader_is_light() -> None:
-    heavy = ["jieba", "pypinyin", "opencc", "ctranslate2", "argostranslate", "torch", "numpy", "textual"]
+    heavy = [
+        "jieba",
+        "pypinyin",
+        "opencc",
+        "ctranslate2",
+        "argostranslate",
+        "torch",
+        "numpy",
+        "textual",
+    ]
     code = f"import sys, reader, reader.cli, reader.model; print([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

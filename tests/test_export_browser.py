@@ -223,8 +223,9 @@ def test_browser_screenshot_shows_styled_page_and_toggle_works(tmp_path: Path) -
 
 def test_browser_renders_sample_article(tmp_path: Path) -> None:
     pipeline = pytest.importorskip("reader.pipeline")
-    from conftest import TRADITIONAL_SAMPLE
     from lxml import html as lhtml
+
+    from conftest import TRADITIONAL_SAMPLE
 
     art = pipeline.annotate_path(str(TRADITIONAL_SAMPLE), pipeline.Options())
     root = lhtml.document_fromstring(dump_dom(tmp_path, to_html(art)))

@@ -8,9 +8,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 from reader.cli import main
+
+from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 pytest.importorskip("reader.pipeline")
 

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 
 GLOSSARY_DIR = ROOT / "glossaries"

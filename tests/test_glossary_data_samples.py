@@ -12,6 +12,7 @@ from functools import cache
 
 import opencc
 import pytest
+
 from conftest import ROOT, SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 GLOSSARY_DIR = ROOT / "glossaries"

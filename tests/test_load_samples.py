@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 from reader.load import load_path
+
+from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 pytestmark = pytest.mark.skipif(
     not SIMPLIFIED_SAMPLE.exists() or not TRADITIONAL_SAMPLE.exists(),

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argos_fixture import fixture_argosmodel
 
 from reader.cli import main
+
+from argos_fixture import fixture_argosmodel
 
 
 @pytest.fixture(scope="session")

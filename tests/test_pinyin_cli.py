@@ -6,9 +6,10 @@ import io
 import json
 
 import pytest
-from conftest import TRADITIONAL_SAMPLE
 
 from reader.cli import main
+
+from conftest import TRADITIONAL_SAMPLE
 
 LINES = ["我去銀行取錢，然後行走。", "", "iPhone 15 和 DeepSeek-R1 都很好", "他喝了一点儿水。"]
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED
 
 from reader.annotate.g2p import get_model
+
+from conftest import SHARED
 
 DEV = SHARED / "eval" / "cpp-dev" / "dev.sent"
 

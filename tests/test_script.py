@@ -55,6 +55,7 @@ def test_unknown_config_is_a_one_line_error() -> None:
 
 def test_fast_t2s_agrees_with_opencc_on_the_samples() -> None:
     import opencc
+
     from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
     reference = opencc.OpenCC("t2s")

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import TRADITIONAL_SAMPLE
 
 from reader.model import Article, Translation
 from reader.session import (
@@ -22,7 +23,6 @@ from reader.session import (
     restore_position,
     toneless,
 )
-from conftest import TRADITIONAL_SAMPLE
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,9 @@ def test_right_skips_punctuation_and_crosses_sentences(article_trad):
     while s.cursor.sentence == 0:
         seen.append(s.current_token().text)
         s.move_right()
-    assert "".join(seen) == "".join(t.text for t in sentence.tokens if any(c.isalnum() for c in t.text))
+    assert "".join(seen) == "".join(
+        t.text for t in sentence.tokens if any(c.isalnum() for c in t.text)
+    )
     assert s.cursor.sentence == 1 and s.current_token().text == "DeepSeek"
 
 
@@ -290,7 +292,9 @@ def test_reannotate_applies_a_new_glossary_term(tmp_path: Path, article_trad):
     tokens = [t for t in s.sentences[indices[0]].tokens if t.text == "聚光燈下"]
     assert len(tokens) == 1
     hit = tokens[0].glossary
-    assert hit is not None and hit.en == "Under the Spotlight" and hit.source_file.endswith("mine.tsv")
+    assert (
+        hit is not None and hit.en == "Under the Spotlight" and hit.source_file.endswith("mine.tsv")
+    )
     assert tokens[0].converted == "聚光灯下" and tokens[0].pinyin  # conversion and pinyin kept
     assert s.sentences[indices[0]].index == indices[0]
 

@@ -65,7 +65,7 @@ def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str]):
     command = " ".join(
         [
             f"cd {shlex.quote(str(ROOT))} &&",
-            "env",
+            "env -u COLUMNS -u LINES",  # let the terminal, not the test runner, give the size
             *(f"{k}={shlex.quote(v)}" for k, v in env.items()),
             shlex.quote(sys.executable),
             "-m",
@@ -76,6 +76,8 @@ def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str]):
     # Keep the pane after the app exits so its exit status and last screen can be read.
     tmux("new-session", "-d", "-s", "reader", "-x", str(WIDTH), "-y", str(HEIGHT), "sleep 600")
     tmux("set-option", "-t", "reader", "remain-on-exit", "on")
+    tmux("set-option", "-t", "reader", "window-size", "manual")  # no client decides the size
+    tmux("resize-window", "-t", "reader", "-x", str(WIDTH), "-y", str(HEIGHT))
     tmux("respawn-pane", "-k", "-t", "reader", command)
 
     # The article, its columns and, once annotation and glossing finish, the status line.

@@ -13,13 +13,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from argos_fixture import fixture_argosmodel
 
 from reader.errors import ReaderError
 from reader.model import Article, GlossaryHit, Paragraph, Sentence, Token
 from reader.translate import load_translator, translate_article
 from reader.translate.cache import TranslationCache
 from reader.translate.install import install_file
+
+from argos_fixture import fixture_argosmodel
 
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 

@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
-
 from reader.translate.cache import CachedTranslation, TranslationCache, cache_key, default_path
+
+from conftest import ROOT
 
 ENTRY = CachedTranslation("Alibaba invests.", "mt", ("Alibaba",), True)
 

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argos_fixture import fixture_argosmodel
-from conftest import MODEL_PACKAGE, SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 from reader.cli import main
+
+from argos_fixture import fixture_argosmodel
+from conftest import MODEL_PACKAGE, SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 SAMPLES = [SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE]
 

@@ -491,3 +491,69 @@ async def test_builtin_sample_opens_with_its_names():
         names = {t.glossary.en for t in app.session.article.tokens() if t.glossary}
         assert {"Unitree Robotics", "Alibaba", "DeepSeek", "Hikvision"} <= names
         assert 10 <= len(app.session.sentences) <= 16
+
+
+async def test_command_palette_offers_document_commands():
+    app = new_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"toggle pinyin")
+        from textual.command import CommandList
+
+        await wait_for(
+            pilot,
+            lambda: bool(app.screen.query(CommandList))
+            and app.screen.query_one(CommandList).option_count > 0,
+        )
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "pinyin" not in app.session.visible_panes())
+        assert [c.pane for c in app.view.layout_data.columns] == ["original", "converted", "english"]
+
+
+async def test_full_page_toggle_reloads_the_whole_page():
+    app = new_app(SIMPLIFIED_SAMPLE)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        article_chars = len(app.session.article.text)
+        await pilot.press("F")
+        await wait_for(pilot, lambda: app.full_page and app.session.annotated)
+        assert "full page" in app.sub_title
+        assert len(app.session.article.text) >= article_chars
+        await settle(pilot, app)
+        await pilot.press("F")
+        await wait_for(pilot, lambda: not app.full_page)
+        await settle(pilot, app)
+        assert len(app.session.article.text) == article_chars
+
+
+async def test_keys_can_be_remapped_by_binding_id():
+    from reader.paths import config_dir
+
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "keymap.toml").write_text('[keys]\n"reader.quit" = "x"\n', encoding="utf-8")
+    from reader.paths import data_dir
+
+    app = new_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        assert ("x", "Quit") in app.binding_rows()
+        await pilot.press("q")  # no longer bound
+        await pilot.pause()
+        assert not (data_dir() / "positions.json").exists()
+        await pilot.press("x")
+        await pilot.pause()
+        assert (data_dir() / "positions.json").exists()  # quit saves the position
+
+
+async def test_light_theme_renders():
+    app = new_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        dark = app.view.render_line(0)
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = app.view.render_line(0)
+        assert dark.text == light.text  # same content
+        assert [s.style for s in dark] != [s.style for s in light]  # themed colours

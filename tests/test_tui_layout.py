@@ -201,9 +201,15 @@ def test_builder_reuses_rows_of_unchanged_sentences():
 
 
 def test_pinyin_column_keeps_latin_runs_as_written():
-    words = [("发布", "fābù", ("fa1", "bu4")), ("DeepSeek", "", (None,) * 8), ("-", "", (None,)),
-             ("R1", "", (None, None)), (" ", "", (None,)), ("AI", "", (None, None)),
-             ("模型", "móxíng", ("mo2", "xing2"))]
+    words = [
+        ("发布", "fābù", ("fa1", "bu4")),
+        ("DeepSeek", "", (None,) * 8),
+        ("-", "", (None,)),
+        ("R1", "", (None, None)),
+        (" ", "", (None,)),
+        ("AI", "", (None, None)),
+        ("模型", "móxíng", ("mo2", "xing2")),
+    ]
     tokens, pos = [], 0
     for text, py, readings in words:
         tokens.append(Token(text, pos, pos + len(text), text, py, readings))

@@ -93,10 +93,34 @@ class ReaderScreen(Screen[None]):
         _b("right,l", "app.move('right')", "Next word", "right", show=False),
         _b("up,k", "app.move('up')", "Previous sentence", "up", show=False),
         _b("down,j", "app.move('down')", "Next sentence", "down", show=False),
-        _b("shift+left,H", "app.move('left', True)", "Extend selection left", "extend-left", show=False),
-        _b("shift+right,L", "app.move('right', True)", "Extend selection right", "extend-right", show=False),
-        _b("shift+up,K", "app.move('up', True)", "Extend selection to sentence start", "extend-up", show=False),
-        _b("shift+down,J", "app.move('down', True)", "Extend selection to sentence end", "extend-down", show=False),
+        _b(
+            "shift+left,H",
+            "app.move('left', True)",
+            "Extend selection left",
+            "extend-left",
+            show=False,
+        ),
+        _b(
+            "shift+right,L",
+            "app.move('right', True)",
+            "Extend selection right",
+            "extend-right",
+            show=False,
+        ),
+        _b(
+            "shift+up,K",
+            "app.move('up', True)",
+            "Extend selection to sentence start",
+            "extend-up",
+            show=False,
+        ),
+        _b(
+            "shift+down,J",
+            "app.move('down', True)",
+            "Extend selection to sentence end",
+            "extend-down",
+            show=False,
+        ),
         _b("pagedown,space", "app.page(1)", "Page down", "page-down", show=False),
         _b("pageup,b", "app.page(-1)", "Page up", "page-up", show=False),
         _b("g,home", "app.top", "Top", "top", show=False),
@@ -185,6 +209,7 @@ class ReaderApp(App[None]):
         self.translating = False
         self.vocab: set[str] = set()
         self._cancel = threading.Event()
+        self._restarts = 0  # automatic re-runs of translation for left-over sentences
         self._want_conversion = ""
         self._want_style = ""
         self.loaded = loaded
@@ -318,7 +343,9 @@ class ReaderApp(App[None]):
         screen = self._reader_screen()
         screen.query_one("#status", Static).update(self.status_text())
         bar = screen.query_one("#progress", ProgressBar)
-        bar.update(total=max(1, len(self.session.sentences)), progress=self.session.translated_count())
+        bar.update(
+            total=max(1, len(self.session.sentences)), progress=self.session.translated_count()
+        )
 
     def after_cursor_move(self) -> None:
         self.view.cursor_changed()
@@ -350,6 +377,7 @@ class ReaderApp(App[None]):
         self.session.set_article(message.article, annotated=True)
         self._want_conversion = message.article.conversion
         self._want_style = message.article.pinyin_style
+        self._restarts = 0
         self.refresh_all()
         if not self.dictionary_ready:
             self._load_dictionary()
@@ -412,12 +440,16 @@ class ReaderApp(App[None]):
         size, k = CHUNKS[0], 0
         while k < len(jobs):
             if cancel.is_set() or worker.is_cancelled:
-                self.post_message(TranslationFinished(generation, True, time.perf_counter() - began))
+                self.post_message(
+                    TranslationFinished(generation, True, time.perf_counter() - began)
+                )
                 return
             chunk = jobs[k : k + size]
             k += size
             size = CHUNKS[1]
-            sub = replace(article, paragraphs=(Paragraph(0, 0, 0, "p", tuple(s for _, s, _ in chunk)),))
+            sub = replace(
+                article, paragraphs=(Paragraph(0, 0, 0, "p", tuple(s for _, s, _ in chunk)),)
+            )
             try:
                 out, _stats = translate_article(sub, translator, None, None, cancel)
             except ReaderError as exc:
@@ -461,6 +493,10 @@ class ReaderApp(App[None]):
         if not message.cancelled:
             self.translating = False
             self.timings["translated"] = time.perf_counter()
+            # Sentences re-made while the job ran (a glossary edit) are still to do.
+            if self.session.untranslated() and self._restarts < 3:
+                self._restarts += 1
+                self.start_translation()
         self.refresh_status()
 
     @on(WorkFailed)
@@ -495,6 +531,7 @@ class ReaderApp(App[None]):
             self.notify(message.note, timeout=4)
         self.refresh_all()
         if not message.keep_translation:
+            self._restarts = 0
             self.start_translation()
 
     # -- actions: cursor ------------------------------------------------------------------
@@ -650,7 +687,9 @@ class ReaderApp(App[None]):
             heading = "Accept auto name into your glossary"
         else:
             heading = "Edit (your glossary overrides the shipped one)"
-        self.open_glossary_form(text, hit.en if hit else "", hit.type if hit else "company", heading)
+        self.open_glossary_form(
+            text, hit.en if hit else "", hit.type if hit else "company", heading
+        )
 
     def open_glossary_form(self, zh: str, en: str, type_: str, heading: str) -> None:
         def done(request: object) -> None:

@@ -7,6 +7,7 @@ overlay state (like Textual's ``Log``), so moving the cursor re-renders only its
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -106,6 +107,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.threshold = 120
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(2048)
         self._styles: dict[str, Style] = {}
+        self.first_paint: float | None = None
 
     # -- layout ---------------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
@@ -191,9 +193,11 @@ class ArticleView(ScrollView, can_focus=True):
         cursor = s.cursor.token if s.cursor.sentence == sentence else None
         sel = s.selection()
         selection = (sel[1], sel[2]) if sel[0] == sentence and s.anchor is not None else None
-        hits = tuple(
-            (h.first, h.last, h.english) for h in s.hits_in(sentence)
-        ) if s.search_state.hits else ()
+        hits = (
+            tuple((h.first, h.last, h.english) for h in s.hits_in(sentence))
+            if s.search_state.hits
+            else ()
+        )
         return (cursor, selection, hits)
 
     def render_line(self, y: int) -> Strip:
@@ -204,6 +208,8 @@ class ArticleView(ScrollView, can_focus=True):
         if layout is None or index >= len(layout.lines):
             return Strip.blank(width, self.rich_style)
         line = layout.lines[index]
+        if self.first_paint is None:
+            self.first_paint = time.perf_counter()  # startup measurement (bench/startup.py)
         key = (index, self._overlay_key(line.sentence))
         strip = self._strips.get(key)
         if strip is None:

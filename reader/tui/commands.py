@@ -13,11 +13,27 @@ if TYPE_CHECKING:
 
 def _commands(app: ReaderApp) -> list[tuple[str, str, Callable[[], object]]]:
     return [
-        ("Toggle original pane", "show/hide the article as written (1)", lambda: app.action_toggle_pane("original")),
-        ("Toggle converted pane", "show/hide the other script (2)", lambda: app.action_toggle_pane("converted")),
+        (
+            "Toggle original pane",
+            "show/hide the article as written (1)",
+            lambda: app.action_toggle_pane("original"),
+        ),
+        (
+            "Toggle converted pane",
+            "show/hide the other script (2)",
+            lambda: app.action_toggle_pane("converted"),
+        ),
         ("Toggle pinyin pane", "show/hide pinyin (3)", lambda: app.action_toggle_pane("pinyin")),
-        ("Toggle English pane", "show/hide the translation (4)", lambda: app.action_toggle_pane("english")),
-        ("Toggle interlinear mode", "pinyin over words, English under sentences (i)", app.action_toggle_interlinear),
+        (
+            "Toggle English pane",
+            "show/hide the translation (4)",
+            lambda: app.action_toggle_pane("english"),
+        ),
+        (
+            "Toggle interlinear mode",
+            "pinyin over words, English under sentences (i)",
+            app.action_toggle_interlinear,
+        ),
         ("Cycle conversion target", "s2t, s2tw, s2twp, t2s, … (t)", app.action_cycle_conversion),
         ("Cycle pinyin style", "tone marks, tone numbers, zhuyin (p)", app.action_cycle_pinyin),
         ("Search", "Chinese, toneless pinyin or English (/)", app.action_search),
@@ -25,8 +41,16 @@ def _commands(app: ReaderApp) -> list[tuple[str, str, Callable[[], object]]]:
         ("Open another file…", "text, Markdown or HTML (o)", app.action_open),
         ("Add selection to glossary…", "or accept an auto name (a)", app.action_add_glossary),
         ("Names in this article", "who's who: renderings, types, sources (w)", app.action_names),
-        ("Toggle full page", "show the whole page's text, not just the article (F)", app.action_toggle_full_page),
-        ("Toggle look-up panel", "dictionary and glossary for the word (d)", app.action_toggle_lookup),
+        (
+            "Toggle full page",
+            "show the whole page's text, not just the article (F)",
+            app.action_toggle_full_page,
+        ),
+        (
+            "Toggle look-up panel",
+            "dictionary and glossary for the word (d)",
+            app.action_toggle_lookup,
+        ),
         ("Keys", "every binding (?)", app.action_help),
     ]
 

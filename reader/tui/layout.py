@@ -18,7 +18,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
 from functools import lru_cache
 
 from reader.model import Sentence, Token
@@ -37,7 +36,19 @@ MARGIN = 1
 MIN_COLUMN = 8
 
 # Full-width punctuation shown in the pinyin column in its narrow form.
-_NARROW = str.maketrans({"。": ".", "、": ",", "「": "“", "」": "”", "『": "‘", "』": "’", "《": "«", "》": "»", "…": "…"})
+_NARROW = str.maketrans(
+    {
+        "。": ".",
+        "、": ",",
+        "「": "“",
+        "」": "”",
+        "『": "‘",
+        "』": "’",
+        "《": "«",
+        "》": "»",
+        "…": "…",
+    }
+)
 _OPENERS = set("“‘([{«")
 _CLOSERS = set(".,;:!?)]}»”’…%—")
 
@@ -297,7 +308,9 @@ def interlinear_rows(
         at = MARGIN + x + gap
         if show_py and tok.pinyin:
             rows[0].append(Span(at, tok.pinyin, name or "pinyin", ti, pane="pinyin"))
-        rows[1].append(Span(at, main, name or base, ti, pane="original" if show_orig else "converted"))
+        rows[1].append(
+            Span(at, main, name or base, ti, pane="original" if show_orig else "converted")
+        )
         if show_orig and show_conv:
             rows[2].append(Span(at, conv, name or "converted", ti, pane="converted"))
         x += gap + w

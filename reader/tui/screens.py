@@ -219,7 +219,9 @@ class GlossaryScreen(_Modal):
             yield Label("English rendering")
             yield Input(value=self.en, placeholder="e.g. Unitree Robotics", id="glossary-en")
             yield Label("Type")
-            yield Select([(t, t) for t in TYPES], value=type_, allow_blank=False, id="glossary-type")
+            yield Select(
+                [(t, t) for t in TYPES], value=type_, allow_blank=False, id="glossary-type"
+            )
             yield Label("", id="glossary-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="glossary-save")
@@ -269,8 +271,12 @@ class NamesScreen(_Modal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="names-dialog"):
-            yield Label(f"[b]Names in this article[/] ({len(self.rows)})  [dim]enter: go to · a: accept/edit[/]")
-            table: DataTable[str] = DataTable(id="names-table", cursor_type="row", zebra_stripes=True)
+            yield Label(
+                f"[b]Names in this article[/] ({len(self.rows)})  [dim]enter: go to · a: accept/edit[/]"
+            )
+            table: DataTable[str] = DataTable(
+                id="names-table", cursor_type="row", zebra_stripes=True
+            )
             table.add_columns("name", "English", "type", "source", "count")
             for row in self.rows:
                 source = "auto" if row.source == "auto" else Path(row.source_file).name
