@@ -89,7 +89,7 @@ def _segment_all(
     """Words, glossary names, conversion and pinyin for every sentence (pinyin batched)."""
     from reader.annotate.pinyin import apply_sandhi, format_word
     from reader.annotate.script import convert_aligned
-    from reader.segment.words import get_segmenter, merge_spans
+    from reader.segment.words import crosses_words, get_segmenter, merge_spans
 
     segmenter = get_segmenter()
     glossary = opts.glossary
@@ -107,6 +107,8 @@ def _segment_all(
         hits: dict[tuple[int, int], GlossaryHit] = {}
         if glossary is not None:
             for hit in glossary.find(text[start:end], established):
+                if crosses_words(word_spans, hit.start, hit.end):
+                    continue  # a name read across word edges: 平台中 is not 台中
                 hits[(hit.start, hit.end)] = replace(
                     hit, start=hit.start + start, end=hit.end + start
                 )

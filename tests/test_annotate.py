@@ -136,3 +136,62 @@ def assert_one_line_error(args: list[str], needle: str) -> None:
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     assert needle.lower() in lines[0].lower()
+
+
+REQUIRED_NAMES = {
+    "阿里巴巴": "Alibaba",
+    "同盾科技": "Tongdun Technology",
+    "宇树科技": "Unitree Robotics",
+    "群核科技": "Manycore Tech",
+    "强脑科技": "BrainCo",
+    "云深处科技": "DEEP Robotics",
+    "游戏科学": "Game Science",
+    "DeepSeek": "DeepSeek",
+    "海康威视": "Hikvision",
+    "之江实验室": "Zhejiang Lab",
+    "西湖大学": "Westlake University",
+    "智东西": "Zhidx",
+    "黄仁勋": "Jensen Huang",
+}
+
+
+def test_glossary_names_are_single_tokens_in_both_samples() -> None:
+    from reader.annotate.script import convert
+    from reader.glossary import load_glossary
+
+    glossary = load_glossary()
+    seen: dict[str, str] = {}
+    for sample in (SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE):
+        article = annotate_path(str(sample), Options(glossary=glossary))
+        found = 0
+        for sentence in article.sentences():
+            by_span = {(t.start, t.end): t for t in sentence.tokens}
+            hits = glossary.find(sentence.text)
+            for hit in hits:
+                token = by_span.get((hit.start + sentence.start, hit.end + sentence.start))
+                if token is not None and token.glossary is not None:
+                    found += 1
+                    seen[convert(token.text, "t2s")] = token.glossary.en
+        # a few raw matches are dropped on purpose where they would cut a word in two
+        assert found >= 0.98 * sum(len(glossary.find(s.text)) for s in article.sentences())
+        assert not [t for t in article.tokens() if t.glossary and t.glossary.source == "auto"]
+    for term, english in REQUIRED_NAMES.items():
+        assert seen.get(term) == english, term
+
+
+def test_names_never_cut_words_in_two() -> None:
+    from reader.glossary import load_glossary
+
+    from reader.load import load_bytes
+    from reader.pipeline import annotate
+
+    text = (
+        "在这个平台中，我们隆重庆祝。北京大学生在北京东城上课。小王坚持跑步。浙江省政府在西湖区。"
+    )
+    loaded = load_bytes(text.encode("utf-8"), "x.txt")
+    article = annotate(loaded, Options(glossary=load_glossary()))
+    names = {t.text: t.glossary.en for t in article.tokens() if t.glossary}
+    assert "台中" not in names and "重庆" not in names and "京东" not in names
+    assert "北京大学" not in names and "王坚" not in names
+    assert names["北京"] == "Beijing"
+    assert names["浙江省政府"] and names["西湖区"] == "Xihu District"

@@ -35,8 +35,9 @@ class FakeTranslator:
     source_code = "zh"
     max_source_tokens = 400
 
-    def __init__(self, gate: threading.Event | None = None) -> None:
+    def __init__(self, gate: threading.Event | None = None, padding: int = 0) -> None:
         self.gate = gate
+        self.padding = padding  # extra words per output (long English makes taller rows)
         self.calls = 0
 
     def count_tokens(self, text: str) -> int:
@@ -46,7 +47,8 @@ class FakeTranslator:
         self.calls += 1
         if self.gate is not None:
             self.gate.wait(30)
-        return [translate_fake(t) for t in texts]
+        pad = "".join(f" filler{i}" for i in range(self.padding))  # no loop to collapse
+        return [translate_fake(t)[:-1] + pad + "." for t in texts]
 
 
 def translate_fake(text: str) -> str:
@@ -186,10 +188,10 @@ async def test_shift_extends_selection_and_escape_clears():
     app = new_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
-        await move_onto(pilot, app, "聚光燈")
+        await move_onto(pilot, app, "股價")
         await pilot.press("shift+right")
-        assert app.session.selected_text() == "聚光燈下"
-        assert "聚光燈下" in lookup_text(app)
+        assert app.session.selected_text() == "股價大漲"
+        assert "股價大漲" in lookup_text(app) and "股价大涨" in lookup_text(app)
         await pilot.press("escape")
         assert app.session.anchor is None
 
@@ -325,14 +327,18 @@ async def test_add_glossary_term_is_applied_and_retranslated():
     app = new_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
-        await move_onto(pilot, app, "聚光燈")
-        await pilot.press("shift+right", "a")
+        # Select the span with a search (robust to how the segmenter cut it).
+        await pilot.press("slash")
+        app.screen.query_one("#search-input").value = "聚光燈下"
+        await pilot.press("enter")
+        assert app.session.selected_text() == "聚光燈下"
+        await pilot.press("a")
         assert isinstance(app.screen, GlossaryScreen)
         assert app.screen.query_one("#glossary-zh").value == "聚光燈下"
         await pilot.press(*"Under the Spotlight")
         started = time.monotonic()
         await pilot.press("enter")
-        await wait_for(pilot, lambda: _has(app, "聚光燈下"))
+        await wait_for(pilot, lambda: _has(app, "聚光燈下", named=True))
         elapsed = time.monotonic() - started
         si, ti = find(app, "聚光燈下")
         token = app.session.sentences[si].tokens[ti]
@@ -346,8 +352,12 @@ async def test_add_glossary_term_is_applied_and_retranslated():
         assert elapsed < 20  # re-annotating the affected sentences only
 
 
-def _has(app: ReaderApp, word: str) -> bool:
-    return any(t.text == word for s in app.session.sentences for t in s.tokens)
+def _has(app: ReaderApp, word: str, named: bool = False) -> bool:
+    return any(
+        t.text == word and (t.glossary is not None or not named)
+        for s in app.session.sentences
+        for t in s.tokens
+    )
 
 
 async def test_names_panel_and_accepting_a_name():
@@ -557,3 +567,58 @@ async def test_light_theme_renders():
         light = app.view.render_line(0)
         assert dark.text == light.text  # same content
         assert [s.style for s in dark] != [s.style for s in light]  # themed colours
+
+
+async def test_accept_an_auto_name_with_edited_english():
+    from reader.cli.open import sample_path
+
+    app = new_app(sample_path())
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await move_onto(pilot, app, "青禾智能科技")
+        token = app.session.current_token()
+        assert token.glossary is not None and token.glossary.source == "auto"
+        assert "Auto name" in lookup_text(app)
+        si = app.session.cursor.sentence
+        first, height = app.view.layout_data.rows[si]
+        roles = {s.role for ln in app.view.layout_data.lines[first : first + height] for s in ln.spans}
+        assert "name-auto" in roles  # its own colour
+        await pilot.press("a")
+        assert isinstance(app.screen, GlossaryScreen)
+        assert "auto" in app.screen.heading.lower()
+        english = app.screen.query_one("#glossary-en")
+        assert english.value == token.glossary.en  # prefilled with the auto rendering
+        english.value = "Qinghe AI"
+        await pilot.press("enter")
+        await wait_for(
+            pilot,
+            lambda: app.session.sentences[si].tokens[app.session.cursor.token].glossary is not None
+            and app.session.current_token().glossary.source == "glossary",
+        )
+        assert app.session.current_token().glossary.en == "Qinghe AI"
+        assert "Qinghe AI" in str(app.lookup.text)
+
+
+async def test_text_under_the_reader_does_not_jump_when_rows_above_change():
+    gate = threading.Event()
+    app = new_app(translator=FakeTranslator(gate, padding=30))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for(pilot, lambda: app.session.annotated)
+        await pilot.press("G")
+        await pilot.pause()
+        view = app.view
+
+        def top_sentence() -> int:
+            layout = view.layout_data
+            y = round(view.scroll_y)
+            while layout.lines[y].sentence < 0:
+                y += 1
+            return layout.lines[y].sentence
+
+        before = top_sentence()
+        assert before > 50 and app.session.translated_count() == 0
+        lines_before = len(view.layout_data.lines)
+        gate.set()  # every row above the viewport now gets its (taller) English column
+        await settle(pilot, app)
+        assert len(view.layout_data.lines) > lines_before + 100
+        assert top_sentence() == before

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_path(path, encoding=args.encoding, full_page=args.full_page)
     if path == "-":
         _reattach_terminal()
-    elif not sys.stdin.isatty() or not sys.stdout.isatty():
+    elif not sys.stdin.isatty() or not sys.stderr.isatty():  # Textual draws on stderr
         raise ReaderError(
             "the reader needs a terminal; use `reader annotate` or `reader export` in pipes"
         )

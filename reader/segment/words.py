@@ -19,9 +19,6 @@ if TYPE_CHECKING:
 _lock = threading.Lock()
 _segmenter: Segmenter | None = None
 
-# jieba's frequency for user words: high enough that a name beats its parts (jieba #222).
-_USER_WORD_FREQ = 2_000_000
-
 
 class Segmenter:
     def __init__(self) -> None:
@@ -47,7 +44,10 @@ class Segmenter:
                 word = word.strip()
                 if not word or word in self._user_words or any(c.isspace() for c in word):
                     continue
-                self._tokenizer.add_word(word, _USER_WORD_FREQ, tag)
+                # No fixed frequency: jieba suggests one just high enough for the word to
+                # beat its own parts (a low one loses to them, jieba #222) without letting
+                # a name swallow its neighbours' words (平台中 must not become 平|台中).
+                self._tokenizer.add_word(word, None, tag)
                 self._tags[word] = tag
                 self._user_words.add(word)
 
@@ -89,6 +89,21 @@ def get_segmenter() -> Segmenter:
             if _segmenter is None:
                 _segmenter = Segmenter()
     return _segmenter
+
+
+def crosses_words(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """True when a name at [start, end) would cut a word of ``spans`` the wrong way.
+
+    Its first character glued to the word before (平台|中 for 台中, 隆重|庆祝 for 重庆), or
+    a word that begins inside it and runs past its end (北京|大学生 for 北京大学). A word
+    that begins with the name and runs on (浙江省政府, 西湖区) is fine: a name heads it.
+    """
+    for a, b in spans:
+        if a < start < b:
+            return True
+        if start < a < end < b:
+            return True
+    return False
 
 
 def merge_spans(

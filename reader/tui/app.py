@@ -582,9 +582,7 @@ class ReaderApp(App[None]):
 
     # -- actions: panes and modes ---------------------------------------------------------
     def action_toggle_pane(self, pane: str) -> None:
-        shown = self.session.toggle_pane(pane)
-        if not shown and not self.session.visible_panes():
-            return
+        self.session.toggle_pane(pane)
         self.refresh_all()
         self.view.scroll_to_cursor()
 
@@ -765,6 +763,11 @@ class ReaderApp(App[None]):
 
         def done(request: object) -> None:
             if isinstance(request, ExportRequest):
+                if self.translating:
+                    self.notify(
+                        "Translation is still running: untranslated sentences are exported without English.",
+                        timeout=5,
+                    )
                 self._export(self.session.article, request, sorted(self.vocab))
 
         self.push_screen(ExportScreen(stem, dict(EXTENSIONS)), done)

@@ -120,7 +120,13 @@ class ArticleView(ScrollView, can_focus=True):
         return self.session.is_interlinear(self.app.size.width, self.threshold)
 
     def relayout(self) -> None:
-        """Recompute lines (rows of changed sentences only) and refresh."""
+        """Recompute lines (rows of changed sentences only) and refresh.
+
+        Rows above the viewport can change height (a translation arrives); the sentence at
+        the top of the viewport stays where it is, so the text under the reader's eyes
+        does not jump.
+        """
+        anchor = self._top_anchor()
         width = self.scrollable_content_region.width or self.app.size.width
         paragraphs = [(p.kind, p.sentences) for p in self.session.article.paragraphs]
         self.layout_data = self.builder.build(
@@ -128,7 +134,24 @@ class ArticleView(ScrollView, can_focus=True):
         )
         self._strips.clear()
         self.virtual_size = Size(width, len(self.layout_data.lines))
+        if anchor is not None and anchor[0] in self.layout_data.rows:
+            first, height = self.layout_data.rows[anchor[0]]
+            y = first + min(anchor[1], max(height - 1, 0))
+            if y != round(self.scroll_y):
+                self.scroll_to(y=y, animate=False, immediate=True, force=True)
         self.refresh()
+
+    def _top_anchor(self) -> tuple[int, int] | None:
+        """(sentence, line within its row) at the top of the viewport, if scrolled."""
+        layout = self.layout_data
+        top = round(self.scroll_y)
+        if layout is None or top <= 0:
+            return None
+        for y in range(top, min(top + 3, len(layout.lines))):
+            sentence = layout.lines[y].sentence
+            if sentence >= 0:
+                return sentence, y - layout.rows[sentence][0]
+        return None
 
     def on_resize(self, event: events.Resize) -> None:
         self.relayout()
