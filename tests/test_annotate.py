@@ -181,7 +181,6 @@ def test_glossary_names_are_single_tokens_in_both_samples() -> None:
 
 def test_names_never_cut_words_in_two() -> None:
     from reader.glossary import load_glossary
-
     from reader.load import load_bytes
     from reader.pipeline import annotate
 
