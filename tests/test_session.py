@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import TRADITIONAL_SAMPLE
 
 from reader.model import Article, Translation
 from reader.session import (
@@ -23,6 +22,8 @@ from reader.session import (
     restore_position,
     toneless,
 )
+
+from conftest import TRADITIONAL_SAMPLE
 
 
 @pytest.fixture(scope="module")
@@ -346,3 +347,13 @@ def test_lookup_span_and_translation_label(article_trad):
     assert info.text == "聚光燈下" and info.converted == "聚光灯下"
     assert info.translation_label == "gloss (no MT model installed)"
     assert info.entries == ()
+
+
+def test_session_is_plain_python():
+    """The TUI's logic imports no Textual (it is tested, and usable, without a terminal)."""
+    import subprocess
+    import sys
+
+    code = "import sys, reader.session; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, TRADITIONAL_SAMPLE
 
 WIDTH, HEIGHT = 160, 50

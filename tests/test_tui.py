@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 from reader.pipeline import Options
 from reader.tui.app import ReaderApp, make_app
@@ -24,6 +23,8 @@ from reader.tui.screens import (
     NamesScreen,
     SearchScreen,
 )
+
+from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-'&]*(?:\s+[A-Za-z0-9][A-Za-z0-9.\-'&]*)*")
 
@@ -514,13 +515,19 @@ async def test_command_palette_offers_document_commands():
 
         await wait_for(
             pilot,
-            lambda: bool(app.screen.query(CommandList))
-            and app.screen.query_one(CommandList).option_count > 0,
+            lambda: (
+                bool(app.screen.query(CommandList))
+                and app.screen.query_one(CommandList).option_count > 0
+            ),
         )
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait_for(pilot, lambda: "pinyin" not in app.session.visible_panes())
-        assert [c.pane for c in app.view.layout_data.columns] == ["original", "converted", "english"]
+        assert [c.pane for c in app.view.layout_data.columns] == [
+            "original",
+            "converted",
+            "english",
+        ]
 
 
 async def test_full_page_toggle_reloads_the_whole_page():
@@ -581,7 +588,9 @@ async def test_accept_an_auto_name_with_edited_english():
         assert "Auto name" in lookup_text(app)
         si = app.session.cursor.sentence
         first, height = app.view.layout_data.rows[si]
-        roles = {s.role for ln in app.view.layout_data.lines[first : first + height] for s in ln.spans}
+        roles = {
+            s.role for ln in app.view.layout_data.lines[first : first + height] for s in ln.spans
+        }
         assert "name-auto" in roles  # its own colour
         await pilot.press("a")
         assert isinstance(app.screen, GlossaryScreen)
@@ -592,8 +601,10 @@ async def test_accept_an_auto_name_with_edited_english():
         await pilot.press("enter")
         await wait_for(
             pilot,
-            lambda: app.session.sentences[si].tokens[app.session.cursor.token].glossary is not None
-            and app.session.current_token().glossary.source == "glossary",
+            lambda: (
+                app.session.sentences[si].tokens[app.session.cursor.token].glossary is not None
+                and app.session.current_token().glossary.source == "glossary"
+            ),
         )
         assert app.session.current_token().glossary.en == "Qinghe AI"
         assert "Qinghe AI" in str(app.lookup.text)
