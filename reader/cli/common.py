@@ -34,6 +34,19 @@ def add_article_arguments(parser: argparse.ArgumentParser, article_required: boo
         action="store_true",
         help="show tone sandhi (spoken tones) instead of dictionary tones",
     )
+    add_glossary_arguments(parser)
+    parser.add_argument(
+        "--no-auto-names", action="store_true", help="don't render names the glossary lacks"
+    )
+    parser.add_argument(
+        "--full-page",
+        action="store_true",
+        help="keep the whole page's text (no boilerplate removal)",
+    )
+
+
+def add_glossary_arguments(parser: argparse.ArgumentParser) -> None:
+    """The glossary layers: shipped files, the user glossary, then ``--glossary`` files."""
     parser.add_argument(
         "--glossary",
         action="append",
@@ -42,15 +55,7 @@ def add_article_arguments(parser: argparse.ArgumentParser, article_required: boo
         help="extra glossary file (repeatable; later files win)",
     )
     parser.add_argument(
-        "--no-default-glossary", action="store_true", help="don't use the shipped glossaries"
-    )
-    parser.add_argument(
-        "--no-auto-names", action="store_true", help="don't render names the glossary lacks"
-    )
-    parser.add_argument(
-        "--full-page",
-        action="store_true",
-        help="keep the whole page's text (no boilerplate removal)",
+        "--no-default-glossary", action="store_true", help="leave out the shipped glossaries"
     )
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.cli.common import add_glossary_arguments
 from reader.errors import ReaderError
 
 
@@ -16,21 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     p.set_defaults(func=lambda args: _usage(p))
 
-    def layers(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument(
-            "--glossary",
-            action="append",
-            default=[],
-            metavar="FILE",
-            help="extra glossary file (repeatable; later files win)",
-        )
-        parser.add_argument(
-            "--no-default-glossary", action="store_true", help="leave out the shipped glossaries"
-        )
-
     ls = actions.add_parser("list", help="print the effective glossary (zh, en, type, source)")
     ls.add_argument("--type", choices=TYPES, help="only entries of this type")
-    layers(ls)
+    add_glossary_arguments(ls)
     ls.set_defaults(func=run_list)
 
     check = actions.add_parser(
@@ -59,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     exp.add_argument("--format", choices=("csv", "tbx", "tsv"), required=True)
     exp.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     exp.add_argument("--force", action="store_true", help="overwrite an existing file")
-    layers(exp)
+    add_glossary_arguments(exp)
     exp.set_defaults(func=run_export)
 
 

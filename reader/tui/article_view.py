@@ -20,26 +20,13 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.glossary.format import TYPES
 from reader.tui.layout import Layout, LayoutBuilder, Line, Span
 
 if TYPE_CHECKING:
     from reader.session import Session
 
-NAME_TYPES = (
-    "company",
-    "org",
-    "university",
-    "lab",
-    "investor",
-    "product",
-    "media",
-    "person",
-    "place",
-    "brand",
-    "agency",
-    "other",
-    "auto",
-)
+NAME_TYPES = (*TYPES, "auto")  # one highlight style per glossary type, plus auto names
 ROLES = (
     "text",
     "heading",
