@@ -79,10 +79,27 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None) -> str:
     if sense is not None:
         return sense
     if len(word) > 1:
-        chars = [short_sense(ch) if is_han(ch) else ch for ch in word]
-        if all(c is not None for c in chars) and any(chars):
-            return "-".join(c for c in chars if c)
+        # An unknown compound (亿美元) reads best as its longest dictionary pieces (亿 + 美元),
+        # not character by character.
+        pieces = _split_known(word)
+        if len(pieces) > 1:
+            glossed = [short_sense(p) if has_han(p) else p for p in pieces]
+            if all(g is not None for g in glossed) and any(glossed):
+                return " ".join(g for g in glossed if g)
     return f"[{pinyin}]" if pinyin else word
+
+
+def _split_known(word: str) -> list[str]:
+    """Greedy longest-match split of ``word`` into dictionary words (or single characters)."""
+    pieces: list[str] = []
+    i = 0
+    while i < len(word):
+        for size in range(min(_MAX_WORD, len(word) - i), 0, -1):
+            if size == 1 or _lookup(word[i : i + size]):
+                pieces.append(word[i : i + size])
+                i += size
+                break
+    return pieces
 
 
 def gloss_text(text: str) -> str:
