@@ -14,3 +14,15 @@ def test_unknown_word_without_known_pieces_falls_back_to_pinyin() -> None:
 
 def test_non_chinese_passes_through() -> None:
     assert gloss_word("DeepSeek-R1") == "DeepSeek-R1"
+
+
+def test_words_after_numbers_take_their_counting_sense() -> None:
+    from reader.load import load_bytes
+    from reader.pipeline import Options, annotate
+    from reader.translate.gloss import gloss_sentence
+
+    article = annotate(load_bytes("10月27日，3家公司募資5億元。".encode(), "x.txt"), Options())
+    line, _ = gloss_sentence(next(article.sentences()))
+    assert line.startswith("10 month 27 day")
+    assert "3 companies" in line and "5 hundred million yuan" in line
+    assert "moon" not in line and "dynasty" not in line

@@ -8,9 +8,11 @@ translation.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
+from reader.annotate.script import convert
 from reader.model import Sentence, Token
 from reader.translate.protect import PUNCTUATION, has_han, is_han, tidy
 
@@ -122,15 +124,42 @@ def gloss_text(text: str) -> str:
     return tidy(" ".join(words))
 
 
+@functools.cache
+def _after_number() -> dict[str, str]:
+    """Senses a word takes right after a number (data: reader/data/gloss_after_number.tsv)."""
+    from reader.paths import package_data
+
+    senses: dict[str, str] = {}
+    for line in package_data("gloss_after_number.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, _, sense = line.partition("\t")
+            senses[word.strip()] = sense.strip()
+    return senses
+
+
+def _is_number(text: str) -> bool:
+    return bool(text) and all(ch.isdigit() or ch in ".,，" or ch in _CHINESE_DIGITS for ch in text)
+
+
+_CHINESE_DIGITS = frozenset("零〇一二三四五六七八九十百千两")
+
+
 def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
     """(gloss line, glossary renderings applied in order) for a sentence's tokens."""
     words: list[str] = []
     applied: list[str] = []
-    for token in tokens:
+    after_number = _after_number()
+    for index, token in enumerate(tokens):
         hit = token.glossary
         if hit is not None and hit.en:
             words.append(hit.en)
             applied.append(hit.en)
+        elif (
+            index
+            and _is_number(tokens[index - 1].text)
+            and (simplified := convert(token.text, "t2s")) in after_number
+        ):
+            words.append(after_number[simplified])
         else:
             readings = token.readings
             prefer = " ".join(r for r in readings if r) if readings and all(readings) else None
