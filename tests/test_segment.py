@@ -57,3 +57,17 @@ def test_user_words_stay_one_token() -> None:
     words = [text[a:b] for a, b in seg.cut(text)]
     assert "之江实验室" in words and "群核科技" in words
     assert "".join(words) == text
+
+
+def test_crosses_words_finds_names_cut_across_word_edges() -> None:
+    from reader.segment.words import crosses_words
+
+    # 在|这个|平台|中 : 台中 (5..7) starts inside 平台
+    spans = [(0, 1), (1, 3), (3, 5), (5, 6)]
+    assert crosses_words(spans, 4, 6)
+    # 北京|大学生 : 北京大学 (0..4) ends inside a word that began inside it
+    assert crosses_words([(0, 2), (2, 5)], 0, 4)
+    # 浙江省政府 : 浙江 heads the word
+    assert not crosses_words([(0, 5)], 0, 2)
+    # aligned on both edges
+    assert not crosses_words([(0, 2), (2, 4), (4, 6)], 2, 6)

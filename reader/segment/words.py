@@ -7,6 +7,7 @@ Simplified string of the same length.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -97,13 +98,18 @@ def crosses_words(spans: Sequence[tuple[int, int]], start: int, end: int) -> boo
     Its first character glued to the word before (平台|中 for 台中, 隆重|庆祝 for 重庆), or
     a word that begins inside it and runs past its end (北京|大学生 for 北京大学). A word
     that begins with the name and runs on (浙江省政府, 西湖区) is fine: a name heads it.
+    ``spans`` tile the text in order, so two binary searches find the words at its edges.
     """
-    for a, b in spans:
-        if a < start < b:
-            return True
-        if start < a < end < b:
-            return True
-    return False
+    if not spans or end <= start:
+        return False
+    first = spans[max(0, bisect.bisect_right(spans, (start, _END)) - 1)]
+    if first[0] < start < first[1]:
+        return True
+    last = spans[max(0, bisect.bisect_right(spans, (end - 1, _END)) - 1)]
+    return start < last[0] < end < last[1]
+
+
+_END = 1 << 62  # sorts after any real end offset in (start, end) tuples
 
 
 def merge_spans(
