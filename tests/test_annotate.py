@@ -194,3 +194,22 @@ def test_names_never_cut_words_in_two() -> None:
     assert "北京大学" not in names and "王坚" not in names
     assert names["北京"] == "Beijing"
     assert names["浙江省政府"] and names["西湖区"] == "Xihu District"
+
+
+def test_stdin_reads_like_the_file() -> None:
+    from_file = subprocess.run(
+        [sys.executable, "-m", "reader", "annotate", "--format", "json", str(TRADITIONAL_SAMPLE)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    from_stdin = subprocess.run(
+        [sys.executable, "-m", "reader", "annotate", "--format", "json", "-"],
+        input=TRADITIONAL_SAMPLE.read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    a, b = json.loads(from_file.stdout), json.loads(from_stdin.stdout)
+    assert b["text"] == a["text"] and b["title"] == a["title"]
+    assert [s["text"] for s in b["sentences"]] == [s["text"] for s in a["sentences"]]

@@ -25,9 +25,9 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _HTML_ANY = re.compile(r"<(?:p|div|br|span|a|h[1-6]|article|section|table|li)\b[^>]*>", re.I)
-_MD_HINT = re.compile(
-    r"^(?:#{1,6}\s|>\s|[-*+]\s|\d+\.\s|```|!\[|\[[^\]]+\]\([^)]+\)|.+\n(?:=+|-+)\s*$)", re.M
-)
+# Signs of Markdown in text without a telling extension (stdin). List markers are left out on
+# purpose: plain news text numbers its sections ("01. 餘杭…") and must not lose the numbers.
+_MD_HINT = re.compile(r"^(?:#{1,6}\s|>\s|```|!\[|\[[^\]]+\]\([^)]+\)|.+\n(?:=+|-+)\s*$)", re.M)
 _FRONT = re.compile(r"\A(?:\ufeff)?(?:---|\+\+\+)[ \t]*\r?\n")
 
 
