@@ -149,6 +149,18 @@ def test_lost_names_are_repaired_in_one_more_batch() -> None:
     assert second is not None and second.text == "Ant Group word Alibaba word Hangzhou."
 
 
+def test_cached_rerun_still_counts_repaired_sentences() -> None:
+    cache = TranslationCache.memory()
+    translate_article(make_article(SAMPLE), FakeMT(drop_names), cache=cache)
+    out, stats = translate_article(make_article(SAMPLE), FakeMT(drop_names), cache=cache)
+    assert stats.from_cache == 3 and stats.sent_to_model == 0  # two have no Chinese: copied
+    assert (
+        stats.repaired
+        == sum(bool(s.translation and s.translation.repaired) for s in out.sentences())
+        == 2
+    )
+
+
 @pytest.mark.parametrize(
     "mangle",
     [

@@ -32,7 +32,7 @@ class TranslateStats:
     sentences: int = 0
     sent_to_model: int = 0  # sentences that needed the model this run
     from_cache: int = 0
-    repaired: int = 0  # sentences whose protected names had to be repaired
+    repaired: int = 0  # sentences whose names were repaired (this run or when cached)
     glossed: int = 0  # sentences glossed (no model, or the model returned nothing)
     copied: int = 0  # sentences without Chinese, copied through
     model_inputs: int = 0  # distinct texts decoded (segments + repair pieces)
@@ -229,6 +229,7 @@ class _Run:
                     ),
                 )
                 self.stats.from_cache += 1
+                self.stats.repaired += hit.repaired
                 continue
             job = _Job(sentence, key)
             job.segments = self._plan(sentence, terms)
