@@ -7,6 +7,17 @@ import tempfile
 from pathlib import Path
 
 
+def _file_mode(target: Path) -> int:
+    """Keep an existing file's mode; a new file gets the usual 0o666 minus the umask
+    (mkstemp's private 0o600 would make shared exports unreadable to others)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8") -> None:
     """Write ``data`` to ``path`` via a temp file in the same directory and an atomic rename."""
     target = Path(path)
@@ -18,6 +29,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, encoding: str 
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
     except BaseException:
         try:
