@@ -157,3 +157,17 @@ def test_import_csv_from_a_spreadsheet_reports_bad_rows(
     assert f"{sheet}:3: empty term" in capsys.readouterr().err
     entry = load_glossary(use_default=False).lookup("蔚來")
     assert entry is not None and entry.note == "EV maker, Shanghai"
+
+
+def test_import_can_skip_entries_the_shipped_glossary_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "mine.tsv"
+    sheet.write_text(
+        "zh\ten\ttype\n宇树科技\tUnitree Robotics\tcompany\n呯嘭智能\tPingPong AI\tcompany\n",
+        encoding="utf-8",
+    )
+    assert main(["glossary", "import", str(sheet), "--skip-shipped"]) == 0
+    assert "skipped 1 entries" in capsys.readouterr().out
+    user = load_glossary(use_default=False).entries
+    assert [e.zh for e in user] == ["呯嘭智能"]

@@ -42,6 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imp = actions.add_parser("import", help="merge a CSV, TBX or TSV file into the user glossary")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--format", choices=("csv", "tbx", "tsv"), help="default: from the extension")
+    imp.add_argument(
+        "--skip-shipped",
+        action="store_true",
+        help="leave out entries identical to the shipped glossary (e.g. re-importing an export)",
+    )
     imp.set_defaults(func=run_import)
 
     exp = actions.add_parser("export", help="write the effective glossary as CSV, TBX or TSV")
@@ -182,8 +187,29 @@ def run_import(args: argparse.Namespace) -> int:
     path = paths.user_glossary_path()
     if not entries:
         raise ReaderError(f"no valid entries in {args.file}; nothing imported")
-    added, replaced = upsert_entries(path, entries)
+    # Entries the shipped glossary already has, word for word, would be frozen in the user
+    # layer and hide later fixes to the shipped files: --skip-shipped leaves them out.
+    from reader.glossary import load_glossary
+
+    shipped = load_glossary(use_user=False)
+    same = [
+        e
+        for e in entries
+        if (old := shipped.lookup(e.zh)) is not None
+        and (old.zh, old.en, old.type) == (e.zh, e.en, e.type)
+    ]
+    if args.skip_shipped:
+        entries = [e for e in entries if e not in same]
+    added, replaced = upsert_entries(path, entries) if entries else (0, 0)
     print(f"imported {len(entries)} entries into {path} ({added} added, {replaced} replaced)")
+    if args.skip_shipped and same:
+        print(f"skipped {len(same)} entries identical to the shipped glossary")
+    elif same:
+        print(
+            f"note: {len(same)} of them are identical to shipped entries; "
+            "re-import with --skip-shipped to keep only your own",
+            file=sys.stderr,
+        )
     return 1 if any(i.severity == "error" for i in issues) else 0
 
 
