@@ -239,6 +239,23 @@ async def test_toggle_panes_and_interlinear():
         assert not app.view.layout_data.interlinear
 
 
+async def test_column_titles_follow_a_resize():
+    app = new_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        titles = lambda: str(app.screen.query_one("#columns").visual)  # noqa: E731
+        assert "Pinyin" in titles() and "interlinear" not in titles()
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.view.layout_data.interlinear
+        assert "interlinear" in titles() and "Pinyin ·" not in titles()
+        await pilot.resize_terminal(160, 50)
+        await pilot.pause()
+        await pilot.pause()
+        assert "Pinyin" in titles()
+
+
 async def test_narrow_terminal_is_interlinear_with_lookup_below():
     app = new_app()
     async with app.run_test(size=(100, 40)) as pilot:

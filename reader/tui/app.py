@@ -170,6 +170,10 @@ class ReaderScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW, "-narrow")
+        app = self.app
+        if isinstance(app, ReaderApp) and app.session.sentences:
+            # The column titles follow the view's new layout (columns ⇄ interlinear).
+            self.call_after_refresh(app.refresh_columns)
 
 
 class ReaderApp(App[None]):
