@@ -220,3 +220,27 @@ def test_pinyin_column_keeps_latin_runs_as_written():
     for span in line:
         out += " " * (span.x - len(out)) + span.text
     assert out == "fābù DeepSeek-R1 AI móxíng"
+
+
+def test_closing_punctuation_never_starts_a_line() -> None:
+    pieces = [
+        Piece("视频", "text", 0),
+        Piece("监控", "text", 1),
+        Piece("设备", "text", 2),
+        Piece("。", "text", 3),
+    ]
+    lines = wrap(pieces, 12)  # 视频监控设备 fills 12 cells; 。 would be alone below
+    texts = ["".join(span.text for span in line) for line in lines]
+    assert texts == ["视频监控", "设备。"]
+    assert all(not t.startswith("。") for t in texts)
+    # positions restart at the line's left edge
+    assert lines[1][0].x == 0 and lines[1][1].x == cell_width("设备")
+
+
+def test_english_comma_stays_with_its_word() -> None:
+    pieces = [Piece("aaaa", "en", space=True), Piece("bbbb", "en", space=True), Piece(",", "en")]
+    lines = wrap(pieces, 9)  # "aaaa bbbb" fills the line; the comma takes bbbb down with it
+    assert [[(s.x, s.text) for s in line] for line in lines] == [
+        [(0, "aaaa")],
+        [(0, "bbbb"), (4, ",")],
+    ]

@@ -51,6 +51,8 @@ _NARROW = str.maketrans(
 )
 _OPENERS = set("“‘([{«")
 _CLOSERS = set(".,;:!?)]}»”’…%—")
+# Characters that must not begin a line (Chinese/Japanese line-breaking rules).
+_NO_LINE_START = frozenset("。，、；：！？）」』】》〉”’…,.;:!?)]}»%")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +132,15 @@ def wrap(pieces: Iterable[Piece], width: int, pane: str = "", x0: int = 0) -> li
         w = cell_width(p.text)
         lead = 1 if p.space and x > 0 else 0
         if x + lead + w > width and x > 0:
-            lines.append([])
-            x, lead = 0, 0
+            carried: list[Span] = []
+            if p.text[0] in _NO_LINE_START and len(lines[-1]) > 1:
+                # Chinese line breaking: closing punctuation never starts a line, so the
+                # word before it moves down with it (…制造商 / 。 becomes …制 / 造商。).
+                last = lines[-1].pop()
+                carried.append(Span(x0, last.text, last.role, last.token, last.char, last.pane))
+            lines.append(carried)
+            x = cell_width(carried[0].text) if carried else 0
+            lead = 1 if carried and p.space else 0
             if p.text.isspace():
                 continue
         if w <= width - x - lead:
