@@ -213,3 +213,21 @@ def test_stdin_reads_like_the_file() -> None:
     a, b = json.loads(from_file.stdout), json.loads(from_stdin.stdout)
     assert b["text"] == a["text"] and b["title"] == a["title"]
     assert [s["text"] for s in b["sentences"]] == [s["text"] for s in a["sentences"]]
+
+
+def test_quoted_and_phrase_ruled_product_names_only_in_context() -> None:
+    from reader.glossary import load_glossary
+    from reader.load import load_bytes
+    from reader.pipeline import annotate
+
+    glossary = load_glossary()
+
+    def names(text: str) -> dict[str, str]:
+        article = annotate(load_bytes(text.encode("utf-8"), "x.txt"), Options(glossary=glossary))
+        return {t.text: t.glossary.en for t in article.tokens() if t.glossary}
+
+    product = names("宇视科技推出了“梧桐”大模型，中昊芯英的芯片“刹那”，有道教育大模型。")
+    assert product["梧桐"] == "Wutong" and product["刹那"] == "Chana"
+    assert product["有道"] == "Youdao"
+    ordinary = names("他说得很有道理，这一刹那我明白了。梧桐树下很凉快。")
+    assert not {"有道", "刹那", "梧桐"} & ordinary.keys()
