@@ -360,3 +360,11 @@ def test_article_sentences_that_resemble_boilerplate_are_kept(sentence: str) -> 
 def test_interface_lines_are_dropped(line: str) -> None:
     page = f"<p>第一段正文，讲的是别的事情。</p><p>{line}</p>"
     assert _texts(_load(page, "a.html")) == ["第一段正文，讲的是别的事情。"]
+
+
+def test_zero_width_joiners_survive_inside_emoji_only() -> None:
+    from reader.load.blocks import clean_block
+
+    family = "👨\u200d👩\u200d👧"
+    assert clean_block(f"我爱杭州{family}！") == f"我爱杭州{family}！"
+    assert clean_block("a\u200bb 中\u00ad文 x\u200dy") == "ab 中文 xy"

@@ -6,8 +6,13 @@ import re
 
 from reader.model import Block, LoadedText, Meta
 
-# Characters that render as nothing; removed everywhere.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters that render as nothing; removed everywhere, except a zero-width joiner inside an
+# emoji sequence (👨‍👩‍👧 is one picture; without its joiners it becomes three).
+_INVISIBLE = re.compile(
+    "[\u200b\u200c\u2060\ufeff\u00ad]"
+    "|(?<![\u2600-\u27bf\ufe0f\U0001f000-\U0001faff])\u200d"
+    "|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])"
+)
 # Collapsible whitespace (HTML rules); the ideographic space U+3000 is *not* collapsed inside
 # a block because Chinese text uses it deliberately, but it is stripped at block edges.
 _WS_RUN = re.compile(r"[ \t\r\n\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
