@@ -15,26 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from glossary_files import FLAGS, GLOSSARY_DIR, HEADER, TYPES
 
-GLOSSARY_DIR = ROOT / "glossaries"
 BREADTH_FILES = ("greater-china.tsv", "people.tsv")
-HEADER = ["zh", "en", "type", "aliases", "note", "flags"]
-TYPES = {
-    "company",
-    "org",
-    "university",
-    "lab",
-    "investor",
-    "product",
-    "media",
-    "person",
-    "place",
-    "brand",
-    "agency",
-    "other",
-}
-FLAGS = {"", "ambiguous"}
 MIN_GREATER_CHINA = 800
 
 # The form the organisation or person uses (own site, exchange listing, standard press form);

@@ -12,11 +12,9 @@ from functools import cache
 
 import pytest
 
-from conftest import ROOT
+from glossary_files import GLOSSARY_DIR, HEADER
 
-GLOSSARY_DIR = ROOT / "glossaries"
 PLACES = "places.tsv"
-HEADER = ["zh", "en", "type", "aliases", "note", "flags"]
 MIN_ENTRIES = 250
 
 # Official or established English forms; Taiwan's own (postal / Wade-Giles) spellings.

@@ -13,26 +13,10 @@ from functools import cache
 import opencc
 import pytest
 
-from conftest import ROOT, SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
+from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
+from glossary_files import FLAGS, GLOSSARY_DIR, HEADER, TYPES
 
-GLOSSARY_DIR = ROOT / "glossaries"
 FILES = ("companies.tsv", "people-places.tsv")
-HEADER = ["zh", "en", "type", "aliases", "note", "flags"]
-TYPES = {
-    "company",
-    "org",
-    "university",
-    "lab",
-    "investor",
-    "product",
-    "media",
-    "person",
-    "place",
-    "brand",
-    "agency",
-    "other",
-}
-FLAGS = {"", "ambiguous"}
 NOT_IN_SAMPLES = "not in samples"
 
 # Issue 3's list: these names must be present with the English the organisations use.
