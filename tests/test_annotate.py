@@ -231,3 +231,14 @@ def test_quoted_and_phrase_ruled_product_names_only_in_context() -> None:
     assert product["有道"] == "Youdao"
     ordinary = names("他说得很有道理，这一刹那我明白了。梧桐树下很凉快。")
     assert not {"有道", "刹那", "梧桐"} & ordinary.keys()
+
+
+def test_text_without_chinese_is_shown_as_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    article = tmp_path / "en.txt"
+    article.write_text("Hello world, no Chinese here.\n", encoding="utf-8")
+    assert main(["annotate", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "script: none" in out and "other script" not in out
+    assert "Hello world, no Chinese here." in out.splitlines()

@@ -38,9 +38,16 @@ def render_interlinear(article: Article) -> str:
         out.append(f"# {article.meta.title}")
     if article.meta.source_url:
         out.append(f"  {article.meta.source_url}")
-    out.append(f"  script: {article.script} · other script: {article.conversion}")
+    if article.script == "none":
+        out.append("  script: none (no Chinese characters found)")
+    else:
+        out.append(f"  script: {article.script} · other script: {article.conversion}")
     out.append("")
     for sentence in article.sentences():
+        if not any(t.pinyin for t in sentence.tokens):
+            out.append(sentence.text)  # nothing to annotate: show it as written
+            out.append("")
+            continue
         out.extend(interlinear_lines(sentence, width=100))
         out.append(f"  {sentence.converted}")
         names = [
