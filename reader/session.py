@@ -353,17 +353,13 @@ class Session:
         self.interlinear = not self.is_interlinear(width, threshold)
         return self.interlinear
 
-    def next_conversion(self) -> str:
+    def next_conversion(self, current: str | None = None) -> str:
         from reader.annotate.script import CONFIGS
 
-        current = self.article.conversion
-        i = CONFIGS.index(current) if current in CONFIGS else -1
-        return CONFIGS[(i + 1) % len(CONFIGS)]
+        return next_in_cycle(CONFIGS, current or self.article.conversion)
 
-    def next_pinyin_style(self) -> str:
-        style = self.article.pinyin_style
-        i = PINYIN_STYLES.index(style) if style in PINYIN_STYLES else -1
-        return PINYIN_STYLES[(i + 1) % len(PINYIN_STYLES)]
+    def next_pinyin_style(self, current: str | None = None) -> str:
+        return next_in_cycle(PINYIN_STYLES, current or self.article.pinyin_style)
 
     # -- search ---------------------------------------------------------------------------
     def search(self, query: str) -> int:
@@ -709,3 +705,9 @@ def restore_position(session: Session, store: PositionStore, key: str) -> bool:
         return False
     session.move_to_offset(offset)
     return True
+
+
+def next_in_cycle(choices: Sequence[str], current: str) -> str:
+    """The choice after ``current`` (the first one when ``current`` isn't a choice)."""
+    i = choices.index(current) if current in choices else -1
+    return choices[(i + 1) % len(choices)]

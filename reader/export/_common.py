@@ -6,8 +6,6 @@ from reader.model import Article, Sentence, Token
 
 GLOSS_LABEL = "gloss (no MT model installed)"  # = reader.translate.GLOSS_LABEL (tested)
 
-SCRIPT_NAMES = {"simplified": "Simplified", "traditional": "Traditional"}
-
 
 def is_han_char(ch: str) -> bool:
     """CJK Unified Ideographs (basic block, extension A, compatibility) — what gets pinyin."""
@@ -19,10 +17,6 @@ def is_han_char(ch: str) -> bool:
         or 0xF900 <= cp <= 0xFAFF
         or 0x20000 <= cp <= 0x3134F
     )
-
-
-def token_is_han(token: Token) -> bool:
-    return any(is_han_char(ch) for ch in token.text)
 
 
 def converted_script(article: Article) -> str:

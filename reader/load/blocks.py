@@ -17,7 +17,6 @@ _INVISIBLE = re.compile(
 # a block because Chinese text uses it deliberately, but it is stripped at block edges.
 _WS_RUN = re.compile(r"[ \t\r\n\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
 _EDGE = " \t\r\n\f\v\u00a0\u3000\u1680\u2000-\u200a\u202f\u205f"
-BLOCK_KINDS = ("heading", "p", "caption", "list", "quote")
 
 
 def is_wide(ch: str) -> bool:

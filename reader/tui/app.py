@@ -603,11 +603,8 @@ class ReaderApp(App[None]):
         if not self.session.annotated:
             self.notify("Still annotating; try again in a moment.", timeout=3)
             return
-        from reader.annotate.script import CONFIGS
-
-        current = self._want_conversion or self.session.article.conversion
-        i = CONFIGS.index(current) if current in CONFIGS else -1
-        self._want_conversion = CONFIGS[(i + 1) % len(CONFIGS)]
+        # Cycle from a change still being applied, so quick presses step on.
+        self._want_conversion = self.session.next_conversion(self._want_conversion)
         self._restyle(
             self.generation,
             self.session.article,
@@ -620,11 +617,7 @@ class ReaderApp(App[None]):
         if not self.session.annotated:
             self.notify("Still annotating; try again in a moment.", timeout=3)
             return
-        from reader.session import PINYIN_STYLES
-
-        current = self._want_style or self.session.article.pinyin_style
-        i = PINYIN_STYLES.index(current) if current in PINYIN_STYLES else -1
-        self._want_style = PINYIN_STYLES[(i + 1) % len(PINYIN_STYLES)]
+        self._want_style = self.session.next_pinyin_style(self._want_style)
         self._restyle(
             self.generation,
             self.session.article,
