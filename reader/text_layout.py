@@ -11,7 +11,16 @@ from reader.model import Sentence
 
 
 def cell_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    """Terminal cells: 2 for wide (CJK, emoji), 0 for joiners and combining marks, else 1."""
+    return sum(_char_width(ch) for ch in text)
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 2
+    if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0  # U+200D in 👨‍👩‍👧, combining accents, variation selectors
+    return 1
 
 
 def pad(text: str, width: int) -> str:

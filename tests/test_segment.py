@@ -71,3 +71,13 @@ def test_crosses_words_finds_names_cut_across_word_edges() -> None:
     assert not crosses_words([(0, 5)], 0, 2)
     # aligned on both edges
     assert not crosses_words([(0, 2), (2, 4), (4, 6)], 2, 6)
+
+
+def test_cell_width_counts_wide_zero_width_and_narrow_characters() -> None:
+    from reader.text_layout import cell_width
+
+    assert cell_width("宇树") == 4
+    assert cell_width("AI") == 2
+    assert cell_width("e\u0301") == 1  # e + combining acute
+    assert cell_width("\u200d") == 0
+    assert cell_width("😀") == 2
