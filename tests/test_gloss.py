@@ -26,3 +26,10 @@ def test_words_after_numbers_take_their_counting_sense() -> None:
     assert line.startswith("10 month 27 day")
     assert "3 companies" in line and "5 hundred million yuan" in line
     assert "moon" not in line and "dynasty" not in line
+
+
+def test_common_word_sense_comes_before_a_proper_noun_entry() -> None:
+    from reader.translate.gloss import short_sense
+
+    # CC-CEDICT lists 时代 as Time magazine (Shi2 dai4) before "age; era" (shi2 dai4)
+    assert short_sense("时代") == "age"

@@ -55,7 +55,12 @@ def short_sense(word: str, prefer: str | None = None) -> str | None:
     else its shortest one.
     """
     particle = False
-    for entry in _lookup(word, prefer):
+    # Proper-noun entries (capitalised pinyin in CC-CEDICT: 时代 "Time magazine") go after the
+    # common word; names worth rendering are the glossary's job.
+    entries = sorted(
+        _lookup(word, prefer), key=lambda e: str(getattr(e, "pinyin", ""))[:1].isupper()
+    )
+    for entry in entries:
         senses: list[str] = []
         for definition in getattr(entry, "definitions", ()):
             if _SKIP.match(definition) or _PINYIN_REF.search(definition):
