@@ -48,6 +48,11 @@ def _trim(definition: str) -> str:
     return sense
 
 
+def _is_proper_noun(entry: object) -> bool:
+    senses = [d for d in getattr(entry, "definitions", ()) if d and d[0].isalpha()]
+    return bool(senses) and all(d[0].isupper() for d in senses)
+
+
 def short_sense(word: str, prefer: str | None = None) -> str | None:
     """A short English sense of ``word`` ("" for a grammatical particle, None if unknown).
 
@@ -55,11 +60,9 @@ def short_sense(word: str, prefer: str | None = None) -> str | None:
     else its shortest one.
     """
     particle = False
-    # Proper-noun entries (capitalised pinyin in CC-CEDICT: 时代 "Time magazine") go after the
-    # common word; names worth rendering are the glossary's job.
-    entries = sorted(
-        _lookup(word, prefer), key=lambda e: str(getattr(e, "pinyin", ""))[:1].isupper()
-    )
+    # Proper-noun entries (时代 "Time, US weekly news magazine": every sense capitalised) go
+    # after the common word's entry; names worth rendering are the glossary's job.
+    entries = sorted(_lookup(word, prefer), key=_is_proper_noun)
     for entry in entries:
         senses: list[str] = []
         for definition in getattr(entry, "definitions", ()):
