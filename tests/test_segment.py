@@ -81,3 +81,16 @@ def test_cell_width_counts_wide_zero_width_and_narrow_characters() -> None:
     assert cell_width("e\u0301") == 1  # e + combining acute
     assert cell_width("\u200d") == 0
     assert cell_width("😀") == 2
+
+
+def test_urls_and_punctuated_latin_words_are_one_token_each() -> None:
+    seg = get_segmenter()
+    text = "网址是 https://example.com/a.b?c=d 。DeepSeek-R1 有3.9亿参数……他说——好。"
+    words = [text[a:b] for a, b in seg.cut(text)]
+    assert "https://example.com/a.b?c=d" in words
+    assert "DeepSeek-R1" in words and "3.9" in words
+    assert "……" in words and "——" in words
+    assert "".join(words) == text
+    # a full stop right after a URL stays outside it
+    tail = "见 www.example.com."
+    assert "www.example.com" in [tail[a:b] for a, b in seg.cut(tail)]

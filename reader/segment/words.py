@@ -8,6 +8,7 @@ Simplified string of the same length.
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -61,7 +62,7 @@ class Segmenter:
         for word in words:
             spans.append((pos, pos + len(word)))
             pos += len(word)
-        return spans
+        return merge_spans(spans, latin_runs(text))
 
     def freq(self, word: str) -> int | None:
         """jieba's dictionary frequency of a (Simplified) word, None when it isn't a word."""
@@ -80,6 +81,27 @@ class Segmenter:
             guess = pairs[0].flag if len(pairs) == 1 else "x"
             self._tags[word] = guess  # memoise: the HMM guess is the slow part
         return guess
+
+
+# Runs jieba cuts into pieces but a reader sees as one word: URLs, DeepSeek-R1, 3.9, v1.2.3,
+# e-mail addresses, and runs of …… or ——.
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]+", re.I)
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:[-./:@+_'][A-Za-z0-9]+)+|…{2,}|—{2,}|\.{3,}")
+_URL_TAIL = ".,;:!?)]}'\""
+
+
+def latin_runs(text: str) -> list[tuple[int, int]]:
+    """Disjoint spans of URLs and punctuated Latin words in ``text``, in order."""
+    runs: list[tuple[int, int]] = []
+    for m in _URL.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in _URL_TAIL:
+            end -= 1  # a sentence's full stop after a URL is not part of it
+        runs.append((m.start(), end))
+    for m in _LATIN_WORD.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in runs):
+            runs.append(m.span())
+    return sorted(runs)
 
 
 def get_segmenter() -> Segmenter:
