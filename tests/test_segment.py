@@ -94,3 +94,11 @@ def test_urls_and_punctuated_latin_words_are_one_token_each() -> None:
     # a full stop right after a URL stays outside it
     tail = "见 www.example.com."
     assert "www.example.com" in [tail[a:b] for a, b in seg.cut(tail)]
+
+
+def test_emoji_sequences_and_flags_are_one_token() -> None:
+    seg = get_segmenter()
+    family = "👨\u200d👩\u200d👧"
+    text = f"我爱杭州{family}！🇨🇳加油"
+    words = [text[a:b] for a, b in seg.cut(text)]
+    assert family in words and "🇨🇳" in words

@@ -84,9 +84,14 @@ class Segmenter:
 
 
 # Runs jieba cuts into pieces but a reader sees as one word: URLs, DeepSeek-R1, 3.9, v1.2.3,
-# e-mail addresses, and runs of …… or ——.
+# e-mail addresses, runs of …… or ——, and emoji sequences.
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]+", re.I)
-_LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:[-./:@+_'][A-Za-z0-9]+)+|…{2,}|—{2,}|\.{3,}")
+_LATIN_WORD = re.compile(
+    r"[A-Za-z0-9]+(?:[-./:@+_'][A-Za-z0-9]+)+|…{2,}|—{2,}|\.{3,}"
+    # emoji joined into one picture (👨‍👩‍👧) and flags (🇨🇳)
+    r"|[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?(?:\u200d[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?)+"
+    r"|[\U0001f1e6-\U0001f1ff]{2}"
+)
 _URL_TAIL = ".,;:!?)]}'\""
 
 
