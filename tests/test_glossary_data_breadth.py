@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from glossary_files import FLAGS, GLOSSARY_DIR, HEADER, TYPES
+from glossary_files import FLAGS, GLOSSARY_DIR, HEADER, TYPES, Row
 
 BREADTH_FILES = ("greater-china.tsv", "people.tsv")
 MIN_GREATER_CHINA = 800
@@ -103,45 +102,6 @@ MUST_BE_AMBIGUOUS = (
 
 # Full names and unambiguous forms that must NOT be flagged (a flag costs recall).
 MUST_NOT_BE_AMBIGUOUS = ("联想集团", "中国平安", "快手科技", "小米集团", "台积电", "比亚迪", "华为")
-
-
-@dataclass(frozen=True)
-class Row:
-    file: str
-    line: int
-    fields: list[str]
-
-    @property
-    def where(self) -> str:
-        return f"{self.file}:{self.line}"
-
-    @property
-    def zh(self) -> str:
-        return self.fields[0]
-
-    @property
-    def en(self) -> str:
-        return self.fields[1]
-
-    @property
-    def type(self) -> str:
-        return self.fields[2]
-
-    @property
-    def aliases(self) -> list[str]:
-        return [a for a in self.fields[3].split("|") if a]
-
-    @property
-    def note(self) -> str:
-        return self.fields[4]
-
-    @property
-    def flags(self) -> str:
-        return self.fields[5]
-
-    @property
-    def terms(self) -> list[str]:
-        return [self.zh, *self.aliases]
 
 
 def all_files() -> list[Path]:

@@ -7,14 +7,13 @@ Parses glossaries/companies.tsv and glossaries/people-places.tsv with the csv mo
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from functools import cache
 
 import opencc
 import pytest
 
 from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
-from glossary_files import FLAGS, GLOSSARY_DIR, HEADER, TYPES
+from glossary_files import FLAGS, GLOSSARY_DIR, HEADER, TYPES, Row
 
 FILES = ("companies.tsv", "people-places.tsv")
 NOT_IN_SAMPLES = "not in samples"
@@ -50,30 +49,6 @@ REQUIRED = {
     "余杭": "Yuhang",
     "滨江": "Binjiang",
 }
-
-
-@dataclass(frozen=True)
-class Row:
-    file: str
-    line: int
-    fields: list[str]
-
-    @property
-    def zh(self) -> str:
-        return self.fields[0]
-
-    @property
-    def en(self) -> str:
-        return self.fields[1]
-
-    @property
-    def names(self) -> list[str]:
-        """The term followed by its aliases."""
-        return [self.fields[0], *[a for a in self.fields[3].split("|") if a]]
-
-    @property
-    def where(self) -> str:
-        return f"{self.file}:{self.line}"
 
 
 def _raw(name: str) -> bytes:
@@ -165,11 +140,11 @@ def test_no_term_or_alias_repeats_within_or_across_files() -> None:
     first: dict[str, str] = {}
     repeats = []
     for row in _all_rows():
-        for alias in row.names[1:]:
+        for alias in row.terms[1:]:
             if alias in _script_forms(row.zh):
                 repeats.append(f"{row.where}: alias {alias} is {row.zh} in another script")
-        keys = [to_simplified(name) for name in row.names]
-        if len(set(row.names)) != len(row.names):
+        keys = [to_simplified(name) for name in row.terms]
+        if len(set(row.terms)) != len(row.terms):
             repeats.append(f"{row.where}: an alias repeats within the entry")
         for key in dict.fromkeys(keys):
             if key in first:
@@ -181,7 +156,7 @@ def test_no_term_or_alias_repeats_within_or_across_files() -> None:
 
 @pytest.mark.parametrize(("name", "expected"), sorted(REQUIRED.items()))
 def test_required_name_has_the_english_the_organisation_uses(name: str, expected: str) -> None:
-    matches = [row for row in _all_rows() if name in row.names]
+    matches = [row for row in _all_rows() if name in row.terms]
     assert matches, f"{name} is missing from the shipped glossary"
     assert [row.en for row in matches] == [expected]
 
@@ -190,7 +165,7 @@ def test_every_entry_occurs_in_a_sample_in_either_script() -> None:
     missing = [
         f"{row.where}: {row.zh}"
         for row in _all_rows()
-        if NOT_IN_SAMPLES not in row.fields[4] and not any(_in_samples(n) for n in row.names)
+        if NOT_IN_SAMPLES not in row.fields[4] and not any(_in_samples(n) for n in row.terms)
     ]
     assert not missing, "entries found in neither sample:\n" + "\n".join(missing)
 
@@ -199,7 +174,7 @@ def test_entries_marked_not_in_samples_really_are_absent() -> None:
     present = [
         f"{row.where}: {row.zh}"
         for row in _all_rows()
-        if NOT_IN_SAMPLES in row.fields[4] and any(_in_samples(n) for n in row.names)
+        if NOT_IN_SAMPLES in row.fields[4] and any(_in_samples(n) for n in row.terms)
     ]
     assert not present, "marked 'not in samples' but present:\n" + "\n".join(present)
 
