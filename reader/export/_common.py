@@ -96,3 +96,10 @@ def sentence_pinyin(sentence: Sentence) -> str:
 def one_line(text: str) -> str:
     """Collapse tabs and line breaks into spaces (TSV fields, single-line labels)."""
     return " ".join(text.replace("\t", " ").splitlines()) if text else ""
+
+
+def meta_items(article: Article) -> list[tuple[str, str]]:
+    """The byline fields an export header lists, labelled, empty ones left out."""
+    meta = article.meta
+    fields = (("Author", meta.author), ("Date", meta.date), ("Site", meta.site))
+    return [(label, value) for label, value in fields if value]

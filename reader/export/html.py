@@ -25,6 +25,7 @@ from reader.export._common import (
     gloss_label,
     is_han_char,
     lang_tags,
+    meta_items,
     source_of,
 )
 from reader.glossary.format import TYPES
@@ -175,13 +176,7 @@ def _header_html(article: Article, types_used: list[str]) -> str:
     orig_lang, _ = lang_tags(article)
     title = article.meta.title or article.meta.path or "Untitled article"
     items = [_source_html(article)]
-    for label, value in (
-        ("Author", article.meta.author),
-        ("Date", article.meta.date),
-        ("Site", article.meta.site),
-    ):
-        if value:
-            items.append(f"<li>{label}: {esc(value)}</li>")
+    items.extend(f"<li>{label}: {esc(value)}</li>" for label, value in meta_items(article))
     if article.script in ("simplified", "traditional"):
         conv = f" (OpenCC {esc(article.conversion)})" if article.conversion else ""
         items.append(

@@ -14,6 +14,7 @@ from reader.export._common import (
     converted_script,
     english_summary,
     gloss_label,
+    meta_items,
     one_line,
     source_of,
 )
@@ -121,13 +122,7 @@ def to_markdown(article: Article) -> str:
             lines.append(f"- Source: <{source}>")
         else:
             lines.append(f"- Source: {md_escape(source)}")
-    for label, value in (
-        ("Author", article.meta.author),
-        ("Date", article.meta.date),
-        ("Site", article.meta.site),
-    ):
-        if value:
-            lines.append(f"- {label}: {md_escape(value)}")
+    lines.extend(f"- {label}: {md_escape(value)}" for label, value in meta_items(article))
     other = converted_script(article)
     if article.script in ("simplified", "traditional"):
         conv = f" with OpenCC {md_escape(article.conversion)}" if article.conversion else ""
