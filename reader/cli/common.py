@@ -60,14 +60,15 @@ def add_glossary_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def load_article(args: argparse.Namespace) -> Article:
-    from reader.glossary import load_glossary
     from reader.pipeline import Options, annotate_path
+    from reader.resources import default_resources
 
     if args.conversion:
         from reader.annotate.script import _converter
 
         _converter(args.conversion)  # validate early: a one-line error before any work
-    glossary = load_glossary(
+    resources = default_resources()
+    glossary = resources.glossary(
         extra_files=tuple(args.glossary), use_default=not args.no_default_glossary
     )
     for issue in glossary.issues:  # broken lines are skipped; say so, the rest still loads
@@ -79,4 +80,6 @@ def load_article(args: argparse.Namespace) -> Article:
         sandhi=args.sandhi,
         auto_names=not args.no_auto_names,
     )
-    return annotate_path(args.article, options, encoding=args.encoding, full_page=args.full_page)
+    return annotate_path(
+        args.article, options, encoding=args.encoding, full_page=args.full_page, resources=resources
+    )

@@ -3,7 +3,7 @@
 A later layer overrides an earlier one term by term (the terms compared in folded form,
 so 宇树科技 in the user glossary overrides 宇樹科技 in a shipped file). The overriding
 entry keeps the aliases of the one it replaces, so they still resolve to the new rendering.
-Parsed files and built glossaries are cached per process, keyed by each file's stat.
+Parsed files and built glossaries are kept by :class:`reader.resources.Resources`, not here.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from reader import paths
 from reader.glossary.context import ContextRules, get_rules
 from reader.glossary.fold import fold, fold_many
-from reader.glossary.format import Entry, Issue, ParsedFile, read_glossary_file
+from reader.glossary.format import Entry, Issue, ParsedFile
 from reader.glossary.match import Matcher, resolve
 from reader.model import GlossaryHit
 
@@ -163,33 +163,6 @@ def _both_scripts(words: Iterable[str]) -> list[str]:
 
 # ---- loading ------------------------------------------------------------------------------
 
-_lock = threading.Lock()
-_parsed: dict[str, tuple[tuple[int, int, int], ParsedFile]] = {}
-_built: dict[tuple[object, ...], Glossary] = {}
-_MAX_BUILT = 8
-
-
-def _stat_key(path: Path) -> tuple[int, int, int]:
-    st = path.stat()
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
-
-
-def parse_file_cached(path: str | os.PathLike[str]) -> ParsedFile:
-    """Parse ``path`` once per change (stat key), raising ReaderError if unreadable."""
-    p = Path(path)
-    try:
-        key = _stat_key(p)
-    except OSError:
-        return read_glossary_file(p)  # raises the one-line error
-    with _lock:
-        cached = _parsed.get(str(p))
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    parsed = read_glossary_file(p)
-    with _lock:
-        _parsed[str(p)] = (key, parsed)
-    return parsed
-
 
 def shipped_files() -> list[Path]:
     folder = paths.shipped_glossaries_dir()
@@ -215,18 +188,13 @@ def load_glossary(
     use_default: bool = True,
     use_user: bool = True,
 ) -> Glossary:
-    """Shipped glossaries (sorted), then the user glossary, then ``extra_files`` in order."""
-    layers = [parse_file_cached(f) for f in layer_files(extra_files, use_default, use_user)]
-    key = tuple(id(layer) for layer in layers)
-    with _lock:
-        glossary = _built.get(key)
-        if glossary is not None and all(
-            a is b for a, b in zip(glossary._layers, layers, strict=True)
-        ):
-            return glossary
-    glossary = Glossary(layers)
-    with _lock:
-        if len(_built) >= _MAX_BUILT:
-            _built.pop(next(iter(_built)))
-        _built[key] = glossary
-    return glossary
+    """Shipped glossaries (sorted), then the user glossary, then ``extra_files`` in order.
+
+    Parses the files every call; :meth:`reader.resources.Resources.glossary` keeps parsed
+    files and built glossaries for a long-running caller (the TUI, the CLI).
+    """
+    from reader.glossary.format import read_glossary_file
+
+    return Glossary(
+        [read_glossary_file(f) for f in layer_files(extra_files, use_default, use_user)]
+    )
