@@ -71,7 +71,7 @@ class Resources:
             if found is not None:
                 self._derived.move_to_end(key)
                 return found
-        derived = self.segmenter.with_words(glossary.user_words(), key=key)
+        derived = self.segmenter.with_words(glossary.user_words, key=key)
         with self._lock:
             self._derived[key] = derived
             while len(self._derived) > _SEGMENTERS_KEPT:

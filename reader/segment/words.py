@@ -15,19 +15,16 @@ from __future__ import annotations
 
 import bisect
 import os
-import pickle
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from reader.fsutil import atomic_write
+from reader.fsutil import cached_pickle
 
 if TYPE_CHECKING:
     import jieba
-
-T = TypeVar("T")
 
 _TABLES_VERSION = 2
 _MISSING = object()
@@ -39,25 +36,6 @@ def _dict_stamp() -> tuple[str, int, int, int]:
     dict_file = jieba.DEFAULT_DICT or os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     st = os.stat(dict_file)
     return (dict_file, _TABLES_VERSION, st.st_size, st.st_mtime_ns)
-
-
-def _cached(cache: Path | None, stamp: object, build: Callable[[], T]) -> T:
-    """``build()``, kept in ``cache`` (pickle) and reused while ``stamp`` matches."""
-    if cache is not None and cache.is_file():
-        try:
-            with cache.open("rb") as fh:
-                saved_stamp, value = pickle.load(fh)
-            if saved_stamp == stamp:
-                return value  # type: ignore[no-any-return]
-        except Exception:  # noqa: BLE001 - a damaged cache is only rebuilt
-            pass
-    value = build()
-    if cache is not None:
-        try:
-            atomic_write(cache, pickle.dumps((stamp, value), protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass  # a read-only cache dir only costs speed
-    return value
 
 
 def _read_dict(dict_file: str) -> tuple[dict[str, int], int, dict[str, str]]:
@@ -117,7 +95,7 @@ class Segmenter:
         if _base is None:
             stamp = _dict_stamp()
             cache = cache_dir / "jieba-freq.pickle" if cache_dir is not None else None
-            freq, total = _cached(cache, stamp, lambda: _read_dict(stamp[0])[:2])
+            freq, total = cached_pickle(cache, stamp, lambda: _read_dict(stamp[0])[:2])
             self._base_tags: dict[str, str] | None = None  # loaded on the first tag()
         else:
             freq, total = _OverlayFreq(_base._tokenizer.FREQ, {}), _base._tokenizer.total
@@ -140,23 +118,32 @@ class Segmenter:
                         if self._cache_dir is not None
                         else None
                     )
-                    self._base_tags = _cached(cache, stamp, lambda: _read_dict(stamp[0])[2])
+                    self._base_tags = cached_pickle(cache, stamp, lambda: _read_dict(stamp[0])[2])
         return self._base_tags
 
-    def with_words(self, words: Iterable[str], key: str = "", tag: str = "nz") -> Segmenter:
+    def with_words(
+        self, words: Iterable[str] | Callable[[], Iterable[str]], key: str = "", tag: str = "nz"
+    ) -> Segmenter:
         """A new segmenter that also cuts each of ``words`` as one word (this one unchanged).
 
-        ``key`` (e.g. a glossary fingerprint) names a cache file for the words' frequencies.
+        ``key`` (e.g. a glossary fingerprint, which changes whenever the words do) names a
+        cache file for the words' frequencies; ``words`` may then be a callable, called
+        only when that file is missing or stale.
         """
         derived = Segmenter(_base=self)
         tokenizer = derived._tokenizer
-        wanted = sorted({w.strip() for w in words if w.strip() and not any(c.isspace() for c in w)})
-        cache = (
-            self._cache_dir / f"jieba-words-{key}.pickle"
-            if key and self._cache_dir is not None
-            else None
-        )
-        own = _cached(cache, (_dict_stamp(), wanted), lambda: self._suggest(wanted))
+
+        def suggest() -> dict[str, int]:
+            given = words() if callable(words) else words
+            return self._suggest(
+                sorted({w.strip() for w in given if w.strip() and not any(c.isspace() for c in w)})
+            )
+
+        if key and self._cache_dir is not None:
+            cache = self._cache_dir / f"jieba-words-{key}.pickle"
+            own = cached_pickle(cache, (_dict_stamp(), key), suggest)
+        else:
+            own = suggest()
         overlay = tokenizer.FREQ
         for word, freq in own.items():
             dict.__setitem__(overlay, word, freq)
