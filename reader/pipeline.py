@@ -15,7 +15,10 @@ from reader.model import Article, GlossaryHit, LoadedText, Paragraph, Sentence, 
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
+    from reader.glossary.decide import NameDecider
+    from reader.glossary.judge import Entity
     from reader.resources import Resources
+    from reader.segment.words import Segmenter
 
 PINYIN_STYLES: tuple[str, ...] = ("marks", "numbers", "zhuyin")
 
@@ -109,6 +112,7 @@ def annotate_sentences(
     article's conversion and pinyin style are kept; ``options`` gives the glossary, sandhi
     and auto names. Returns the new sentences by index.
     """
+    from reader.glossary.decide import NameDecider
     from reader.glossary.fold import fold_many
     from reader.resources import default_resources
 
@@ -118,10 +122,14 @@ def annotate_sentences(
     chosen = [all_sentences[i] for i in sorted(set(indices))]
     if not chosen:
         return {}
-    glossary = opts.glossary
-    # Ambiguous names (小米, 平安) shown to be names anywhere in the article count everywhere.
-    established = (
-        glossary.established(s.text for s in all_sentences) if glossary is not None else frozenset()
+    segmenter = res.segmenter_for(opts.glossary)
+    # The decider sees the whole article: names it establishes, organisations it names.
+    decider = NameDecider(
+        opts.glossary,
+        res.recogniser,
+        (s.text for s in all_sentences),
+        segmenter.freq,
+        opts.auto_names,
     )
     fresh = _segment_all(
         article.text,
@@ -129,7 +137,8 @@ def annotate_sentences(
         article.conversion,
         article.pinyin_style,
         chosen,
-        established,
+        decider,
+        segmenter,
         opts,
         res,
     )
@@ -142,7 +151,8 @@ def _segment_all(
     conversion: str,
     style: str,
     chosen: Sequence[Sentence],
-    established: frozenset[str],
+    decider: NameDecider,
+    segmenter: Segmenter,
     opts: Options,
     res: Resources,
 ) -> list[Sentence]:
@@ -152,35 +162,33 @@ def _segment_all(
     """
     from reader.annotate.pinyin import apply_sandhi, format_word
     from reader.annotate.script import convert, convert_aligned
-    from reader.segment.words import crosses_words, merge_spans
+    from reader.segment.words import merge_spans
 
-    glossary = opts.glossary
-    segmenter = res.segmenter_for(glossary)
     spans = [(s.start, s.end) for s in chosen]
 
     word_spans_all: list[list[tuple[int, int]]] = []
     hits_all: list[dict[tuple[int, int], GlossaryHit]] = []
+    found_all: list[dict[tuple[int, int], Entity]] = []
     for (start, end), simplified in zip(spans, simplified_of, strict=True):
         word_spans = segmenter.cut(simplified)
-        hits: dict[tuple[int, int], GlossaryHit] = {}
-        if glossary is not None:
-            for hit in glossary.find(text[start:end], established):
-                if crosses_words(word_spans, hit.start, hit.end):
-                    continue  # a name read across word edges: 平台中 is not 台中
-                hits[(hit.start, hit.end)] = replace(
-                    hit, start=hit.start + start, end=hit.end + start
-                )
-            word_spans = merge_spans(word_spans, sorted(hits))
+        tags = [segmenter.tag(simplified[a:b]) for a, b in word_spans]
+        # Glossary names (never read across word edges: 平台中 is not 台中) judged by the
+        # recogniser, and the names it found that the glossary lacks.
+        names = decider.sentence(text[start:end], simplified, word_spans, tags)
+        hits = {(h.start, h.end): h for h in names.hits}
+        found = {(e.start, e.end): e for e in names.found}
+        word_spans = merge_spans(word_spans, sorted([*hits, *found]))
         word_spans_all.append(word_spans)
         hits_all.append(hits)
+        found_all.append(found)
 
     readings_all = res.pinyin.read_batch(
         [(simplified, ws) for simplified, ws in zip(simplified_of, word_spans_all, strict=True)]
     )
 
     sentences: list[Sentence] = []
-    for old, simplified, word_spans, hits, chars in zip(
-        chosen, simplified_of, word_spans_all, hits_all, readings_all, strict=True
+    for old, simplified, word_spans, hits, found, chars in zip(
+        chosen, simplified_of, word_spans_all, hits_all, found_all, readings_all, strict=True
     ):
         start, end = old.start, old.end
         sentence_text = text[start:end]
@@ -201,11 +209,12 @@ def _segment_all(
                 pinyin=format_word(readings, style) if any(readings) else "",
                 readings=tuple(readings),
                 pos=segmenter.tag(simplified[a:b]),
-                glossary=hits.get((a, b)),
+                glossary=_name_at(hits, found, a, b, sentence_text, chars, start),
             )
             for (a, b), part, readings in zip(word_spans, parts, words, strict=True)
         ]
-        if opts.auto_names:
+        if opts.auto_names and decider.recogniser is None:
+            # no recogniser (weights missing): the rule-based auto names of old
             tokens = _auto_names(tokens, sentence_text, start, segmenter.freq, style)
         sentences.append(
             Sentence(
@@ -219,6 +228,26 @@ def _segment_all(
             )
         )
     return sentences
+
+
+def _name_at(
+    hits: dict[tuple[int, int], GlossaryHit],
+    found: dict[tuple[int, int], Entity],
+    a: int,
+    b: int,
+    sentence_text: str,
+    readings: Sequence[str | None],
+    start: int,
+) -> GlossaryHit | None:
+    """The name token ``[a, b)`` of a sentence is, in article offsets (None: not a name)."""
+    from reader.glossary.auto import render_entity
+    from reader.glossary.decide import place
+
+    hit = hits.get((a, b))
+    if hit is None and (a, b) in found:
+        entity = found[(a, b)]
+        hit = render_entity(sentence_text[a:b], entity.type, readings[a:b], entity.confidence)
+    return None if hit is None else place(hit, start)
 
 
 def _auto_names(

@@ -27,6 +27,7 @@ from reader import paths
 if TYPE_CHECKING:
     from reader.annotate.names_model import NameRecogniser
     from reader.annotate.pinyin import PinyinReader
+    from reader.glossary.decide import Recogniser
     from reader.glossary.format import ParsedFile
     from reader.glossary.store import Glossary
     from reader.segment.words import Segmenter
@@ -38,14 +39,23 @@ _GLOSSARIES_KEPT = 8
 class Resources:
     """Lazily built annotation resources. Thread-safe: builders run once under a lock."""
 
-    def __init__(self, cache_dir: Path | None = None, *, use_recogniser: bool = True) -> None:
+    def __init__(
+        self,
+        cache_dir: Path | None = None,
+        *,
+        use_recogniser: bool = True,
+        recogniser: Recogniser | None = None,
+    ) -> None:
+        """``use_recogniser=False`` keeps the rule-based name decision; ``recogniser``
+        replaces the trained one (tests pass fakes)."""
         self.cache_dir = cache_dir if cache_dir is not None else paths.cache_dir()
         self.use_recogniser = use_recogniser
         self._lock = threading.RLock()
         self._segmenter: Segmenter | None = None
         self._derived: OrderedDict[str, Segmenter] = OrderedDict()
         self._pinyin: PinyinReader | None = None
-        self._recogniser: NameRecogniser | None | bool = False  # False: not tried yet
+        # False: not loaded yet
+        self._recogniser: Recogniser | None | bool = recogniser if recogniser else False
         self._parsed: dict[str, tuple[tuple[int, int, int], ParsedFile]] = {}
         self._glossaries: OrderedDict[tuple[object, ...], Glossary] = OrderedDict()
 
@@ -92,7 +102,7 @@ class Resources:
 
     # -- names ----------------------------------------------------------------------------
     @property
-    def recogniser(self) -> NameRecogniser | None:
+    def recogniser(self) -> Recogniser | None:
         """The trained name recogniser, or None when disabled or its weights are missing."""
         if self._recogniser is False:
             with self._lock:
