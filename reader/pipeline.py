@@ -50,16 +50,17 @@ def annotate(
     loaded: LoadedText, options: Options | None = None, resources: Resources | None = None
 ) -> Article:
     """The whole loaded text, annotated: :func:`outline` then every sentence annotated."""
-    article = outline(loaded, options)
+    article = outline(loaded, options, tokens=False)
     indices = range(sum(len(p.sentences) for p in article.paragraphs))
     return article.with_sentences(annotate_sentences(article, indices, options, resources))
 
 
-def outline(loaded: LoadedText, options: Options | None = None) -> Article:
+def outline(loaded: LoadedText, options: Options | None = None, tokens: bool = True) -> Article:
     """Paragraphs and sentence spans, no words yet: milliseconds even for a long text.
 
     Each sentence is one token per Han character or Latin run, so a reader can show it at
     once; :func:`annotate_sentences` fills in words, pinyin, conversion and names later.
+    ``tokens=False`` leaves the sentences without tokens (for a caller that annotates all).
     """
     from reader.annotate.script import default_conversion, detect_script
     from reader.segment.sentences import split_sentences
@@ -72,9 +73,8 @@ def outline(loaded: LoadedText, options: Options | None = None) -> Article:
     for p_index, block in enumerate(loaded.blocks):
         sentences = []
         for start, end in split_sentences(text, block.start, block.end):
-            sentences.append(
-                Sentence(index, start, end, text[start:end], _raw_tokens(text, start, end))
-            )
+            raw = _raw_tokens(text, start, end) if tokens else ()
+            sentences.append(Sentence(index, start, end, text[start:end], raw))
             index += 1
         paragraphs.append(Paragraph(p_index, block.start, block.end, block.kind, tuple(sentences)))
     return Article(
