@@ -19,9 +19,10 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.fsutil import cached_pickle
+from reader.segment.pos_hmm import PosHMM
 
 if TYPE_CHECKING:
     import jieba
@@ -103,7 +104,8 @@ class Segmenter:
             self._cache_dir = _base._cache_dir
         tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
         self._tokenizer: jieba.Tokenizer = tokenizer
-        self._pos: Any = None  # jieba's POS HMM, only built when an unknown word needs a tag
+        # jieba's POS HMM for unknown words (tables loaded on first use, shared when derived)
+        self._hmm: PosHMM = _base._hmm if _base is not None else PosHMM()
         self._tags: dict[str, str] = {}  # this segmenter's own words and memoised HMM guesses
         self._lock = threading.RLock()
 
@@ -183,17 +185,15 @@ class Segmenter:
             return tag
         if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
             return "eng" if any(ch.isalpha() for ch in word) else "x"
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            guess = "x"  # Han and other characters: jieba would give several words
+        elif len(word) > 1 and any(
+            len(piece) > 1 for piece in self._tokenizer.cut(word, HMM=False)
+        ):
+            guess = "x"  # jieba's dictionary reads it as several words
+        else:
+            guess = self._hmm.tag(word)
         with self._lock:
-            if self._pos is None:
-                import jieba.posseg
-
-                # POSTokenizer's constructor re-reads dict.txt for tags we already hold
-                pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-                pos.tokenizer = self._tokenizer
-                pos.word_tag_tab = self.base_tags()
-                self._pos = pos
-            pairs = list(self._pos.cut(word))
-            guess = pairs[0].flag if len(pairs) == 1 else "x"
             self._tags[word] = guess  # memoise: the HMM guess is the slow part
         return guess
 
