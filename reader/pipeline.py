@@ -7,7 +7,7 @@ separate step (reader.translate) because it is slow and runs in the background i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -112,37 +112,67 @@ def annotate_sentences(
     article's conversion and pinyin style are kept; ``options`` gives the glossary, sandhi
     and auto names. Returns the new sentences by index.
     """
-    from reader.glossary.decide import NameDecider
-    from reader.glossary.fold import fold_many
-    from reader.resources import default_resources
+    run = ArticleRun(article, options, resources)
+    return {s.index: s for s in run.annotate(sorted(set(indices)))}
 
-    opts = options or Options()
-    res = resources or default_resources()
-    all_sentences = list(article.sentences())
-    chosen = [all_sentences[i] for i in sorted(set(indices))]
-    if not chosen:
-        return {}
-    segmenter = res.segmenter_for(opts.glossary)
-    # The decider sees the whole article: names it establishes, organisations it names.
-    decider = NameDecider(
-        opts.glossary,
-        res.recogniser,
-        (s.text for s in all_sentences),
-        segmenter.freq,
-        opts.auto_names,
-    )
-    fresh = _segment_all(
-        article.text,
-        fold_many([s.text for s in chosen]),  # folds keep length: offsets map 1:1
-        article.conversion,
-        article.pinyin_style,
-        chosen,
-        decider,
-        segmenter,
-        opts,
-        res,
-    )
-    return {s.index: s for s in fresh}
+
+def iter_annotated(
+    article: Article,
+    options: Options | None = None,
+    resources: Resources | None = None,
+    chunk: int = 256,
+    start: int = 0,
+) -> Iterator[list[Sentence]]:
+    """Every sentence of ``article`` annotated, ``chunk`` sentences at a time, beginning at
+    sentence ``start`` and wrapping round: a reader sees the first screen while the rest
+    streams in, and a long article never holds more than one chunk of work in flight."""
+    run = ArticleRun(article, options, resources)
+    total = len(run.sentences)
+    order = list(range(start, total)) + list(range(0, min(start, total)))
+    for k in range(0, len(order), chunk):
+        yield run.annotate(order[k : k + chunk])
+
+
+class ArticleRun:
+    """What annotating sentences of one article needs, built once per article."""
+
+    def __init__(
+        self, article: Article, options: Options | None, resources: Resources | None
+    ) -> None:
+        from reader.glossary.decide import NameDecider
+        from reader.resources import default_resources
+
+        self.article = article
+        self.options = opts = options or Options()
+        self.resources = res = resources or default_resources()
+        self.sentences = list(article.sentences())
+        self.segmenter = res.segmenter_for(opts.glossary)
+        # The decider sees the whole article: names it establishes, organisations it names.
+        self.decider = NameDecider(
+            opts.glossary,
+            res.recogniser,
+            (s.text for s in self.sentences),
+            self.segmenter.freq,
+            opts.auto_names,
+        )
+
+    def annotate(self, indices: Sequence[int]) -> list[Sentence]:
+        from reader.glossary.fold import fold_many
+
+        chosen = [self.sentences[i] for i in indices]
+        if not chosen:
+            return []
+        return _segment_all(
+            self.article.text,
+            fold_many([s.text for s in chosen]),  # folds keep length: offsets map 1:1
+            self.article.conversion,
+            self.article.pinyin_style,
+            chosen,
+            self.decider,
+            self.segmenter,
+            self.options,
+            self.resources,
+        )
 
 
 def _segment_all(

@@ -67,3 +67,39 @@ def test_segmenter_tables_come_from_one_cache_file(tmp_path: Path) -> None:
     assert (tmp_path / "jieba-tags.pickle").is_file()
     (tmp_path / "jieba-freq.pickle").write_bytes(b"garbage")
     assert Resources(cache_dir=tmp_path).segmenter.cut(text) == seg.cut(text)
+
+
+def test_streamed_json_equals_the_whole_document(tmp_path: Path) -> None:
+    import io
+    import json
+
+    from reader.cli.annotate import write_json_stream
+    from reader.pipeline import article_to_json, iter_annotated, outline
+    from reader.resources import default_resources
+
+    text = "小米创始人雷军说。小米进入汽车市场。\n\n杭州是一座城市。OpenAI 发布了新模型。"
+    loaded = LoadedText(
+        text=text, blocks=(Block(0, 18), Block(20, len(text))), meta=Meta(title="t")
+    )
+    res = default_resources()
+    options = Options(glossary=res.glossary(use_user=False))
+    whole = annotate(loaded, options, res)
+    skeleton = outline(loaded, options, tokens=False)
+    out = io.StringIO()
+    chunks = iter_annotated(skeleton, options, res, chunk=1)  # one sentence per chunk
+    write_json_stream(skeleton, (s for c in chunks for s in c), out)
+    assert json.loads(out.getvalue()) == json.loads(json.dumps(article_to_json(whole)))
+
+
+def test_iter_annotated_starts_where_asked_and_covers_every_sentence() -> None:
+    from reader.pipeline import iter_annotated, outline
+
+    text = "一。二。三。四。五。"
+    loaded = _loaded(text)
+    skeleton = outline(loaded, Options(auto_names=False), tokens=False)
+    order = [
+        s.index
+        for c in iter_annotated(skeleton, Options(auto_names=False), chunk=2, start=3)
+        for s in c
+    ]
+    assert order == [3, 4, 0, 1, 2]
