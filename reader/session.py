@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.model import Article, LoadedText, Paragraph, Sentence, Token, Translation
+from reader.model import Article, LoadedText, Sentence, Token, Translation
 
 if TYPE_CHECKING:
     from reader.annotate.dictionary import DictEntry
@@ -56,36 +56,18 @@ def raw_article(loaded: LoadedText) -> Article:
     """Split ``loaded`` into paragraphs and sentences; one token per Han character or run.
 
     No jieba, pinyin or OpenCC: this is what the reader shows while annotation loads. The
-    sentence spans are the ones :func:`reader.pipeline.annotate` produces, so the cursor and
-    reading position carry over when the annotated article replaces it.
+    sentence spans are the ones :func:`reader.pipeline.annotate` produces (it is the same
+    :func:`reader.pipeline.outline`), so the cursor and reading position carry over as
+    annotated sentences replace these. A long article gets one token per run between
+    spaces (a sentence, mostly) instead of one per character: memory and time stay small.
     """
-    from reader.segment.sentences import split_sentences
+    from reader.pipeline import outline
 
-    text = loaded.text
-    paragraphs: list[Paragraph] = []
-    index = 0
-    for p_index, block in enumerate(loaded.blocks):
-        sentences = []
-        for start, end in split_sentences(text, block.start, block.end):
-            tokens = tuple(_raw_tokens(text, start, end))
-            sentences.append(Sentence(index, start, end, text[start:end], tokens))
-            index += 1
-        paragraphs.append(Paragraph(p_index, block.start, block.end, block.kind, tuple(sentences)))
-    return Article(
-        text=text,
-        meta=loaded.meta,
-        paragraphs=tuple(paragraphs),
-        dropped_chars=loaded.dropped_chars,
-        full_text=loaded.full_text,
-    )
+    coarse = len(loaded.text) > LARGE_ARTICLE
+    return outline(loaded, tokens="runs" if coarse else "chars", detect=False)
 
 
-_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_%]*|\s+|.", re.DOTALL)
-
-
-def _raw_tokens(text: str, start: int, end: int) -> Iterable[Token]:
-    for m in _RUN.finditer(text, start, end):
-        yield Token(text=m.group(), start=m.start(), end=m.end())
+LARGE_ARTICLE = 300_000  # characters
 
 
 # --------------------------------------------------------------------------------------------

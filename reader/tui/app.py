@@ -77,6 +77,11 @@ GlossaryFactory = Callable[[], Any]
 GLOSS_STATUS = "gloss: no MT model installed — reader model install FILE.argosmodel"
 NARROW = 120  # below this many columns: interlinear layout, look-up panel at the bottom
 CHUNKS = (6, 16)  # first translation chunk small (rows fill in fast), then larger ones
+# Annotation parts: the first covers the screen around the reading position, later ones
+# double up to a size that still lets the worker notice a cancel (q) within a second.
+ANNOTATE_BEFORE_CURSOR = 10
+ANNOTATE_FIRST = 60
+ANNOTATE_MAX = 800
 _UNSET = object()
 
 PANES_GROUP = Binding.Group("Panes", compact=True)
@@ -362,28 +367,59 @@ class ReaderApp(App[None]):
     # -- background work ------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="annotate", exit_on_error=False)
     def _annotate(self, generation: int, loaded: LoadedText, options: Options) -> None:
-        from reader.pipeline import annotate
+        """Annotate from the reading position on, in parts, so the screen fills in at once
+        and a long article never blocks a key; stops between parts when cancelled."""
+        from textual.worker import get_current_worker
 
+        from reader.pipeline import iter_annotated, outline
+
+        worker = get_current_worker()
         began = time.perf_counter()
         try:
             glossary = options.glossary
             if glossary is None and self._glossary_factory is not None:
                 glossary = self._glossary_factory()
-            article = annotate(loaded, replace(options, glossary=glossary), self.resources)
+            opts = replace(options, glossary=glossary)
+            skeleton = outline(loaded, opts, tokens=False)
+            fields = {
+                "script": skeleton.script,
+                "conversion": skeleton.conversion,
+                "pinyin_style": skeleton.pinyin_style,
+            }
+            start = max(0, self.session.cursor.sentence - ANNOTATE_BEFORE_CURSOR)
+            parts = iter_annotated(
+                skeleton, opts, self.resources, ANNOTATE_FIRST, start, ANNOTATE_MAX
+            )
+            for part in parts:
+                if worker.is_cancelled or generation != self.generation:
+                    return
+                message = Annotated(
+                    generation, {s.index: s for s in part}, fields, glossary, False, 0.0
+                )
+                self.post_message(message)
         except ReaderError as exc:
             self.post_message(WorkFailed("annotation", str(exc)))
             return
-        self.post_message(Annotated(generation, article, glossary, time.perf_counter() - began))
+        done = Annotated(generation, {}, fields, glossary, True, time.perf_counter() - began)
+        self.post_message(done)
 
     @on(Annotated)
     def _annotated(self, message: Annotated) -> None:
         if message.generation != self.generation or not self._alive():
             return
-        self.timings["annotated"] = time.perf_counter()
         self.glossary = message.glossary
-        self.session.set_article(message.article, annotated=True)
-        self._want_conversion = message.article.conversion
-        self._want_style = message.article.pinyin_style
+        s = self.session
+        if message.sentences:
+            s.apply_sentences(message.sentences, None, keep_translation=True)
+            if s.article.conversion != message.article_fields["conversion"]:
+                s.article = replace(s.article, **message.article_fields)
+                self._want_conversion = s.article.conversion
+                self._want_style = s.article.pinyin_style
+        if not message.done:
+            self.refresh_all()
+            return
+        self.timings["annotated"] = time.perf_counter()
+        s.annotated = True
         self._restarts = 0
         self.refresh_all()
         if not self.dictionary_ready:

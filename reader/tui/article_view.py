@@ -41,6 +41,16 @@ ROLES = (
 OVERLAYS = ("cursor", "selection", "hit", "row")
 
 
+# Articles with more sentences than this are laid out lazily: LAZY_MARGIN sentences either
+# side of the viewport and the cursor for real, the rest by estimated height.
+LAZY_LAYOUT_FROM = 2000
+LAZY_MARGIN = 150
+
+
+def _near(centre: int, count: int) -> range:
+    return range(max(0, centre - LAZY_MARGIN), min(count, centre + LAZY_MARGIN))
+
+
 class ArticleView(ScrollView, can_focus=True):
     """Sentence-aligned panes (or interlinear lines) of the session's article."""
 
@@ -95,6 +105,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(2048)
         self._styles: dict[str, Style] = {}
         self.first_paint: float | None = None
+        self._laying_out = False
 
     # -- layout ---------------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
@@ -117,7 +128,11 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or self.app.size.width
         paragraphs = [(p.kind, p.sentences) for p in self.session.article.paragraphs]
         self.layout_data = self.builder.build(
-            paragraphs, self.session.visible_panes(), max(width, 20), self.interlinear()
+            paragraphs,
+            self.session.visible_panes(),
+            max(width, 20),
+            self.interlinear(),
+            self._focus(anchor),
         )
         self._strips.clear()
         self.virtual_size = Size(width, len(self.layout_data.lines))
@@ -127,6 +142,22 @@ class ArticleView(ScrollView, can_focus=True):
             if y != round(self.scroll_y):
                 self.scroll_to(y=y, animate=False, immediate=True, force=True)
         self.refresh()
+
+    def _layout_around(self, sentence: int) -> None:
+        self._laying_out = False
+        layout = self.layout_data
+        if layout is not None and sentence in layout.estimated:
+            self.relayout()
+
+    def _focus(self, anchor: tuple[int, int] | None) -> set[int] | None:
+        """Sentences to lay out for real: all of a short article; around the viewport and
+        the cursor in a long one (the rest get estimated heights until scrolled to)."""
+        count = len(self.session.sentences)
+        if count <= LAZY_LAYOUT_FROM:
+            return None
+        cursor = self.session.cursor.sentence
+        top = anchor[0] if anchor is not None else cursor
+        return set(_near(top, count)) | set(_near(cursor, count))
 
     def _top_anchor(self) -> tuple[int, int] | None:
         """(sentence, line within its row) at the top of the viewport, if scrolled."""
@@ -218,6 +249,10 @@ class ArticleView(ScrollView, can_focus=True):
         if layout is None or index >= len(layout.lines):
             return Strip.blank(width, self.rich_style)
         line = layout.lines[index]
+        if line.sentence in layout.estimated and not self._laying_out:
+            # an estimated row scrolled into view: lay out around it, then paint again
+            self._laying_out = True
+            self.call_after_refresh(self._layout_around, line.sentence)
         if self.first_paint is None:
             self.first_paint = time.perf_counter()  # startup measurement (bench/startup.py)
         key = (index, self._overlay_key(line.sentence))
