@@ -24,6 +24,7 @@ from reader.model import Article, LoadedText, Sentence, Token, Translation
 
 if TYPE_CHECKING:
     from reader.annotate.dictionary import DictEntry
+    from reader.glossary.names import NameRow
     from reader.model import GlossaryHit
     from reader.pipeline import Options
     from reader.resources import Resources
@@ -478,22 +479,11 @@ class Session:
 
     # -- names ----------------------------------------------------------------------------
     def names(self) -> list[NameRow]:
-        """Every glossary or auto name in the article, most frequent first."""
-        rows: dict[tuple[str, str, str, str], NameRow] = {}
-        for si, s in enumerate(self.sentences):
-            for ti, tok in enumerate(s.tokens):
-                hit = tok.glossary
-                if hit is None:
-                    continue
-                key = (hit.term or tok.text, hit.en, hit.type, hit.source_file)
-                row = rows.get(key)
-                if row is None:
-                    rows[key] = NameRow(
-                        tok.text, hit.en, hit.type, hit.source, hit.source_file, 1, si, ti
-                    )
-                else:
-                    row.count += 1
-        return sorted(rows.values(), key=lambda r: (-r.count, r.first_sentence))
+        """Every glossary or auto name in the article, most frequent first (the same rows
+        as ``reader names``)."""
+        from reader.glossary.names import collect_names
+
+        return collect_names(self.article)
 
     # -- glossary edits -------------------------------------------------------------------
     def sentences_containing(self, terms: Iterable[str]) -> list[int]:
@@ -506,18 +496,6 @@ class Session:
             for i in range(len(self.sentences))
             if any(w in self._simplified_text(i) for w in wanted)
         ]
-
-
-@dataclass
-class NameRow:
-    text: str
-    en: str
-    type: str
-    source: str
-    source_file: str
-    count: int
-    first_sentence: int
-    first_token: int
 
 
 def _all_indices(haystack: str, needle: str) -> Iterable[int]:

@@ -221,6 +221,7 @@ class ReaderApp(App[None]):
         self.translating = False
         self.vocab: set[str] = set()
         self._cancel = threading.Event()
+        self._exiting = threading.Event()  # set on quit: background parts stop posting
         self._restarts = 0  # automatic re-runs of translation for left-over sentences
         self._want_conversion = ""
         self._want_style = ""
@@ -365,15 +366,21 @@ class ReaderApp(App[None]):
         self.refresh_status()
 
     # -- background work ------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="annotate", exit_on_error=False)
     def _annotate(self, generation: int, loaded: LoadedText, options: Options) -> None:
-        """Annotate from the reading position on, in parts, so the screen fills in at once
-        and a long article never blocks a key; stops between parts when cancelled."""
-        from textual.worker import get_current_worker
+        """Annotate in a daemon thread: it reads and writes nothing a user keeps, so `q`
+        never waits for it (a Textual thread worker is joined at exit, mid-part)."""
+        threading.Thread(
+            target=self._annotate_parts,
+            args=(generation, loaded, options),
+            name="reader-annotate",
+            daemon=True,
+        ).start()
 
+    def _annotate_parts(self, generation: int, loaded: LoadedText, options: Options) -> None:
+        """Annotate from the reading position on, in parts, so the screen fills in at once
+        and a long article never blocks a key; a newer generation (a reload) stops it."""
         from reader.pipeline import iter_annotated, outline
 
-        worker = get_current_worker()
         began = time.perf_counter()
         try:
             glossary = options.glossary
@@ -391,7 +398,7 @@ class ReaderApp(App[None]):
                 skeleton, opts, self.resources, ANNOTATE_FIRST, start, ANNOTATE_MAX
             )
             for part in parts:
-                if worker.is_cancelled or generation != self.generation:
+                if generation != self.generation or self._exiting.is_set():
                     return
                 message = Annotated(
                     generation, {s.index: s for s in part}, fields, glossary, False, 0.0
@@ -899,13 +906,15 @@ class ReaderApp(App[None]):
         self.exit()
 
     def shutdown(self) -> None:
-        """Remember where the reader was and stop background translation."""
+        """Remember where the reader was and stop background annotation and translation."""
         self._cancel.set()
+        self._exiting.set()
         self.save_position()
         self.workers.cancel_all()
 
     def on_unmount(self) -> None:
         self._cancel.set()
+        self._exiting.set()
 
 
 def _display_keys(keys: str) -> str:
