@@ -66,25 +66,9 @@ def _words(args: argparse.Namespace) -> list[str] | None:
 
 
 def _translate(article: Article, translator: object | None) -> tuple[Article, object]:
-    from reader.translate import GLOSS_LABEL, INSTALL_HINT, load_translator, translate_article
+    from reader.cli.common import translate_with_progress
 
-    if translator is None:
-        translator = load_translator(traditional=article.script in ("traditional", "mixed"))
-    if translator is None:
-        print(
-            f"reader: no translation model installed, exporting a {GLOSS_LABEL}; {INSTALL_HINT}",
-            file=sys.stderr,
-        )
-    progress = _progress if sys.stderr.isatty() and translator is not None else None
-    article, stats = translate_article(article, translator, progress=progress)  # type: ignore[arg-type]
-    if progress is not None:
-        sys.stderr.write("\r\033[K")
-    return article, stats
-
-
-def _progress(done: int, total: int) -> None:
-    sys.stderr.write(f"\rtranslating {done}/{total} sentences")
-    sys.stderr.flush()
+    return translate_with_progress(article, translator, "exporting")
 
 
 def run(args: argparse.Namespace) -> int:

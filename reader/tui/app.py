@@ -32,7 +32,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.errors import ReaderError
-from reader.model import Article, LoadedText, Paragraph, Sentence
+from reader.model import Article, LoadedText, Sentence
 from reader.pipeline import Options
 from reader.resources import Resources, default_resources
 from reader.session import (
@@ -476,7 +476,7 @@ class ReaderApp(App[None]):
         article: Article,
         cancel: threading.Event,
     ) -> None:
-        from reader.translate import translate_article
+        from reader.translate import translate_sentences
 
         worker = get_current_worker()
         began = time.perf_counter()
@@ -497,19 +497,15 @@ class ReaderApp(App[None]):
             chunk = jobs[k : k + size]
             k += size
             size = CHUNKS[1]
-            sub = replace(
-                article, paragraphs=(Paragraph(0, 0, 0, "p", tuple(s for _, s, _ in chunk)),)
-            )
+            positions = {s.index: i for i, s, _ in chunk}  # article index → session position
             try:
-                out, _stats = translate_article(sub, translator, None, None, cancel)
+                found, _stats = translate_sentences(
+                    article, list(positions), translator, None, None, cancel
+                )
             except ReaderError as exc:
                 self.post_message(WorkFailed("translation", str(exc)))
                 return
-            done = {
-                i: s.translation
-                for (i, _, _), s in zip(chunk, out.sentences(), strict=True)
-                if s.translation is not None
-            }
+            done = {positions[index]: tr for index, tr in found.items()}
             self.post_message(Translated(generation, done, {i: v for i, _, v in chunk}, model))
         self.post_message(TranslationFinished(generation, False, time.perf_counter() - began))
 
