@@ -201,8 +201,8 @@ def test_import_anki_tsv():
 
 
 def _article(text: str):
-    from reader.pipeline import Options, annotate
     from reader.model import Block
+    from reader.pipeline import Options, annotate
 
     loaded = LoadedText(text, (Block(0, len(text)),), Meta(path="t.txt"))
     return annotate(loaded, Options(auto_names=False))

@@ -14,15 +14,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("annotate", help="segment, convert and add pinyin (headless)")
     add_article_arguments(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--no-vocab",
+        action="store_true",
+        help="JSON without your vocabulary's per-token status and hsk keys",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     article = load_article(args)
     if args.format == "json":
-        from reader.pipeline import article_to_json
+        from reader.export.jsonfmt import article_to_json
 
-        json.dump(article_to_json(article), sys.stdout, ensure_ascii=False, indent=1)
+        fields = None
+        if not args.no_vocab:  # status and hsk per token, from the user's vocabulary
+            from reader.cli.vocab import open_vocabulary
+
+            fields = open_vocabulary().token_fields(article)
+        doc = article_to_json(article, token_fields=fields)
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(render_interlinear(article))

@@ -304,7 +304,7 @@ class VocabStore:
                     (json.dumps([m.word for m in items], ensure_ascii=False),),
                 ).fetchall()
             )
-            rows = []
+            rows: list[tuple[str, str, int, str]] = []
             for m in items:
                 room = MAX_SENTENCES - have.get(m.word, 0)
                 rows.extend((m.word, article, i, text) for i, text in m.sentences[: max(room, 0)])
