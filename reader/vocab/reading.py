@@ -116,17 +116,16 @@ class ArticleVocab:
         self.words = ArticleWords(article, vocabulary.rules)
         self.statuses: dict[str, Status] = {}
         self.version = 0
+        # Highlighting starts once the learner has marked any word (or imported a list):
+        # before that every word would be 'new' and the whole page would light up.
+        self.active = False
         self.refresh()
 
     def refresh(self) -> None:
+        """Re-read this article's statuses (after a change here or in another process)."""
         self.statuses = self.vocabulary.store.statuses_of(self.words.counts)
+        self.active = self.vocabulary.store.has_marked_words()
         self.version += 1
-
-    @property
-    def active(self) -> bool:
-        """Highlighting starts once the learner has marked any word (or imported a list):
-        before that every word would be 'new' and the whole page would light up."""
-        return self.vocabulary.store.has_marked_words()
 
     def key_at(self, sentence: int, token: int) -> str | None:
         if not 0 <= sentence < len(self.words.keys):
