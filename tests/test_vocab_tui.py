@@ -105,10 +105,12 @@ async def test_lookup_shows_hsk_level_and_status(tmp_path: Path):
         await settle(pilot, app)
         av = app.article_vocab
         assert av is not None
-        for s, row in enumerate(av.words.keys):
-            t = next((t for t, k in enumerate(row) if k and av.vocabulary.level(k)), None)
-            if t is not None:
-                break
+        s, t = next(
+            (s, t)
+            for s, row in enumerate(av.words.keys)
+            for t, k in enumerate(row)
+            if k and av.vocabulary.level(k)
+        )
         app.session.move_to(s, t)
         app.after_cursor_move()
         info = av.info_at(s, t)
