@@ -13,6 +13,7 @@ from reader.tui.app import ReaderApp, make_app
 from reader.tui.vocab_screen import KnownHskScreen, VocabScreen
 from reader.vocab import Status, VocabStore
 from reader.vocab.reading import Vocabulary
+from reader.vocab.words import fold_word
 
 
 def sample() -> str:
@@ -91,12 +92,14 @@ async def test_K_marks_the_sentences_new_words_and_the_status_line_counts(tmp_pa
             if av.statuses.get(k, Status.NEW) is Status.NEW
         ]
         assert new
+        assert set(new) <= {fold_word(w) for w in app.vocab_unknown_words()}  # the Anki deck
         await pilot.press("K")
         assert all(av.statuses[k] is Status.KNOWN for k in new)
         assert av.stats().known_words == before.known_words + len(set(new))
         assert av.stats().line() in app.status_text()
         await pilot.press("ctrl+k")
         assert av.stats().new_words == 0
+        assert app.vocab_unknown_words() == []
 
 
 async def test_lookup_shows_hsk_level_and_status(tmp_path: Path):

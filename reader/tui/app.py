@@ -802,7 +802,8 @@ class ReaderApp(VocabActions, App[None]):
                         "Translation is still running: untranslated sentences are exported without English.",
                         timeout=5,
                     )
-                self._export(self.session.article, request, sorted(self.vocab))
+                words = sorted(self.vocab) or self.vocab_unknown_words()
+                self._export(self.session.article, request, words)
 
         self.push_screen(ExportScreen(stem, dict(EXTENSIONS)), done)
 

@@ -209,6 +209,14 @@ class VocabActions:
         info = av.info_at(c.sentence, c.token)
         return info.line() if info is not None else ""
 
+    def vocab_unknown_words(self: Any) -> list[str]:
+        """Words for an Anki export when none were saved with `s`: the article's new and
+        learning ones (once the learner uses the vocabulary), else none (all vocabulary)."""
+        av = self.article_vocab
+        if av is None or not av.active:
+            return []
+        return list(av.vocabulary.unknown_words(self.session.article))
+
     def vocab_changed(self: Any, note: str) -> None:
         self.view.relayout()
         self.refresh_lookup()
