@@ -62,8 +62,9 @@ def bench_dev(folder: Path, original: bool) -> None:
     from pypinyin import Style, lazy_pinyin
 
     from reader.annotate.g2p import get_model
-    from reader.annotate.pinyin import PinyinReader, get_reader
+    from reader.annotate.pinyin import PinyinReader
     from reader.annotate.pinyin_words import KIND_SINGLE
+    from reader.resources import default_resources
 
     texts, targets, gold = load_dev(folder)
     nchars = sum(map(len, texts))
@@ -106,7 +107,7 @@ def bench_dev(folder: Path, original: bool) -> None:
         note = f"agrees with package on {same:,}/{total:,} polyphones"
     row("g2pM batched numpy (ours)", score(batched, gold), nchars, dt, note)
 
-    reader = get_reader()
+    reader = default_resources().pinyin
     t = time.perf_counter()
     spans = [reader.segment(s) for s in texts]
     seg_time = time.perf_counter() - t
@@ -143,10 +144,10 @@ _SENT = re.compile(r"[^。！？!?\n]+[。！？!?]*[”」』）)]*")
 
 
 def bench_sample(path: Path) -> None:
-    from reader.annotate.pinyin import get_reader
+    from reader.resources import default_resources
 
     text = path.read_text(encoding="utf-8")
-    reader = get_reader()
+    reader = default_resources().pinyin
     sentences = [m.group() for m in _SENT.finditer(text) if m.group().strip()]
     items = [(s, reader.segment(s)) for s in sentences]
     nchars = sum(len(s) for s in sentences)
@@ -207,9 +208,9 @@ def main() -> None:
     ap.add_argument("--no-original", action="store_true", help="skip the slow original g2pM")
     args = ap.parse_args()
     t = time.perf_counter()
-    from reader.annotate.pinyin import get_reader
+    from reader.resources import default_resources
 
-    get_reader()
+    _ = default_resources().pinyin  # load the models before timing
     print(f"load (pypinyin, CC-CEDICT, g2pM weights): {time.perf_counter() - t:.2f} s\n")
     bench_dev(args.dev, original=not args.no_original)
     bench_sample(args.sample)

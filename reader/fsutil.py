@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def _file_mode(target: Path) -> int:
@@ -37,3 +42,27 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, encoding: str 
         except FileNotFoundError:
             pass
         raise
+
+
+def cached_pickle(cache: Path | None, stamp: object, build: Callable[[], T]) -> T:
+    """``build()``, kept in the pickle file ``cache`` and reused while ``stamp`` matches.
+
+    For derived tables that are slow to build and fast to unpickle (jieba's frequencies,
+    the CC-CEDICT index). A damaged or stale file is rebuilt; an unwritable one only
+    costs speed. The file lives in reader's own cache dir, written atomically.
+    """
+    if cache is not None and cache.is_file():
+        try:
+            with cache.open("rb") as fh:
+                saved_stamp, value = pickle.load(fh)
+            if saved_stamp == stamp:
+                return value  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001 - any damage means: rebuild
+            pass
+    value = build()
+    if cache is not None:
+        try:
+            atomic_write(cache, pickle.dumps((stamp, value), protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass
+    return value

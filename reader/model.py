@@ -28,6 +28,11 @@ class GlossaryHit:
     source_file: str  # path of the glossary file, or "auto"
     source: Literal["glossary", "auto"] = "glossary"
     note: str = ""
+    # How sure the name recogniser is that the span is a name (1.0: not judged).
+    confidence: float = 1.0
+    # Whether the English rendering is imposed on the machine translation; a name that is
+    # shown but not forced is translated freely (an unsure name is never forced).
+    forced: bool = True
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -36,6 +41,8 @@ class GlossaryHit:
             "source_file": self.source_file,
             "source": self.source,
             "term": self.term,
+            "confidence": round(self.confidence, 3),
+            "forced": self.forced,
         }
 
 

@@ -6,7 +6,8 @@ separate step (reader.translate) because it is slow and runs in the background i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,10 @@ from reader.model import Article, GlossaryHit, LoadedText, Paragraph, Sentence, 
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
+    from reader.glossary.decide import NameDecider
+    from reader.glossary.judge import Entity
+    from reader.resources import Resources
+    from reader.segment.words import Segmenter
 
 PINYIN_STYLES: tuple[str, ...] = ("marks", "numbers", "zhuyin")
 
@@ -28,105 +33,198 @@ class Options:
 
 
 def annotate_path(
-    path: str, options: Options | None = None, encoding: str | None = None, full_page: bool = False
+    path: str,
+    options: Options | None = None,
+    encoding: str | None = None,
+    full_page: bool = False,
+    resources: Resources | None = None,
 ) -> Article:
     from reader.load import load_path
 
-    return annotate(load_path(path, encoding=encoding, full_page=full_page), options or Options())
+    return annotate(
+        load_path(path, encoding=encoding, full_page=full_page), options or Options(), resources
+    )
 
 
-def annotate(loaded: LoadedText, options: Options | None = None) -> Article:
-    from reader.annotate.script import convert, default_conversion, detect_script
-    from reader.glossary.fold import fold
+def annotate(
+    loaded: LoadedText, options: Options | None = None, resources: Resources | None = None
+) -> Article:
+    """The whole loaded text, annotated: :func:`outline` then every sentence annotated."""
+    article = outline(loaded, options, tokens=False)
+    indices = range(sum(len(p.sentences) for p in article.paragraphs))
+    return article.with_sentences(annotate_sentences(article, indices, options, resources))
+
+
+def outline(loaded: LoadedText, options: Options | None = None, tokens: bool = True) -> Article:
+    """Paragraphs and sentence spans, no words yet: milliseconds even for a long text.
+
+    Each sentence is one token per Han character or Latin run, so a reader can show it at
+    once; :func:`annotate_sentences` fills in words, pinyin, conversion and names later.
+    ``tokens=False`` leaves the sentences without tokens (for a caller that annotates all).
+    """
+    from reader.annotate.script import default_conversion, detect_script
     from reader.segment.sentences import split_sentences
 
     opts = options or Options()
     text = loaded.text
     script = detect_script(text)
-    conversion = opts.conversion or default_conversion(script)
-
-    # Sentences per block; offsets are absolute into `text`.
-    layout = [(block, split_sentences(text, block.start, block.end)) for block in loaded.blocks]
-    spans = [span for _, block_spans in layout for span in block_spans]
-
-    # Whole-text conversions, done once: jieba segments the Simplified form; the display
-    # conversion is sliced per token when OpenCC kept the length (it almost always does).
-    simplified = fold(text)
-    converted = convert(text, conversion)
-    aligned = converted if len(converted) == len(text) else None
-
-    sentences = iter(_segment_all(text, simplified, aligned, conversion, spans, opts))
-    paragraphs = tuple(
-        Paragraph(
-            index=p_index,
-            start=block.start,
-            end=block.end,
-            kind=block.kind,
-            sentences=tuple(next(sentences) for _ in block_spans),
-        )
-        for p_index, (block, block_spans) in enumerate(layout)
-    )
+    paragraphs: list[Paragraph] = []
+    index = 0
+    for p_index, block in enumerate(loaded.blocks):
+        sentences = []
+        for start, end in split_sentences(text, block.start, block.end):
+            raw = _raw_tokens(text, start, end) if tokens else ()
+            sentences.append(Sentence(index, start, end, text[start:end], raw))
+            index += 1
+        paragraphs.append(Paragraph(p_index, block.start, block.end, block.kind, tuple(sentences)))
     return Article(
         text=text,
         meta=loaded.meta,
-        paragraphs=paragraphs,
+        paragraphs=tuple(paragraphs),
         script=script,
-        conversion=conversion,
+        conversion=opts.conversion or default_conversion(script),
         pinyin_style=opts.pinyin_style,
         dropped_chars=loaded.dropped_chars,
         full_text=loaded.full_text,
     )
 
 
+_RAW_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_%]*|\s+|.", re.DOTALL)
+
+
+def _raw_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    return tuple(
+        Token(text=m.group(), start=m.start(), end=m.end())
+        for m in _RAW_RUN.finditer(text, start, end)
+    )
+
+
+def annotate_sentences(
+    article: Article,
+    indices: Iterable[int],
+    options: Options | None = None,
+    resources: Resources | None = None,
+) -> dict[int, Sentence]:
+    """Annotate the sentences at ``indices`` of ``article``, seeing the whole article.
+
+    Names established anywhere in the article count in every sentence re-annotated, so a
+    single sentence annotated after a glossary edit reads as it does in the full run. The
+    article's conversion and pinyin style are kept; ``options`` gives the glossary, sandhi
+    and auto names. Returns the new sentences by index.
+    """
+    run = ArticleRun(article, options, resources)
+    return {s.index: s for s in run.annotate(sorted(set(indices)))}
+
+
+def iter_annotated(
+    article: Article,
+    options: Options | None = None,
+    resources: Resources | None = None,
+    chunk: int = 256,
+    start: int = 0,
+) -> Iterator[list[Sentence]]:
+    """Every sentence of ``article`` annotated, ``chunk`` sentences at a time, beginning at
+    sentence ``start`` and wrapping round: a reader sees the first screen while the rest
+    streams in, and a long article never holds more than one chunk of work in flight."""
+    run = ArticleRun(article, options, resources)
+    total = len(run.sentences)
+    order = list(range(start, total)) + list(range(0, min(start, total)))
+    for k in range(0, len(order), chunk):
+        yield run.annotate(order[k : k + chunk])
+
+
+class ArticleRun:
+    """What annotating sentences of one article needs, built once per article."""
+
+    def __init__(
+        self, article: Article, options: Options | None, resources: Resources | None
+    ) -> None:
+        from reader.glossary.decide import NameDecider
+        from reader.resources import default_resources
+
+        self.article = article
+        self.options = opts = options or Options()
+        self.resources = res = resources or default_resources()
+        self.sentences = list(article.sentences())
+        self.segmenter = res.segmenter_for(opts.glossary)
+        # The decider sees the whole article: names it establishes, organisations it names.
+        self.decider = NameDecider(
+            opts.glossary,
+            res.recogniser,
+            (s.text for s in self.sentences),
+            self.segmenter.freq,
+            opts.auto_names,
+        )
+
+    def annotate(self, indices: Sequence[int]) -> list[Sentence]:
+        from reader.glossary.fold import fold_many
+
+        chosen = [self.sentences[i] for i in indices]
+        if not chosen:
+            return []
+        return _segment_all(
+            self.article.text,
+            fold_many([s.text for s in chosen]),  # folds keep length: offsets map 1:1
+            self.article.conversion,
+            self.article.pinyin_style,
+            chosen,
+            self.decider,
+            self.segmenter,
+            self.options,
+            self.resources,
+        )
+
+
 def _segment_all(
     text: str,
-    simplified: str,
-    aligned: str | None,
+    simplified_of: Sequence[str],
     conversion: str,
-    spans: Sequence[tuple[int, int]],
+    style: str,
+    chosen: Sequence[Sentence],
+    decider: NameDecider,
+    segmenter: Segmenter,
     opts: Options,
+    res: Resources,
 ) -> list[Sentence]:
-    """Words, glossary names, conversion and pinyin for every sentence (pinyin batched)."""
-    from reader.annotate.pinyin import apply_sandhi, format_word
-    from reader.annotate.script import convert_aligned
-    from reader.segment.words import crosses_words, get_segmenter, merge_spans
+    """Words, glossary names, conversion and pinyin for each chosen sentence (pinyin batched).
 
-    segmenter = get_segmenter()
-    glossary = opts.glossary
-    if glossary is not None:
-        segmenter.add_words(glossary.user_words())
+    ``simplified_of`` holds the fold of each chosen sentence (same length as the sentence).
+    """
+    from reader.annotate.pinyin import apply_sandhi, format_word
+    from reader.annotate.script import convert, convert_aligned
+    from reader.segment.words import merge_spans
+
+    spans = [(s.start, s.end) for s in chosen]
 
     word_spans_all: list[list[tuple[int, int]]] = []
     hits_all: list[dict[tuple[int, int], GlossaryHit]] = []
-    # Ambiguous names (小米, 平安) shown to be names anywhere in the article count everywhere.
-    established = (
-        glossary.established(text[a:b] for a, b in spans) if glossary is not None else frozenset()
-    )
-    for start, end in spans:
-        word_spans = segmenter.cut(simplified[start:end])
-        hits: dict[tuple[int, int], GlossaryHit] = {}
-        if glossary is not None:
-            for hit in glossary.find(text[start:end], established):
-                if crosses_words(word_spans, hit.start, hit.end):
-                    continue  # a name read across word edges: 平台中 is not 台中
-                hits[(hit.start, hit.end)] = replace(
-                    hit, start=hit.start + start, end=hit.end + start
-                )
-            word_spans = merge_spans(word_spans, sorted(hits))
+    found_all: list[dict[tuple[int, int], Entity]] = []
+    for (start, end), simplified in zip(spans, simplified_of, strict=True):
+        word_spans = segmenter.cut(simplified)
+        tags = [segmenter.tag(simplified[a:b]) for a, b in word_spans]
+        # Glossary names (never read across word edges: 平台中 is not 台中) judged by the
+        # recogniser, and the names it found that the glossary lacks.
+        names = decider.sentence(text[start:end], simplified, word_spans, tags)
+        hits = {(h.start, h.end): h for h in names.hits}
+        found = {(e.start, e.end): e for e in names.found}
+        word_spans = merge_spans(word_spans, sorted([*hits, *found]))
         word_spans_all.append(word_spans)
         hits_all.append(hits)
+        found_all.append(found)
 
-    readings_all = _read_pinyin(
-        [(simplified[a:b], ws) for (a, b), ws in zip(spans, word_spans_all, strict=True)]
+    readings_all = res.pinyin.read_batch(
+        [(simplified, ws) for simplified, ws in zip(simplified_of, word_spans_all, strict=True)]
     )
 
     sentences: list[Sentence] = []
-    for index, ((start, end), word_spans, hits, chars) in enumerate(
-        zip(spans, word_spans_all, hits_all, readings_all, strict=True)
+    for old, simplified, word_spans, hits, found, chars in zip(
+        chosen, simplified_of, word_spans_all, hits_all, found_all, readings_all, strict=True
     ):
+        start, end = old.start, old.end
         sentence_text = text[start:end]
-        if aligned is not None:
-            parts = [aligned[start + a : start + b] for a, b in word_spans]
+        converted = convert(sentence_text, conversion)
+        if len(converted) == len(sentence_text):
+            parts = [converted[a:b] for a, b in word_spans]
         else:
             parts = convert_aligned(sentence_text, word_spans, conversion)
         words = [list(chars[a:b]) for a, b in word_spans]
@@ -138,32 +236,48 @@ def _segment_all(
                 start=start + a,
                 end=start + b,
                 converted=part,
-                pinyin=format_word(readings, opts.pinyin_style) if any(readings) else "",
+                pinyin=format_word(readings, style) if any(readings) else "",
                 readings=tuple(readings),
-                pos=segmenter.tag(simplified[start + a : start + b]),
-                glossary=hits.get((a, b)),
+                pos=segmenter.tag(simplified[a:b]),
+                glossary=_name_at(hits, found, a, b, sentence_text, chars, start),
             )
             for (a, b), part, readings in zip(word_spans, parts, words, strict=True)
         ]
-        if opts.auto_names:
-            tokens = _auto_names(tokens, sentence_text, start, segmenter.freq, opts.pinyin_style)
+        if opts.auto_names and decider.recogniser is None:
+            # no recogniser (weights missing): the rule-based auto names of old
+            tokens = _auto_names(tokens, sentence_text, start, segmenter.freq, style)
         sentences.append(
             Sentence(
-                index=index,
+                index=old.index,
                 start=start,
                 end=end,
                 text=sentence_text,
                 tokens=tuple(tokens),
                 converted="".join(parts),
+                translation=None,
             )
         )
     return sentences
 
 
-def _read_pinyin(items: list[tuple[str, list[tuple[int, int]]]]) -> list[list[str | None]]:
-    from reader.annotate.pinyin import get_reader
+def _name_at(
+    hits: dict[tuple[int, int], GlossaryHit],
+    found: dict[tuple[int, int], Entity],
+    a: int,
+    b: int,
+    sentence_text: str,
+    readings: Sequence[str | None],
+    start: int,
+) -> GlossaryHit | None:
+    """The name token ``[a, b)`` of a sentence is, in article offsets (None: not a name)."""
+    from reader.glossary.auto import render_entity
+    from reader.glossary.decide import place
 
-    return get_reader().read_batch(items)
+    hit = hits.get((a, b))
+    if hit is None and (a, b) in found:
+        entity = found[(a, b)]
+        hit = render_entity(sentence_text[a:b], entity.type, readings[a:b], entity.confidence)
+    return None if hit is None else place(hit, start)
 
 
 def _auto_names(

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.model import Article, Block, LoadedText, Paragraph, Sentence, Token, Translation
+from reader.model import Article, LoadedText, Paragraph, Sentence, Token, Translation
 
 if TYPE_CHECKING:
     from reader.annotate.dictionary import DictEntry
     from reader.model import GlossaryHit
     from reader.pipeline import Options
+    from reader.resources import Resources
 
 PANES: tuple[str, ...] = ("original", "converted", "pinyin", "english")
 PINYIN_STYLES: tuple[str, ...] = ("marks", "numbers", "zhuyin")
@@ -547,33 +548,16 @@ def _all_indices(haystack: str, needle: str) -> Iterable[int]:
 
 
 def reannotate(
-    article: Article, indices: Sequence[int], sentences: Sequence[Sentence], options: Options
+    article: Article, indices: Sequence[int], options: Options, resources: Resources | None = None
 ) -> dict[int, Sentence]:
     """Annotate again only the sentences at ``indices`` (after a glossary edit).
 
-    Each sentence becomes its own block of the same text, so offsets stay absolute and the
-    result maps back by span. The article's current conversion and pinyin style are kept.
+    The whole article is seen (:func:`reader.pipeline.annotate_sentences`), so a name
+    established elsewhere in it stays a name in the re-annotated sentence.
     """
-    from reader.pipeline import annotate
+    from reader.pipeline import annotate_sentences
 
-    if not indices:
-        return {}
-    chosen = [sentences[i] for i in indices]
-    loaded = LoadedText(
-        text=article.text,
-        blocks=tuple(Block(s.start, s.end) for s in chosen),
-        meta=article.meta,
-    )
-    opts = replace(
-        options, conversion=article.conversion or None, pinyin_style=article.pinyin_style
-    )
-    fresh = {(s.start, s.end): s for s in annotate(loaded, opts).sentences()}
-    out: dict[int, Sentence] = {}
-    for i, old in zip(indices, chosen, strict=True):
-        new = fresh.get((old.start, old.end))
-        if new is not None:
-            out[i] = replace(new, index=old.index)
-    return out
+    return annotate_sentences(article, indices, options, resources)
 
 
 # --------------------------------------------------------------------------------------------

@@ -311,6 +311,8 @@ def test_json_has_every_annotation_and_consistent_offsets() -> None:
         "source_file": "glossaries/test.tsv",
         "source": "glossary",
         "term": "宇樹科技",
+        "confidence": 1.0,
+        "forced": True,
     }
     assert s1["tokens"][1]["glossary"] is None
     assert s1["tokens"][2]["pinyin"] == "yínháng" and s1["tokens"][2]["readings"] == [

@@ -144,10 +144,13 @@ def test_user_glossary_sits_between_shipped_and_extra(shipped: Path) -> None:
 
 
 def test_shipped_layer_is_parsed_once_and_reloaded_on_change(shipped: Path) -> None:
-    first = load_glossary()
-    assert load_glossary() is first
+    from reader.resources import Resources
+
+    resources = Resources()
+    first = resources.glossary()
+    assert resources.glossary() is first
     (shipped / "more.tsv").write_text("zh\ten\ttype\n蔚来\tNIO\tcompany\n", encoding="utf-8")
-    second = load_glossary()
+    second = resources.glossary()
     assert second is not first and second.lookup("蔚来") is not None
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.annotate.pinyin import get_reader
 from reader.annotate.pinyin_overrides import Overrides, load_overrides, parse_overrides
 from reader.errors import ReaderError
+from reader.resources import default_resources
 
 
 def _read(text: str) -> list[str | None]:
-    return get_reader().read_text(text)
+    return default_resources().pinyin.read_text(text)
 
 
 def _word(text: str, word: str) -> str:
@@ -43,7 +43,7 @@ def test_one_reading_per_character_none_for_non_han() -> None:
 
 
 def test_read_batch_uses_given_spans_and_is_batch_independent() -> None:
-    reader = get_reader()
+    reader = default_resources().pinyin
     a = "我还没吃饭。"
     b = "请把书还给图书馆。"
     alone = [reader.read_batch([(t, reader.segment(t))])[0] for t in (a, b)]
@@ -53,7 +53,7 @@ def test_read_batch_uses_given_spans_and_is_batch_independent() -> None:
 
 
 def test_word_spans_decide_the_phrase() -> None:
-    reader = get_reader()
+    reader = default_resources().pinyin
     text = "行长"
     # one word: the bank president; spans that leave gaps or overlap are repaired
     assert reader.read_batch([(text, [(0, 2)])])[0] == ["hang2", "zhang3"]
@@ -87,9 +87,12 @@ def test_particles_from_overrides() -> None:
     assert _word("地上有水。", "地上") == "di4 shang4"
 
 
-def test_get_reader_is_one_instance_across_threads() -> None:
+def test_resources_build_one_reader_across_threads() -> None:
+    from reader.resources import Resources
+
+    resources = Resources()
     seen: list[object] = []
-    threads = [threading.Thread(target=lambda: seen.append(get_reader())) for _ in range(4)]
+    threads = [threading.Thread(target=lambda: seen.append(resources.pinyin)) for _ in range(4)]
     for t in threads:
         t.start()
     for t in threads:

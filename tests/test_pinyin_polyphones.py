@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.annotate.dictionary import lookup
-from reader.annotate.pinyin import get_reader
+from reader.resources import default_resources
 
 DATA = Path(__file__).parent / "data" / "polyphones.tsv"
 
@@ -54,7 +54,7 @@ def test_expected_readings_are_dictionary_readings() -> None:
 
 
 def test_every_everyday_polyphone_is_read_right() -> None:
-    reader = get_reader()
+    reader = default_resources().pinyin
     rows = _rows()
     results = reader.read_batch([(s, reader.segment(s)) for s, _, _, _ in rows])
     misses = []

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.resources import default_resources
 from reader.segment.sentences import split_sentences
-from reader.segment.words import get_segmenter, merge_spans
+from reader.segment.words import merge_spans
 
 
 def sentences(text: str) -> list[str]:
@@ -51,12 +52,14 @@ def test_merge_spans_keeps_names_whole() -> None:
 
 
 def test_user_words_stay_one_token() -> None:
-    seg = get_segmenter()
+    base = default_resources().segmenter
     text = "之江实验室和群核科技合作"
-    seg.add_words(["之江实验室", "群核科技"])
+    seg = base.with_words(["之江实验室", "群核科技"])
     words = [text[a:b] for a, b in seg.cut(text)]
     assert "之江实验室" in words and "群核科技" in words
     assert "".join(words) == text
+    # the base segmenter was not taught the words (no state leaks between runs)
+    assert "群核科技" not in [text[a:b] for a, b in base.cut(text)]
 
 
 def test_crosses_words_finds_names_cut_across_word_edges() -> None:
@@ -84,7 +87,7 @@ def test_cell_width_counts_wide_zero_width_and_narrow_characters() -> None:
 
 
 def test_urls_and_punctuated_latin_words_are_one_token_each() -> None:
-    seg = get_segmenter()
+    seg = default_resources().segmenter
     text = "网址是 https://example.com/a.b?c=d 。DeepSeek-R1 有3.9亿参数……他说——好。"
     words = [text[a:b] for a, b in seg.cut(text)]
     assert "https://example.com/a.b?c=d" in words
@@ -97,7 +100,7 @@ def test_urls_and_punctuated_latin_words_are_one_token_each() -> None:
 
 
 def test_emoji_sequences_and_flags_are_one_token() -> None:
-    seg = get_segmenter()
+    seg = default_resources().segmenter
     family = "👨\u200d👩\u200d👧"
     text = f"我爱杭州{family}！🇨🇳加油"
     words = [text[a:b] for a, b in seg.cut(text)]

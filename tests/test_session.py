@@ -288,7 +288,7 @@ def test_reannotate_applies_a_new_glossary_term(tmp_path: Path, article_trad):
     s = Session(article_trad)
     indices = s.sentences_containing(["科技家底"])  # either script
     assert len(indices) == 1
-    new = reannotate(s.article, indices, s.sentences, Options(glossary=glossary))
+    new = reannotate(s.article, indices, Options(glossary=glossary))
     s.apply_sentences(new, s.snapshot_versions(indices), keep_translation=False)
     tokens = [t for t in s.sentences[indices[0]].tokens if t.text == "科技家底"]
     assert len(tokens) == 1

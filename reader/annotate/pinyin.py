@@ -2,10 +2,10 @@
 
 Public API (one reading function serves annotate, ``reader pinyin``, the TUI and exports):
 
-- :func:`get_reader` → the process-wide :class:`PinyinReader` (loaded lazily, once).
+- :class:`PinyinReader`, owned by :class:`reader.resources.Resources` (``resources.pinyin``).
 - :meth:`PinyinReader.read_batch` ``[(sentence, [(start, end), ...]), ...]`` → per sentence,
   one reading per character (``"hang2"``, ``"lv4"``, ``"le5"``), ``None`` for non-Han.
-- :meth:`PinyinReader.read_text` segments with a private jieba tokenizer first.
+- :meth:`PinyinReader.read_text` segments with the reader's segmenter first.
 - :func:`format_syllable`, :func:`format_word` (styles ``marks``, ``numbers``, ``zhuyin``).
 - :func:`apply_sandhi` (一/不 changes and third-tone sandhi; opt-in).
 """
@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.annotate.pinyin_format import STYLES, format_syllable, format_word
 from reader.annotate.pinyin_words import KIND_OTHER, KIND_PHRASE, KIND_SINGLE, KIND_SUBPHRASE
 
 if TYPE_CHECKING:
     from reader.annotate.g2p import G2PModel
+    from reader.segment.words import Segmenter
 
 __all__ = [
     "STYLES",
@@ -29,7 +30,6 @@ __all__ = [
     "apply_sandhi",
     "format_syllable",
     "format_word",
-    "get_reader",
     "is_han",
 ]
 
@@ -88,7 +88,9 @@ class PinyinReader:
     everyday words g2pM gets wrong with near certainty (了解 liǎo, 目的 dì).
     """
 
-    def __init__(self, use_model: bool = True, neutral_tone: bool = True) -> None:
+    def __init__(
+        self, use_model: bool = True, neutral_tone: bool = True, segmenter: Segmenter | None = None
+    ) -> None:
         from reader.annotate.pinyin_convert import traditional_only
         from reader.annotate.pinyin_overrides import load_overrides
         from reader.annotate.pinyin_words import WordReader
@@ -105,8 +107,8 @@ class PinyinReader:
             self.model = get_model()
             self._triggers = traditional_only(set(self.model.char2idx))
         self.overrides = load_overrides()
-        self._jieba: Any = None
-        self._jieba_lock = threading.Lock()
+        self._segmenter = segmenter
+        self._segmenter_lock = threading.Lock()
 
     # -- public -------------------------------------------------------------------------
     def read_batch(self, items: Sequence[tuple[str, Sequence[Span]]]) -> list[Readings]:
@@ -134,17 +136,17 @@ class PinyinReader:
         return self.read_batch([(text, self.segment(text))])[0]
 
     def segment(self, text: str) -> list[Span]:
-        """Word spans from a private jieba tokenizer (never the global ``jieba.dt``);
+        """Word spans from the reader's segmenter (a private one if none was given);
         Traditional text is segmented through its Simplified form."""
         from reader.annotate.pinyin_convert import to_simplified
 
-        tok = self._tokenizer()
-        spans: list[Span] = []
-        pos = 0
-        for word in tok.cut(to_simplified(text, self._triggers), HMM=True):
-            spans.append((pos, pos + len(word)))
-            pos += len(word)
-        return spans
+        if self._segmenter is None:
+            with self._segmenter_lock:
+                if self._segmenter is None:
+                    from reader.segment.words import Segmenter
+
+                    self._segmenter = Segmenter()
+        return self._segmenter.cut(to_simplified(text, self._triggers))
 
     # -- passes -------------------------------------------------------------------------
     def _dictionary_pass(
@@ -203,20 +205,6 @@ class PinyinReader:
             return p
         return chosen
 
-    def _tokenizer(self) -> Any:
-        if self._jieba is None:
-            with self._jieba_lock:
-                if self._jieba is None:
-                    import logging
-
-                    import jieba
-
-                    jieba.setLogLevel(logging.WARNING)
-                    tok = jieba.Tokenizer()
-                    tok.initialize()
-                    self._jieba = tok
-        return self._jieba
-
 
 def _agree(p: str | None, kind: str, cedict: frozenset[str]) -> bool:
     """pypinyin's phrase and CC-CEDICT's unambiguous entry for the word give one reading
@@ -272,20 +260,6 @@ def _tile(n: int, spans: Sequence[Span]) -> list[Span]:
     if pos < n:
         out.append((pos, n))
     return out
-
-
-_reader: PinyinReader | None = None
-_reader_lock = threading.Lock()
-
-
-def get_reader() -> PinyinReader:
-    """The process-wide reader; the first call loads the models (call it off the UI thread)."""
-    global _reader
-    if _reader is None:
-        with _reader_lock:
-            if _reader is None:
-                _reader = PinyinReader()
-    return _reader
 
 
 def apply_sandhi(

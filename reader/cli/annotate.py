@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, TextIO
 
-from reader.cli.common import add_article_arguments, load_article
-from reader.model import Article
+from reader.cli.common import add_article_arguments, open_article
+from reader.model import Article, Sentence
+
+if TYPE_CHECKING:
+    from reader.export.jsonfmt import TokenFields
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,25 +28,65 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    article = load_article(args)
-    if args.format == "json":
-        from reader.export.jsonfmt import article_to_json
+    from reader.pipeline import iter_annotated
 
+    article, options, resources = open_article(args)
+    # Sentences stream out chunk by chunk: the first lines appear at once, and memory holds
+    # one chunk, however long the article.
+    chunks = iter_annotated(article, options, resources)
+    if args.format == "json":
         fields = None
         if not args.no_vocab:  # status and hsk per token, from the user's vocabulary
             from reader.cli.vocab import open_vocabulary
 
-            fields = open_vocabulary().token_fields(article)
-        doc = article_to_json(article, token_fields=fields)
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+            fields = open_vocabulary().sentence_fields
+        sentences = (s for chunk in chunks for s in chunk)
+        write_json_stream(article, sentences, sys.stdout, fields)
     else:
-        sys.stdout.write(render_interlinear(article))
+        for part in interlinear_parts(article, chunks):
+            sys.stdout.write(part)
+            sys.stdout.flush()
     return 0
+
+
+def write_json_stream(
+    outline: Article,
+    sentences: Iterable[Sentence],
+    out: TextIO,
+    token_fields: Callable[[Sentence], TokenFields] | None = None,
+) -> None:
+    """The documented JSON object, written sentence by sentence (same content as
+    :func:`reader.pipeline.article_to_json` of the annotated article). ``token_fields``
+    adds keys per token (the vocabulary's ``status`` and ``hsk``)."""
+    from reader.export.jsonfmt import sentence_to_json
+    from reader.pipeline import article_to_json
+
+    paragraph_of = {s.index: p.index for p in outline.paragraphs for s in p.sentences}
+    head = article_to_json(outline)
+    del head["sentences"]
+    text = json.dumps(head, ensure_ascii=False, indent=1)
+    out.write(text[: text.rindex("}")].rstrip() + ',\n "sentences": [')
+    for n, sentence in enumerate(sentences):
+        body = json.dumps(
+            sentence_to_json(
+                sentence,
+                paragraph_of[sentence.index],
+                token_fields(sentence) if token_fields is not None else None,
+            ),
+            ensure_ascii=False,
+            indent=1,
+        )
+        out.write(("," if n else "") + "\n  " + body.replace("\n", "\n  "))
+    out.write("\n ]\n}\n")
 
 
 def render_interlinear(article: Article) -> str:
     """A terminal-readable interlinear view: each sentence, its other script, pinyin per word."""
+    return "".join(interlinear_parts(article, [list(article.sentences())]))
+
+
+def interlinear_parts(article: Article, chunks: Iterable[list[Sentence]]) -> Iterator[str]:
+    """The interlinear view in pieces: the header, then one piece per chunk of sentences."""
     from reader.text_layout import interlinear_lines
 
     out: list[str] = []
@@ -54,23 +99,30 @@ def render_interlinear(article: Article) -> str:
     else:
         out.append(f"  script: {article.script} · other script: {article.conversion}")
     out.append("")
-    for sentence in article.sentences():
-        if not any(t.pinyin for t in sentence.tokens):
-            out.append(sentence.text)  # nothing to annotate: show it as written
-            out.append("")
-            continue
-        out.extend(interlinear_lines(sentence, width=100))
-        out.append(f"  {sentence.converted}")
-        names = [
-            f"{t.text} = {t.glossary.en or '(transliteration)'}"
-            + (" [auto]" if t.glossary.source == "auto" else "")
-            for t in sentence.tokens
-            if t.glossary is not None
-        ]
-        if names:
-            out.append("  names: " + "; ".join(dict.fromkeys(names)))
-        if sentence.translation is not None:
-            label = "" if sentence.translation.method == "mt" else "[gloss] "
-            out.append(f"  {label}{sentence.translation.text}")
-        out.append("")
-    return "\n".join(out)
+    yield "\n".join(out)
+    for chunk in chunks:
+        out = []
+        for sentence in chunk:
+            out.extend(_sentence_lines(sentence, interlinear_lines))
+        yield "\n" + "\n".join(out) if out else ""
+
+
+def _sentence_lines(sentence: Sentence, interlinear_lines) -> list[str]:  # type: ignore[no-untyped-def]
+    out: list[str] = []
+    if not any(t.pinyin for t in sentence.tokens):
+        return [sentence.text, ""]  # nothing to annotate: show it as written
+    out.extend(interlinear_lines(sentence, width=100))
+    out.append(f"  {sentence.converted}")
+    names = [
+        f"{t.text} = {t.glossary.en or '(transliteration)'}"
+        + (" [auto]" if t.glossary.source == "auto" else "")
+        for t in sentence.tokens
+        if t.glossary is not None
+    ]
+    if names:
+        out.append("  names: " + "; ".join(dict.fromkeys(names)))
+    if sentence.translation is not None:
+        label = "" if sentence.translation.method == "mt" else "[gloss] "
+        out.append(f"  {label}{sentence.translation.text}")
+    out.append("")
+    return out

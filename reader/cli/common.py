@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from reader.pipeline import Options
+    from reader.resources import Resources
 
 
 def add_article_arguments(parser: argparse.ArgumentParser, article_required: bool = True) -> None:
@@ -59,15 +64,22 @@ def add_glossary_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_article(args: argparse.Namespace) -> Article:
-    from reader.glossary import load_glossary
-    from reader.pipeline import Options, annotate_path
+# Above this many characters the CLI says that a long article streams in chunks.
+LARGE_ARTICLE = 1_000_000
+
+
+def open_article(args: argparse.Namespace) -> tuple[Article, Options, Resources]:
+    """The article's outline (sentences, no words yet), its options and the resources."""
+    from reader.load import load_path
+    from reader.pipeline import Options, outline
+    from reader.resources import default_resources
 
     if args.conversion:
         from reader.annotate.script import _converter
 
         _converter(args.conversion)  # validate early: a one-line error before any work
-    glossary = load_glossary(
+    resources = default_resources()
+    glossary = resources.glossary(
         extra_files=tuple(args.glossary), use_default=not args.no_default_glossary
     )
     for issue in glossary.issues:  # broken lines are skipped; say so, the rest still loads
@@ -79,4 +91,19 @@ def load_article(args: argparse.Namespace) -> Article:
         sandhi=args.sandhi,
         auto_names=not args.no_auto_names,
     )
-    return annotate_path(args.article, options, encoding=args.encoding, full_page=args.full_page)
+    loaded = load_path(args.article, encoding=args.encoding, full_page=args.full_page)
+    if len(loaded.text) > LARGE_ARTICLE:
+        print(
+            f"reader: large article ({len(loaded.text):,} characters): annotating in chunks",
+            file=sys.stderr,
+        )
+    return outline(loaded, options, tokens=False), options, resources
+
+
+def load_article(args: argparse.Namespace) -> Article:
+    """The whole article, annotated."""
+    from reader.pipeline import iter_annotated
+
+    article, options, resources = open_article(args)
+    done = {s.index: s for chunk in iter_annotated(article, options, resources) for s in chunk}
+    return article.with_sentences(done)

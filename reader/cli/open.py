@@ -69,9 +69,9 @@ def run(args: argparse.Namespace) -> int:
     model = os.path.expanduser(args.model) if args.model else None
 
     def glossary_factory() -> Any:
-        from reader.glossary import load_glossary
+        from reader.resources import default_resources
 
-        return load_glossary(extra_files=extra, use_default=use_default)
+        return default_resources().glossary(extra_files=extra, use_default=use_default)
 
     def translator_factory() -> Any:
         from reader.translate import load_translator

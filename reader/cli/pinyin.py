@@ -72,10 +72,10 @@ def _chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.glossary import load_glossary
     from reader.pipeline import Options
+    from reader.resources import default_resources
 
-    glossary = load_glossary(
+    glossary = default_resources().glossary(
         extra_files=tuple(args.glossary), use_default=not args.no_default_glossary
     )
     options = Options(pinyin_style=args.style, glossary=glossary, sandhi=args.sandhi)

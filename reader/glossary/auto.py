@@ -45,6 +45,7 @@ class NameRules:
     surnames: dict[str, str]  # folded surname -> reading
     translit: frozenset[str]  # folded characters
     max_name_freq: int = 50  # dictionary frequency above which a "name" is an ordinary word
+    translit_weak: frozenset[str] = frozenset()  # count only beside a strong one
 
     def split_units(self, text: str) -> list[str] | None:
         """``text`` cut into suffix units, longest units first; None if it isn't all suffixes."""
@@ -64,6 +65,7 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
     stems: dict[str, str] = {}
     surnames: dict[str, str] = {}
     translit: set[str] = set()
+    translit_weak: set[str] = set()
     settings: dict[str, str] = {}
     for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
         line = raw.rstrip("\r")
@@ -83,6 +85,8 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
                 surnames[fold(fields[1])] = fields[2] if len(fields) > 2 else ""
             elif kind == "translit":
                 translit.update(fold(fields[1]))
+            elif kind == "translit_weak":
+                translit_weak.update(fold(fields[1]))
             elif kind == "setting":
                 settings[fields[1]] = fields[2]
             else:
@@ -90,7 +94,9 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
         except IndexError:
             raise ValueError(f"{source}:{lineno}: bad name rule {line!r}") from None
     max_freq = int(settings.get("max_name_freq", "50"))
-    return NameRules(suffixes, stems, surnames, frozenset(translit), max_freq)
+    return NameRules(
+        suffixes, stems, surnames, frozenset(translit), max_freq, frozenset(translit_weak)
+    )
 
 
 _lock = threading.Lock()
@@ -237,7 +243,8 @@ def _is_transliteration(name: str, surname_len: int, rules: NameRules) -> bool:
         return any(ch in rules.translit for ch in folded)
     given = folded[surname_len:]
     strong = sum(1 for ch in given if ch in rules.translit)
-    return strong >= 2 or (bool(given) and strong == len(given))
+    weak = sum(1 for ch in given if ch in rules.translit_weak)
+    return strong >= 2 or (bool(given) and strong >= 1 and strong + weak == len(given))
 
 
 def _person(token: Token, rules: NameRules, word_freq: WordFreq | None) -> GlossaryHit | None:
@@ -341,3 +348,62 @@ def _transliteration_run(
         note=TRANSLITERATION_NOTE,
     )
     return hit, j
+
+
+# ---- names the recogniser found ---------------------------------------------------------
+
+
+def render_entity(
+    name: str, label: str, readings: Sequence[str | None], confidence: float
+) -> GlossaryHit | None:
+    """An ``auto`` hit for a name the recogniser found and no glossary entry covers.
+
+    Persons: pinyin, surname first (compound surnames whole), unless a transliteration;
+    places: the stem in pinyin as one word plus a translated suffix (滕州 → Tengzhou,
+    余杭区 → Yuhang District), transliterated places left to the translator; organisations
+    and products: left to the translator (never a Chinese-style pinyin name). Offsets are
+    0..len(name); the caller places the hit.
+    """
+    rules = get_name_rules()
+    plain = "".join(ch for ch in name if ch not in _NAME_DOTS)
+    if len(plain) < 2 or not _all_han(plain):
+        return None
+    en, note, kind = "", TRANSLITERATION_NOTE, "person"
+    if label == "PER":
+        folded = fold(name)
+        surname_len = next((n for n in (2, 1) if folded[:n] in rules.surnames), 0)
+        if surname_len and len(name) - surname_len > 2:
+            surname_len = 0  # too long for surname + given name: not a Chinese name
+        if surname_len and not _is_transliteration(name, surname_len, rules):
+            if len(name) > surname_len:
+                en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
+    elif label == "LOC":
+        kind = "place"
+        if not _is_transliteration(name, 0, rules):
+            en, note = _place_pinyin(name, readings, rules), PINYIN_NOTE
+    else:
+        kind = "org" if label == "ORG" else "product"
+        note = "auto: left to translator"
+    return GlossaryHit(
+        start=0,
+        end=len(name),
+        term=name,
+        en=en,
+        type=kind,
+        source_file="auto",
+        source="auto",
+        note=note,
+        confidence=confidence,
+        forced=bool(en),
+    )
+
+
+def _place_pinyin(name: str, readings: Sequence[str | None], rules: NameRules) -> str:
+    folded = fold(name)
+    sylls = _syllables(name, readings)
+    for stem_len in range(2, len(name)):
+        units = rules.split_units(folded[stem_len:])
+        if units and all(rules.suffixes[u][1] == "place" for u in units):
+            stem = rules.stems.get(folded[:stem_len]) or join_syllables(sylls[:stem_len])
+            return " ".join([stem] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]])
+    return rules.stems.get(folded) or join_syllables(sylls)

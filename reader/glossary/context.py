@@ -15,7 +15,18 @@ from reader import paths
 from reader.glossary.fold import fold
 
 CONTEXT_FILE = "glossary_context.tsv"
-KINDS = ("suffix", "after", "before", "gap", "sep", "phrase", "wrap", "block", "block_before")
+KINDS = (
+    "suffix",
+    "weak_suffix",
+    "after",
+    "before",
+    "gap",
+    "sep",
+    "phrase",
+    "wrap",
+    "block",
+    "block_before",
+)
 # Hits that make a neighbouring ambiguous term part of a list of organisations.
 ORG_TYPES = frozenset(
     {"company", "org", "university", "lab", "investor", "product", "media", "brand", "agency"}
@@ -50,7 +61,9 @@ class ContextRules:
     def supports(self, folded: str, start: int, end: int, term: str) -> bool:
         """Whether the text around ``folded[start:end]`` (entry ``term``, folded) makes it a name."""
         after = _skip_spaces(folded, end)
-        if any(folded.startswith(v, after) for v in self._values("suffix", term)):
+        if any(folded.startswith(v, after) for v in self._values("weak_suffix", term)):
+            return True
+        if self.overrides(folded, start, end, term):
             return True
         after_words = self._values("after", term)
         if after_words and any(
@@ -60,7 +73,14 @@ class ContextRules:
         ):
             return True
         before = _skip_spaces_back(folded, start)
-        if any(folded.endswith(v, 0, before) for v in self._values("before", term)):
+        return any(folded.endswith(v, 0, before) for v in self._values("before", term))
+
+    def overrides(self, folded: str, start: int, end: int, term: str) -> bool:
+        """Structural evidence that outranks the recogniser: an organisation suffix straight
+        after the term (联想集团), the term exactly inside title marks (《时代》), or an
+        explicit phrase for the term (中国平安)."""
+        after = _skip_spaces(folded, end)
+        if any(folded.startswith(v, after) for v in self._values("suffix", term)):
             return True
         for pair in self._values("wrap", term):
             if start > 0 and folded[start - 1] == pair[0] and folded.startswith(pair[1:], end):

@@ -3,7 +3,7 @@
 A later layer overrides an earlier one term by term (the terms compared in folded form,
 so 宇树科技 in the user glossary overrides 宇樹科技 in a shipped file). The overriding
 entry keeps the aliases of the one it replaces, so they still resolve to the new rendering.
-Parsed files and built glossaries are cached per process, keyed by each file's stat.
+Parsed files and built glossaries are kept by :class:`reader.resources.Resources`, not here.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader import paths
-from reader.glossary.context import ContextRules, get_rules
+from reader.glossary.context import ORG_TYPES, ContextRules, get_rules
 from reader.glossary.fold import fold, fold_many
-from reader.glossary.format import Entry, Issue, ParsedFile, read_glossary_file
-from reader.glossary.match import Matcher, resolve
+from reader.glossary.format import Entry, Issue, ParsedFile
+from reader.glossary.judge import Candidate
+from reader.glossary.match import Matcher, resolve, select
 from reader.model import GlossaryHit
 
 _FINGERPRINT_VERSION = "glossary-v1"
@@ -33,6 +34,7 @@ class Glossary:
         self.files: tuple[str, ...] = tuple(layer.path for layer in layers)
         self.issues: tuple[Issue, ...] = tuple(i for layer in layers for i in layer.issues)
         self._rules = rules or get_rules()
+        self._affiliations = load_person_context()
         # Fold every term and alias in one pass: per-string folding dominated build time.
         all_entries = [e for layer in layers for e in layer.entries]
         words = [w for e in all_entries for w in (e.zh, *e.aliases)]
@@ -106,6 +108,43 @@ class Glossary:
         established = self.established(texts)
         return [self.find(text, established) for text in texts]
 
+    def classify(self, text: str) -> list[Candidate]:
+        """Leftmost-longest glossary matches in ``text`` with what the context rules say.
+
+        Block rules remove a match before selection (联想到 leaves room for nothing else);
+        ambiguous matches carry whether a rule supports them. The recogniser decides the
+        rest (:func:`reader.glossary.judge.judge`).
+        """
+        folded = fold(text)
+        entries, rules = self.entries, self._rules
+        open_cands = []
+        for c in self._matcher.candidates(folded):
+            e = entries[c.entry]
+            if e.ambiguous and rules.blocked(folded, c.start, c.end, fold(e.zh)):
+                continue
+            open_cands.append(c)
+        chosen = select(open_cands)
+        anchors_end = {c.end for c in chosen if not entries[c.entry].ambiguous}
+        anchors_start = {c.start for c in chosen if not entries[c.entry].ambiguous}
+        out: list[Candidate] = []
+        for c in chosen:
+            e = entries[c.entry]
+            term = fold(e.zh)
+            supported = e.ambiguous and (
+                rules.overrides(folded, c.start, c.end, term)
+                or (
+                    e.type in ORG_TYPES
+                    and rules.listed_with(folded, c.start, c.end, anchors_end, anchors_start)
+                )
+            )
+            affiliations = (
+                self._affiliations.get(term, ()) if e.ambiguous and e.type == "person" else ()
+            )
+            out.append(
+                Candidate(self._hit(c.start, c.end, c.entry), e.ambiguous, supported, affiliations)
+            )
+        return out
+
     def candidates(self, text: str) -> list[GlossaryHit]:
         """Every occurrence of every term, overlapping, ambiguous ones included (for look-up)."""
         return [self._hit(c.start, c.end, c.entry) for c in self._matcher.candidates(fold(text))]
@@ -163,33 +202,6 @@ def _both_scripts(words: Iterable[str]) -> list[str]:
 
 # ---- loading ------------------------------------------------------------------------------
 
-_lock = threading.Lock()
-_parsed: dict[str, tuple[tuple[int, int, int], ParsedFile]] = {}
-_built: dict[tuple[object, ...], Glossary] = {}
-_MAX_BUILT = 8
-
-
-def _stat_key(path: Path) -> tuple[int, int, int]:
-    st = path.stat()
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
-
-
-def parse_file_cached(path: str | os.PathLike[str]) -> ParsedFile:
-    """Parse ``path`` once per change (stat key), raising ReaderError if unreadable."""
-    p = Path(path)
-    try:
-        key = _stat_key(p)
-    except OSError:
-        return read_glossary_file(p)  # raises the one-line error
-    with _lock:
-        cached = _parsed.get(str(p))
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    parsed = read_glossary_file(p)
-    with _lock:
-        _parsed[str(p)] = (key, parsed)
-    return parsed
-
 
 def shipped_files() -> list[Path]:
     folder = paths.shipped_glossaries_dir()
@@ -215,18 +227,31 @@ def load_glossary(
     use_default: bool = True,
     use_user: bool = True,
 ) -> Glossary:
-    """Shipped glossaries (sorted), then the user glossary, then ``extra_files`` in order."""
-    layers = [parse_file_cached(f) for f in layer_files(extra_files, use_default, use_user)]
-    key = tuple(id(layer) for layer in layers)
-    with _lock:
-        glossary = _built.get(key)
-        if glossary is not None and all(
-            a is b for a, b in zip(glossary._layers, layers, strict=True)
-        ):
-            return glossary
-    glossary = Glossary(layers)
-    with _lock:
-        if len(_built) >= _MAX_BUILT:
-            _built.pop(next(iter(_built)))
-        _built[key] = glossary
-    return glossary
+    """Shipped glossaries (sorted), then the user glossary, then ``extra_files`` in order.
+
+    Parses the files every call; :meth:`reader.resources.Resources.glossary` keeps parsed
+    files and built glossaries for a long-running caller (the TUI, the CLI).
+    """
+    from reader.glossary.format import read_glossary_file
+
+    return Glossary(
+        [read_glossary_file(f) for f in layer_files(extra_files, use_default, use_user)]
+    )
+
+
+PERSON_CONTEXT_FILE = "person_context.tsv"
+
+
+def load_person_context() -> dict[str, tuple[str, ...]]:
+    """Common person names → the organisations that identify the famous bearer (folded)."""
+    path = paths.package_data(PERSON_CONTEXT_FILE)
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("term\t"):
+            continue
+        fields = line.split("\t")
+        if len(fields) >= 2 and fields[0].strip():
+            out[fold(fields[0].strip())] = tuple(
+                a.strip() for a in fields[1].split("|") if a.strip()
+            )
+    return out

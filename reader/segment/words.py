@@ -1,57 +1,166 @@
-"""Word segmentation with a private jieba Tokenizer (jieba.dt is process-global).
+"""Word segmentation with a private jieba Tokenizer (never the process-global ``jieba.dt``).
 
 Traditional text is segmented through its Simplified form (jieba's dictionary is
 Simplified) and mapped back to the original offsets: the caller passes a char-aligned
 Simplified string of the same length.
+
+A :class:`Segmenter` is owned by :class:`reader.resources.Resources`. Glossary words never
+go into the base segmenter: :meth:`Segmenter.with_words` returns a derived one (its own
+copy of the frequency table), so what one glossary taught jieba cannot leak into a run
+without that glossary. jieba's tables (word frequencies and POS tags) are read from one
+compact pickle file in reader's cache dir, rebuilt when jieba's dictionary changes.
 """
 
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import paths
+from reader.fsutil import cached_pickle
+from reader.segment.pos_hmm import PosHMM
 
 if TYPE_CHECKING:
     import jieba
 
-_lock = threading.Lock()
-_segmenter: Segmenter | None = None
+_TABLES_VERSION = 2
+_MISSING = object()
+
+
+def _dict_stamp() -> tuple[str, int, int, int]:
+    import jieba
+
+    dict_file = jieba.DEFAULT_DICT or os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    st = os.stat(dict_file)
+    return (dict_file, _TABLES_VERSION, st.st_size, st.st_mtime_ns)
+
+
+def _read_dict(dict_file: str) -> tuple[dict[str, int], int, dict[str, str]]:
+    """jieba's prefix-frequency table, its total and the POS tags, from dict.txt."""
+    freq: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    total = 0
+    with open(dict_file, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            word, count = parts[0], int(parts[1])
+            freq[word] = count
+            total += count
+            if len(parts) > 2:
+                tags[word] = parts[2]
+            for i in range(1, len(word)):
+                freq.setdefault(word[:i], 0)
+    return freq, total, tags
+
+
+class _OverlayFreq(dict):  # type: ignore[type-arg]
+    """A derived segmenter's frequency table: its own words over the shared base table.
+
+    jieba reads ``FREQ`` with ``in``, ``[]`` and ``.get`` only, so an overlay serves it
+    without copying the base table (half a million entries) for every glossary.
+    """
+
+    __slots__ = ("base",)
+
+    def __init__(self, base: dict[str, int], own: dict[str, int]) -> None:
+        super().__init__(own)
+        self.base = base
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self.base
+
+    def __getitem__(self, key: str) -> int:
+        value = dict.get(self, key, _MISSING)
+        return self.base[key] if value is _MISSING else value  # type: ignore[return-value]
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        value = dict.get(self, key, _MISSING)
+        return self.base.get(key, default) if value is _MISSING else value
 
 
 class Segmenter:
-    def __init__(self) -> None:
+    """Cuts Simplified text into words; knows jieba's frequencies and POS tags."""
+
+    def __init__(self, cache_dir: Path | None = None, *, _base: Segmenter | None = None) -> None:
         import jieba
-        import jieba.posseg
 
         jieba.setLogLevel(60)  # jieba logs its cache building to stderr at INFO
+        self._cache_dir = cache_dir
         tokenizer = jieba.Tokenizer()
-        cache = paths.cache_dir() / "jieba.cache"
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tokenizer.cache_file = str(cache)
-        tokenizer.initialize()
+        if _base is None:
+            stamp = _dict_stamp()
+            cache = cache_dir / "jieba-freq.pickle" if cache_dir is not None else None
+            freq, total = cached_pickle(cache, stamp, lambda: _read_dict(stamp[0])[:2])
+            self._base_tags: dict[str, str] | None = None  # loaded on the first tag()
+        else:
+            freq, total = _OverlayFreq(_base._tokenizer.FREQ, {}), _base._tokenizer.total
+            self._base_tags = _base.base_tags()
+            self._cache_dir = _base._cache_dir
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
         self._tokenizer: jieba.Tokenizer = tokenizer
-        self._pos = jieba.posseg.POSTokenizer(tokenizer)
-        self._tags: dict[str, str] = self._pos.word_tag_tab
-        self._user_words: set[str] = set()
-        self._lock = threading.Lock()
+        # jieba's POS HMM for unknown words (tables loaded on first use, shared when derived)
+        self._hmm: PosHMM = _base._hmm if _base is not None else PosHMM()
+        self._tags: dict[str, str] = {}  # this segmenter's own words and memoised HMM guesses
+        self._lock = threading.RLock()
 
-    def add_words(self, words: Iterable[str], tag: str = "nz") -> None:
-        """Make each word one token (idempotent). Words with spaces can't be jieba words."""
-        with self._lock:
-            for word in words:
-                word = word.strip()
-                if not word or word in self._user_words or any(c.isspace() for c in word):
-                    continue
-                # No fixed frequency: jieba suggests one just high enough for the word to
-                # beat its own parts (a low one loses to them, jieba #222) without letting
-                # a name swallow its neighbours' words (平台中 must not become 平|台中).
-                self._tokenizer.add_word(word, None, tag)
-                self._tags[word] = tag
-                self._user_words.add(word)
+    def base_tags(self) -> dict[str, str]:
+        """jieba's dictionary POS tags (read-only, shared by derived segmenters)."""
+        if self._base_tags is None:
+            with self._lock:
+                if self._base_tags is None:
+                    stamp = _dict_stamp()
+                    cache = (
+                        self._cache_dir / "jieba-tags.pickle"
+                        if self._cache_dir is not None
+                        else None
+                    )
+                    self._base_tags = cached_pickle(cache, stamp, lambda: _read_dict(stamp[0])[2])
+        return self._base_tags
+
+    def with_words(
+        self, words: Iterable[str] | Callable[[], Iterable[str]], key: str = "", tag: str = "nz"
+    ) -> Segmenter:
+        """A new segmenter that also cuts each of ``words`` as one word (this one unchanged).
+
+        ``key`` (e.g. a glossary fingerprint, which changes whenever the words do) names a
+        cache file for the words' frequencies; ``words`` may then be a callable, called
+        only when that file is missing or stale.
+        """
+        derived = Segmenter(_base=self)
+        tokenizer = derived._tokenizer
+
+        def suggest() -> dict[str, int]:
+            given = words() if callable(words) else words
+            return self._suggest(
+                sorted({w.strip() for w in given if w.strip() and not any(c.isspace() for c in w)})
+            )
+
+        if key and self._cache_dir is not None:
+            cache = self._cache_dir / f"jieba-words-{key}.pickle"
+            own = cached_pickle(cache, (_dict_stamp(), key), suggest)
+        else:
+            own = suggest()
+        overlay = tokenizer.FREQ
+        for word, freq in own.items():
+            dict.__setitem__(overlay, word, freq)
+            tokenizer.total += freq
+            for i in range(1, len(word)):
+                if word[:i] not in overlay:
+                    dict.__setitem__(overlay, word[:i], 0)
+            derived._tags[word] = tag
+        return derived
+
+    def _suggest(self, words: Sequence[str]) -> dict[str, int]:
+        # No fixed frequency: jieba suggests one just high enough for the word to beat its
+        # own parts (a low one loses to them, jieba #222) without letting a name swallow
+        # its neighbours' words (平台中 must not become 平|台中).
+        return {w: max(1, self._tokenizer.suggest_freq(w, False)) for w in words}
 
     def cut(self, text: str) -> list[tuple[int, int]]:
         """Spans (start, end) of the words of ``text``, tiling it."""
@@ -71,14 +180,20 @@ class Segmenter:
 
     def tag(self, word: str) -> str:
         """Part-of-speech flag: jieba's dictionary tag, else an HMM guess for unknown words."""
-        tag = self._tags.get(word)
+        tag = self._tags.get(word) or self.base_tags().get(word)
         if tag is not None:
             return tag
         if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
             return "eng" if any(ch.isalpha() for ch in word) else "x"
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            guess = "x"  # Han and other characters: jieba would give several words
+        elif len(word) > 1 and any(
+            len(piece) > 1 for piece in self._tokenizer.cut(word, HMM=False)
+        ):
+            guess = "x"  # jieba's dictionary reads it as several words
+        else:
+            guess = self._hmm.tag(word)
         with self._lock:
-            pairs = list(self._pos.cut(word))
-            guess = pairs[0].flag if len(pairs) == 1 else "x"
             self._tags[word] = guess  # memoise: the HMM guess is the slow part
         return guess
 
@@ -107,16 +222,6 @@ def latin_runs(text: str) -> list[tuple[int, int]]:
         if not any(a < m.end() and m.start() < b for a, b in runs):
             runs.append(m.span())
     return sorted(runs)
-
-
-def get_segmenter() -> Segmenter:
-    """The process-wide segmenter; its dictionary loads once, on first use."""
-    global _segmenter
-    if _segmenter is None:
-        with _lock:
-            if _segmenter is None:
-                _segmenter = Segmenter()
-    return _segmenter
 
 
 def crosses_words(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

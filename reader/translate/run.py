@@ -75,8 +75,8 @@ def sentence_terms(sentence: Sentence) -> list[protect.Term]:
     cursor = 0
     for (start, end), hit in sorted(hits.items()):
         a, b = start - sentence.start, end - sentence.start
-        if a < cursor or b > len(sentence.text) or a >= b or not hit.en.strip():
-            continue
+        if a < cursor or b > len(sentence.text) or a >= b or not hit.en.strip() or not hit.forced:
+            continue  # an unsure name (not forced) is left to the translator
         terms.append(protect.Term(a, b, hit.en.strip()))
         cursor = b
     return protect.with_source_copies(sentence.text, terms)

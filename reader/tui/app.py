@@ -34,6 +34,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.errors import ReaderError
 from reader.model import Article, LoadedText, Paragraph, Sentence
 from reader.pipeline import Options
+from reader.resources import Resources, default_resources
 from reader.session import (
     PositionStore,
     Session,
@@ -216,6 +217,7 @@ class ReaderApp(VocabActions, App[None]):
         full_page: bool = False,
         positions: PositionStore | None = None,
         translate: bool = True,
+        resources: Resources | None = None,
         vocabulary: Any = None,
         offer_known_hsk: bool = False,
     ) -> None:
@@ -224,6 +226,7 @@ class ReaderApp(VocabActions, App[None]):
         self.article_vocab = None
         self.offer_known_hsk = offer_known_hsk
         self.options = options or Options()
+        self.resources = resources if resources is not None else default_resources()
         self.path = path
         self.encoding = encoding
         self.full_page = full_page
@@ -401,7 +404,7 @@ class ReaderApp(VocabActions, App[None]):
             glossary = options.glossary
             if glossary is None and self._glossary_factory is not None:
                 glossary = self._glossary_factory()
-            article = annotate(loaded, replace(options, glossary=glossary))
+            article = annotate(loaded, replace(options, glossary=glossary), self.resources)
         except ReaderError as exc:
             self.post_message(WorkFailed("annotation", str(exc)))
             return
@@ -752,13 +755,15 @@ class ReaderApp(VocabActions, App[None]):
         sentences: list[Sentence],
         versions: dict[int, int],
     ) -> None:
-        from reader.glossary import Entry, add_user_entries, load_glossary
+        from reader.glossary import Entry, add_user_entries
 
         try:
             add_user_entries([Entry(request.zh, request.en, request.type)])
-            factory = self._glossary_factory or load_glossary
+            factory = self._glossary_factory or self.resources.glossary
             glossary = factory()
-            new = reannotate(article, indices, sentences, replace(self.options, glossary=glossary))
+            new = reannotate(
+                article, indices, replace(self.options, glossary=glossary), self.resources
+            )
         except (ReaderError, OSError) as exc:
             self.post_message(WorkFailed("glossary", str(exc)))
             return
@@ -955,9 +960,9 @@ def make_app(
     if glossary_factory is _UNSET:
 
         def glossary_factory() -> Any:
-            from reader.glossary import load_glossary
+            from reader.resources import default_resources
 
-            return load_glossary()
+            return default_resources().glossary()
 
     if vocabulary is _UNSET:
         vocabulary = _open_vocabulary()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.model import Article
+from reader.model import Article, Sentence
 from reader.vocab.levels import HskSystem, Levels, level_label
 from reader.vocab.stats import ArticleStats, ArticleWords, article_stats
 from reader.vocab.store import VocabStore
@@ -59,19 +59,27 @@ class Vocabulary:
     def article(self, article: Article) -> ArticleVocab:
         return ArticleVocab(self, article)
 
-    def token_fields(self, article: Article) -> dict[tuple[int, int], dict[str, object]]:
-        """``status`` and ``hsk`` per token for the JSON export, keyed (sentence index,
-        token position); tokens that are no vocabulary get nulls."""
-        words = ArticleWords(article, self.rules)
+    def sentence_fields(self, sentence: Sentence) -> dict[tuple[int, int], dict[str, object]]:
+        """``status`` and ``hsk`` per token of ``sentence`` for the JSON export, keyed
+        (sentence index, token position); tokens that are no vocabulary get nulls."""
+        from reader.glossary.fold import fold
+
+        keys = self.rules.keys(sentence.tokens, fold(sentence.text), sentence.start)
         statuses = self.store.statuses()
         out: dict[tuple[int, int], dict[str, object]] = {}
-        for sentence, keys in zip(words.sentences, words.keys, strict=True):
-            for t, key in enumerate(keys):
-                if key is None:
-                    out[(sentence.index, t)] = {"status": None, "hsk": None}
-                else:
-                    status = statuses.get(key, Status.NEW)
-                    out[(sentence.index, t)] = {"status": status.value, "hsk": self.level(key)}
+        for t, key in enumerate(keys):
+            if key is None:
+                out[(sentence.index, t)] = {"status": None, "hsk": None}
+            else:
+                status = statuses.get(key, Status.NEW).value
+                out[(sentence.index, t)] = {"status": status, "hsk": self.level(key)}
+        return out
+
+    def token_fields(self, article: Article) -> dict[tuple[int, int], dict[str, object]]:
+        """:meth:`sentence_fields` of every sentence of ``article``."""
+        out: dict[tuple[int, int], dict[str, object]] = {}
+        for sentence in article.sentences():
+            out.update(self.sentence_fields(sentence))
         return out
 
     def unknown_words(self, article: Article) -> list[str]:

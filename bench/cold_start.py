@@ -1,0 +1,107 @@
+"""Cold start of the headless commands, this checkout beside an earlier revision.
+
+Run: .venv/bin/python bench/cold_start.py [--before REV] [--runs 5]
+
+Each command runs in a new process (what a user waits for), with a READER_HOME whose cache
+was filled by one earlier run (jieba's tables and the other derived caches exist, as on any
+machine after the first use). Printed: median wall time and peak RSS of
+
+* ``reader pinyin 银行行长`` (target ≤ 0.5 s, ≤ 250 MB),
+* ``reader annotate`` of the Traditional sample article (target ≤ 1.0 s), or of the bundled
+  sample when ../shared is absent,
+
+for this checkout and, with ``--before REV`` (default: the commit before this round,
+c73d17f), for that revision checked out into a temporary git worktree: the same commands,
+the same venv, the same machine, one after the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TRADITIONAL = ROOT.parent / "shared" / "articles" / "zhidx-hangzhou-silicon-valley.txt"
+BUNDLED = ROOT / "reader" / "data" / "sample.md"
+
+
+def run_once(cwd: Path, args: list[str], home: Path) -> float:
+    """Wall seconds of ``python -m reader ARGS`` run from ``cwd``."""
+    env = dict(os.environ, READER_HOME=str(home), PYTHONPATH=str(cwd))
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(args)} failed in {cwd}: {proc.stderr.strip()[-300:]}")
+    return elapsed
+
+
+def peak_rss(cwd: Path, args: list[str], home: Path) -> float:
+    """Peak RSS (MB) of one run, measured in a wrapper process of its own."""
+    code = (  # resource is imported in the wrapper, not here
+        "import resource, subprocess, sys;"
+        f"subprocess.run([sys.executable, '-m', 'reader', *{args!r}], stdout=subprocess.DEVNULL,"
+        " stderr=subprocess.DEVNULL, check=True);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    env = dict(os.environ, READER_HOME=str(home), PYTHONPATH=str(cwd))
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    )
+    return int(out.stdout.strip()) / 1024
+
+
+def measure(cwd: Path, args: list[str], runs: int) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory(prefix="reader-bench-home-") as tmp:
+        home = Path(tmp)
+        run_once(cwd, args, home)  # fill the caches, as any earlier use would
+        times = [run_once(cwd, args, home) for _ in range(runs)]
+        return statistics.median(times), peak_rss(cwd, args, home)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", default="c73d17f", help="revision to compare with")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    article = TRADITIONAL if TRADITIONAL.is_file() else BUNDLED
+    commands = {
+        "reader pinyin 银行行长": ["pinyin", "银行行长"],
+        f"reader annotate {article.name}": ["annotate", str(article), "--format", "json"],
+    }
+    with tempfile.TemporaryDirectory(prefix="reader-before-") as tmp:
+        before = Path(tmp) / "tree"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(before), args.before],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            print(f"{'command':<44}{'before ' + args.before:>26}{'now':>22}")
+            for label, cmd in commands.items():
+                t0, m0 = measure(before, cmd, args.runs)
+                t1, m1 = measure(ROOT, cmd, args.runs)
+                print(f"{label:<44}{t0:>10.2f} s {m0:>8.0f} MB{t1:>10.2f} s {m1:>8.0f} MB")
+        finally:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(before)],
+                check=False,
+                capture_output=True,
+            )
+
+
+if __name__ == "__main__":
+    main()

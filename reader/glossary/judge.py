@@ -1,0 +1,154 @@
+"""The glossary renders names, the recogniser judges them.
+
+A glossary entry says how a name is written in English; whether a string in a sentence *is*
+that name is decided here, from the trained recogniser's view of the sentence
+(:mod:`reader.annotate.names_model`) and a few explicit, justified overrides:
+
+- an entry flagged ``ambiguous`` (美的 "beautiful", 得到 "to get", 小米 "millet") is a name
+  where the recogniser marks it as one (probability ≥ ``ACCEPT``), where an explicit context
+  rule supports it (a suffix such as 集团, a list of other organisations: these are
+  structural, the recogniser rarely sees lists of rare short names), or where the article
+  established it as a name elsewhere *and* the recogniser does not rule it out here
+  (≥ ``ESTABLISHED``); block rules (联想到, 一路平安) always win;
+- an unambiguous entry still matches, unless the recogniser strongly rejects it
+  (< ``REJECT``) where the term is an ordinary word (精诚合作 is not Systex), or gives the
+  span another kind of name with confidence (商汤 the king is a person, not SenseTime);
+- a common person name (张勇, 李斌) is the famous person of the glossary only when that
+  person's organisation is named in the article (``reader/data/person_context.tsv``);
+  otherwise it is an ordinary name, rendered in pinyin like any other;
+- only confident names are *forced* into the machine translation (``GlossaryHit.forced``);
+  the rest are shown as names and translated freely.
+
+Spans the recogniser finds that the glossary lacks become ``auto`` names (see
+:func:`render_auto`): persons in pinyin, surname first; transliterations and unknown
+organisations left to the translator; places by rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from reader.model import GlossaryHit
+
+ACCEPT = 0.5  # the recogniser calls the span a name
+ESTABLISHED = 0.2  # enough for a term the article showed to be a name elsewhere
+REJECT = 0.05  # below this an ordinary word is not a plain entry's name either
+AUTO_ACCEPT = 0.6  # an unknown name the recogniser finds is shown from this confidence
+FORCE = 0.5  # an auto name is forced into MT only when rendered and this sure
+
+# Glossary types each recogniser label is compatible with.
+PERSON_TYPES = frozenset({"person"})
+PLACE_TYPES = frozenset({"place"})
+ORG_LIKE = frozenset(
+    {"company", "org", "university", "lab", "investor", "media", "agency", "brand", "product"}
+)
+COMPATIBLE: dict[str, frozenset[str]] = {
+    "PER": PERSON_TYPES,
+    "LOC": PLACE_TYPES | frozenset({"org", "agency"}),  # 北京 in 北京市政府 is both
+    "ORG": ORG_LIKE | PLACE_TYPES,  # 杭州 heads 杭州市政府; lists mix places and bodies
+    "PRODUCT": ORG_LIKE,
+}
+
+
+class Entity(Protocol):
+    start: int
+    end: int
+    type: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A glossary hit in a sentence with what the context rules say about it."""
+
+    hit: GlossaryHit  # offsets relative to the sentence
+    ambiguous: bool
+    supported: bool = False  # an explicit context rule makes it a name
+    affiliations: tuple[str, ...] = ()  # a common person name: organisations that identify them
+
+
+def name_probability(entities: Sequence[Entity], start: int, end: int) -> tuple[float, str]:
+    """How sure the recogniser is that ``[start, end)`` is a name, and as what label.
+
+    The best entity weighted by how well it covers the span (intersection over union), so an
+    entity that only brushes the span counts for little.
+    """
+    best, label = 0.0, ""
+    for e in entities:
+        inter = min(end, e.end) - max(start, e.start)
+        if inter <= 0:
+            continue
+        union = max(end, e.end) - min(start, e.start)
+        score = e.confidence * inter / union
+        if score > best:
+            best, label = score, e.type
+    return best, label
+
+
+def conflicting_type(entities: Sequence[Entity], start: int, end: int, gloss_type: str) -> bool:
+    """The recogniser confidently calls the span a different kind of name."""
+    for e in entities:
+        if e.start <= start and end <= e.end and e.confidence >= ACCEPT:
+            allowed = COMPATIBLE.get(e.type)
+            if allowed is not None and gloss_type not in allowed:
+                return True
+    return False
+
+
+def judge(
+    candidates: Sequence[Candidate],
+    entities: Sequence[Entity],
+    established: Collection[str],
+    document_terms: Callable[[str], bool],
+    ordinary: Callable[[str], bool],
+    fold: Callable[[str], str],
+) -> list[GlossaryHit]:
+    """The candidates that are names here, with ``confidence`` and ``forced`` set.
+
+    ``established``: folded terms shown to be names elsewhere in the article;
+    ``document_terms(term)``: whether a (folded) term occurs anywhere in the article;
+    ``ordinary(word)``: whether a word is an everyday dictionary word.
+    """
+    kept: list[GlossaryHit] = []
+    for c in candidates:
+        hit = c.hit
+        p, _ = name_probability(entities, hit.start, hit.end)
+        term = fold(hit.term)
+        if c.affiliations:
+            # a common name is this famous person only beside their organisation
+            if not any(document_terms(fold(a)) for a in c.affiliations):
+                continue
+            kept.append(replace(hit, confidence=max(p, ACCEPT), forced=True))
+            continue
+        if conflicting_type(entities, hit.start, hit.end, hit.type):
+            continue
+        if c.ambiguous:
+            if c.supported or p >= ACCEPT:
+                kept.append(replace(hit, confidence=max(p, ACCEPT), forced=True))
+            elif term in established and p >= ESTABLISHED:
+                kept.append(replace(hit, confidence=p, forced=True))
+            continue
+        word_like = ordinary(hit.term)
+        if word_like and p < REJECT and not c.supported:
+            continue  # 精诚合作, 得到用户: the recogniser sees an ordinary word
+        forced = not word_like or p >= ACCEPT or c.supported
+        kept.append(replace(hit, confidence=max(p, 0.0 if word_like else ACCEPT), forced=forced))
+    return kept
+
+
+def unclaimed(
+    entities: Sequence[Entity], taken: Sequence[tuple[int, int]], threshold: float = AUTO_ACCEPT
+) -> list[Entity]:
+    """Confident entities that overlap no glossary name, leftmost first."""
+    out: list[Entity] = []
+    for e in sorted(entities, key=lambda e: (e.start, -e.end)):
+        if e.confidence < threshold or e.end <= e.start:
+            continue
+        if any(a < e.end and e.start < b for a, b in taken):
+            continue
+        if out and out[-1].end > e.start:
+            continue
+        out.append(e)
+    return out

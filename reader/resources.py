@@ -1,0 +1,179 @@
+"""Everything annotation needs, built lazily once and passed explicitly.
+
+One :class:`Resources` object owns the segmenter (and one derived segmenter per glossary),
+the pinyin reader, the name recogniser and the parsed glossary files. Nothing a run learns
+(a glossary's words, a parsed file) lives in module state, so results never depend on what
+ran before in the same process: two Resources objects are fully independent.
+
+:func:`default_resources` is only a convenience instance for callers that don't care (as
+``jieba.dt`` is for jieba); the CLI and the TUI build their own and pass it down.
+
+Immutable shipped tables (OpenCC's character tables, CC-CEDICT's index, the g2pM weights)
+are read once per process by their owning modules: they never change while it runs, so
+sharing them cannot make one run depend on another.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader import paths
+
+if TYPE_CHECKING:
+    from reader.annotate.names_model import NameRecogniser
+    from reader.annotate.pinyin import PinyinReader
+    from reader.glossary.decide import Recogniser
+    from reader.glossary.format import ParsedFile
+    from reader.glossary.store import Glossary
+    from reader.segment.words import Segmenter
+
+_SEGMENTERS_KEPT = 4  # derived segmenters kept (one per glossary fingerprint)
+_GLOSSARIES_KEPT = 8
+
+
+class Resources:
+    """Lazily built annotation resources. Thread-safe: builders run once under a lock."""
+
+    def __init__(
+        self,
+        cache_dir: Path | None = None,
+        *,
+        use_recogniser: bool = True,
+        recogniser: Recogniser | None = None,
+    ) -> None:
+        """``use_recogniser=False`` keeps the rule-based name decision; ``recogniser``
+        replaces the trained one (tests pass fakes)."""
+        self.cache_dir = cache_dir if cache_dir is not None else paths.cache_dir()
+        self.use_recogniser = use_recogniser
+        self._lock = threading.RLock()
+        self._segmenter: Segmenter | None = None
+        self._derived: OrderedDict[str, Segmenter] = OrderedDict()
+        self._pinyin: PinyinReader | None = None
+        # False: not loaded yet
+        self._recogniser: Recogniser | None | bool = recogniser if recogniser else False
+        self._parsed: dict[str, tuple[tuple[int, int, int], ParsedFile]] = {}
+        self._glossaries: OrderedDict[tuple[object, ...], Glossary] = OrderedDict()
+
+    # -- segmentation --------------------------------------------------------------------
+    @property
+    def segmenter(self) -> Segmenter:
+        """The base segmenter: jieba's dictionary only, never taught a glossary's words."""
+        if self._segmenter is None:
+            with self._lock:
+                if self._segmenter is None:
+                    from reader.segment.words import Segmenter
+
+                    self._segmenter = Segmenter(self.cache_dir)
+        return self._segmenter
+
+    def segmenter_for(self, glossary: Glossary | None) -> Segmenter:
+        """A segmenter that also knows ``glossary``'s terms (derived per glossary fingerprint)."""
+        if glossary is None or not len(glossary):
+            return self.segmenter
+        key = glossary.fingerprint
+        with self._lock:
+            found = self._derived.get(key)
+            if found is not None:
+                self._derived.move_to_end(key)
+                return found
+        derived = self.segmenter.with_words(glossary.user_words, key=key)
+        with self._lock:
+            self._derived[key] = derived
+            while len(self._derived) > _SEGMENTERS_KEPT:
+                self._derived.popitem(last=False)
+        return derived
+
+    # -- pinyin ---------------------------------------------------------------------------
+    @property
+    def pinyin(self) -> PinyinReader:
+        """The pinyin reader (g2p model, overrides), sharing the base segmenter."""
+        if self._pinyin is None:
+            with self._lock:
+                if self._pinyin is None:
+                    from reader.annotate.pinyin import PinyinReader
+
+                    self._pinyin = PinyinReader(segmenter=self.segmenter)
+        return self._pinyin
+
+    # -- names ----------------------------------------------------------------------------
+    @property
+    def recogniser(self) -> Recogniser | None:
+        """The trained name recogniser, or None when disabled or its weights are missing."""
+        if self._recogniser is False:
+            with self._lock:
+                if self._recogniser is False:
+                    self._recogniser = self._load_recogniser()
+        return self._recogniser  # type: ignore[return-value]
+
+    def _load_recogniser(self) -> NameRecogniser | None:
+        if not self.use_recogniser:
+            return None
+        try:
+            from reader.annotate.names_model import NameRecogniser, default_weights
+        except ImportError:
+            return None
+        weights = default_weights()
+        return NameRecogniser(weights) if weights.is_file() else None
+
+    # -- glossaries -----------------------------------------------------------------------
+    def parse_glossary_file(self, path: str | os.PathLike[str]) -> ParsedFile:
+        """Parse ``path`` once per change (stat key); raises ReaderError if unreadable."""
+        from reader.glossary.format import read_glossary_file
+
+        p = Path(path)
+        try:
+            st = p.stat()
+        except OSError:
+            return read_glossary_file(p)  # raises the one-line error
+        key = (st.st_mtime_ns, st.st_size, st.st_ino)
+        with self._lock:
+            cached = self._parsed.get(str(p))
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        parsed = read_glossary_file(p)
+        with self._lock:
+            self._parsed[str(p)] = (key, parsed)
+        return parsed
+
+    def glossary(
+        self,
+        extra_files: Sequence[str | os.PathLike[str]] = (),
+        use_default: bool = True,
+        use_user: bool = True,
+    ) -> Glossary:
+        """Shipped glossaries, the user glossary, then ``extra_files``; rebuilt when a file changes."""
+        from reader.glossary.store import Glossary, layer_files
+
+        files = layer_files(extra_files, use_default, use_user)
+        layers = [self.parse_glossary_file(f) for f in files]
+        key = tuple((str(f), id(layer)) for f, layer in zip(files, layers, strict=True))
+        with self._lock:
+            found = self._glossaries.get(key)
+            if found is not None:
+                self._glossaries.move_to_end(key)
+                return found
+        glossary = Glossary(layers)
+        with self._lock:
+            self._glossaries[key] = glossary
+            while len(self._glossaries) > _GLOSSARIES_KEPT:
+                self._glossaries.popitem(last=False)
+        return glossary
+
+
+_default: Resources | None = None
+_default_lock = threading.Lock()
+
+
+def default_resources() -> Resources:
+    """A shared default instance for callers that pass none (like ``jieba.dt``)."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Resources()
+    return _default

@@ -1,0 +1,141 @@
+"""The glossary renders, the recogniser judges: the decision, with a scripted recogniser.
+
+A fake recogniser returns the entities a test scripts for each sentence, so these tests pin
+the *decision* (reader/glossary/judge.py) independently of the trained weights (those are
+tested in test_names_model.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from reader.model import Block, LoadedText, Meta
+from reader.pipeline import Options, annotate
+from reader.resources import Resources
+
+
+@dataclass(frozen=True)
+class Ent:
+    start: int
+    end: int
+    type: str
+    confidence: float
+
+
+class Scripted:
+    """Entities by substring: {"小米": ("ORG", 0.9)} marks every 小米 in a sentence;
+    {"小米|发布": …} marks only a 小米 followed by 发布."""
+
+    def __init__(self, marks: dict[str, tuple[str, float]]) -> None:
+        self.marks = marks
+        self.calls = 0
+
+    def recognise(self, text, words=None, pos=None, lexicon_spans=None):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        out = []
+        for key, (label, p) in self.marks.items():
+            term, _, after = key.partition("|")
+            start = text.find(term + after)
+            while start >= 0:
+                out.append(Ent(start, start + len(term), label, p))
+                start = text.find(term + after, start + 1)
+        return out
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("judge-cache")
+
+
+def names(
+    text: str, marks: dict[str, tuple[str, float]], cache: Path, **opts
+) -> dict[str, tuple[str, bool]]:  # type: ignore[no-untyped-def]
+    res = Resources(cache_dir=cache, recogniser=Scripted(marks))
+    glossary = res.glossary(use_user=False)
+    loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
+    article = annotate(loaded, Options(glossary=glossary, **opts), res)
+    return {t.text: (t.glossary.en, t.glossary.forced) for t in article.tokens() if t.glossary}
+
+
+def annotate_tokens(
+    text: str, marks: dict[str, tuple[str, float]], cache: Path
+) -> list[tuple[str, bool]]:
+    res = Resources(cache_dir=cache, recogniser=Scripted(marks))
+    loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
+    article = annotate(loaded, Options(glossary=res.glossary(use_user=False)), res)
+    return [(t.text, t.glossary is not None) for t in article.tokens()]
+
+
+def test_an_ordinary_use_is_not_forced_into_a_name(cache: Path) -> None:
+    assert "得到" not in names("我们得到用户的认可。", {}, cache)
+    assert "美的" not in names("这是很美的产品。", {}, cache)
+    assert "精诚" not in names("双方精诚合作。", {}, cache)  # plain entry, ordinary word
+    assert "苹果" not in names("我买了苹果、梨和香蕉。", {}, cache)
+    assert "蚂蚁" not in names("院子里有蚂蚁、黄蜂。", {}, cache)
+
+
+def test_the_recogniser_makes_an_ambiguous_term_a_name(cache: Path) -> None:
+    got = names("小米进入汽车市场。", {"小米": ("ORG", 0.9)}, cache)
+    assert got["小米"] == ("Xiaomi", True)
+    # each occurrence is judged: the porridge stays porridge in the same article
+    text = "小米发布新车。我早上喝小米粥。"
+    got_tokens = annotate_tokens(text, {"小米|发布": ("ORG", 0.9)}, cache)
+    assert [t for t, hit in got_tokens if hit] == ["小米"]
+
+
+def test_established_names_still_need_some_support_in_each_sentence(cache: Path) -> None:
+    text = "小米集团发布财报。小米进入汽车市场。他喝小米粥。"
+    tokens = annotate_tokens(text, {"小米|进入": ("ORG", 0.3)}, cache)
+    # 小米集团 is one glossary name and establishes 小米; the second 小米 has some support
+    # from the recogniser (0.3 ≥ 0.2); the porridge has none and stays millet.
+    named = [t for t, hit in tokens if hit]
+    assert named == ["小米集团", "小米"]
+
+
+def test_a_confident_other_kind_of_name_overrules_the_glossary(cache: Path) -> None:
+    got = names("商汤灭夏，建立商朝。", {"商汤": ("PER", 0.95)}, cache)
+    assert got.get("商汤", ("", False))[0] != "SenseTime"
+
+
+def test_a_common_person_name_is_the_famous_one_only_beside_their_company(cache: Path) -> None:
+    haidilao = names("海底捞创始人张勇说。", {"张勇": ("PER", 0.97)}, cache)
+    assert haidilao["张勇"][0] == "Zhang Yong"
+    alibaba = names(
+        "阿里巴巴董事长张勇说。", {"张勇": ("PER", 0.97), "阿里巴巴": ("ORG", 0.9)}, cache
+    )
+    assert alibaba["张勇"][0] == "Daniel Zhang"
+
+
+def test_unknown_names_are_rendered_by_kind(cache: Path) -> None:
+    got = names(
+        "记者王小明在滕州采访了费利佩和雷德克纳普，以及云图智造公司。",
+        {
+            "王小明": ("PER", 0.95),
+            "滕州": ("LOC", 0.9),
+            "费利佩": ("PER", 0.9),
+            "雷德克纳普": ("PER", 0.9),
+            "云图智造公司": ("ORG", 0.9),
+        },
+        cache,
+    )
+    assert got["王小明"] == ("Wang Xiaoming", True)
+    assert got["滕州"] == ("Tengzhou", True)
+    assert got["费利佩"] == ("", False)  # transliteration: left to the translator
+    assert got["雷德克纳普"] == ("", False)
+    assert got["云图智造公司"] == ("", False)  # unknown organisation: left to the translator
+
+
+def test_unsure_unknown_names_are_not_shown_and_no_auto_names_keeps_glossary_only(
+    cache: Path,
+) -> None:
+    assert "张开" not in names("他张开嘴笑了。", {"张开": ("PER", 0.3)}, cache)
+    got = names("记者王小明报道。", {"王小明": ("PER", 0.95)}, cache, auto_names=False)
+    assert "王小明" not in got
+
+
+def test_a_plain_name_that_is_no_ordinary_word_stays_forced(cache: Path) -> None:
+    got = names("宇树科技发布新机器人。", {}, cache)
+    assert got["宇树科技"] == ("Unitree Robotics", True)
