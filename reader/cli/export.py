@@ -42,6 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     anki.add_argument(
         "--include-names", action="store_true", help="also make cards for glossary names"
     )
+    anki.add_argument(
+        "--unknown",
+        action="store_true",
+        help="cards for the article's words your vocabulary has as new or learning",
+    )
     p.set_defaults(func=run)
 
 
@@ -76,8 +81,8 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = _format(args)
     words = _words(args)
-    if fmt == "anki" and not words and not args.all_vocab:
-        raise ReaderError("export: an Anki deck needs --words W,W or --all-vocab")
+    if fmt == "anki" and not words and not args.all_vocab and not args.unknown:
+        raise ReaderError("export: an Anki deck needs --words W,W, --all-vocab or --unknown")
     if args.min_count < 1:
         raise ReaderError("export: --min-count must be 1 or more")
     if args.output != "-" and not args.force:
@@ -92,6 +97,13 @@ def run(args: argparse.Namespace) -> int:
 
         translator = load_translator(args.model)
     article = load_article(args)
+    if fmt == "anki" and args.unknown:  # before translating: nothing to do fails fast
+        from reader.cli.vocab import open_vocabulary
+
+        unknown = open_vocabulary().unknown_words(article)
+        if not unknown and not words and not args.all_vocab:
+            raise ReaderError("export: no unknown words in this article; nothing to put on cards")
+        words = list(dict.fromkeys([*(words or []), *unknown]))
     stats: object | None = None
     if not args.no_translate:
         article, stats = _translate(article, translator)

@@ -70,6 +70,7 @@ from reader.tui.screens import (
     OpenScreen,
     SearchScreen,
 )
+from reader.tui.vocab_screen import VocabActions
 
 TranslatorFactory = Callable[[], Any]
 GlossaryFactory = Callable[[], Any]
@@ -114,7 +115,7 @@ class ReaderScreen(Screen[None]):
             show=False,
         ),
         _b(
-            "shift+up,K",
+            "shift+up",
             "app.move('up', True)",
             "Extend selection to sentence start",
             "extend-up",
@@ -145,6 +146,28 @@ class ReaderScreen(Screen[None]):
         _b("a", "app.add_glossary", "Glossary+", "glossary-add"),
         _b("w", "app.names", "Names", "names"),
         _b("s", "app.save_word", "Save word for Anki", "save-word", show=False),
+        _b(
+            "v",
+            "app.vocab_cycle",
+            "Cycle word status (new/learning/known/ignored)",
+            "vocab-cycle",
+            show=False,
+        ),
+        _b(
+            "K",
+            "app.vocab_known_sentence",
+            "Mark the sentence's new words known",
+            "vocab-known-sentence",
+            show=False,
+        ),
+        _b(
+            "ctrl+k",
+            "app.vocab_known_article",
+            "Mark the article's new words known",
+            "vocab-known-article",
+            show=False,
+        ),
+        _b("V", "app.vocabulary", "Vocabulary", "vocabulary", show=False),
         _b("e", "app.export", "Export", "export"),
         _b("o", "app.open", "Open", "open"),
         _b("F", "app.toggle_full_page", "Full page text", "full-page", show=False),
@@ -182,7 +205,7 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(app.refresh_columns)
 
 
-class ReaderApp(App[None]):
+class ReaderApp(VocabActions, App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
@@ -200,8 +223,13 @@ class ReaderApp(App[None]):
         positions: PositionStore | None = None,
         translate: bool = True,
         resources: Resources | None = None,
+        vocabulary: Any = None,
+        offer_known_hsk: bool = False,
     ) -> None:
         super().__init__()
+        self.vocabulary = vocabulary  # reader.vocab.reading.Vocabulary, None: no vocabulary
+        self.article_vocab = None
+        self.offer_known_hsk = offer_known_hsk
         self.options = options or Options()
         self.resources = resources if resources is not None else default_resources()
         self.path = path
@@ -270,6 +298,9 @@ class ReaderApp(App[None]):
         self.refresh_all()
         self.view.scroll_to_cursor(center=True)
         self._annotate(self.generation, self.loaded, self.options)
+        if self.vocabulary is not None and self.vocabulary.store.notice:
+            self.notify(self.vocabulary.store.notice, severity="warning", timeout=10)
+        self.vocab_offer_known_hsk()
 
     def _apply_keymap(self) -> None:
         from reader.paths import config_dir
@@ -329,7 +360,9 @@ class ReaderApp(App[None]):
         if not self.session.sentences:
             return
         info = lookup_info(self.session, with_dictionary=self.dictionary_ready)
-        self.lookup.show(info, self.session.article.pinyin_style, self.dictionary_ready)
+        self.lookup.show(
+            info, self.session.article.pinyin_style, self.dictionary_ready, self.vocab_lookup_line()
+        )
 
     def status_text(self) -> str:
         s = self.session
@@ -350,6 +383,8 @@ class ReaderApp(App[None]):
         if state.query:
             where = f"{state.current + 1}/{len(state.hits)}" if state.hits else "no hits"
             parts.append(f"/{state.query}: {where}")
+        if vocab := self.vocab_status_part():
+            parts.append(vocab)
         return "  ·  ".join(parts)
 
     def refresh_status(self) -> None:
@@ -427,6 +462,7 @@ class ReaderApp(App[None]):
             return
         self.timings["annotated"] = time.perf_counter()
         s.annotated = True
+        self.vocab_article_changed()
         self._restarts = 0
         self.refresh_all()
         if not self.dictionary_ready:
@@ -571,6 +607,7 @@ class ReaderApp(App[None]):
         if message.glossary is not None:
             self.glossary = message.glossary
         self.session.apply_sentences(message.sentences, message.versions, message.keep_translation)
+        self.vocab_article_changed()
         if fields:
             self.session.article = replace(self.session.article, **fields)
         if message.note:
@@ -809,7 +846,8 @@ class ReaderApp(App[None]):
                         "Translation is still running: untranslated sentences are exported without English.",
                         timeout=5,
                     )
-                self._export(self.session.article, request, sorted(self.vocab))
+                words = sorted(self.vocab) or self.vocab_unknown_words()
+                self._export(self.session.article, request, words)
 
         self.push_screen(ExportScreen(stem, dict(EXTENSIONS)), done)
 
@@ -869,6 +907,7 @@ class ReaderApp(App[None]):
         self.path, self.full_page, self.loaded = message.path, message.full_page, message.loaded
         self.session = self._new_session(message.loaded, message.path)
         self.session.panes, self.session.interlinear = panes, interlinear
+        self.article_vocab = None
         self.model_error = ""
         self._reader_screen().session = self.session
         self.view.set_session(self.session)
@@ -936,6 +975,8 @@ def make_app(
     full_page: bool = False,
     positions: PositionStore | None = None,
     translate: bool = True,
+    vocabulary: Any = _UNSET,
+    offer_known_hsk: bool = False,
 ) -> ReaderApp:
     """Build the reader for a path or already-loaded text.
 
@@ -964,6 +1005,8 @@ def make_app(
 
             return default_resources().glossary()
 
+    if vocabulary is _UNSET:
+        vocabulary = _open_vocabulary()
     return ReaderApp(
         loaded,
         path=path,
@@ -974,4 +1017,18 @@ def make_app(
         full_page=full_page,
         positions=positions,
         translate=translate,
+        vocabulary=vocabulary,
+        offer_known_hsk=offer_known_hsk,
     )
+
+
+def _open_vocabulary() -> Any:
+    """The user's vocabulary; the reader still works without one (read-only data dir)."""
+    import sqlite3
+
+    from reader.vocab.reading import Vocabulary
+
+    try:
+        return Vocabulary()
+    except (OSError, sqlite3.Error, ReaderError):
+        return None

@@ -22,9 +22,11 @@ from textual.strip import Strip
 
 from reader.glossary.format import TYPES
 from reader.tui.layout import Layout, LayoutBuilder, Line, Span
+from reader.vocab.words import Status
 
 if TYPE_CHECKING:
     from reader.session import Session
+    from reader.vocab.reading import ArticleVocab
 
 NAME_TYPES = (*TYPES, "auto")  # one highlight style per glossary type, plus auto names
 ROLES = (
@@ -38,7 +40,16 @@ ROLES = (
     "pending",
     "sep",
 ) + tuple(f"name-{t}" for t in NAME_TYPES)
-OVERLAYS = ("cursor", "selection", "hit", "row")
+# The one place for vocabulary colours: the overlay drawn under a word with each status
+# (known and ignored words read plainly). Styles are in DEFAULT_CSS as .article--vocab-*.
+VOCAB_OVERLAYS: dict[Status, str | None] = {
+    Status.NEW: "vocab-new",
+    Status.LEARNING: "vocab-learning",
+    Status.KNOWN: None,
+    Status.IGNORED: None,
+}
+VOCAB_PANES = frozenset({"original", "converted"})
+OVERLAYS = ("cursor", "selection", "hit", "row", "vocab-new", "vocab-learning")
 
 
 # Articles with more sentences than this are laid out lazily: LAZY_MARGIN sentences either
@@ -87,6 +98,8 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article--selection { background: $accent 45%; }
         & > .article--hit { background: $warning 45%; }
         & > .article--row { background: $accent 10%; }
+        & > .article--vocab-new { background: $primary 35%; }
+        & > .article--vocab-learning { background: $warning 30%; }
     }
     """
 
@@ -106,6 +119,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self.first_paint: float | None = None
         self._laying_out = False
+        self.vocab: ArticleVocab | None = None  # the article's word statuses (reader.vocab)
 
     # -- layout ---------------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
@@ -239,7 +253,8 @@ class ArticleView(ScrollView, can_focus=True):
             if s.search_state.hits
             else ()
         )
-        return (cursor, selection, hits)
+        vocab = self.vocab.version if self.vocab is not None and self.vocab.active else 0
+        return (cursor, selection, hits, vocab)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -274,10 +289,16 @@ class ArticleView(ScrollView, can_focus=True):
         english_hits = [h.english for h in hits if h.english is not None]
         segments: list[Segment] = []
         x = 0
+        vocab = self.vocab if self.vocab is not None and self.vocab.active else None
         for span in line.spans:
             if span.x > x:
                 segments.append(Segment(" " * (span.x - x), base))
             style = self._style(span.role) + row_bg
+            if vocab is not None and span.token >= 0 and span.pane in VOCAB_PANES:
+                status = vocab.status_at(line.sentence, span.token)
+                overlay = VOCAB_OVERLAYS[status] if status is not None else None
+                if overlay is not None:
+                    style = style + self._background(overlay)
             if span.token >= 0 and line.sentence >= 0:
                 if in_row and span.token == s.cursor.token:
                     style = style + self._style("cursor")
