@@ -22,6 +22,7 @@ class Rules:
     caption: re.Pattern[str]
     heading: re.Pattern[str]
     caption_line: re.Pattern[str]
+    header: re.Pattern[str]
 
     def is_block_boilerplate(self, text: str) -> bool:
         return self.block.fullmatch(text) is not None
@@ -31,6 +32,9 @@ class Rules:
 
     def strip_inline(self, text: str) -> str:
         return self.inline.sub("", text) if self.inline is not None else text
+
+    def starts_header(self, text: str) -> bool:
+        return self.header.fullmatch(text) is not None
 
 
 def class_words(value: str) -> list[str]:
@@ -71,6 +75,7 @@ def parse_rules(text: str) -> Rules:
         caption=_union(kinds.get("caption", [])),
         heading=_union(kinds.get("heading", [])),
         caption_line=_union(kinds.get("caption-line", [])),
+        header=_union(kinds.get("header", [])),
     )
 
 
@@ -88,9 +93,36 @@ def rules() -> Rules:
     return _rules
 
 
+_HEADER_REACH = 12  # a repost header sits among the first blocks
+_HEADER_LINE = 160  # the source account's name and motto are short
+
+
+def drop_header(items: list[tuple[str, str]], r: Rules) -> list[tuple[str, str]]:
+    """Drop a WeChat repost header: the "以下文章来源于" line, the short lines before it
+    (reposting account), and the source account's name and motto after it."""
+    for i, (_kind, text) in enumerate(items[:_HEADER_REACH]):
+        if not r.starts_header(text):
+            continue
+        start = 0
+        if items and items[0][0] == "heading":
+            start = 1  # the title stays
+        before = [it for it in items[start:i] if len(it[1]) > 40]  # real paragraphs stay
+        end = i + 1
+        for _k, nxt in items[i + 1 : i + 4]:
+            if len(nxt) > _HEADER_LINE:
+                break
+            end += 1
+            if len(nxt) > 30:  # the motto: the header ends with it
+                break
+        return items[:start] + before + items[end:]
+    return items
+
+
 def filter_blocks(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Drop interface-text blocks and everything from a trailing-list marker on."""
+    """Drop interface-text blocks, a repost header, and everything from a trailing-list
+    marker on."""
     r = rules()
+    items = drop_header(items, r)
     out: list[tuple[str, str]] = []
     for kind, text in items:
         if r.starts_tail(text) and out:
