@@ -7,9 +7,8 @@ from dataclasses import replace
 from reader.load import html as page
 from reader.load import markdown as md
 from reader.load import plain
-from reader.load.blocks import build, with_title
+from reader.load.blocks import build, same_title, with_title
 from reader.load.boilerplate import filter_blocks
-from reader.load.blocks import same_title
 from reader.load.htmlmeta import (
     author_from_lead,
     is_org_name,
