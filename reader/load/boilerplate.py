@@ -23,6 +23,7 @@ class Rules:
     heading: re.Pattern[str]
     caption_line: re.Pattern[str]
     header: re.Pattern[str]
+    related: re.Pattern[str]
 
     def is_block_boilerplate(self, text: str) -> bool:
         return self.block.fullmatch(text) is not None
@@ -76,6 +77,7 @@ def parse_rules(text: str) -> Rules:
         heading=_union(kinds.get("heading", [])),
         caption_line=_union(kinds.get("caption-line", [])),
         header=_union(kinds.get("header", [])),
+        related=_union(kinds.get("related", [])),
     )
 
 
@@ -93,6 +95,7 @@ def rules() -> Rules:
     return _rules
 
 
+_RELATED_LINE = 40  # a related headline is short; a paragraph after the box is not
 _HEADER_REACH = 12  # a repost header sits among the first blocks
 _HEADER_LINE = 160  # the source account's name and motto are short
 
@@ -124,9 +127,17 @@ def filter_blocks(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     r = rules()
     items = drop_header(items, r)
     out: list[tuple[str, str]] = []
+    in_related = False
     for kind, text in items:
         if r.starts_tail(text) and out:
             break
+        if r.related.fullmatch(text) is not None:
+            in_related = True  # a "延伸閱讀" box: its headlines follow
+            continue
+        if in_related:
+            if kind == "list" or len(text) <= _RELATED_LINE:
+                continue
+            in_related = False  # a real paragraph: the article goes on after the box
         if r.is_block_boilerplate(text):
             continue
         cleaned = r.strip_inline(text).strip()
