@@ -97,7 +97,8 @@ def rules() -> Rules:
 
 _RELATED_LINE = 40  # a related headline is short; a paragraph after the box is not
 _HEADER_REACH = 12  # a repost header sits among the first blocks
-_HEADER_LINE = 160  # the source account's name and motto are short
+_HEADER_LINE = 160  # the source account's motto is short
+_ACCOUNT_NAME = 30
 
 
 def drop_header(items: list[tuple[str, str]], r: Rules) -> list[tuple[str, str]]:
@@ -111,12 +112,15 @@ def drop_header(items: list[tuple[str, str]], r: Rules) -> list[tuple[str, str]]
             start = 1  # the title stays
         before = [it for it in items[start:i] if len(it[1]) > 40]  # real paragraphs stay
         end = i + 1
-        for _k, nxt in items[i + 1 : i + 4]:
-            if len(nxt) > _HEADER_LINE:
+        wanted = [_ACCOUNT_NAME, _HEADER_LINE]  # the source account's name, then its motto
+        for _k, nxt in items[i + 1 : i + 6]:
+            if not any(ch.isalnum() for ch in nxt):
+                end += 1  # link brackets around the account card
+                continue
+            if not wanted or len(nxt) > wanted[0]:
                 break
+            wanted.pop(0)
             end += 1
-            if len(nxt) > 30:  # the motto: the header ends with it
-                break
         return items[:start] + before + items[end:]
     return items
 
