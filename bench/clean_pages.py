@@ -124,7 +124,7 @@ def main() -> None:
     print(
         f"{'total':24} {tot['kb'] / tot['t']:>12.0%} {tot['ka'] / tot['t']:>7.0%} "
         f"{tot['lb']:>9} {tot['la']:>3} {tot['t'] - tot['kb']:>10} {tot['t'] - tot['ka']:>5} "
-        f"{tot['tb']:>5}/{tot['ta']:<4}  ({tot['t']} expected chars, {tot['n']} pages; titles right)"
+        f"{tot['tb']:>5}/{tot['ta']:<4}  ({tot['t']} expected chars; titles right of {tot['n']} pages)"
     )
     print("\nleaked after:")
     for name in sorted(after):

@@ -243,3 +243,13 @@ def test_real_page_title(path: Path) -> None:
         assert _squash(loaded.meta.title) == _squash(expected["title"])
     else:
         assert not any(s in loaded.meta.title for s in expected["must_not"])
+
+
+def test_stars_in_fenced_code_next_to_cjk_are_untouched() -> None:
+    loaded = _md(
+        "说明：**「重点」**如下。\n\n```\nx = 2**「y」**z\n```\n\n用 `a**「b」**c` 表示。\n"
+    )
+    lines = _lines(loaded)
+    assert lines[0] == "说明：「重点」如下。"
+    assert "x = 2**「y」**z" in lines
+    assert lines[-1] == "用 a**「b」**c 表示。"

@@ -137,7 +137,24 @@ _BOLD_SPLIT = re.compile(r"\*\*\*\*")  # "**如****果…**": two bold runs glue
 _LONE_STARS = re.compile(r"^[ \t]*\*\*[ \t]*$", re.M)  # a paragraph that is only "**"
 
 
+# Code is left alone: fenced blocks, indented-by-fence blocks and inline code spans.
+_CODE = re.compile(r"(^(`{3,}|~{3,})[^\n]*\n.*?^\2[ \t]*$|`[^`\n]+`)", re.M | re.S)
+
+
 def _cjk_bold(body: str) -> str:
+    if "**" not in body:
+        return body
+    parts = _CODE.split(body)
+    # re.split with two groups yields [text, code, fence, text, code, fence, ...].
+    out = []
+    for i in range(0, len(parts), 3):
+        out.append(_cjk_bold_text(parts[i]))
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+    return "".join(out)
+
+
+def _cjk_bold_text(body: str) -> str:
     if "**" not in body:
         return body
     body = _LONE_STARS.sub("", body)
