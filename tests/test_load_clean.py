@@ -225,6 +225,9 @@ def test_real_page_reads_clean(path: Path) -> None:
     assert kept / total >= expected["min_kept"]
     if "author" in expected and expected["page"] != "tw-chinatimes.html":
         assert loaded.meta.author == expected["author"]
+    # The title shows once (WeChat exports repeat it as front matter and headings).
+    texts = [loaded.text[b.start : b.end] for b in loaded.blocks]
+    assert sum(_squash(t) == _squash(loaded.meta.title) for t in texts) <= 1
     # Nothing is lost: the whole page's text still holds every expected paragraph.
     full = _squash(loaded.full_text)
     assert all(_squash(k) in full for k in expected["keep"])
