@@ -66,6 +66,54 @@ def model_system(recogniser: NameRecogniser, segmenter: Segmenter) -> System:
     return run
 
 
+def glossary_lexicon() -> dict[str, str]:
+    """Every term and alias of the shipped glossary files → our type (first file wins)."""
+    lexicon: dict[str, str] = {}
+    for path in sorted((ROOT / "glossaries").glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 3 or cols[0] == "zh":
+                continue
+            kind = OLD_TYPES.get(cols[2], "ORG")
+            for term in [cols[0], *(cols[3].split("|") if len(cols) > 3 else [])]:
+                if len(term) >= 2:
+                    lexicon.setdefault(term, kind)
+    return lexicon
+
+
+def lexicon_matches(text: str, lexicon: dict[str, str]) -> Spans:
+    """Longest match left to right: a stand-in for the pipeline's glossary hits."""
+    found, i = [], 0
+    while i < len(text):
+        for length in range(min(12, len(text) - i), 1, -1):
+            kind = lexicon.get(text[i : i + length])
+            if kind:
+                found.append((i, i + length, kind))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+def model_gloss_system(recogniser: NameRecogniser, segmenter: Segmenter) -> System:
+    """The model given the glossary's matches as evidence (as the integrated pipeline will)."""
+    lexicon = glossary_lexicon()
+
+    def run(texts: list[str]) -> list[Spans]:
+        out = []
+        for text in texts:
+            words = segmenter.cut(text)
+            pos = [segmenter.tag(text[a:b]) for a, b in words]
+            found = recogniser.names(
+                text, words=words, pos=pos, lexicon_spans=lexicon_matches(text, lexicon)
+            )
+            out.append([(e.start, e.end, e.type) for e in found])
+        return out
+
+    return run
+
+
 def jieba_system(segmenter: Segmenter) -> System:
     def run(texts: list[str]) -> list[Spans]:
         out = []
@@ -243,6 +291,7 @@ def main() -> int:
     recogniser = NameRecogniser(args.weights, segmenter=segmenter)
     systems: dict[str, System] = {
         "model": model_system(recogniser, segmenter),
+        "model+gloss": model_gloss_system(recogniser, segmenter),
         "jieba-pos": jieba_system(segmenter),
     }
     if not args.no_old:
