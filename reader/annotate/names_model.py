@@ -1,0 +1,269 @@
+"""A statistical name recogniser: a character CRF (python-crfsuite) over Simplified text.
+
+Each character is tagged B-/I-TYPE or O (TYPE: PER, ORG, LOC, PRODUCT) from its own and its
+neighbours' characters, the word jieba cut it into (position, part of speech, the words
+around it), cue lists (surnames, organisation and place suffixes, titles; reader/data/
+ner_cues.tsv) and, when given, lexicon matches such as glossary hits. The weights are
+trained by tools/train_ner.py on public data (DATA.md); bench/names.py measures them.
+
+A recognised span carries a probability: the smallest CRF marginal of its labels, i.e. a
+lower bound on how sure the model is of each character's part in the name. Callers decide
+with the thresholds tuned on held-apart data (``NameRecogniser.thresholds``), not with 0.5.
+
+Inference only, no module state: build one ``NameRecogniser`` and pass it around.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Protocol
+
+TYPES = ("PER", "ORG", "LOC", "PRODUCT")
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int  # character offsets into the text given to recognise()
+    end: int
+    type: str  # one of TYPES
+    confidence: float  # a probability in [0, 1]
+
+
+class WordCutter(Protocol):
+    """What the recogniser needs of reader.segment.words.Segmenter when no words are given."""
+
+    def cut(self, text: str) -> list[tuple[int, int]]: ...
+
+    def tag(self, word: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class NameCues:
+    """Cue lists read from reader/data/ner_cues.tsv (features only, never decisions)."""
+
+    surnames: frozenset[str]
+    translit: frozenset[str]
+    org_suffixes: frozenset[str]
+    place_suffixes: frozenset[str]
+    person_cues: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path) -> NameCues:
+        kinds: dict[str, frozenset[str]] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, entries, _reason = line.split("\t", 2)
+            values = entries.split()
+            if kind == "translit":  # one string of characters
+                values = [ch for value in values for ch in value]
+            kinds[kind] = frozenset(values)
+        return cls(
+            surnames=kinds.get("surname", frozenset()),
+            translit=kinds.get("translit", frozenset()),
+            org_suffixes=kinds.get("org_suffix", frozenset()),
+            place_suffixes=kinds.get("place_suffix", frozenset()),
+            person_cues=kinds.get("person_cue", frozenset()),
+        )
+
+
+# Full-width ASCII to half-width and every ASCII or full-width digit to 0 (one str.translate);
+# Latin letters are lower-cased after it. Read-only.
+_FOLD = MappingProxyType(
+    {0xFF01 + i: chr(0x21 + i) for i in range(94)}
+    | {ord(d): "0" for d in "0123456789０１２３４５６７８９"}
+)
+
+
+def _kind(ch: str) -> str:
+    """H Han, D digit, L letter, S space, P anything else (of a folded character)."""
+    if "\u4e00" <= ch <= "\u9fff":
+        return "H"
+    if ch == "0":
+        return "D"
+    if ch.isalpha():
+        return "L"
+    if ch.isspace():
+        return "S"
+    return "P"
+
+
+def char_features(
+    text: str,
+    words: Sequence[tuple[int, int]],
+    pos: Sequence[str] | None,
+    cues: NameCues,
+    lexicon_spans: Sequence[tuple[int, int, str]] = (),
+) -> list[list[str]]:
+    """One list of feature strings per character (shared by training and inference).
+
+    Built column by column (one comprehension per feature over the whole text) because
+    this runs on every sentence of every article: per-character loops were 3x slower.
+    """
+    n = len(text)
+    if n == 0:
+        return []
+    chars = list(text.translate(_FOLD).lower())
+    kinds = ["H" if "\u4e00" <= c <= "\u9fff" else "D" if c == "0" else _kind(c) for c in chars]
+    pad = ["^", "^", *chars, "$", "$"]
+    kpad = ["P", *kinds, "P"]
+    p2, p1, n1, n2 = pad[0:n], pad[1 : n + 1], pad[3 : n + 3], pad[4 : n + 4]
+    columns = [
+        ["b"] * n,
+        ["c=" + c for c in chars],
+        ["c-1=" + c for c in p1],
+        ["c+1=" + c for c in n1],
+        ["c-2=" + c for c in p2],
+        ["c+2=" + c for c in n2],
+        ["c-1c=" + a + b for a, b in zip(p1, chars, strict=True)],
+        ["cc+1=" + a + b for a, b in zip(chars, n1, strict=True)],
+        ["c-2c-1=" + a + b for a, b in zip(p2, p1, strict=True)],
+        ["c+1c+2=" + a + b for a, b in zip(n1, n2, strict=True)],
+        ["k=" + a + b + c for a, b, c in zip(kinds, kpad[0:n], kpad[2 : n + 2], strict=True)],
+    ]
+    out = [list(row) for row in zip(*columns, strict=True)]
+    # word features: once per word, copied onto its characters
+    if not words:
+        for i in range(n):
+            out[i].append("wp=S1")
+    org_suf, place_suf = cues.org_suffixes, cues.place_suffixes
+    person_cues = cues.person_cues
+    word_text = [text[a:b] for a, b in words]
+    last = len(words) - 1
+    for w, (a, b) in enumerate(words):
+        word = word_text[w]
+        size = b - a
+        tail = str(min(size, 4))
+        tag = pos[w] if pos is not None else None
+        prev_word = word_text[w - 1] if w > 0 else "^"
+        next_word = word_text[w + 1] if w < last else "$"
+        org = word in org_suf or word[-2:] in org_suf
+        place = word in place_suf or word[-1:] in place_suf
+        for i in range(a, min(b, n)):
+            bmes = "S" if size == 1 else "B" if i == a else "E" if i == b - 1 else "M"
+            feats = out[i]
+            feats.append("wp=" + bmes + tail)
+            if size > 1:
+                feats.append("w=" + word)
+            if tag is not None:
+                feats.append("p=" + tag + bmes)
+            if bmes in "BS":
+                feats.append("pw=" + prev_word)
+                if prev_word in person_cues:
+                    feats.append("pcue-1")
+            if bmes in "ES":
+                feats.append("nw=" + next_word)
+                if next_word in person_cues:
+                    feats.append("pcue+1")
+                if next_word in org_suf:
+                    feats.append("osuf+1")
+                if next_word in place_suf:
+                    feats.append("lsuf+1")
+            if org:
+                feats.append("osuf" + bmes)
+            if place:
+                feats.append("lsuf" + bmes)
+    # character cues
+    surnames, translit = cues.surnames, cues.translit
+    bmes_of = ["S"] * n
+    for a, b in words:
+        for i in range(a, min(b, n)):
+            bmes_of[i] = "S" if b - a == 1 else "B" if i == a else "E" if i == b - 1 else "M"
+    for i, ch in enumerate(chars):
+        if ch in surnames or text[i : i + 2] in surnames:
+            out[i].append("sur" + bmes_of[i])
+        if ch in translit:
+            out[i].append("tr")
+    for a, b, kind in lexicon_spans:
+        for i in range(max(a, 0), min(b, n)):
+            out[i].append(("lex=B-" if i == a else "lex=I-") + kind)
+    return out
+
+
+def spans_from_labels(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) of each B-/I- run; a stray I- starts a new span."""
+    spans: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        inside = label.startswith("I-") and label[2:] == kind and start >= 0
+        if inside:
+            continue
+        if start >= 0:
+            spans.append((start, i, kind))
+            start, kind = -1, ""
+        if label != "O":
+            start, kind = i, label[2:]
+    return spans
+
+
+class NameRecogniser:
+    """Tags persons, organisations, places and products in Simplified Chinese text.
+
+    ``weights`` is a crfsuite model (reader/data/ner.crfsuite); a ``.json`` beside it may
+    hold per-type ``thresholds`` tuned by tools/train_ner.py. ``segmenter`` cuts words when
+    recognise() gets none (pass the pipeline's Segmenter; without it the model runs on
+    characters only and is weaker).
+    """
+
+    def __init__(
+        self,
+        weights: Path,
+        cues: Path | None = None,
+        segmenter: WordCutter | None = None,
+    ) -> None:
+        import pycrfsuite
+
+        weights = Path(weights)
+        if not weights.is_file():
+            raise FileNotFoundError(f"name model not found: {weights} (run tools/train_ner.py)")
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(weights))
+        cues_path = cues if cues is not None else weights.parent / "ner_cues.tsv"
+        self.cues = NameCues.load(cues_path)
+        self._segmenter = segmenter
+        meta_path = weights.with_suffix(".json")
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+        # probability above which a span of that type counts as a name (tuned, not held out)
+        self.thresholds: dict[str, float] = {
+            t: float(meta.get("thresholds", {}).get(t, 0.5)) for t in TYPES
+        }
+
+    def recognise(
+        self,
+        text: str,
+        words: Sequence[tuple[int, int]] | None = None,
+        pos: Sequence[str] | None = None,
+        lexicon_spans: Sequence[tuple[int, int, str]] | None = None,
+    ) -> list[Entity]:
+        """Names in ``text`` (one sentence is best) with the model's probability for each.
+
+        ``words``: word spans tiling the text (the pipeline's segmentation); ``pos``: one
+        jieba tag per word; ``lexicon_spans``: (start, end, TYPE) matches of a name list
+        such as the glossary, used as evidence, not as answers.
+        """
+        if not text:
+            return []
+        if words is None and self._segmenter is not None:
+            words = self._segmenter.cut(text)
+            if pos is None:
+                pos = [self._segmenter.tag(text[a:b]) for a, b in words]
+        xseq = char_features(text, words or [], pos, self.cues, lexicon_spans or ())
+        tagger = self._tagger
+        labels = tagger.tag(xseq)
+        found: list[Entity] = []
+        for start, end, kind in spans_from_labels(labels):
+            prob = min(tagger.marginal(labels[i], i) for i in range(start, end))
+            found.append(Entity(start, end, kind, max(0.0, min(1.0, prob))))
+        return found
+
+    def names(self, text: str, **kwargs: object) -> list[Entity]:
+        """Only the spans whose probability reaches their type's tuned threshold."""
+        return [
+            e
+            for e in self.recognise(text, **kwargs)  # type: ignore[arg-type]
+            if e.confidence >= self.thresholds[e.type]
+        ]

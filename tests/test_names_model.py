@@ -1,0 +1,119 @@
+"""The committed name model (reader/data/ner.crfsuite) on sentences it can get wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.annotate.names_model import (
+    TYPES,
+    Entity,
+    NameRecogniser,
+    char_features,
+    spans_from_labels,
+)
+from reader.segment.words import Segmenter
+
+WEIGHTS = Path(__file__).resolve().parents[1] / "reader" / "data" / "ner.crfsuite"
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> NameRecogniser:
+    return NameRecogniser(WEIGHTS, segmenter=Segmenter())
+
+
+def spans(found: list[Entity], text: str, min_conf: float = 0.0) -> dict[str, str]:
+    return {text[e.start : e.end]: e.type for e in found if e.confidence >= min_conf}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("小米创始人雷军说，今年的目标已经完成。", "雷军", "PER"),
+        ("宇树科技成立于2016年，总部位于杭州。", "宇树科技", "ORG"),
+        ("宇树科技成立于2016年，总部位于杭州。", "杭州", "LOC"),
+        ("阿里巴巴集团董事局主席张勇表示，公司将继续投资。", "张勇", "PER"),
+        ("艾未未在北京接受了记者的采访。", "艾未未", "PER"),
+    ],
+)
+def test_names_found_with_their_type(
+    recogniser: NameRecogniser, text: str, name: str, kind: str
+) -> None:
+    found = spans(recogniser.recognise(text), text)
+    assert found.get(name) == kind, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这款产品得到用户的认可。",
+        "他张开嘴说不出话来。",
+        "这是一个很美的产品。",
+        "双方精诚合作，共同发展。",
+    ],
+)
+def test_ordinary_text_has_no_confident_person_or_org(
+    recogniser: NameRecogniser, text: str
+) -> None:
+    found = [e for e in recogniser.recognise(text) if e.type in ("PER", "ORG")]
+    assert all(e.confidence < 0.5 for e in found), spans(found, text)
+
+
+def test_entities_are_well_formed(recogniser: NameRecogniser) -> None:
+    text = "据新华社报道，华为技术有限公司在深圳发布了新款手机Mate 70，余承东出席发布会。"
+    found = recogniser.recognise(text)
+    assert found, "a sentence full of names yields some"
+    for e in found:
+        assert 0 <= e.start < e.end <= len(text)
+        assert 0.0 <= e.confidence <= 1.0
+        assert e.type in TYPES
+    assert [e.start for e in found] == sorted(e.start for e in found)
+
+
+def test_empty_text(recogniser: NameRecogniser) -> None:
+    assert recogniser.recognise("") == []
+
+
+def test_given_words_and_lexicon_spans_are_used(recogniser: NameRecogniser) -> None:
+    text = "宇树科技成立于2016年"
+    segmenter = Segmenter()
+    words = segmenter.cut(text)
+    pos = [segmenter.tag(text[a:b]) for a, b in words]
+    found = recogniser.recognise(text, words=words, pos=pos, lexicon_spans=[(0, 4, "ORG")])
+    assert spans(found, text).get("宇树科技") == "ORG"
+
+
+def test_without_a_segmenter_it_runs_on_characters() -> None:
+    bare = NameRecogniser(WEIGHTS)
+    text = "马云创办了阿里巴巴。"
+    for e in bare.recognise(text):
+        assert 0 <= e.start < e.end <= len(text) and 0.0 <= e.confidence <= 1.0
+
+
+def test_thresholds_are_probabilities(recogniser: NameRecogniser) -> None:
+    assert set(recogniser.thresholds) == set(TYPES)
+    assert all(0.0 <= t <= 1.0 for t in recogniser.thresholds.values())
+
+
+def test_missing_weights_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="tools/train_ner.py"):
+        NameRecogniser(tmp_path / "none.crfsuite")
+
+
+def test_spans_from_labels_reads_bio_runs() -> None:
+    labels = ["B-PER", "I-PER", "O", "I-ORG", "I-ORG", "B-LOC", "B-LOC", "I-PER"]
+    assert spans_from_labels(labels) == [
+        (0, 2, "PER"),
+        (3, 5, "ORG"),
+        (5, 6, "LOC"),
+        (6, 7, "LOC"),
+        (7, 8, "PER"),
+    ]
+
+
+def test_features_mark_word_position_and_lexicon(recogniser: NameRecogniser) -> None:
+    feats = char_features("雷军说", [(0, 2), (2, 3)], ["nr", "v"], recogniser.cues, [(0, 2, "PER")])
+    assert "wp=B2" in feats[0] and "p=nrB" in feats[0] and "lex=B-PER" in feats[0]
+    assert "lex=I-PER" in feats[1] and "pcue+1" in feats[1]
+    assert not any(f.startswith("lex=") for f in feats[2])
