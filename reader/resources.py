@@ -113,12 +113,14 @@ class Resources:
     def _load_recogniser(self) -> NameRecogniser | None:
         if not self.use_recogniser:
             return None
+        weights = paths.package_data("ner.crfsuite")
         try:
-            from reader.annotate.names_model import NameRecogniser, default_weights
-        except ImportError:
+            from reader.annotate.names_model import NameRecogniser
+        except ImportError:  # python-crfsuite missing: the rule-based decision remains
             return None
-        weights = default_weights()
-        return NameRecogniser(weights) if weights.is_file() else None
+        if not weights.is_file():
+            return None
+        return NameRecogniser(weights, segmenter=self.segmenter)
 
     # -- glossaries -----------------------------------------------------------------------
     def parse_glossary_file(self, path: str | os.PathLike[str]) -> ParsedFile:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from reader.glossary.fold import fold
-from reader.glossary.judge import AUTO_ACCEPT, Entity, judge, unclaimed
+from reader.glossary.judge import Entity, judge, unclaimed
 from reader.model import GlossaryHit
 
 if TYPE_CHECKING:
@@ -58,6 +58,9 @@ class NameDecider:
             glossary.established(texts) if glossary is not None else frozenset()
         )
         self._folded_doc = fold("\n".join(texts)) if recogniser is not None else ""
+        # per-label confidence from which an unknown name is shown (tuned with the weights)
+        tuned = getattr(recogniser, "thresholds", None)
+        self._thresholds: dict[str, float] = dict(tuned) if isinstance(tuned, dict) else {}
 
     def sentence(
         self, text: str, simplified: str, words: Sequence[Span], tags: Sequence[str]
@@ -80,7 +83,7 @@ class NameDecider:
             fold,
         )
         found = (
-            unclaimed(entities, [(h.start, h.end) for h in hits], AUTO_ACCEPT)
+            unclaimed(entities, [(h.start, h.end) for h in hits], self._thresholds)
             if self.auto_names
             else []
         )

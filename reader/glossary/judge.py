@@ -26,7 +26,7 @@ organisations left to the translator; places by rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -53,10 +53,16 @@ COMPATIBLE: dict[str, frozenset[str]] = {
 
 
 class Entity(Protocol):
-    start: int
-    end: int
-    type: str
-    confidence: float
+    """A name the recogniser found (read-only; reader.annotate.names_model.Entity)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,12 +145,15 @@ def judge(
 
 
 def unclaimed(
-    entities: Sequence[Entity], taken: Sequence[tuple[int, int]], threshold: float = AUTO_ACCEPT
+    entities: Sequence[Entity],
+    taken: Sequence[tuple[int, int]],
+    thresholds: Mapping[str, float] | None = None,
 ) -> list[Entity]:
-    """Confident entities that overlap no glossary name, leftmost first."""
+    """Confident entities that overlap no glossary name, leftmost first; ``thresholds``
+    per label (tuned with the recogniser's weights), else ``AUTO_ACCEPT``."""
     out: list[Entity] = []
     for e in sorted(entities, key=lambda e: (e.start, -e.end)):
-        if e.confidence < threshold or e.end <= e.start:
+        if e.confidence < (thresholds or {}).get(e.type, AUTO_ACCEPT) or e.end <= e.start:
             continue
         if any(a < e.end and e.start < b for a, b in taken):
             continue

@@ -184,7 +184,10 @@ class Segmenter:
         if tag is not None:
             return tag
         if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
-            return "eng" if any(ch.isalpha() for ch in word) else "x"
+            # as jieba.posseg tags non-Han runs (the name model was trained on its tags)
+            if _NUM_PREFIX.match(word):
+                return "m"
+            return "eng" if _ENG_PREFIX.match(word) else "x"
         if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
             guess = "x"  # Han and other characters: jieba would give several words
         elif len(word) > 1 and any(
@@ -197,6 +200,9 @@ class Segmenter:
             self._tags[word] = guess  # memoise: the HMM guess is the slow part
         return guess
 
+
+_NUM_PREFIX = re.compile(r"[.0-9]+")
+_ENG_PREFIX = re.compile(r"[a-zA-Z0-9]+")
 
 # Runs jieba cuts into pieces but a reader sees as one word: URLs, DeepSeek-R1, 3.9, v1.2.3,
 # e-mail addresses, runs of …… or ——, and emoji sequences.
