@@ -221,6 +221,8 @@ def mainland_english(enname: str) -> str:
     cut = LEGAL_SUFFIX.sub("", cut).strip(" ,.")
     if not cut or TICKER.match(cut):
         cut = full.rstrip(" ,")  # a bare acronym keeps its legal form (ZTE Corporation)
+    if cut.islower():  # all lower case (3peak, zhejiang wecome ...): capitalise each word
+        cut = " ".join(re.sub(r"[a-z]", lambda m: m.group(0).upper(), w, count=1) for w in cut.split())
     if is_all_caps(cut):
         caps = cut
         cut = title_case(cut)
@@ -237,7 +239,7 @@ def mainland_english(enname: str) -> str:
 
 
 MARKERS_PREFIX = re.compile(r"^(?:XD|XR|DR|[NCS](?=[\u4e00-\u9fff]))")
-MARKERS_SUFFIX = re.compile(r"(?:[AＡBＢ]|-KY|-DR|-UW|-WD|-U|-W|\*|-?創|-?创)+$")
+MARKERS_SUFFIX = re.compile(r"(?:[AＡBＢ]|-KY|-DR|-[UWD]+|\*|-?創|-?创)+$")
 ST_MARKER = re.compile(r"^(?:\*ST|S\*ST|SST|ST)")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
