@@ -22,21 +22,8 @@ MIN_TOTAL_ENTRIES = 6000
 # failure this file guards against; a few real names are written like one.
 TICKER = re.compile(r"^[A-Z0-9.&\-]{1,5}$")
 ACRONYM_NAMES = frozenset(
-    {"BYD", "TSMC", "SMIC", "BOE", "CATL", "HSBC", "IBM", "NIO", "ZTE", "TCL", "DJI", "JD", "HP",
-     "ASE", "UMC", "CTBC", "AMEC", "YMTC", "CXMT", "SAIC", "GAC", "BAIC", "FAW", "CICC", "CITIC",
-     "ICBC", "TVBS", "SMC", "AMD", "ARM", "NXP", "TI", "LG", "SK", "NEC", "TDK", "BMW", "GM", "GE",
-     "ABB", "AWS", "OPPO", "IDG", "AVIC", "BASF", "KKR", "UBS", "CCTV", "CGTN", "CRRC", "CNOOC",
-     "COSCO", "SF", "HTC", "MSI", "AUO", "PTT", "BBC", "CNN", "NHK", "BGI", "CMB", "EVA", "GIS",
-     "CPC", "ITRI", "NTU", "MIT", "UCLA", "KPMG", "EY", "PwC", "NASA", "ESA", "WHO", "IMF", "WTO",
-     "OECD", "NATO", "ASML", "XCMG", "NVIDIA", "AAEON", "ADATA", "MSCI", "CNKI", "CSRC", "CAC",
-     "NDRC", "MIIT", "MOST", "PBOC", "CBRC", "SASAC", "SAMR", "NPC", "CPPCC", "PLA", "CAS", "CAE",
-     "KMT", "DPP", "TPP", "NCC", "FSC", "FTC", "MOEA", "EU", "UN", "US", "UK", "USA", "AI", "TVB",
-     "RTHK", "SCMP", "ATV", "CTS", "CTI", "FTV", "SET", "PTS", "UDN", "CNA", "NYSE", "HKEX",
-     "SSE", "SZSE", "BSE", "TWSE", "TPEx", "GPU", "HBO", "CBS", "NBC", "ABC", "AP", "AFP", "VOA",
-     "RFA", "DW", "KBS", "SBS", "MBC", "NIST", "IEEE", "ACM", "CPU", "BAT", "TMD", "ICL", "IPO",
-     "UBTech", "SGMW", "JAC", "GWM", "SAC", "BYTE", "SONY", "IQOO", "VIVO", "OFO", "MOMO", "TME",
-     "HKTV", "CLP", "MTR", "HKT", "PCCW", "CKI", "BOC", "BOCHK", "CCB", "ABC", "BOCOM", "CDB",
-     "CMBC", "SPDB", "CEB", "CIB", "HXB", "PAB", "PSBC"}
+    {"BYD", "TSMC", "SMIC", "BOE", "CATL", "ZTE", "TCL", "HTC", "AUO", "UMC", "ASE", "CITIC"}
+    | {"XCMG", "SAIC", "GAC", "BAIC", "FAW", "CICC", "CRRC", "CNOOC", "COSCO", "CTBC", "AMEC"}
 )
 
 
@@ -142,7 +129,9 @@ def test_no_duplicate_or_conflicting_terms_after_script_folding() -> None:
             if first is row:
                 continue
             if first.en != row.en:
-                problems.append(f"{row.where}: {term} = {row.en!r}, but {first.where}: {first.en!r}")
+                problems.append(
+                    f"{row.where}: {term} = {row.en!r}, but {first.where}: {first.en!r}"
+                )
             elif row.file in REGISTRY_FILES:
                 problems.append(f"{row.where}: {term} repeats {first.where}")
     assert not problems, "\n".join(problems[:50])
@@ -181,9 +170,30 @@ def test_spot_check_renderings(term: str) -> None:
 
 
 # Ordinary words that are also companies' short names: absent, or flagged ambiguous.
-ORDINARY_WORDS = ("平安", "美的", "得到", "精诚", "苹果", "蚂蚁", "东方", "长城", "华夏", "光明",
-                  "民生", "太阳", "大众", "农产品", "机器人", "星期六", "大量", "进阶", "光环",
-                  "时报", "幸福", "统一")
+ORDINARY_WORDS = (
+    "平安",
+    "美的",
+    "得到",
+    "精诚",
+    "苹果",
+    "蚂蚁",
+    "东方",
+    "长城",
+    "华夏",
+    "光明",
+    "民生",
+    "太阳",
+    "大众",
+    "农产品",
+    "机器人",
+    "星期六",
+    "大量",
+    "进阶",
+    "光环",
+    "时报",
+    "幸福",
+    "统一",
+)
 
 
 @pytest.mark.parametrize("term", ORDINARY_WORDS)

@@ -222,7 +222,9 @@ def mainland_english(enname: str) -> str:
     if not cut or TICKER.match(cut):
         cut = full.rstrip(" ,")  # a bare acronym keeps its legal form (ZTE Corporation)
     if cut.islower():  # all lower case (3peak, zhejiang wecome ...): capitalise each word
-        cut = " ".join(re.sub(r"[a-z]", lambda m: m.group(0).upper(), w, count=1) for w in cut.split())
+        cut = " ".join(
+            re.sub(r"[a-z]", lambda m: m.group(0).upper(), w, count=1) for w in cut.split()
+        )
     if is_all_caps(cut):
         caps = cut
         cut = title_case(cut)
