@@ -28,10 +28,14 @@ Headwords
   -DR, *). The registered full name is an alias. Names marked 退 (delisting) are dropped.
 - A headword that is a place name (CC-CEDICT defines it as a city, county, ...; or jieba tags
   it ns) is dropped: 张家界 is a city first, not Zhangjiajie Tourism Group.
-- A headword that is also an ordinary word is flagged ``ambiguous`` (the recogniser decides
-  in context): CC-CEDICT gives it a lower-case (common-word) sense (平安 "safe and sound",
-  大量 "large quantity"); or jieba's dictionary tags it as a common word (not a name tag)
-  with frequency >= 5 (精诚 a); or it is 2 characters and jieba knows it as a word other
+- A headword that is first of all an everyday word is left out: CC-CEDICT gives it a
+  lower-case (common-word) sense (机器人 "robot", 大量 "large quantity") or jieba's
+  dictionary tags it as a common word (not a name tag) with frequency >= 20. In an article
+  it is the word; and the context rules that support names (a list, a following 订单) would
+  still force a flagged entry (measured: 机器人 became "Siasun Robot&Automation" in the
+  Hangzhou sample while flagged).
+- A headword that may also be read as ordinary text is flagged ``ambiguous`` (the
+  recogniser decides in context): jieba tags it as a common word with frequency 5-19; or it is 2 characters and jieba knows it as a word other
   than a company-like name (nz, nt) or counts it >= 200 times (美的 nr 230, 科林 nr), or one
   of its characters is a function word (美的 = 美 + 的).
 - *ST/ST (special treatment) names are left out: they are cut-down forms (*ST中华A is
@@ -49,6 +53,7 @@ import csv
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,6 +127,7 @@ class Stats:
     dropped: Counter[str] = field(default_factory=Counter)
     ambiguous: Counter[str] = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)
+    common: list[str] = field(default_factory=list)
 
 
 class WordCheck:
@@ -151,12 +157,21 @@ class WordCheck:
             return f"jieba: ns (place), freq {freq}"
         return ""
 
-    def ordinary(self, zh: str) -> str:
-        """Why ``zh`` is also an ordinary word ("" if it is not)."""
+    def common_word(self, zh: str) -> str:
+        """Why ``zh`` is first of all an everyday word ("" if it is not): such a short name
+        is left out (机器人, 农产品, 大量): in articles it is the word, and context rules that
+        support names (a following 订单, a list) would still force it."""
         for entry in self.lookup(zh):
             for d in entry.definitions:
                 if d[:1].islower() and not d.startswith(("surname", "see ", "variant of")):
                     return f"CC-CEDICT: {d}"
+        freq, tag = self.jieba.get(zh, (0, ""))
+        if tag and tag not in NAME_TAGS and freq >= 20:
+            return f"jieba: common word ({tag}), freq {freq}"
+        return ""
+
+    def ordinary(self, zh: str) -> str:
+        """Why ``zh`` may also be read as ordinary text ("" if not): flagged ``ambiguous``."""
         freq, tag = self.jieba.get(zh, (0, ""))
         if tag and tag not in NAME_TAGS and freq >= 5:
             return f"jieba: common word ({tag}), freq {freq}"
@@ -166,18 +181,6 @@ class WordCheck:
             if zh[0] in FUNCTION_CHARS or zh[1] in FUNCTION_CHARS:
                 return "2 characters, one a function word: also an ordinary phrase"
         return ""
-
-
-_T2S: list[object] = []
-
-
-def t2s(text: str) -> str:
-    """Simplified form of a term (OpenCC t2s, as the data tests check it)."""
-    if not _T2S:
-        import opencc
-
-        _T2S.append(opencc.OpenCC("t2s"))
-    return str(_T2S[0].convert(text))  # type: ignore[attr-defined]
 
 
 def title_word(word: str) -> str:
@@ -258,7 +261,7 @@ def taiwan_english(abbr: str, website: str) -> tuple[str, str]:
     a = " ".join(abbr.split())
     if len(a) >= 15 and " " in a and a.split()[-1].upper().strip(".") not in COMPLETE_WORDS:
         a = a.rsplit(" ", 1)[0]  # the exchange cut the last word at 15 characters
-    a = re.sub(r"(?i)[\s,]*(co\.?,?\s*ltd\.?|inc\.?|corp\.?|corpor|ltd\.?|ind\.?ltd)$", "", a)
+    a = re.sub(r"(?i)[\s,]+(co\.?,?\s*ltd\.?|inc\.?|corp\.?|corpor|ltd\.?|ind\.?ltd|co\.?)$", "", a)
     a = re.sub(r"(?<=[a-z])(Holdings?|Financial|Group)$", r" \1", a)
     a = a.strip(" ,.")
     if not a:
@@ -289,7 +292,7 @@ def taiwan_english(abbr: str, website: str) -> tuple[str, str]:
     return en, rule
 
 
-def read_taiwan(path: Path, stats: Stats) -> list[Candidate]:
+def read_taiwan(path: Path, t2s: Callable[[str], str], stats: Stats) -> list[Candidate]:
     out = []
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
@@ -308,7 +311,7 @@ def read_taiwan(path: Path, stats: Stats) -> list[Candidate]:
     return out
 
 
-def read_mainland(path: Path, stats: Stats) -> list[Candidate]:
+def read_mainland(path: Path, t2s: Callable[[str], str], stats: Stats) -> list[Candidate]:
     out = []
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -390,6 +393,11 @@ def select(
         if place:
             stats.dropped[f"{source}: headword is a place ({place.split(':')[0]})"] += 1
             continue
+        common = check.common_word(c.zh)
+        if common:
+            stats.dropped[f"{source}: short name is an everyday word"] += 1
+            stats.common.append(f"{source}: {c.zh} ({c.en}): {common}")
+            continue
         aliases = [a for a in c.aliases if fold(a) not in taken and fold(a) != key]
         why = check.ordinary(c.zh)
         note = c.note
@@ -445,13 +453,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mainland", type=Path, required=True)
     ap.add_argument("--out-dir", type=Path, default=ROOT / "glossaries")
     args = ap.parse_args(argv)
+    import opencc
+
     stats = Stats()
     check = WordCheck()
+    t2s = opencc.OpenCC("t2s").convert  # terms in Simplified, as the data tests check them
     existing = existing_terms(args.out_dir)
     taken = {k: e.en for k, e in existing.items()}
     sources = {
-        "mainland": read_mainland(args.mainland, stats),
-        "taiwan": read_taiwan(args.taiwan, stats),
+        "mainland": read_mainland(args.mainland, t2s, stats),
+        "taiwan": read_taiwan(args.taiwan, t2s, stats),
     }
     drop_cross_source_clashes(sources, taken, stats)
     mainland = select(sources["mainland"], "mainland", taken, check, stats)
@@ -462,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"kept: {dict(stats.kept)}  ambiguous: {dict(stats.ambiguous)}", file=sys.stderr)
     for why, n in sorted(stats.dropped.items()):
         print(f"dropped {n:5d}  {why}", file=sys.stderr)
+    for line in stats.common:
+        print(f"  everyday word, left out: {line}", file=sys.stderr)
     print(f"conflicts (existing entry kept): {len(stats.conflicts)}", file=sys.stderr)
     for line in stats.conflicts:
         print(f"  {line}", file=sys.stderr)
