@@ -37,7 +37,8 @@ Headwords
 - A headword that may also be read as ordinary text is flagged ``ambiguous`` (the
   recogniser decides in context): jieba tags it as a common word with frequency 5-19; or it is 2 characters and jieba knows it as a word other
   than a company-like name (nz, nt) or counts it >= 200 times (美的 nr 230, 科林 nr), or one
-  of its characters is a function word (美的 = 美 + 的).
+  of its characters is a function word (美的 = 美 + 的), or it starts with one of the ~100
+  most common surnames (张裕, 金宝: also a person's name).
 - *ST/ST (special treatment) names are left out: they are cut-down forms (*ST中华A is
   Shenzhen China Bicycle, not 中华).
 No duplicates
@@ -69,6 +70,13 @@ OUTPUTS = ("listed-mainland.tsv", "listed-taiwan.tsv")
 TICKER = re.compile(r"^[A-Z0-9.&\-]{1,5}$")
 # Characters that glue a 2-character name into ordinary phrases (美的 = 美 + 的).
 FUNCTION_CHARS = set("的了得地着过是在和与就也都很不没有这那")
+# The ~100 most frequent Chinese surnames: a 2-character short name starting with one reads
+# as a person's name too (张裕 the winery or Zhang Yu; 金宝 Kinpo or Jin Bao).
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤"
+)
 NAME_TAGS = {"nr", "ns", "nt", "nz", "nrt", "nrfg", "eng"}
 PLACE_WORDS = re.compile(
     r"\b(city|county|province|district|prefecture|township|town in|village|autonomous"
@@ -180,6 +188,8 @@ class WordCheck:
                 return f"jieba: a 2-character word of its own ({tag}), freq {freq}"
             if zh[0] in FUNCTION_CHARS or zh[1] in FUNCTION_CHARS:
                 return "2 characters, one a function word: also an ordinary phrase"
+            if zh[0] in SURNAMES:
+                return "2 characters starting with a common surname: also a person's name"
         return ""
 
 
