@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "pinyin": "pinyin",
     "names": "names",
     "open": "open",
+    "feed": "feed",
 }
 
 
@@ -54,6 +55,7 @@ _HELP = {
     "pinyin": "pinyin for text lines",
     "names": "who's who: every name in an article",
     "open": "open an article in the reader (the default command)",
+    "feed": "follow news feeds: add, update, list",
 }
 
 
