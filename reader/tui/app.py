@@ -143,7 +143,7 @@ class ReaderScreen(Screen[None]):
         _b("s", "app.save_word", "Save word for Anki", "save-word", show=False),
         _b("e", "app.export", "Export", "export"),
         _b("o", "app.open", "Open", "open"),
-        _b("f", "app.feeds", "Feeds", "feeds"),
+        _b("f", "app.feeds", "Feeds", "feeds", show=False),
         _b("F", "app.toggle_full_page", "Full page text", "full-page", show=False),
         _b("d", "app.toggle_lookup", "Look-up panel", "lookup", show=False),
         _b("question_mark", "app.help", "Keys", "help"),

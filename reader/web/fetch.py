@@ -131,30 +131,24 @@ def fetch(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    kw: dict[str, object] = {"transport": transport} if transport is not None else {}
+    clients = _Clients(timeout, headers, transport)
     began = time.monotonic()
     seen = [url]
     current = url
     try:
-        with httpx.Client(
-            timeout=timeout,
-            headers=headers,
-            follow_redirects=False,
-            **kw,  # type: ignore[arg-type]
-        ) as client:
-            while True:
-                _check_cancel(cancel, url)
-                with client.stream("GET", current) as response:
-                    if response.status_code in _REDIRECTS and "location" in response.headers:
-                        current = _next_hop(url, current, response.headers["location"], seen)
-                        if len(seen) > settings.max_redirects + 1:
-                            raise FetchError(
-                                f"{url}: too many redirects (more than "
-                                f"{settings.max_redirects}); open the final address directly",
-                                "redirects",
-                            )
-                        continue
-                    return _read(url, response, settings, progress, cancel, began)
+        while True:
+            _check_cancel(cancel, url)
+            with clients.get(current).stream("GET", current) as response:
+                if response.status_code in _REDIRECTS and "location" in response.headers:
+                    current = _next_hop(url, current, response.headers["location"], seen)
+                    if len(seen) > settings.max_redirects + 1:
+                        raise FetchError(
+                            f"{url}: too many redirects (more than "
+                            f"{settings.max_redirects}); open the final address directly",
+                            "redirects",
+                        )
+                    continue
+                return _read(url, response, settings, progress, cancel, began)
     except FetchError:
         raise
     except httpx.TimeoutException as exc:
@@ -173,6 +167,49 @@ def fetch(
         raise _transport_error(url, current, exc) from None
     except httpx.InvalidURL as exc:
         raise FetchError(f"{url}: not a valid address ({exc}); check it", "address") from None
+    finally:
+        clients.close()
+
+
+class _Clients:
+    """One httpx client per scheme, made when first needed.
+
+    Loading the CA bundle for certificate checks takes about 0.1 s, a large part of opening
+    a page. A plain-http page never does a TLS handshake, so its client skips the bundle;
+    an https address (or an https proxy) always gets a verifying client.
+    """
+
+    def __init__(self, timeout: object, headers: dict[str, str], transport: object | None):
+        self.timeout = timeout
+        self.headers = headers
+        self.transport = transport
+        self.made: dict[str, object] = {}
+
+    def get(self, url: str):  # type: ignore[no-untyped-def]
+        import httpx
+
+        scheme = urlsplit(url).scheme.lower()
+        if scheme not in self.made:
+            verify = scheme != "http" or _https_proxy()
+            kw: dict[str, object] = {"transport": self.transport} if self.transport else {}
+            self.made[scheme] = httpx.Client(
+                timeout=self.timeout,  # type: ignore[arg-type]
+                headers=self.headers,
+                follow_redirects=False,
+                verify=verify,
+                **kw,  # type: ignore[arg-type]
+            )
+        return self.made[scheme]
+
+    def close(self) -> None:
+        for client in self.made.values():
+            client.close()  # type: ignore[attr-defined]
+
+
+def _https_proxy() -> bool:
+    from urllib.request import getproxies
+
+    return any(str(v).lower().startswith("https://") for v in getproxies().values())
 
 
 def _next_hop(url: str, current: str, location: str, seen: list[str]) -> str:
