@@ -126,3 +126,15 @@ def test_feed_add_malformed_and_update_failure(server, capsys):
 def test_feed_list_with_no_feeds(capsys):
     assert main(["feed", "list"]) == 0
     assert "reader feed add" in capsys.readouterr().out
+
+
+def test_ctrl_c_during_a_fetch_ends_cleanly(server, capsys, monkeypatch):
+    import reader.web.fetch as fetch_module
+
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fetch_module, "_read", interrupted)
+    assert main(["annotate", server.url("/page")]) == 130
+    err = capsys.readouterr().err
+    assert err == "reader: interrupted\n"

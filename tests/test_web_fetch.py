@@ -73,7 +73,7 @@ def test_pages_decode_from_headers_meta_or_detection(server, web, route, title, 
     assert loaded.meta.source_url == server.url("/a")
 
 
-def test_gzip_and_deflate_are_decompressed(server, web):
+def test_gzip_deflate_and_brotli_are_decompressed(server, web):
     server.routes["/gz"] = Route(
         body=gzip.compress(UTF8_PAGE),
         headers={"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"},
@@ -82,7 +82,13 @@ def test_gzip_and_deflate_are_decompressed(server, web):
         body=zlib.compress(GB_PAGE),
         headers={"Content-Type": "text/html", "Content-Encoding": "deflate"},
     )
-    for path in ("/gz", "/deflate"):
+    import brotli  # httpx[brotli]: servers that prefer br get it
+
+    server.routes["/br"] = Route(
+        body=brotli.compress(UTF8_PAGE),
+        headers={"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "br"},
+    )
+    for path in ("/gz", "/deflate", "/br"):
         loaded = load_source(server.url(path), web)
         assert SIMPLIFIED[1] in loaded.text
 
@@ -290,3 +296,24 @@ def test_a_feed_address_is_not_read_as_an_article(server, web):
     with pytest.raises(FetchError) as err:
         load_source(server.url("/feed"), web)
     assert "reader feed add" in str(err.value)
+
+
+def test_cli_progress_line_only_on_a_terminal():
+    import io
+
+    from reader.cli.fetching import FetchProgress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    piped, tty = io.StringIO(), Tty()
+    for out in (piped, tty):
+        progress = FetchProgress("http://127.0.0.1/a", out)
+        progress(0, 51200)
+        progress(51200, 51200)
+        progress.close()
+    assert piped.getvalue() == ""
+    shown = tty.getvalue()
+    assert "reader: fetching http://127.0.0.1/a … 0 KB of 50 KB" in shown
+    assert "50 KB of 50 KB" in shown and shown.endswith("\r\x1b[K")  # erased at the end

@@ -24,9 +24,9 @@ from reader.web.fetch import (
     FetchError,
     FetchSettings,
     Progress,
-    fetch,
     is_web_address,
 )
+from reader.web.fetch import fetch as fetch_url
 
 __all__ = [
     "Web",
@@ -63,7 +63,7 @@ class Web:
         etag: str = "",
         last_modified: str = "",
     ) -> Fetched:
-        return fetch(
+        return fetch_url(
             url,
             self.settings,
             progress=progress,
