@@ -215,3 +215,12 @@ def test_parse_feed_keeps_items_without_links_by_title():
     parsed = parse_feed(body, "http://127.0.0.1/feed")
     (item,) = parsed.items
     assert item.title == "无链接" and item.guid.startswith("sha1:") and item.link == ""
+
+
+def test_relative_item_links_resolve_against_the_feed_address():
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        b"<item><title>a</title><link>/news/1</link></item></channel></rss>"
+    )
+    (item,) = parse_feed(body, "http://127.0.0.1:8000/feeds/all.xml").items
+    assert item.link == "http://127.0.0.1:8000/news/1"

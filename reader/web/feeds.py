@@ -53,7 +53,10 @@ def parse_feed(body: bytes, url: str, name: str = "", content_type: str = "") ->
     """The feed's title and items; a :class:`FetchError` naming the feed if it is malformed."""
     import feedparser
 
-    headers = {"content-type": content_type} if content_type else {}
+    # The feed's address is the base for relative item links ("/news/1").
+    headers = {"content-location": url}
+    if content_type:
+        headers["content-type"] = content_type
     parsed = feedparser.parse(body, response_headers=headers)
     entries = list(parsed.entries)
     if not parsed.version or (parsed.bozo and not entries):
