@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
@@ -59,7 +60,10 @@ class FeedsScreen(ModalScreen[object]):
         table.focus()
 
     def status(self, text: str) -> None:
-        self.query_one("#feeds-status", Label).update(text)
+        try:
+            self.query_one("#feeds-status", Label).update(text)
+        except NoMatches:  # closed while an update was still reporting
+            pass
 
     def reload(self) -> None:
         """Fill the table from the store (keeps the cursor on the same row if it can)."""
