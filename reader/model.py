@@ -143,9 +143,21 @@ class Article:
             yield from s.tokens
 
     def with_sentences(self, new: dict[int, Sentence]) -> Article:
-        """Return a copy with sentences replaced by index (others kept)."""
+        """Return a copy with sentences replaced by index (others kept).
+
+        Paragraphs without a replaced sentence are kept as they are (not copied), so a
+        long article updated part by part costs little per part.
+        """
+        if not new:
+            return self
+        lo, hi = min(new), max(new)
         paras = tuple(
             replace(p, sentences=tuple(new.get(s.index, s) for s in p.sentences))
+            if p.sentences
+            and p.sentences[0].index <= hi
+            and p.sentences[-1].index >= lo
+            and any(s.index in new for s in p.sentences)
+            else p
             for p in self.paragraphs
         )
         return replace(self, paragraphs=paras)

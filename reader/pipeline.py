@@ -55,25 +55,33 @@ def annotate(
     return article.with_sentences(annotate_sentences(article, indices, options, resources))
 
 
-def outline(loaded: LoadedText, options: Options | None = None, tokens: bool = True) -> Article:
+def outline(
+    loaded: LoadedText,
+    options: Options | None = None,
+    tokens: bool | str = True,
+    detect: bool = True,
+) -> Article:
     """Paragraphs and sentence spans, no words yet: milliseconds even for a long text.
 
     Each sentence is one token per Han character or Latin run, so a reader can show it at
     once; :func:`annotate_sentences` fills in words, pinyin, conversion and names later.
-    ``tokens=False`` leaves the sentences without tokens (for a caller that annotates all).
+    ``tokens=False`` leaves the sentences without tokens (for a caller that annotates all);
+    ``"runs"`` makes one token per run between spaces (cheap for a very long text).
+    ``detect=False`` skips script detection (the script is then "none" until annotated).
     """
     from reader.annotate.script import default_conversion, detect_script
     from reader.segment.sentences import split_sentences
 
     opts = options or Options()
     text = loaded.text
-    script = detect_script(text)
+    script = detect_script(text) if detect else "none"
+    pattern = _COARSE_RUN if tokens == "runs" else _RAW_RUN
     paragraphs: list[Paragraph] = []
     index = 0
     for p_index, block in enumerate(loaded.blocks):
         sentences = []
         for start, end in split_sentences(text, block.start, block.end):
-            raw = _raw_tokens(text, start, end) if tokens else ()
+            raw = _raw_tokens(pattern, text, start, end) if tokens else ()
             sentences.append(Sentence(index, start, end, text[start:end], raw))
             index += 1
         paragraphs.append(Paragraph(p_index, block.start, block.end, block.kind, tuple(sentences)))
@@ -82,7 +90,7 @@ def outline(loaded: LoadedText, options: Options | None = None, tokens: bool = T
         meta=loaded.meta,
         paragraphs=tuple(paragraphs),
         script=script,
-        conversion=opts.conversion or default_conversion(script),
+        conversion=opts.conversion or (default_conversion(script) if detect else ""),
         pinyin_style=opts.pinyin_style,
         dropped_chars=loaded.dropped_chars,
         full_text=loaded.full_text,
@@ -90,12 +98,13 @@ def outline(loaded: LoadedText, options: Options | None = None, tokens: bool = T
 
 
 _RAW_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_%]*|\s+|.", re.DOTALL)
+_COARSE_RUN = re.compile(r"\S+|\s+")
 
 
-def _raw_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+def _raw_tokens(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[Token, ...]:
     return tuple(
         Token(text=m.group(), start=m.start(), end=m.end())
-        for m in _RAW_RUN.finditer(text, start, end)
+        for m in pattern.finditer(text, start, end)
     )
 
 
@@ -122,15 +131,22 @@ def iter_annotated(
     resources: Resources | None = None,
     chunk: int = 256,
     start: int = 0,
+    max_chunk: int | None = None,
 ) -> Iterator[list[Sentence]]:
     """Every sentence of ``article`` annotated, ``chunk`` sentences at a time, beginning at
     sentence ``start`` and wrapping round: a reader sees the first screen while the rest
-    streams in, and a long article never holds more than one chunk of work in flight."""
+    streams in, and a long article never holds more than one chunk of work in flight.
+    With ``max_chunk`` the chunks double from ``chunk`` up to it (a small first screen,
+    then fewer, larger steps)."""
     run = ArticleRun(article, options, resources)
     total = len(run.sentences)
     order = list(range(start, total)) + list(range(0, min(start, total)))
-    for k in range(0, len(order), chunk):
-        yield run.annotate(order[k : k + chunk])
+    k, size = 0, chunk
+    while k < len(order):
+        yield run.annotate(order[k : k + size])
+        k += size
+        if max_chunk is not None:
+            size = min(size * 2, max_chunk)
 
 
 class ArticleRun:

@@ -5,28 +5,48 @@ cursor and selection span, visible panes, interlinear mode, conversion target, p
 and the search. Pure helpers build the instant "raw" article shown before annotation,
 re-annotate the sentences a glossary edit touches, gather look-up data, and persist the
 reading position per article. Everything here is testable without a terminal.
+
+Search, look-up data and reading positions live in :mod:`reader.reading` (re-exported here).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import re
-import time
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from reader.model import Article, LoadedText, Paragraph, Sentence, Token, Translation
+from reader.model import Article, LoadedText, Sentence, Token, Translation
+from reader.reading.cursor import Cursor
+from reader.reading.lookup import LookupInfo, lookup_info, translation_label
+from reader.reading.positions import (
+    PositionStore,
+    article_key,
+    remember_position,
+    restore_position,
+)
+from reader.reading.search import Hit, SearchMixin, SearchState, toneless
 
 if TYPE_CHECKING:
-    from reader.annotate.dictionary import DictEntry
-    from reader.model import GlossaryHit
+    from reader.glossary.names import NameRow
     from reader.pipeline import Options
     from reader.resources import Resources
+
+__all__ = [
+    "Cursor",
+    "Hit",
+    "LookupInfo",
+    "PositionStore",
+    "SearchState",
+    "Session",
+    "article_key",
+    "lookup_info",
+    "raw_article",
+    "reannotate",
+    "remember_position",
+    "restore_position",
+    "toneless",
+    "translation_label",
+]
 
 PANES: tuple[str, ...] = ("original", "converted", "pinyin", "english")
 PINYIN_STYLES: tuple[str, ...] = ("marks", "numbers", "zhuyin")
@@ -56,75 +76,25 @@ def raw_article(loaded: LoadedText) -> Article:
     """Split ``loaded`` into paragraphs and sentences; one token per Han character or run.
 
     No jieba, pinyin or OpenCC: this is what the reader shows while annotation loads. The
-    sentence spans are the ones :func:`reader.pipeline.annotate` produces, so the cursor and
-    reading position carry over when the annotated article replaces it.
+    sentence spans are the ones :func:`reader.pipeline.annotate` produces (it is the same
+    :func:`reader.pipeline.outline`), so the cursor and reading position carry over as
+    annotated sentences replace these. A long article gets one token per run between
+    spaces (a sentence, mostly) instead of one per character: memory and time stay small.
     """
-    from reader.segment.sentences import split_sentences
+    from reader.pipeline import outline
 
-    text = loaded.text
-    paragraphs: list[Paragraph] = []
-    index = 0
-    for p_index, block in enumerate(loaded.blocks):
-        sentences = []
-        for start, end in split_sentences(text, block.start, block.end):
-            tokens = tuple(_raw_tokens(text, start, end))
-            sentences.append(Sentence(index, start, end, text[start:end], tokens))
-            index += 1
-        paragraphs.append(Paragraph(p_index, block.start, block.end, block.kind, tuple(sentences)))
-    return Article(
-        text=text,
-        meta=loaded.meta,
-        paragraphs=tuple(paragraphs),
-        dropped_chars=loaded.dropped_chars,
-        full_text=loaded.full_text,
-    )
+    coarse = len(loaded.text) > LARGE_ARTICLE
+    return outline(loaded, tokens="runs" if coarse else "chars", detect=False)
 
 
-_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_%]*|\s+|.", re.DOTALL)
-
-
-def _raw_tokens(text: str, start: int, end: int) -> Iterable[Token]:
-    for m in _RUN.finditer(text, start, end):
-        yield Token(text=m.group(), start=m.start(), end=m.end())
+LARGE_ARTICLE = 300_000  # characters
 
 
 # --------------------------------------------------------------------------------------------
 # Cursor, selection, search
 
 
-@dataclass(frozen=True, slots=True)
-class Cursor:
-    sentence: int  # position in Session.sentences
-    token: int
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A search hit: tokens ``first..last`` of a sentence, or a span of its English."""
-
-    sentence: int
-    first: int
-    last: int
-    english: tuple[int, int] | None = None  # char span in the translation text
-    kind: str = "chinese"  # "chinese", "pinyin", "english"
-
-
-@dataclass
-class SearchState:
-    query: str = ""
-    hits: list[Hit] = field(default_factory=list)
-    current: int = -1
-
-
-def toneless(syllable: str) -> str:
-    """A pinyin syllable without tone (number or mark), lower case, ü as v."""
-    s = unicodedata.normalize("NFD", syllable.lower())
-    s = "".join(ch for ch in s if not unicodedata.combining(ch) or ch == "\u0308")
-    s = unicodedata.normalize("NFC", s).replace("ü", "v").replace("u:", "v")
-    return s.rstrip("012345")
-
-
-class Session:
+class Session(SearchMixin):
     """The state of one open article. Only the UI thread mutates it."""
 
     def __init__(self, article: Article, path: str | None = None, annotated: bool = False) -> None:
@@ -363,155 +333,12 @@ class Session:
         return next_in_cycle(PINYIN_STYLES, current or self.article.pinyin_style)
 
     # -- search ---------------------------------------------------------------------------
-    def search(self, query: str) -> int:
-        """Find ``query`` (Chinese in either script, toneless pinyin, or English); cursor to
-        the first hit at or after it. Returns the number of hits."""
-        self.search_state = SearchState(query=query.strip())
-        self._rerun_search()
-        if self.search_state.hits:
-            self.next_hit(include_current=True)
-        return len(self.search_state.hits)
-
-    def clear_search(self) -> None:
-        self.search_state = SearchState()
-
-    def _rerun_search(self) -> None:
-        state = self.search_state
-        if not state.query:
-            return
-        state.hits = self._find(state.query)
-        state.current = min(state.current, len(state.hits) - 1)
-
-    def _simplified_text(self, i: int) -> str:
-        cached = self._simplified.get(i)
-        if cached is None:
-            text = self.sentences[i].text
-            if any(is_han_char(ch) for ch in text):
-                from reader.annotate.script import to_simplified_aligned
-
-                cached = to_simplified_aligned(text)
-            else:
-                cached = text
-            self._simplified[i] = cached
-        return cached
-
-    def _find(self, query: str) -> list[Hit]:
-        hits: list[Hit] = []
-        if any(is_han_char(ch) for ch in query):
-            from reader.annotate.script import to_simplified_aligned
-
-            want = to_simplified_aligned(query)
-            for i, s in enumerate(self.sentences):
-                hay = self._simplified_text(i)
-                for start in _all_indices(hay, want):
-                    hits.append(
-                        self._hit_for_chars(i, s.start + start, s.start + start + len(want))
-                    )
-            return hits
-        pinyin_key = "".join(toneless(x) for x in re.findall(r"[^\s'’]+", query.lower()))
-        pinyin_key = re.sub(r"[0-9\s]", "", pinyin_key)
-        lowered = query.lower()
-        for i, s in enumerate(self.sentences):
-            found: list[Hit] = []
-            if pinyin_key:
-                found.extend(self._pinyin_hits(i, s, pinyin_key))
-            if lowered:
-                # Latin words in the Chinese text itself (DeepSeek, AI, IPO).
-                for start in _all_indices(s.text.lower(), lowered):
-                    hit = self._hit_for_chars(i, s.start + start, s.start + start + len(lowered))
-                    if hit not in found:
-                        found.append(hit)
-            if s.translation is not None and lowered:
-                text = s.translation.text.lower()
-                for start in _all_indices(text, lowered):
-                    found.append(Hit(i, 0, 0, (start, start + len(lowered)), "english"))
-            hits.extend(found)
-        return hits
-
-    def _pinyin_hits(self, i: int, s: Sentence, key: str) -> list[Hit]:
-        if not key.isalpha():
-            return []
-        syllables: list[tuple[str, int]] = []  # (toneless syllable, token index)
-        for ti, tok in enumerate(s.tokens):
-            for r in tok.readings:
-                if r:
-                    syllables.append((toneless(r), ti))
-        if not syllables:
-            return []
-        joined = ""
-        starts: dict[int, int] = {}  # char position in `joined` -> syllable number
-        ends: dict[int, int] = {}
-        for n, (syl, _) in enumerate(syllables):
-            starts[len(joined)] = n
-            joined += syl
-            ends[len(joined)] = n
-        out = []
-        for pos in _all_indices(joined, key):
-            a = starts.get(pos)
-            b = ends.get(pos + len(key))
-            if a is None or b is None:
-                continue  # only whole syllables match: "ang" is no hit inside "hang"
-            out.append(Hit(i, syllables[a][1], syllables[b][1], None, "pinyin"))
-        return out
-
-    def _hit_for_chars(self, i: int, start: int, end: int) -> Hit:
-        tokens = self.sentences[i].tokens
-        covering = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
-        first, last = (covering[0], covering[-1]) if covering else (0, 0)
-        return Hit(i, first, last, None, "chinese")
-
-    def next_hit(self, include_current: bool = False, backwards: bool = False) -> Hit | None:
-        hits = self.search_state.hits
-        if not hits:
-            return None
-        here = (self.cursor.sentence, self.cursor.token)
-        state = self.search_state
-        if state.current >= 0 and (hits[state.current].sentence, hits[state.current].first) == here:
-            index = state.current + (0 if include_current else (-1 if backwards else 1))
-        elif backwards:
-            before = [k for k, h in enumerate(hits) if (h.sentence, h.first) < here]
-            index = before[-1] if before else len(hits) - 1
-        else:
-            after = [
-                k
-                for k, h in enumerate(hits)
-                if (h.sentence, h.first) > here
-                or (include_current and (h.sentence, h.first) == here)
-            ]
-            index = after[0] if after else 0
-        index %= len(hits)
-        state.current = index
-        hit = hits[index]
-        self.anchor = None
-        if hit.english is None:
-            self.cursor = Cursor(hit.sentence, hit.first)
-            if hit.last > hit.first:
-                self.anchor = Cursor(hit.sentence, hit.last)
-        else:
-            self.cursor = Cursor(hit.sentence, self._first_word(hit.sentence))
-        return hit
-
-    def hits_in(self, sentence: int) -> list[Hit]:
-        return [h for h in self.search_state.hits if h.sentence == sentence]
-
-    # -- names ----------------------------------------------------------------------------
     def names(self) -> list[NameRow]:
-        """Every glossary or auto name in the article, most frequent first."""
-        rows: dict[tuple[str, str, str, str], NameRow] = {}
-        for si, s in enumerate(self.sentences):
-            for ti, tok in enumerate(s.tokens):
-                hit = tok.glossary
-                if hit is None:
-                    continue
-                key = (hit.term or tok.text, hit.en, hit.type, hit.source_file)
-                row = rows.get(key)
-                if row is None:
-                    rows[key] = NameRow(
-                        tok.text, hit.en, hit.type, hit.source, hit.source_file, 1, si, ti
-                    )
-                else:
-                    row.count += 1
-        return sorted(rows.values(), key=lambda r: (-r.count, r.first_sentence))
+        """Every glossary or auto name in the article, most frequent first (the same rows
+        as ``reader names``)."""
+        from reader.glossary.names import collect_names
+
+        return collect_names(self.article)
 
     # -- glossary edits -------------------------------------------------------------------
     def sentences_containing(self, terms: Iterable[str]) -> list[int]:
@@ -526,27 +353,6 @@ class Session:
         ]
 
 
-@dataclass
-class NameRow:
-    text: str
-    en: str
-    type: str
-    source: str
-    source_file: str
-    count: int
-    first_sentence: int
-    first_token: int
-
-
-def _all_indices(haystack: str, needle: str) -> Iterable[int]:
-    if not needle:
-        return
-    start = haystack.find(needle)
-    while start >= 0:
-        yield start
-        start = haystack.find(needle, start + 1)
-
-
 def reannotate(
     article: Article, indices: Sequence[int], options: Options, resources: Resources | None = None
 ) -> dict[int, Sentence]:
@@ -558,137 +364,6 @@ def reannotate(
     from reader.pipeline import annotate_sentences
 
     return annotate_sentences(article, indices, options, resources)
-
-
-# --------------------------------------------------------------------------------------------
-# Look-up panel data
-
-
-@dataclass(frozen=True)
-class LookupInfo:
-    text: str  # the word or span as written
-    converted: str  # in the other script
-    pinyin: str
-    entries: tuple[DictEntry, ...]  # the word's CC-CEDICT entries, chosen reading first
-    chars: tuple[tuple[str, tuple[DictEntry, ...]], ...]  # per character: every reading
-    glossary: GlossaryHit | None
-    translation: Translation | None
-    translation_label: str
-
-
-def translation_label(translation: Translation | None) -> str:
-    if translation is None:
-        return "translating…"
-    if translation.method == "gloss":
-        return GLOSS_LABEL
-    return "repaired" if translation.repaired else "machine translation"
-
-
-def lookup_info(session: Session, with_dictionary: bool = True) -> LookupInfo:
-    """What the look-up panel shows for the selected word or span."""
-    tokens = session.selected_tokens()
-    sentence = session.current_sentence()
-    text = "".join(t.text for t in tokens)
-    converted = "".join(t.converted or t.text for t in tokens)
-    pinyin = " ".join(t.pinyin for t in tokens if t.pinyin)
-    readings = [r for t in tokens for r in t.readings]
-    glossary = tokens[0].glossary if len(tokens) == 1 else _span_hit(tokens)
-    entries: tuple[DictEntry, ...] = ()
-    chars: tuple[tuple[str, tuple[DictEntry, ...]], ...] = ()
-    if with_dictionary and any(is_han_char(ch) for ch in text):
-        from reader.annotate.dictionary import lookup
-
-        prefer = " ".join(r for r in readings if r) or None
-        entries = tuple(lookup(text, prefer=prefer))
-        han = [(k, ch) for k, ch in enumerate(text) if is_han_char(ch)]
-        if len(han) > 1 and len(han) <= 8:
-            chars = tuple(
-                (ch, tuple(lookup(ch, prefer=readings[k] if k < len(readings) else None)))
-                for k, ch in han
-            )
-    return LookupInfo(
-        text=text,
-        converted=converted,
-        pinyin=pinyin,
-        entries=entries,
-        chars=chars,
-        glossary=glossary,
-        translation=sentence.translation,
-        translation_label=translation_label(sentence.translation),
-    )
-
-
-def _span_hit(tokens: Sequence[Token]) -> GlossaryHit | None:
-    hits = [t.glossary for t in tokens if t.glossary is not None]
-    return hits[0] if len(hits) == 1 else None
-
-
-# --------------------------------------------------------------------------------------------
-# Reading positions, remembered per article across runs
-
-
-def article_key(path: str | None, text: str) -> str:
-    """A stable key for an article: its absolute path plus a hash of its content."""
-    where = os.path.abspath(path) if path and path != "-" else "<stdin>"
-    digest = hashlib.sha256(f"{where}\0{text}".encode()).hexdigest()
-    return digest[:32]
-
-
-class PositionStore:
-    """``positions.json`` in the data dir: article key → last cursor offset (atomic writes)."""
-
-    MAX_ENTRIES = 500
-
-    def __init__(self, path: Path | None = None) -> None:
-        if path is None:
-            from reader.paths import data_dir
-
-            path = data_dir() / "positions.json"
-        self.path = path
-        self._data: dict[str, dict[str, Any]] | None = None
-
-    def _load(self) -> dict[str, dict[str, Any]]:
-        if self._data is None:
-            try:
-                raw = json.loads(self.path.read_text(encoding="utf-8"))
-                self._data = raw if isinstance(raw, dict) else {}
-            except (OSError, ValueError):
-                self._data = {}  # missing or damaged: start over rather than fail
-        return self._data
-
-    def get(self, key: str) -> int | None:
-        entry = self._load().get(key)
-        if isinstance(entry, dict) and isinstance(entry.get("offset"), int):
-            return int(entry["offset"])
-        return None
-
-    def put(self, key: str, offset: int) -> None:
-        data = self._load()
-        data[key] = {"offset": offset, "time": time.time()}
-        if len(data) > self.MAX_ENTRIES:  # forget the oldest
-            for old in sorted(data, key=lambda k: data[k].get("time", 0))[
-                : len(data) - self.MAX_ENTRIES
-            ]:
-                del data[old]
-
-    def save(self) -> None:
-        from reader.fsutil import atomic_write
-
-        atomic_write(self.path, json.dumps(self._load(), ensure_ascii=False, indent=0))
-
-
-def remember_position(session: Session, store: PositionStore, key: str) -> None:
-    if session.sentences:
-        store.put(key, session.current_token().start)
-        store.save()
-
-
-def restore_position(session: Session, store: PositionStore, key: str) -> bool:
-    offset = store.get(key)
-    if offset is None or not session.sentences:
-        return False
-    session.move_to_offset(offset)
-    return True
 
 
 def next_in_cycle(choices: Sequence[str], current: str) -> str:

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "pinyin": "pinyin",
     "names": "names",
     "open": "open",
+    "vocab": "vocab",
     "feed": "feed",
 }
 
@@ -55,6 +56,7 @@ _HELP = {
     "pinyin": "pinyin for text lines",
     "names": "who's who: every name in an article",
     "open": "open an article in the reader (the default command)",
+    "vocab": "your vocabulary: list, import, export, stats, init",
     "feed": "follow news feeds: add, update, list",
 }
 

@@ -5,17 +5,25 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Iterator
-from typing import TextIO
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, TextIO
 
 from reader.cli.common import add_article_arguments, open_article
 from reader.model import Article, Sentence
+
+if TYPE_CHECKING:
+    from reader.export.jsonfmt import TokenFields
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("annotate", help="segment, convert and add pinyin (headless)")
     add_article_arguments(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--no-vocab",
+        action="store_true",
+        help="JSON without your vocabulary's per-token status and hsk keys",
+    )
     p.set_defaults(func=run)
 
 
@@ -27,7 +35,13 @@ def run(args: argparse.Namespace) -> int:
     # one chunk, however long the article.
     chunks = iter_annotated(article, options, resources)
     if args.format == "json":
-        write_json_stream(article, (s for chunk in chunks for s in chunk), sys.stdout)
+        fields = None
+        if not args.no_vocab:  # status and hsk per token, from the user's vocabulary
+            from reader.cli.vocab import open_vocabulary
+
+            fields = open_vocabulary().sentence_fields
+        sentences = (s for chunk in chunks for s in chunk)
+        write_json_stream(article, sentences, sys.stdout, fields)
     else:
         for part in interlinear_parts(article, chunks):
             sys.stdout.write(part)
@@ -35,9 +49,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_json_stream(outline: Article, sentences: Iterable[Sentence], out: TextIO) -> None:
+def write_json_stream(
+    outline: Article,
+    sentences: Iterable[Sentence],
+    out: TextIO,
+    token_fields: Callable[[Sentence], TokenFields] | None = None,
+) -> None:
     """The documented JSON object, written sentence by sentence (same content as
-    :func:`reader.pipeline.article_to_json` of the annotated article)."""
+    :func:`reader.pipeline.article_to_json` of the annotated article). ``token_fields``
+    adds keys per token (the vocabulary's ``status`` and ``hsk``)."""
     from reader.export.jsonfmt import sentence_to_json
     from reader.pipeline import article_to_json
 
@@ -48,7 +68,13 @@ def write_json_stream(outline: Article, sentences: Iterable[Sentence], out: Text
     out.write(text[: text.rindex("}")].rstrip() + ',\n "sentences": [')
     for n, sentence in enumerate(sentences):
         body = json.dumps(
-            sentence_to_json(sentence, paragraph_of[sentence.index]), ensure_ascii=False, indent=1
+            sentence_to_json(
+                sentence,
+                paragraph_of[sentence.index],
+                token_fields(sentence) if token_fields is not None else None,
+            ),
+            ensure_ascii=False,
+            indent=1,
         )
         out.write(("," if n else "") + "\n  " + body.replace("\n", "\n  "))
     out.write("\n ]\n}\n")

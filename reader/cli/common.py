@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.cli.fetching import add_refresh_argument, load_from_args
@@ -12,6 +13,7 @@ from reader.model import Article
 if TYPE_CHECKING:
     from reader.pipeline import Options
     from reader.resources import Resources
+    from reader.translate import TranslateStats
 
 
 def add_article_arguments(parser: argparse.ArgumentParser, article_required: bool = True) -> None:
@@ -108,3 +110,51 @@ def load_article(args: argparse.Namespace) -> Article:
     article, options, resources = open_article(args)
     done = {s.index: s for chunk in iter_annotated(article, options, resources) for s in chunk}
     return article.with_sentences(done)
+
+
+def translate_with_progress(
+    article: Article, translator: object | None, what: str, cache: object | None = None
+) -> tuple[Article, TranslateStats]:
+    """Translate every sentence (or gloss, with no model: said once on stderr, ``what``
+    names the output), with a progress line on stderr when it is a terminal."""
+    from reader.translate import GLOSS_LABEL, INSTALL_HINT, load_translator, translate_sentences
+
+    if translator is None:
+        translator = load_translator(traditional=article.script in ("traditional", "mixed"))
+    if translator is None:
+        print(
+            f"reader: no translation model installed, {what} a {GLOSS_LABEL}; {INSTALL_HINT}",
+            file=sys.stderr,
+        )
+    shown = False
+
+    def progress(done: int, total: int) -> None:
+        nonlocal shown
+        sys.stderr.write(f"\rtranslating… {done}/{total} sentences")
+        sys.stderr.flush()
+        shown = True
+
+    live = sys.stderr.isatty() and translator is not None
+    indices = [s.index for s in article.sentences()]
+    try:
+        found, stats = translate_sentences(
+            article,
+            indices,
+            translator,  # type: ignore[arg-type]
+            cache,  # type: ignore[arg-type]
+            progress if live else None,
+        )
+    finally:
+        if shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+    translated = article.with_sentences(
+        {
+            s.index: replace(s, translation=found[s.index])
+            for s in article.sentences()
+            if s.index in found
+        }
+    )
+    if stats.model:
+        translated = replace(translated, model=stats.model)
+    return translated, stats

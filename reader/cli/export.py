@@ -42,6 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     anki.add_argument(
         "--include-names", action="store_true", help="also make cards for glossary names"
     )
+    anki.add_argument(
+        "--unknown",
+        action="store_true",
+        help="cards for the article's words your vocabulary has as new or learning",
+    )
     p.set_defaults(func=run)
 
 
@@ -66,25 +71,9 @@ def _words(args: argparse.Namespace) -> list[str] | None:
 
 
 def _translate(article: Article, translator: object | None) -> tuple[Article, object]:
-    from reader.translate import GLOSS_LABEL, INSTALL_HINT, load_translator, translate_article
+    from reader.cli.common import translate_with_progress
 
-    if translator is None:
-        translator = load_translator(traditional=article.script in ("traditional", "mixed"))
-    if translator is None:
-        print(
-            f"reader: no translation model installed, exporting a {GLOSS_LABEL}; {INSTALL_HINT}",
-            file=sys.stderr,
-        )
-    progress = _progress if sys.stderr.isatty() and translator is not None else None
-    article, stats = translate_article(article, translator, progress=progress)  # type: ignore[arg-type]
-    if progress is not None:
-        sys.stderr.write("\r\033[K")
-    return article, stats
-
-
-def _progress(done: int, total: int) -> None:
-    sys.stderr.write(f"\rtranslating {done}/{total} sentences")
-    sys.stderr.flush()
+    return translate_with_progress(article, translator, "exporting")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -92,8 +81,8 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = _format(args)
     words = _words(args)
-    if fmt == "anki" and not words and not args.all_vocab:
-        raise ReaderError("export: an Anki deck needs --words W,W or --all-vocab")
+    if fmt == "anki" and not words and not args.all_vocab and not args.unknown:
+        raise ReaderError("export: an Anki deck needs --words W,W, --all-vocab or --unknown")
     if args.min_count < 1:
         raise ReaderError("export: --min-count must be 1 or more")
     if args.output != "-" and not args.force:
@@ -108,6 +97,13 @@ def run(args: argparse.Namespace) -> int:
 
         translator = load_translator(args.model)
     article = load_article(args)
+    if fmt == "anki" and args.unknown:  # before translating: nothing to do fails fast
+        from reader.cli.vocab import open_vocabulary
+
+        unknown = open_vocabulary().unknown_words(article)
+        if not unknown and not words and not args.all_vocab:
+            raise ReaderError("export: no unknown words in this article; nothing to put on cards")
+        words = list(dict.fromkeys([*(words or []), *unknown]))
     stats: object | None = None
     if not args.no_translate:
         article, stats = _translate(article, translator)

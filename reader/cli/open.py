@@ -87,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         glossary_factory=glossary_factory,
         encoding=args.encoding,
         full_page=args.full_page,
+        offer_known_hsk=True,  # the one-time "mark HSK 1–N known?" prompt
     )
     app.run()
     return 0

@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from reader.cli.common import add_article_arguments, load_article
+from reader.cli.common import add_article_arguments, load_article, translate_with_progress
 from reader.model import Article
 
 
@@ -32,26 +32,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.translate import GLOSS_LABEL, INSTALL_HINT, load_translator, translate_article
+    from reader.translate import GLOSS_LABEL, load_translator
     from reader.translate.cache import TranslationCache
 
     # A bad --model fails before any work.
     translator = load_translator(args.model) if args.model else None
     article = load_article(args)
-    if not args.model:
-        translator = load_translator(traditional=article.script in ("traditional", "mixed"))
-    if translator is None:
-        print(
-            f"reader: no translation model installed, showing a {GLOSS_LABEL}; {INSTALL_HINT}",
-            file=sys.stderr,
-        )
     cache = TranslationCache.memory() if args.no_cache else None
-    progress = _Progress() if sys.stderr.isatty() and translator is not None else None
-    try:
-        article, stats = translate_article(article, translator, cache=cache, progress=progress)
-    finally:
-        if progress is not None:
-            progress.close()
+    article, stats = translate_with_progress(article, translator, "showing", cache)
     if args.verbose:
         label = stats.model or GLOSS_LABEL
         print(
@@ -115,18 +103,3 @@ def render_text(article: Article) -> str:
             out.append(f"  {marker} {tr.text}{note}")
         out.append("")
     return "\n".join(out)
-
-
-class _Progress:
-    def __init__(self) -> None:
-        self.shown = False
-
-    def __call__(self, done: int, total: int) -> None:
-        sys.stderr.write(f"\rtranslating… {done}/{total} sentences")
-        sys.stderr.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()

@@ -55,6 +55,11 @@ Token::
                                 source: "glossary" (from a glossary file, source_file its
                                 path) | "auto" (detected, not curated; source_file "auto")
                                 term: the glossary headword (may be the other script)
+    status      str|null        only with a vocabulary (`reader annotate --format json`):
+                                "new" | "learning" | "known" | "ignored"; null for a token
+                                that is no vocabulary (names, numbers, punctuation, Latin)
+    hsk         int|null        only with a vocabulary: HSK level in the user's HSK version
+                                (HSK 3.0: 1-6, 7 = the 7-9 band; HSK 2.0: 1-6); null if unlisted
 """
 
 from __future__ import annotations
@@ -82,8 +87,17 @@ def token_to_json(token: Token) -> dict[str, Any]:
     }
 
 
-def sentence_to_json(sentence: Sentence, paragraph: int) -> dict[str, Any]:
+TokenFields = Mapping[tuple[int, int], Mapping[str, Any]]
+
+
+def sentence_to_json(
+    sentence: Sentence, paragraph: int, token_fields: TokenFields | None = None
+) -> dict[str, Any]:
     tr = sentence.translation
+    tokens = [token_to_json(t) for t in sentence.tokens]
+    if token_fields is not None:  # extra per-token keys (vocabulary status, HSK level)
+        for k, token in enumerate(tokens):
+            token.update(token_fields.get((sentence.index, k), {}))
     return {
         "index": sentence.index,
         "paragraph": paragraph,
@@ -95,7 +109,7 @@ def sentence_to_json(sentence: Sentence, paragraph: int) -> dict[str, Any]:
         "translation_method": tr.method if tr is not None else None,
         "glossary_applied": list(tr.glossary_applied) if tr is not None else [],
         "repaired": bool(tr.repaired) if tr is not None else False,
-        "tokens": [token_to_json(t) for t in sentence.tokens],
+        "tokens": tokens,
     }
 
 
@@ -110,8 +124,14 @@ def _stats_dict(stats: object) -> dict[str, Any]:
     return dict(vars(stats))
 
 
-def article_to_json(article: Article, stats: object | None = None) -> dict[str, Any]:
-    """The document as a JSON-ready dict (schema in this module's docstring)."""
+def article_to_json(
+    article: Article, stats: object | None = None, token_fields: TokenFields | None = None
+) -> dict[str, Any]:
+    """The document as a JSON-ready dict (schema in this module's docstring).
+
+    ``token_fields``: extra keys per token, keyed (sentence index, token position) —
+    reader.vocab's ``status`` and ``hsk``; keys are only ever added.
+    """
     paragraphs: list[dict[str, Any]] = []
     sentences: list[dict[str, Any]] = []
     for p in article.paragraphs:
@@ -124,7 +144,7 @@ def article_to_json(article: Article, stats: object | None = None) -> dict[str, 
                 "sentences": [s.index for s in p.sentences],
             }
         )
-        sentences.extend(sentence_to_json(s, p.index) for s in p.sentences)
+        sentences.extend(sentence_to_json(s, p.index, token_fields) for s in p.sentences)
     doc: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "title": article.meta.title,

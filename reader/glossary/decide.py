@@ -69,7 +69,7 @@ class NameDecider:
             return SentenceNames([h for h in hits if not crosses_words(words, h.start, h.end)], [])
         candidates = self.glossary.classify(text) if self.glossary is not None else []
         candidates = [c for c in candidates if not crosses_words(words, c.hit.start, c.hit.end)]
-        lexicon = [(c.hit.start, c.hit.end, c.hit.type) for c in candidates]
+        lexicon = [(c.hit.start, c.hit.end, label_of(c.hit.type)) for c in candidates]
         entities = list(self.recogniser.recognise(simplified, words, tags, lexicon))
         hits = judge(
             candidates,
@@ -93,6 +93,14 @@ class NameDecider:
         from reader.glossary.auto import _common_word, get_name_rules
 
         return _common_word(fold(word), get_name_rules(), self._word_freq)
+
+
+# The recogniser's label for each glossary type (its lexicon feature speaks in labels).
+_LABEL_OF = {"person": "PER", "place": "LOC", "product": "PRODUCT", "brand": "PRODUCT"}
+
+
+def label_of(gloss_type: str) -> str:
+    return _LABEL_OF.get(gloss_type, "ORG")
 
 
 def place(hit: GlossaryHit, start: int) -> GlossaryHit:

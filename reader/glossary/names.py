@@ -19,6 +19,12 @@ class NameRow:
     count: int
     forms: tuple[str, ...]  # every surface form seen (both scripts, aliases)
     first: int  # offset of the first occurrence
+    first_sentence: int = 0  # position of that occurrence's sentence in the article
+    first_token: int = 0  # and of its token in the sentence
+
+    @property
+    def text(self) -> str:
+        return self.name
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -36,16 +42,17 @@ class NameRow:
 def collect_names(article: Article) -> list[NameRow]:
     """One row per named thing (same headword, rendering and source), most frequent first."""
     forms: dict[tuple[str, str, str, str, str], Counter[str]] = {}
-    first: dict[tuple[str, str, str, str, str], int] = {}
-    for token in article.tokens():
-        hit = token.glossary
-        if hit is None:
-            continue
-        term = hit.term if hit.source == "glossary" else _auto_key(hit.term)
-        key = (term, hit.en, hit.type, hit.source, hit.source_file)
-        surface = article.text[hit.start : hit.end] or token.text
-        forms.setdefault(key, Counter())[surface] += 1
-        first.setdefault(key, hit.start)
+    first: dict[tuple[str, str, str, str, str], tuple[int, int, int]] = {}
+    for si, sentence in enumerate(article.sentences()):
+        for ti, token in enumerate(sentence.tokens):
+            hit = token.glossary
+            if hit is None:
+                continue
+            term = hit.term if hit.source == "glossary" else _auto_key(hit.term)
+            key = (term, hit.en, hit.type, hit.source, hit.source_file)
+            surface = article.text[hit.start : hit.end] or token.text
+            forms.setdefault(key, Counter())[surface] += 1
+            first.setdefault(key, (hit.start, si, ti))
     rows = [
         NameRow(
             name=counter.most_common(1)[0][0],
@@ -56,7 +63,9 @@ def collect_names(article: Article) -> list[NameRow]:
             source_file=key[4],
             count=sum(counter.values()),
             forms=tuple(sorted(counter, key=lambda f: (-counter[f], f))),
-            first=first[key],
+            first=first[key][0],
+            first_sentence=first[key][1],
+            first_token=first[key][2],
         )
         for key, counter in forms.items()
     ]

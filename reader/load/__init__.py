@@ -28,7 +28,8 @@ _HTML_ANY = re.compile(r"<(?:p|div|br|span|a|h[1-6]|article|section|table|li)\b[
 # Signs of Markdown in text without a telling extension (stdin). List markers are left out on
 # purpose: plain news text numbers its sections ("01. 餘杭…") and must not lose the numbers.
 _MD_HINT = re.compile(r"^(?:#{1,6}\s|>\s|```|!\[|\[[^\]]+\]\([^)]+\)|.+\n(?:=+|-+)\s*$)", re.M)
-_FRONT = re.compile(r"\A(?:\ufeff)?(?:---|\+\+\+)[ \t]*\r?\n")
+# Blank lines (or a BOM) before the front matter are common in exported posts.
+_FRONT = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\r?\n)*(?:---|\+\+\+)[ \t]*\r?\n")
 
 
 def load_path(path: str, encoding: str | None = None, full_page: bool = False) -> LoadedText:

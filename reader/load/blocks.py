@@ -106,8 +106,6 @@ def with_title(items: list[tuple[str, str]], title: str) -> list[tuple[str, str]
         return items
     out = list(items)
     # Only look near the top: a heading that repeats the title sits before the body starts.
-    for i, (kind, text) in enumerate(out[:4]):
-        if kind == "heading" and same_title(text, title):
-            del out[i]
-            break
-    return [("heading", title), *out]
+    # WeChat exports repeat it (front matter, a heading, the heading again): drop every copy.
+    head = [item for item in out[:4] if not (item[0] == "heading" and same_title(item[1], title))]
+    return [("heading", title), *head, *out[4:]]

@@ -22,6 +22,8 @@ class Rules:
     caption: re.Pattern[str]
     heading: re.Pattern[str]
     caption_line: re.Pattern[str]
+    header: re.Pattern[str]
+    related: re.Pattern[str]
 
     def is_block_boilerplate(self, text: str) -> bool:
         return self.block.fullmatch(text) is not None
@@ -31,6 +33,9 @@ class Rules:
 
     def strip_inline(self, text: str) -> str:
         return self.inline.sub("", text) if self.inline is not None else text
+
+    def starts_header(self, text: str) -> bool:
+        return self.header.fullmatch(text) is not None
 
 
 def class_words(value: str) -> list[str]:
@@ -71,6 +76,8 @@ def parse_rules(text: str) -> Rules:
         caption=_union(kinds.get("caption", [])),
         heading=_union(kinds.get("heading", [])),
         caption_line=_union(kinds.get("caption-line", [])),
+        header=_union(kinds.get("header", [])),
+        related=_union(kinds.get("related", [])),
     )
 
 
@@ -88,13 +95,53 @@ def rules() -> Rules:
     return _rules
 
 
+_RELATED_LINE = 40  # a related headline is short; a paragraph after the box is not
+_HEADER_REACH = 12  # a repost header sits among the first blocks
+_HEADER_LINE = 160  # the source account's motto is short
+_ACCOUNT_NAME = 30
+
+
+def drop_header(items: list[tuple[str, str]], r: Rules) -> list[tuple[str, str]]:
+    """Drop a WeChat repost header: the "以下文章来源于" line, the short lines before it
+    (reposting account), and the source account's name and motto after it."""
+    for i, (_kind, text) in enumerate(items[:_HEADER_REACH]):
+        if not r.starts_header(text):
+            continue
+        start = 0
+        if items and items[0][0] == "heading":
+            start = 1  # the title stays
+        before = [it for it in items[start:i] if len(it[1]) > 40]  # real paragraphs stay
+        end = i + 1
+        wanted = [_ACCOUNT_NAME, _HEADER_LINE]  # the source account's name, then its motto
+        for _k, nxt in items[i + 1 : i + 6]:
+            if not any(ch.isalnum() for ch in nxt):
+                end += 1  # link brackets around the account card
+                continue
+            if not wanted or len(nxt) > wanted[0]:
+                break
+            wanted.pop(0)
+            end += 1
+        return items[:start] + before + items[end:]
+    return items
+
+
 def filter_blocks(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Drop interface-text blocks and everything from a trailing-list marker on."""
+    """Drop interface-text blocks, a repost header, and everything from a trailing-list
+    marker on."""
     r = rules()
+    items = drop_header(items, r)
     out: list[tuple[str, str]] = []
+    in_related = False
     for kind, text in items:
         if r.starts_tail(text) and out:
             break
+        if r.related.fullmatch(text) is not None:
+            in_related = True  # a "延伸閱讀" box: its headlines follow
+            continue
+        if in_related:
+            if kind == "list" or len(text) <= _RELATED_LINE:
+                continue
+            in_related = False  # a real paragraph: the article goes on after the box
         if r.is_block_boilerplate(text):
             continue
         cleaned = r.strip_inline(text).strip()

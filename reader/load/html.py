@@ -155,7 +155,9 @@ def _is_chrome(el: etree._Element, tag: str, r: Rules) -> bool:
         return True
     words = class_words(f"{el.get('class') or ''} {el.get('id') or ''}")
     if any(r.chrome.fullmatch(w) or r.byline.fullmatch(w) for w in words):
-        return True
+        # A "header" box holding the h1 also holds the subtitle: walk into it instead (its
+        # share bar and byline are still chrome, found one level down).
+        return el.find(".//h1") is None
     if tag in ("ul", "ol", "dl", "div", "section", "table", "td", "span"):
         # Lists of links (related news, menus) with no <p> in them: a <p> is never lost.
         return el.find(".//p") is None and _link_dense(el)
@@ -277,6 +279,28 @@ def select(blocks: list[RawBlock], container: etree._Element | None) -> list[Raw
     return kept
 
 
+_SUBTITLE_MAX = 100
+
+
+def with_subtitle(blocks: list[RawBlock], kept: list[RawBlock]) -> list[RawBlock]:
+    """Keep a subtitle: an h2/h3 right under the page's h1 that the container left out
+    (news pages put title and subtitle in a header above the body)."""
+    kept_ids = {id(b) for b in kept}
+    for i, b in enumerate(blocks):
+        if tag_of(b.owner) != "h1":
+            continue
+        extra = []
+        for nxt in blocks[i + 1 : i + 4]:
+            if id(nxt) in kept_ids:
+                break
+            if tag_of(nxt.owner) in ("h2", "h3") and len(nxt.text) <= _SUBTITLE_MAX:
+                extra.append(nxt)
+        if not extra:
+            return kept
+        return sorted([*kept, *extra], key=lambda blk: blk.order)
+    return kept
+
+
 def visible_blocks(doc: etree._Element) -> list[RawBlock]:
     """Every visible text block of the page (no chrome removal)."""
     return walk(body_of(doc))
@@ -287,7 +311,7 @@ def extract(doc: etree._Element, all_blocks: list[RawBlock] | None = None) -> li
     body = body_of(doc)
     chrome = find_chrome(body, all_blocks)
     blocks = walk(body, chrome)
-    return select(blocks, container_of(blocks))
+    return with_subtitle(blocks, select(blocks, container_of(blocks)))
 
 
 def finish(blocks: list[RawBlock]) -> list[tuple[str, str]]:

@@ -24,12 +24,35 @@ _LEAD_REPORTER = re.compile(
 )
 
 
+# Bylines: "記者陳嘉寧／桃園機場報導", "（中央社記者邱俊欽桃園19日電）", "石佳/中国青年报".
+_BYLINE_REPORTER = re.compile(
+    r"(?:记者|記者)\s*([\u4e00-\u9fff]{2,4}?)\s*[／/∕]\s*[\u4e00-\u9fff]{0,8}(?:報導|报道|攝|摄)"
+    r"|中央社(?:记者|記者)([\u4e00-\u9fff]{3})[\u4e00-\u9fff]{2,6}\d{1,2}日(?:電|电)"
+    r"|^([\u4e00-\u9fff]{2,4})\s*[／/]\s*[\u4e00-\u9fff]{2,12}(?:报|報|网|網|社|台)$"
+)
+# Names that are an organisation, not a person: a site's meta author is often the site.
+_ORG_NAME = re.compile(r"新聞|新闻|報|报|網|网|通訊社|通讯社|電視|电视|日報|日报|時報|时报|社$")
+
+
+def is_org_name(name: str) -> bool:
+    return bool(_ORG_NAME.search(name))
+
+
 def author_from_lead(paragraphs: list[str]) -> str:
     """The reporter named at the start of the first paragraphs, '' if none."""
     for text in paragraphs[:2]:
         m = _LEAD_REPORTER.search(text[:60])
         if m:
             return m.group(1)
+    return ""
+
+
+def reporter_from_bylines(texts: list[str]) -> str:
+    """The reporter of a "記者XXX／台北報導" byline among the page's first blocks, '' if none."""
+    for text in texts:
+        m = _BYLINE_REPORTER.search(text[:80])
+        if m:
+            return m.group(1) or m.group(2) or m.group(3)
     return ""
 
 

@@ -51,8 +51,15 @@ SOURCE_KEYS = (
 SITE_KEYS = ("site", "site_name", "publisher", "account", "media", "feed", "source_name", "公众号")
 
 
+_LEADING_BLANK = re.compile(r"\A\ufeff?(?:[ \t]*\r?\n)+(?=(?:---|\+\+\+)[ \t]*\r?\n)")
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, bool]:
-    """(metadata, body, had_front_matter). YAML via python-frontmatter, TOML (+++) via tomllib."""
+    """(metadata, body, had_front_matter). YAML via python-frontmatter, TOML (+++) via tomllib.
+
+    Blank lines before the opening fence are skipped: Hexo and Jekyll accept them, and without
+    this the keys would show as article text and the title would be lost."""
+    text = _LEADING_BLANK.sub("", text, count=1)
     m = _TOML_FM.match(text)
     if m:
         try:
@@ -117,10 +124,59 @@ def has_html_body(body: str) -> bool:
     return bool(_BLOCK_HTML.search(body))
 
 
+# CommonMark's flanking rules leave "**" literal when it sits between a CJK letter and CJK
+# punctuation ("是**「激光雷达第一股」**，"): the rules were written for languages with spaces.
+# Such runs are turned into <strong> before parsing; the bold text stays on one line.
+_CJK_PUNCT = "\u3000-\u303f\uff00-\uffef“”‘’…—·"
+_CJK = "\u2e80-\u9fff\uf900-\ufaff" + _CJK_PUNCT
+_CJK_BOLD = re.compile(
+    rf"\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?=[{_CJK}]|$)|(?<=[{_CJK}])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*",
+    re.M,
+)
+_BOLD_SPLIT = re.compile(r"\*\*\*\*")  # "**如****果…**": two bold runs glued together
+_LONE_STARS = re.compile(r"^[ \t]*\*\*[ \t]*$", re.M)  # a paragraph that is only "**"
+
+
+# Code is left alone: fenced blocks, indented-by-fence blocks and inline code spans.
+_CODE = re.compile(r"(^(`{3,}|~{3,})[^\n]*\n.*?^\2[ \t]*$|`[^`\n]+`)", re.M | re.S)
+
+
+def _cjk_bold(body: str) -> str:
+    if "**" not in body:
+        return body
+    parts = _CODE.split(body)
+    # re.split with two groups yields [text, code, fence, text, code, fence, ...].
+    out = []
+    for i in range(0, len(parts), 3):
+        out.append(_cjk_bold_text(parts[i]))
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+    return "".join(out)
+
+
+def _cjk_bold_text(body: str) -> str:
+    if "**" not in body:
+        return body
+    body = _LONE_STARS.sub("", body)
+    body = _BOLD_SPLIT.sub("", body)
+
+    def strong(m: re.Match[str]) -> str:
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        if not any(_is_cjk_char(ch) for ch in inner + m.string[m.end() : m.end() + 1]):
+            return m.group(0)
+        return f"<strong>{inner}</strong>"
+
+    return _CJK_BOLD.sub(strong, body)
+
+
+def _is_cjk_char(ch: str) -> bool:
+    return bool(ch) and bool(re.match(f"[{_CJK}]", ch))
+
+
 def render(body: str) -> str:
     """Markdown -> HTML (CommonMark + tables + strikethrough; raw HTML passed through)."""
     md = _md()
-    return md.render(body)
+    return md.render(_cjk_bold(body))
 
 
 _MD: Any = None

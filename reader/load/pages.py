@@ -7,9 +7,14 @@ from dataclasses import replace
 from reader.load import html as page
 from reader.load import markdown as md
 from reader.load import plain
-from reader.load.blocks import build, with_title
+from reader.load.blocks import build, same_title, with_title
 from reader.load.boilerplate import filter_blocks
-from reader.load.htmlmeta import author_from_lead, page_meta
+from reader.load.htmlmeta import (
+    author_from_lead,
+    is_org_name,
+    page_meta,
+    reporter_from_bylines,
+)
 from reader.model import LoadedText, Meta
 
 
@@ -19,6 +24,14 @@ def _chars(items: list[tuple[str, str]]) -> int:
 
 def _joined(items: list[tuple[str, str]]) -> str:
     return "\n".join(t for _k, t in items if t)
+
+
+def _near_title(items: list[tuple[str, str]], title: str) -> list[tuple[str, str]]:
+    """The blocks just after the title on the page (where bylines sit), else the first ones."""
+    for i, (_k, text) in enumerate(items):
+        if title and same_title(text, title):
+            return items[i + 1 : i + 16]
+    return items[:30]
 
 
 def load_text(text: str, meta: Meta, where: str) -> LoadedText:
@@ -66,8 +79,11 @@ def load_html(text: str, meta: Meta, where: str, full_page: bool) -> LoadedText:
     title = info["title"]
     if not title and kept and kept[0][0] == "heading":
         title = kept[0][1]
-    if not info["author"]:
-        info["author"] = author_from_lead([t for k, t in kept if k == "p"])
+    if not info["author"] or is_org_name(info["author"]):
+        # The meta author is often the site ("中央通訊社"); the byline names the reporter.
+        lead = author_from_lead([t for k, t in kept if k == "p"])
+        lead = lead or reporter_from_bylines([t for _k, t in _near_title(everything, title)])
+        info["author"] = lead  # an organisation is the site (meta.site), not the author
     new_meta = replace(meta, format="html", **info)
     new_meta = replace(new_meta, title=title)
     full_text = _joined(everything)

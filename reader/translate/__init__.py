@@ -6,7 +6,7 @@ Importing this package is cheap: CTranslate2 and SentencePiece load on first use
 from reader.translate.engine import DecodeOptions, MTBackend, Translator, load_translator
 from reader.translate.gloss import GLOSS_LABEL
 from reader.translate.packages import INSTALL_HINT
-from reader.translate.run import TranslateStats, translate_article
+from reader.translate.run import TranslateStats, translate_article, translate_sentences
 
 __all__ = [
     "GLOSS_LABEL",
@@ -18,6 +18,7 @@ __all__ = [
     "load_translator",
     "method_label",
     "translate_article",
+    "translate_sentences",
 ]
 
 

@@ -385,3 +385,31 @@ class _Run:
         if self.to_cache:
             self.cache.put_many(self.to_cache, model=self.tr.model_id)
             self.to_cache = []
+
+
+def translate_sentences(
+    article: Article,
+    indices: Sequence[int],
+    translator: MTBackend | None,
+    cache: TranslationCache | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> tuple[dict[int, Translation], TranslateStats]:
+    """Translations of the sentences at ``indices`` (article positions), by index.
+
+    The one translation path: the CLI and the exports translate every index, the TUI
+    the chunks nearest the reader first. Sentences not finished (cancelled, or glossed
+    to nothing) are missing from the result.
+    """
+    from reader.model import Paragraph
+
+    wanted = set(indices)
+    chosen = tuple(s for s in article.sentences() if s.index in wanted)
+    if not chosen:
+        return {}, TranslateStats()
+    # The run works on an article; these sentences form one paragraph of it (their
+    # offsets still point into the article's text, which is what the cache keys use).
+    sub = replace(article, paragraphs=(Paragraph(0, chosen[0].start, chosen[-1].end, "p", chosen),))
+    out, stats = translate_article(sub, translator, cache, progress, cancel)
+    done = {s.index: s.translation for s in out.sentences() if s.translation is not None}
+    return done, stats

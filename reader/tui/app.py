@@ -32,7 +32,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.errors import ReaderError
-from reader.model import Article, LoadedText, Paragraph, Sentence
+from reader.model import Article, LoadedText, Sentence
 from reader.pipeline import Options
 from reader.resources import Resources, default_resources
 from reader.session import (
@@ -70,6 +70,7 @@ from reader.tui.screens import (
     OpenScreen,
     SearchScreen,
 )
+from reader.tui.vocab_screen import VocabActions
 from reader.tui.web_actions import WebActions
 
 TranslatorFactory = Callable[[], Any]
@@ -78,6 +79,11 @@ GlossaryFactory = Callable[[], Any]
 GLOSS_STATUS = "gloss: no MT model installed — reader model install FILE.argosmodel"
 NARROW = 120  # below this many columns: interlinear layout, look-up panel at the bottom
 CHUNKS = (6, 16)  # first translation chunk small (rows fill in fast), then larger ones
+# Annotation parts: the first covers the screen around the reading position, later ones
+# double up to a size that still lets the worker notice a cancel (q) within a second.
+ANNOTATE_BEFORE_CURSOR = 10
+ANNOTATE_FIRST = 60
+ANNOTATE_MAX = 800
 _UNSET = object()
 
 PANES_GROUP = Binding.Group("Panes", compact=True)
@@ -110,7 +116,7 @@ class ReaderScreen(Screen[None]):
             show=False,
         ),
         _b(
-            "shift+up,K",
+            "shift+up",
             "app.move('up', True)",
             "Extend selection to sentence start",
             "extend-up",
@@ -141,6 +147,28 @@ class ReaderScreen(Screen[None]):
         _b("a", "app.add_glossary", "Glossary+", "glossary-add"),
         _b("w", "app.names", "Names", "names"),
         _b("s", "app.save_word", "Save word for Anki", "save-word", show=False),
+        _b(
+            "v",
+            "app.vocab_cycle",
+            "Cycle word status (new/learning/known/ignored)",
+            "vocab-cycle",
+            show=False,
+        ),
+        _b(
+            "K",
+            "app.vocab_known_sentence",
+            "Mark the sentence's new words known",
+            "vocab-known-sentence",
+            show=False,
+        ),
+        _b(
+            "ctrl+k",
+            "app.vocab_known_article",
+            "Mark the article's new words known",
+            "vocab-known-article",
+            show=False,
+        ),
+        _b("V", "app.vocabulary", "Vocabulary", "vocabulary", show=False),
         _b("e", "app.export", "Export", "export"),
         _b("o", "app.open", "Open", "open"),
         _b("f", "app.feeds", "Feeds", "feeds", show=False),
@@ -179,7 +207,7 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(app.refresh_columns)
 
 
-class ReaderApp(WebActions, App[None]):
+class ReaderApp(VocabActions, WebActions, App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
@@ -197,8 +225,13 @@ class ReaderApp(WebActions, App[None]):
         positions: PositionStore | None = None,
         translate: bool = True,
         resources: Resources | None = None,
+        vocabulary: Any = None,
+        offer_known_hsk: bool = False,
     ) -> None:
         super().__init__()
+        self.vocabulary = vocabulary  # reader.vocab.reading.Vocabulary, None: no vocabulary
+        self.article_vocab = None
+        self.offer_known_hsk = offer_known_hsk
         self.options = options or Options()
         self.resources = resources if resources is not None else default_resources()
         self.path = path
@@ -218,6 +251,7 @@ class ReaderApp(WebActions, App[None]):
         self.translating = False
         self.vocab: set[str] = set()
         self._cancel = threading.Event()
+        self._exiting = threading.Event()  # set on quit: background parts stop posting
         self._restarts = 0  # automatic re-runs of translation for left-over sentences
         self._want_conversion = ""
         self._want_style = ""
@@ -267,6 +301,9 @@ class ReaderApp(WebActions, App[None]):
         self.refresh_all()
         self.view.scroll_to_cursor(center=True)
         self._annotate(self.generation, self.loaded, self.options)
+        if self.vocabulary is not None and self.vocabulary.store.notice:
+            self.notify(self.vocabulary.store.notice, severity="warning", timeout=10)
+        self.vocab_offer_known_hsk()
 
     def _apply_keymap(self) -> None:
         from reader.paths import config_dir
@@ -326,7 +363,9 @@ class ReaderApp(WebActions, App[None]):
         if not self.session.sentences:
             return
         info = lookup_info(self.session, with_dictionary=self.dictionary_ready)
-        self.lookup.show(info, self.session.article.pinyin_style, self.dictionary_ready)
+        self.lookup.show(
+            info, self.session.article.pinyin_style, self.dictionary_ready, self.vocab_lookup_line()
+        )
 
     def status_text(self) -> str:
         s = self.session
@@ -347,6 +386,8 @@ class ReaderApp(WebActions, App[None]):
         if state.query:
             where = f"{state.current + 1}/{len(state.hits)}" if state.hits else "no hits"
             parts.append(f"/{state.query}: {where}")
+        if vocab := self.vocab_status_part():
+            parts.append(vocab)
         return "  ·  ".join(parts)
 
     def refresh_status(self) -> None:
@@ -363,30 +404,68 @@ class ReaderApp(WebActions, App[None]):
         self.refresh_status()
 
     # -- background work ------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="annotate", exit_on_error=False)
     def _annotate(self, generation: int, loaded: LoadedText, options: Options) -> None:
-        from reader.pipeline import annotate
+        """Annotate in a daemon thread: it reads and writes nothing a user keeps, so `q`
+        never waits for it (a Textual thread worker is joined at exit, mid-part)."""
+        threading.Thread(
+            target=self._annotate_parts,
+            args=(generation, loaded, options),
+            name="reader-annotate",
+            daemon=True,
+        ).start()
+
+    def _annotate_parts(self, generation: int, loaded: LoadedText, options: Options) -> None:
+        """Annotate from the reading position on, in parts, so the screen fills in at once
+        and a long article never blocks a key; a newer generation (a reload) stops it."""
+        from reader.pipeline import iter_annotated, outline
 
         began = time.perf_counter()
         try:
             glossary = options.glossary
             if glossary is None and self._glossary_factory is not None:
                 glossary = self._glossary_factory()
-            article = annotate(loaded, replace(options, glossary=glossary), self.resources)
+            opts = replace(options, glossary=glossary)
+            skeleton = outline(loaded, opts, tokens=False)
+            fields = {
+                "script": skeleton.script,
+                "conversion": skeleton.conversion,
+                "pinyin_style": skeleton.pinyin_style,
+            }
+            start = max(0, self.session.cursor.sentence - ANNOTATE_BEFORE_CURSOR)
+            parts = iter_annotated(
+                skeleton, opts, self.resources, ANNOTATE_FIRST, start, ANNOTATE_MAX
+            )
+            for part in parts:
+                if generation != self.generation or self._exiting.is_set():
+                    return
+                message = Annotated(
+                    generation, {s.index: s for s in part}, fields, glossary, False, 0.0
+                )
+                self.post_message(message)
         except ReaderError as exc:
             self.post_message(WorkFailed("annotation", str(exc)))
             return
-        self.post_message(Annotated(generation, article, glossary, time.perf_counter() - began))
+        done = Annotated(generation, {}, fields, glossary, True, time.perf_counter() - began)
+        self.post_message(done)
 
     @on(Annotated)
     def _annotated(self, message: Annotated) -> None:
         if message.generation != self.generation or not self._alive():
             return
-        self.timings["annotated"] = time.perf_counter()
         self.glossary = message.glossary
-        self.session.set_article(message.article, annotated=True)
-        self._want_conversion = message.article.conversion
-        self._want_style = message.article.pinyin_style
+        s = self.session
+        if message.sentences:
+            s.apply_sentences(message.sentences, None, keep_translation=True)
+            if s.article.conversion != message.article_fields["conversion"]:
+                s.article = replace(s.article, **message.article_fields)
+                self._want_conversion = s.article.conversion
+                self._want_style = s.article.pinyin_style
+        if not message.done:
+            self.refresh_all()
+            return
+        self.timings["annotated"] = time.perf_counter()
+        s.annotated = True
+        self.vocab_article_changed()
         self._restarts = 0
         self.refresh_all()
         if not self.dictionary_ready:
@@ -436,7 +515,7 @@ class ReaderApp(WebActions, App[None]):
         article: Article,
         cancel: threading.Event,
     ) -> None:
-        from reader.translate import translate_article
+        from reader.translate import translate_sentences
 
         worker = get_current_worker()
         began = time.perf_counter()
@@ -457,19 +536,15 @@ class ReaderApp(WebActions, App[None]):
             chunk = jobs[k : k + size]
             k += size
             size = CHUNKS[1]
-            sub = replace(
-                article, paragraphs=(Paragraph(0, 0, 0, "p", tuple(s for _, s, _ in chunk)),)
-            )
+            positions = {s.index: i for i, s, _ in chunk}  # article index → session position
             try:
-                out, _stats = translate_article(sub, translator, None, None, cancel)
+                found, _stats = translate_sentences(
+                    article, list(positions), translator, None, None, cancel
+                )
             except ReaderError as exc:
                 self.post_message(WorkFailed("translation", str(exc)))
                 return
-            done = {
-                i: s.translation
-                for (i, _, _), s in zip(chunk, out.sentences(), strict=True)
-                if s.translation is not None
-            }
+            done = {positions[index]: tr for index, tr in found.items()}
             self.post_message(Translated(generation, done, {i: v for i, _, v in chunk}, model))
         self.post_message(TranslationFinished(generation, False, time.perf_counter() - began))
 
@@ -535,6 +610,7 @@ class ReaderApp(WebActions, App[None]):
         if message.glossary is not None:
             self.glossary = message.glossary
         self.session.apply_sentences(message.sentences, message.versions, message.keep_translation)
+        self.vocab_article_changed()
         if fields:
             self.session.article = replace(self.session.article, **fields)
         if message.note:
@@ -775,7 +851,8 @@ class ReaderApp(WebActions, App[None]):
                         "Translation is still running: untranslated sentences are exported without English.",
                         timeout=5,
                     )
-                self._export(self.session.article, request, sorted(self.vocab))
+                words = sorted(self.vocab) or self.vocab_unknown_words()
+                self._export(self.session.article, request, words)
 
         self.push_screen(ExportScreen(stem, dict(EXTENSIONS)), done)
 
@@ -833,6 +910,7 @@ class ReaderApp(WebActions, App[None]):
         self.path, self.full_page, self.loaded = message.path, message.full_page, message.loaded
         self.session = self._new_session(message.loaded, message.path)
         self.session.panes, self.session.interlinear = panes, interlinear
+        self.article_vocab = None
         self.model_error = ""
         self._reader_screen().session = self.session
         self.view.set_session(self.session)
@@ -866,13 +944,15 @@ class ReaderApp(WebActions, App[None]):
         self.exit()
 
     def shutdown(self) -> None:
-        """Remember where the reader was and stop background translation."""
+        """Remember where the reader was and stop background annotation and translation."""
         self._cancel.set()
+        self._exiting.set()
         self.save_position()
         self.workers.cancel_all()
 
     def on_unmount(self) -> None:
         self._cancel.set()
+        self._exiting.set()
 
 
 def _display_keys(keys: str) -> str:
@@ -898,6 +978,8 @@ def make_app(
     full_page: bool = False,
     positions: PositionStore | None = None,
     translate: bool = True,
+    vocabulary: Any = _UNSET,
+    offer_known_hsk: bool = False,
 ) -> ReaderApp:
     """Build the reader for a path or already-loaded text.
 
@@ -926,6 +1008,8 @@ def make_app(
 
             return default_resources().glossary()
 
+    if vocabulary is _UNSET:
+        vocabulary = _open_vocabulary()
     return ReaderApp(
         loaded,
         path=path,
@@ -936,4 +1020,18 @@ def make_app(
         full_page=full_page,
         positions=positions,
         translate=translate,
+        vocabulary=vocabulary,
+        offer_known_hsk=offer_known_hsk,
     )
+
+
+def _open_vocabulary() -> Any:
+    """The user's vocabulary; the reader still works without one (read-only data dir)."""
+    import sqlite3
+
+    from reader.vocab.reading import Vocabulary
+
+    try:
+        return Vocabulary()
+    except (OSError, sqlite3.Error, ReaderError):
+        return None

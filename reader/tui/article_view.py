@@ -22,9 +22,11 @@ from textual.strip import Strip
 
 from reader.glossary.format import TYPES
 from reader.tui.layout import Layout, LayoutBuilder, Line, Span
+from reader.vocab.words import Status
 
 if TYPE_CHECKING:
     from reader.session import Session
+    from reader.vocab.reading import ArticleVocab
 
 NAME_TYPES = (*TYPES, "auto")  # one highlight style per glossary type, plus auto names
 ROLES = (
@@ -38,7 +40,26 @@ ROLES = (
     "pending",
     "sep",
 ) + tuple(f"name-{t}" for t in NAME_TYPES)
-OVERLAYS = ("cursor", "selection", "hit", "row")
+# The one place for vocabulary colours: the overlay drawn under a word with each status
+# (known and ignored words read plainly). Styles are in DEFAULT_CSS as .article--vocab-*.
+VOCAB_OVERLAYS: dict[Status, str | None] = {
+    Status.NEW: "vocab-new",
+    Status.LEARNING: "vocab-learning",
+    Status.KNOWN: None,
+    Status.IGNORED: None,
+}
+VOCAB_PANES = frozenset({"original", "converted"})
+OVERLAYS = ("cursor", "selection", "hit", "row", "vocab-new", "vocab-learning")
+
+
+# Articles with more sentences than this are laid out lazily: LAZY_MARGIN sentences either
+# side of the viewport and the cursor for real, the rest by estimated height.
+LAZY_LAYOUT_FROM = 2000
+LAZY_MARGIN = 150
+
+
+def _near(centre: int, count: int) -> range:
+    return range(max(0, centre - LAZY_MARGIN), min(count, centre + LAZY_MARGIN))
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -77,6 +98,8 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article--selection { background: $accent 45%; }
         & > .article--hit { background: $warning 45%; }
         & > .article--row { background: $accent 10%; }
+        & > .article--vocab-new { background: $primary 35%; }
+        & > .article--vocab-learning { background: $warning 30%; }
     }
     """
 
@@ -95,6 +118,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(2048)
         self._styles: dict[str, Style] = {}
         self.first_paint: float | None = None
+        self._laying_out = False
+        self.vocab: ArticleVocab | None = None  # the article's word statuses (reader.vocab)
 
     # -- layout ---------------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
@@ -117,7 +142,11 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or self.app.size.width
         paragraphs = [(p.kind, p.sentences) for p in self.session.article.paragraphs]
         self.layout_data = self.builder.build(
-            paragraphs, self.session.visible_panes(), max(width, 20), self.interlinear()
+            paragraphs,
+            self.session.visible_panes(),
+            max(width, 20),
+            self.interlinear(),
+            self._focus(anchor),
         )
         self._strips.clear()
         self.virtual_size = Size(width, len(self.layout_data.lines))
@@ -127,6 +156,22 @@ class ArticleView(ScrollView, can_focus=True):
             if y != round(self.scroll_y):
                 self.scroll_to(y=y, animate=False, immediate=True, force=True)
         self.refresh()
+
+    def _layout_around(self, sentence: int) -> None:
+        self._laying_out = False
+        layout = self.layout_data
+        if layout is not None and sentence in layout.estimated:
+            self.relayout()
+
+    def _focus(self, anchor: tuple[int, int] | None) -> set[int] | None:
+        """Sentences to lay out for real: all of a short article; around the viewport and
+        the cursor in a long one (the rest get estimated heights until scrolled to)."""
+        count = len(self.session.sentences)
+        if count <= LAZY_LAYOUT_FROM:
+            return None
+        cursor = self.session.cursor.sentence
+        top = anchor[0] if anchor is not None else cursor
+        return set(_near(top, count)) | set(_near(cursor, count))
 
     def _top_anchor(self) -> tuple[int, int] | None:
         """(sentence, line within its row) at the top of the viewport, if scrolled."""
@@ -208,7 +253,8 @@ class ArticleView(ScrollView, can_focus=True):
             if s.search_state.hits
             else ()
         )
-        return (cursor, selection, hits)
+        vocab = self.vocab.version if self.vocab is not None and self.vocab.active else 0
+        return (cursor, selection, hits, vocab)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -218,6 +264,10 @@ class ArticleView(ScrollView, can_focus=True):
         if layout is None or index >= len(layout.lines):
             return Strip.blank(width, self.rich_style)
         line = layout.lines[index]
+        if line.sentence in layout.estimated and not self._laying_out:
+            # an estimated row scrolled into view: lay out around it, then paint again
+            self._laying_out = True
+            self.call_after_refresh(self._layout_around, line.sentence)
         if self.first_paint is None:
             self.first_paint = time.perf_counter()  # startup measurement (bench/startup.py)
         key = (index, self._overlay_key(line.sentence))
@@ -239,10 +289,16 @@ class ArticleView(ScrollView, can_focus=True):
         english_hits = [h.english for h in hits if h.english is not None]
         segments: list[Segment] = []
         x = 0
+        vocab = self.vocab if self.vocab is not None and self.vocab.active else None
         for span in line.spans:
             if span.x > x:
                 segments.append(Segment(" " * (span.x - x), base))
             style = self._style(span.role) + row_bg
+            if vocab is not None and span.token >= 0 and span.pane in VOCAB_PANES:
+                status = vocab.status_at(line.sentence, span.token)
+                overlay = VOCAB_OVERLAYS[status] if status is not None else None
+                if overlay is not None:
+                    style = style + self._background(overlay)
             if span.token >= 0 and line.sentence >= 0:
                 if in_row and span.token == s.cursor.token:
                     style = style + self._style("cursor")

@@ -16,7 +16,7 @@ hits are overlays applied at render time and a click maps back to a token.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,6 +89,9 @@ class Layout:
     columns: tuple[Column, ...]
     lines: list[Line]
     rows: dict[int, tuple[int, int]]  # sentence -> (first line, number of lines)
+    # sentences whose rows are only an estimate (blank lines of about the right height),
+    # laid out when they come near the viewport (a long article is never wrapped whole)
+    estimated: frozenset[int] = frozenset()
 
     def token_at(self, x: int, y: int) -> tuple[int, int] | None:
         """(sentence, token) under cell (x, y); token is -1 for a sentence's non-token text."""
@@ -358,7 +361,10 @@ class LayoutBuilder:
         panes: Sequence[str],
         width: int,
         interlinear: bool,
+        focus: Collection[int] | None = None,
     ) -> Layout:
+        """Rows for every sentence; with ``focus`` (sentence indices), sentences outside it
+        that were never wrapped get an estimated height instead (see Layout.estimated)."""
         key = (tuple(panes), width, interlinear)
         if key != self._key:
             self._rows.clear()
@@ -371,13 +377,20 @@ class LayoutBuilder:
         blank = Line(-1, () if interlinear else _separators(cols))
         lines: list[Line] = []
         rows: dict[int, tuple[int, int]] = {}
+        estimated: set[int] = set()
         index = 0
+        per_line = max(8, (width if interlinear else min(c.width for c in cols)) // 2)
         for kind, sentences in paragraphs:
             heading = kind == "heading"
             for sentence in sentences:
                 cached = self._rows.get(index)
                 if cached is not None and cached[0] is sentence:
                     row = cached[1]
+                elif focus is not None and index not in focus:
+                    # about one row of lines per `per_line` characters, per visible pane
+                    wraps = 1 + len(sentence.text) // per_line
+                    row = [()] * (wraps * (len(panes) if interlinear else 2))
+                    estimated.add(index)
                 else:
                     if interlinear:
                         made = interlinear_rows(sentence, panes, width, heading)
@@ -389,7 +402,7 @@ class LayoutBuilder:
                 lines.extend(Line(index, spans) for spans in row)
                 lines.append(blank)
                 index += 1
-        return Layout(width, interlinear, cols, lines, rows)
+        return Layout(width, interlinear, cols, lines, rows, frozenset(estimated))
 
 
 def build_layout(

@@ -25,7 +25,7 @@ def _pinyin(numbers: str, style: str) -> str:
 
 
 def render_lookup(
-    info: LookupInfo | None, style: str = "marks", dictionary_ready: bool = True
+    info: LookupInfo | None, style: str = "marks", dictionary_ready: bool = True, vocab: str = ""
 ) -> Content:
     """The panel's text as Textual markup (theme variables, user text escaped)."""
     if info is None:
@@ -38,6 +38,8 @@ def render_lookup(
         out.append(f"[b $text-accent]{word}[/]")
     if info.pinyin:
         out.append(f"[$text-secondary]{escape(info.pinyin)}[/]")
+    if vocab:  # HSK level and vocabulary status ("HSK 3 · new · met 4×")
+        out.append(f"[dim]{escape(vocab)}[/]")
     hit = info.glossary
     if hit is not None:
         out.append("")
@@ -105,8 +107,11 @@ class LookupPanel(VerticalScroll, can_focus=False):
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(id="lookup-text", markup=False)
 
-    def show(self, info: LookupInfo | None, style: str, dictionary_ready: bool) -> None:
-        self.query_one("#lookup-text", Static).update(render_lookup(info, style, dictionary_ready))
+    def show(
+        self, info: LookupInfo | None, style: str, dictionary_ready: bool, vocab: str = ""
+    ) -> None:
+        text = render_lookup(info, style, dictionary_ready, vocab)
+        self.query_one("#lookup-text", Static).update(text)
         self.scroll_home(animate=False)
 
     @property

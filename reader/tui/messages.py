@@ -13,14 +13,18 @@ from typing import Any
 
 from textual.message import Message
 
-from reader.model import Article, LoadedText, Sentence, Translation
+from reader.model import LoadedText, Sentence, Translation
 
 
 @dataclass
 class Annotated(Message):
+    """A part of the article annotated (sentences by index); ``done`` on the last part."""
+
     generation: int
-    article: Article
+    sentences: dict[int, Sentence]
+    article_fields: dict[str, Any]
     glossary: Any
+    done: bool
     seconds: float
 
 

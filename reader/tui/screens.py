@@ -15,7 +15,7 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
-from reader.session import NameRow
+from reader.glossary.names import NameRow
 
 
 class _Modal(ModalScreen[object]):

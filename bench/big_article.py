@@ -1,0 +1,127 @@
+"""A long generated article in the reader: first screen, quit, peak memory.
+
+Run: .venv/bin/python bench/big_article.py [--mb 20] [--wait 10]
+
+Builds an article of ``--mb`` megabytes from the bundled sample's paragraphs (shuffled, so
+the glossary and the recogniser see real text), then in a child process drives the TUI
+headless (App.run_test): time to the first painted line, how many sentences are annotated
+after ``--wait`` seconds of background work, then how long the app takes to exit after
+``q`` — and the child's peak RSS. Printed beside the same article through
+``reader annotate`` (streamed, the headless path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "reader" / "data" / "sample.md"
+
+CHILD = """
+import asyncio, json, sys, time
+t0 = time.perf_counter()
+from reader.load import load_path
+from reader.pipeline import Options
+from reader.tui.app import make_app
+
+async def main():
+    app = make_app(load_path(sys.argv[1]), Options(), translator_factory=lambda: None)
+    async with app.run_test(size=(160, 50)) as pilot:
+        while app.view.first_paint is None:
+            await asyncio.sleep(0.005)
+        painted = time.perf_counter() - t0
+        await asyncio.sleep(float(sys.argv[2]))
+        done = sum(1 for s in app.session.sentences if any(t.pinyin for t in s.tokens))
+        q = time.perf_counter()
+        await pilot.press("q")
+        while app.is_running:
+            await asyncio.sleep(0.005)
+    quit_s = time.perf_counter() - q
+    print(json.dumps({"first_paint": painted, "annotated": done,
+                      "sentences": len(app.session.sentences), "quit_app": quit_s}), flush=True)
+    return q
+
+q = asyncio.run(main())
+print(json.dumps({"quit_process_from_q": time.perf_counter() - q}), flush=True)
+"""
+
+
+def build_article(megabytes: float, path: Path) -> None:
+    paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    paragraphs = [p for p in paragraphs if not p.startswith(("#", "---"))] or paragraphs
+    rng = random.Random(7)
+    out: list[str] = []
+    size = 0
+    target = int(megabytes * 1_000_000)
+    while size < target:
+        p = rng.choice(paragraphs)
+        out.append(p)
+        size += len(p.encode("utf-8")) + 2
+    path.write_text("\n\n".join(out), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=20.0)
+    parser.add_argument("--wait", type=float, default=5.0)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="reader-big-") as tmp:
+        article = Path(tmp) / "big.txt"
+        build_article(args.mb, article)
+        env = dict(os.environ, READER_HOME=str(Path(tmp) / "home"))
+        # fill the caches first (jieba tables etc.), as any earlier use would
+        subprocess.run(
+            [sys.executable, "-m", "reader", "pinyin", "热身"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(article), str(args.wait)],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if out.returncode != 0:
+            raise SystemExit(out.stderr[-2000:])
+        result: dict[str, float] = {}
+        for line in out.stdout.splitlines():
+            if line.startswith("{"):
+                result.update(json.loads(line))
+        print(f"article: {article.stat().st_size / 1e6:.1f} MB, {result['sentences']} sentences")
+        print(f"TUI first paint:            {result['first_paint']:8.2f} s   (target ≤ 1 s)")
+        print(f"annotated after {args.wait:.0f} s:       {result['annotated']:8d} sentences")
+        print(f"q → app closed:             {result['quit_app']:8.2f} s")
+        print(
+            f"q → process exit:           {result['quit_process_from_q']:8.2f} s   (target ≤ 1 s)"
+        )
+        print(f"TUI peak RSS:               {max(rss, before) / 1024:8.0f} MB  (target ≤ 1500)")
+        began = time.perf_counter()
+        head = subprocess.Popen(
+            [sys.executable, "-m", "reader", "annotate", str(article)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert head.stdout is not None
+        head.stdout.readline()
+        first = time.perf_counter() - began
+        head.kill()
+        head.wait()
+        print(f"reader annotate first line: {first:8.2f} s   (streamed; was: after the whole run)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""What the look-up panel shows for the word or span under the cursor (no Textual)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.model import Token, Translation
+
+if TYPE_CHECKING:
+    from reader.annotate.dictionary import DictEntry
+    from reader.model import GlossaryHit
+    from reader.session import Session
+
+
+@dataclass(frozen=True)
+class LookupInfo:
+    text: str  # the word or span as written
+    converted: str  # in the other script
+    pinyin: str
+    entries: tuple[DictEntry, ...]  # the word's CC-CEDICT entries, chosen reading first
+    chars: tuple[tuple[str, tuple[DictEntry, ...]], ...]  # per character: every reading
+    glossary: GlossaryHit | None
+    translation: Translation | None
+    translation_label: str
+
+
+def translation_label(translation: Translation | None) -> str:
+    if translation is None:
+        return "translating…"
+    if translation.method == "gloss":
+        from reader.session import GLOSS_LABEL
+
+        return GLOSS_LABEL
+    return "repaired" if translation.repaired else "machine translation"
+
+
+def lookup_info(session: Session, with_dictionary: bool = True) -> LookupInfo:
+    """What the look-up panel shows for the selected word or span."""
+    tokens = session.selected_tokens()
+    sentence = session.current_sentence()
+    text = "".join(t.text for t in tokens)
+    converted = "".join(t.converted or t.text for t in tokens)
+    pinyin = " ".join(t.pinyin for t in tokens if t.pinyin)
+    readings = [r for t in tokens for r in t.readings]
+    glossary = tokens[0].glossary if len(tokens) == 1 else _span_hit(tokens)
+    entries: tuple[DictEntry, ...] = ()
+    chars: tuple[tuple[str, tuple[DictEntry, ...]], ...] = ()
+    if with_dictionary and any(_is_han(ch) for ch in text):
+        from reader.annotate.dictionary import lookup
+
+        prefer = " ".join(r for r in readings if r) or None
+        entries = tuple(lookup(text, prefer=prefer))
+        han = [(k, ch) for k, ch in enumerate(text) if _is_han(ch)]
+        if len(han) > 1 and len(han) <= 8:
+            chars = tuple(
+                (ch, tuple(lookup(ch, prefer=readings[k] if k < len(readings) else None)))
+                for k, ch in han
+            )
+    return LookupInfo(
+        text=text,
+        converted=converted,
+        pinyin=pinyin,
+        entries=entries,
+        chars=chars,
+        glossary=glossary,
+        translation=sentence.translation,
+        translation_label=translation_label(sentence.translation),
+    )
+
+
+def _span_hit(tokens: Sequence[Token]) -> GlossaryHit | None:
+    hits = [t.glossary for t in tokens if t.glossary is not None]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _is_han(ch: str) -> bool:
+    from reader.session import is_han_char
+
+    return is_han_char(ch)
