@@ -122,3 +122,68 @@ def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str]):
     assert "Pane is dead (status 0" in last  # exit status 0
     assert "Traceback" not in last
     assert (Path(home) / "data" / "positions.json").is_file()
+
+
+def test_reader_url_and_feed_screen_in_a_real_terminal(tmux: Callable[..., str]):
+    """`reader URL` from a server on 127.0.0.1, then `f`, then an item of a followed feed."""
+    from reader.web import Web
+    from reader.web.feeds import add_feed
+
+    from web_pages import SIMPLIFIED, article_html, full_article, rss
+    from web_server import LocalServer, Route
+
+    server = LocalServer().start()
+    try:
+        server.routes["/page"] = Route(
+            body=article_html("网页上的文章", SIMPLIFIED).encode("gb18030"),
+            headers={"Content-Type": "text/html; charset=gbk"},
+        )
+        item = server.url("/news/1")
+        server.routes["/feed"] = Route(
+            body=rss([(item, "订阅里的全文", full_article(0))]),
+            headers={"Content-Type": "application/rss+xml"},
+        )
+        web = Web()  # the test's READER_HOME, shared with the app below
+        add_feed(server.url("/feed"), web.feeds, web.fetch, name="tech")
+        home = os.environ["READER_HOME"]
+        env = {"READER_HOME": home, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
+        command = " ".join(
+            [
+                f"cd {shlex.quote(str(ROOT))} &&",
+                "env -u COLUMNS -u LINES",
+                *(f"{k}={shlex.quote(v)}" for k, v in env.items()),
+                shlex.quote(sys.executable),
+                "-m",
+                "reader",
+                shlex.quote(server.url("/page")),
+            ]
+        )
+        tmux("new-session", "-d", "-s", "reader", "-x", str(WIDTH), "-y", str(HEIGHT), "sleep 600")
+        tmux("set-option", "-t", "reader", "remain-on-exit", "on")
+        tmux("set-option", "-t", "reader", "window-size", "manual")
+        tmux("resize-window", "-t", "reader", "-x", str(WIDTH), "-y", str(HEIGHT))
+        tmux("respawn-pane", "-k", "-t", "reader", command)
+
+        screen = wait_screen(tmux, lambda s: "Pinyin · marks" in s and "网页上的文章" in s)
+        if "Your vocabulary is empty" in screen:  # the one-time HSK offer (issue 18): skip it
+            tmux("send-keys", "-t", "reader", "Escape")
+            screen = wait_screen(tmux, lambda s: "Your vocabulary is empty" not in s)
+        assert "宇树科技发布了" in screen
+
+        tmux("send-keys", "-t", "reader", "f")
+        screen = wait_screen(tmux, lambda s: "订阅里的全文" in s and "full text" in s)
+        assert "tech · 科技新闻" in screen and "1/1 unread" in screen
+
+        tmux("send-keys", "-t", "reader", "Down", "Enter")
+        screen = wait_screen(tmux, lambda s: "订阅里的全文" in s and "full text" not in s)
+        assert "杭州的人工智能公司" in screen
+
+        tmux("send-keys", "-t", "reader", "q")
+        deadline = time.monotonic() + 30
+        while not pane_dead(tmux) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        last = tmux("capture-pane", "-p", "-t", "reader")
+        assert "Pane is dead (status 0" in last and "Traceback" not in last
+        assert web.feeds.items(web.feeds.feeds()[0])[0].read
+    finally:
+        server.stop()

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "names": "names",
     "open": "open",
     "vocab": "vocab",
+    "feed": "feed",
 }
 
 
@@ -56,6 +57,7 @@ _HELP = {
     "names": "who's who: every name in an article",
     "open": "open an article in the reader (the default command)",
     "vocab": "your vocabulary: list, import, export, stats, init",
+    "feed": "follow news feeds: add, update, list",
 }
 
 

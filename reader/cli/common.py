@@ -7,6 +7,7 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from reader.cli.fetching import add_refresh_argument, load_from_args
 from reader.model import Article
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ def add_article_arguments(parser: argparse.ArgumentParser, article_required: boo
         "article",
         nargs=None if article_required else "?",
         metavar="ARTICLE",
-        help="file to read (text, Markdown, HTML, Jekyll post), or - for stdin",
+        help="file to read (text, Markdown, HTML, Jekyll post), an http(s) address, or - for stdin",
     )
     parser.add_argument("--encoding", help="force the input encoding (e.g. gb18030, big5)")
     parser.add_argument(
@@ -50,6 +51,7 @@ def add_article_arguments(parser: argparse.ArgumentParser, article_required: boo
         action="store_true",
         help="keep the whole page's text (no boilerplate removal)",
     )
+    add_refresh_argument(parser)
 
 
 def add_glossary_arguments(parser: argparse.ArgumentParser) -> None:
@@ -72,7 +74,6 @@ LARGE_ARTICLE = 1_000_000
 
 def open_article(args: argparse.Namespace) -> tuple[Article, Options, Resources]:
     """The article's outline (sentences, no words yet), its options and the resources."""
-    from reader.load import load_path
     from reader.pipeline import Options, outline
     from reader.resources import default_resources
 
@@ -93,7 +94,7 @@ def open_article(args: argparse.Namespace) -> tuple[Article, Options, Resources]
         sandhi=args.sandhi,
         auto_names=not args.no_auto_names,
     )
-    loaded = load_path(args.article, encoding=args.encoding, full_page=args.full_page)
+    loaded = load_from_args(args)
     if len(loaded.text) > LARGE_ARTICLE:
         print(
             f"reader: large article ({len(loaded.text):,} characters): annotating in chunks",

@@ -46,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
     if args.model and not os.path.exists(os.path.expanduser(args.model)):
         raise ReaderError(f"--model {args.model}: no such file or directory; check the path")
 
-    from reader.load import load_path
+    from reader.cli.fetching import load_from_args
 
-    loaded = load_path(path, encoding=args.encoding, full_page=args.full_page)
+    loaded = load_from_args(args, path)
     if path == "-":
         _reattach_terminal()
     elif not sys.stdin.isatty() or not sys.stderr.isatty():  # Textual draws on stderr

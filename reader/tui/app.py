@@ -71,6 +71,7 @@ from reader.tui.screens import (
     SearchScreen,
 )
 from reader.tui.vocab_screen import VocabActions
+from reader.tui.web_actions import WebActions
 
 TranslatorFactory = Callable[[], Any]
 GlossaryFactory = Callable[[], Any]
@@ -170,6 +171,7 @@ class ReaderScreen(Screen[None]):
         _b("V", "app.vocabulary", "Vocabulary", "vocabulary", show=False),
         _b("e", "app.export", "Export", "export"),
         _b("o", "app.open", "Open", "open"),
+        _b("f", "app.feeds", "Feeds", "feeds", show=False),
         _b("F", "app.toggle_full_page", "Full page text", "full-page", show=False),
         _b("d", "app.toggle_lookup", "Look-up panel", "lookup", show=False),
         _b("question_mark", "app.help", "Keys", "help"),
@@ -205,7 +207,7 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(app.refresh_columns)
 
 
-class ReaderApp(VocabActions, App[None]):
+class ReaderApp(VocabActions, WebActions, App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
@@ -254,6 +256,7 @@ class ReaderApp(VocabActions, App[None]):
         self._want_conversion = ""
         self._want_style = ""
         self.loaded = loaded
+        self.init_web()
         self.session = self._new_session(loaded, path)
         self.timings: dict[str, float] = {"created": time.perf_counter()}
 
@@ -366,7 +369,7 @@ class ReaderApp(VocabActions, App[None]):
 
     def status_text(self) -> str:
         s = self.session
-        parts = []
+        parts = [self.fetching] if self.fetching else []
         if not s.annotated:
             parts.append("annotating…")
         elif self.model is _UNSET:
@@ -659,6 +662,8 @@ class ReaderApp(VocabActions, App[None]):
         self.after_cursor_move()
 
     def action_clear(self) -> None:
+        if self.cancel_fetch():
+            return
         self.session.clear_selection()
         self.session.clear_search()
         self.after_cursor_move()
@@ -867,7 +872,7 @@ class ReaderApp(VocabActions, App[None]):
 
     def action_open(self) -> None:
         start = ""
-        if self.path and self.path != "-":
+        if self.path and self.path != "-" and "://" not in self.path:
             start = str(Path(self.path).resolve().parent) + os.sep
 
         def done(path: object) -> None:
@@ -889,10 +894,8 @@ class ReaderApp(VocabActions, App[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, generation: int, path: str, encoding: str | None, full_page: bool) -> None:
-        from reader.load import load_path
-
         try:
-            loaded = load_path(os.path.expanduser(path), encoding=encoding, full_page=full_page)
+            loaded = self.load_any(generation, path, encoding, full_page)  # a file or an address
         except ReaderError as exc:
             self.post_message(WorkFailed("open", str(exc)))
             return

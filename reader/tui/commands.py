@@ -38,7 +38,8 @@ def _commands(app: ReaderApp) -> list[tuple[str, str, Callable[[], object]]]:
         ("Cycle pinyin style", "tone marks, tone numbers, zhuyin (p)", app.action_cycle_pinyin),
         ("Search", "Chinese, toneless pinyin or English (/)", app.action_search),
         ("Export…", "Markdown, HTML, JSON, TSV, Anki (e)", app.action_export),
-        ("Open another file…", "text, Markdown or HTML (o)", app.action_open),
+        ("Open another file…", "text, Markdown, HTML or a web address (o)", app.action_open),
+        ("Feeds…", "followed news feeds and their items (f)", app.action_feeds),
         ("Add selection to glossary…", "or accept an auto name (a)", app.action_add_glossary),
         ("Names in this article", "who's who: renderings, types, sources (w)", app.action_names),
         (

@@ -78,8 +78,10 @@ class OpenScreen(_Modal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="open-dialog"):
-            yield Label("[b]Open an article[/] (text, Markdown, HTML)")
-            yield Input(value=self.start, placeholder="path/to/article.html", id="open-path")
+            yield Label("[b]Open an article[/] (text, Markdown, HTML file, or a web address)")
+            yield Input(
+                value=self.start, placeholder="path/to/article.html or https://…", id="open-path"
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Open", variant="primary", id="open-ok")
                 yield Button("Cancel", id="open-cancel")
