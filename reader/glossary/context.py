@@ -18,6 +18,8 @@ CONTEXT_FILE = "glossary_context.tsv"
 KINDS = (
     "suffix",
     "weak_suffix",
+    "org_after",
+    "org_before",
     "after",
     "before",
     "gap",
@@ -65,7 +67,7 @@ class ContextRules:
             return True
         if self.overrides(folded, start, end, term):
             return True
-        after_words = self._values("after", term)
+        after_words = self._values("after", term) + self._values("org_after", term)
         if after_words and any(
             folded.startswith(v, pos)
             for pos in self._after_positions(folded, after)
@@ -73,14 +75,26 @@ class ContextRules:
         ):
             return True
         before = _skip_spaces_back(folded, start)
-        return any(folded.endswith(v, 0, before) for v in self._values("before", term))
+        befores = self._values("before", term) + self._values("org_before", term)
+        return any(folded.endswith(v, 0, before) for v in befores)
 
     def overrides(self, folded: str, start: int, end: int, term: str) -> bool:
         """Structural evidence that outranks the recogniser: an organisation suffix straight
         after the term (联想集团), the term exactly inside title marks (《时代》), or an
-        explicit phrase for the term (中国平安)."""
+        explicit phrase for the term (中国平安), words only an organisation takes around it
+        (小米创始人, 收购小米)."""
         after = _skip_spaces(folded, end)
         if any(folded.startswith(v, after) for v in self._values("suffix", term)):
+            return True
+        org_after = self._values("org_after", term)
+        if org_after and any(
+            folded.startswith(v, pos)
+            for pos in self._after_positions(folded, after)
+            for v in org_after
+        ):
+            return True
+        before = _skip_spaces_back(folded, start)
+        if any(folded.endswith(v, 0, before) for v in self._values("org_before", term)):
             return True
         for pair in self._values("wrap", term):
             if start > 0 and folded[start - 1] == pair[0] and folded.startswith(pair[1:], end):

@@ -54,9 +54,17 @@ class NameDecider:
         self.recogniser = recogniser
         self.auto_names = auto_names
         self._word_freq = word_freq
-        self._established: frozenset[str] = (
-            glossary.established(texts) if glossary is not None else frozenset()
-        )
+        # Ambiguous terms a rule that outranks the recogniser shows to be names somewhere in
+        # the article (小米创始人): their other occurrences need less from the recogniser.
+        # Without a recogniser, the old rule-based establishment.
+        if glossary is None:
+            self._established: frozenset[str] = frozenset()
+        elif recogniser is None:
+            self._established = glossary.established(texts)
+        else:
+            self._established = frozenset(
+                fold(c.hit.term) for text in texts for c in glossary.classify(text) if c.supported
+            )
         self._folded_doc = fold("\n".join(texts)) if recogniser is not None else ""
         # per-label confidence from which an unknown name is shown (tuned with the weights)
         tuned = getattr(recogniser, "thresholds", None)
@@ -70,10 +78,22 @@ class NameDecider:
         if self.recogniser is None:
             hits = self.glossary.find(text, self._established) if self.glossary is not None else []
             return SentenceNames([h for h in hits if not crosses_words(words, h.start, h.end)], [])
-        candidates = self.glossary.classify(text) if self.glossary is not None else []
-        candidates = [c for c in candidates if not crosses_words(words, c.hit.start, c.hit.end)]
-        lexicon = [(c.hit.start, c.hit.end, label_of(c.hit.type)) for c in candidates]
+        classified = self.glossary.classify(text) if self.glossary is not None else []
+        blocked = [(c.hit.start, c.hit.end) for c in classified if c.blocked]
+        candidates = [
+            c
+            for c in classified
+            if not c.blocked and not crosses_words(words, c.hit.start, c.hit.end)
+        ]
+        # Only unambiguous entries are evidence for the recogniser: an ambiguous one (苹果,
+        # 美的) is exactly what it must judge from the sentence alone.
+        lexicon = [
+            (c.hit.start, c.hit.end, label_of(c.hit.type)) for c in candidates if not c.ambiguous
+        ]
         entities = list(self.recogniser.recognise(simplified, words, tags, lexicon))
+        word_uses = {
+            span for span, tag in zip(words, tags, strict=False) if tag[:1] in _NOT_A_NAME_POS
+        }
         hits = judge(
             candidates,
             entities,
@@ -81,9 +101,10 @@ class NameDecider:
             self._in_document,
             self._ordinary,
             fold,
+            word_uses,
         )
         found = (
-            unclaimed(entities, [(h.start, h.end) for h in hits], self._thresholds)
+            unclaimed(entities, [(h.start, h.end) for h in hits] + blocked, self._thresholds)
             if self.auto_names
             else []
         )
@@ -97,6 +118,10 @@ class NameDecider:
 
         return _common_word(fold(word), get_name_rules(), self._word_freq)
 
+
+# jieba POS initials of words that are not names where they stand: verb, adjective,
+# adverb, preposition, conjunction, particle, pronoun, numeral, measure word, idiom.
+_NOT_A_NAME_POS = frozenset("vadpcurmqi")
 
 # The recogniser's label for each glossary type (its lexicon feature speaks in labels).
 _LABEL_OF = {"person": "PER", "place": "LOC", "product": "PRODUCT", "brand": "PRODUCT"}

@@ -73,6 +73,7 @@ class Candidate:
     ambiguous: bool
     supported: bool = False  # an explicit context rule makes it a name
     affiliations: tuple[str, ...] = ()  # a common person name: organisations that identify them
+    blocked: bool = False  # a block rule makes it the ordinary word here: no name at all
 
 
 def name_probability(entities: Sequence[Entity], start: int, end: int) -> tuple[float, str]:
@@ -110,15 +111,20 @@ def judge(
     document_terms: Callable[[str], bool],
     ordinary: Callable[[str], bool],
     fold: Callable[[str], str],
+    word_uses: Collection[tuple[int, int]] = (),
 ) -> list[GlossaryHit]:
     """The candidates that are names here, with ``confidence`` and ``forced`` set.
 
     ``established``: folded terms shown to be names elsewhere in the article;
     ``document_terms(term)``: whether a (folded) term occurs anywhere in the article;
-    ``ordinary(word)``: whether a word is an everyday dictionary word.
+    ``ordinary(word)``: whether a word is an everyday dictionary word;
+    ``word_uses``: spans the segmenter reads as a verb, adjective, adverb or function word
+    (a name is a noun: 得到 in 我们得到了 is the verb, whatever the article said before).
     """
     kept: list[GlossaryHit] = []
     for c in candidates:
+        if c.blocked:
+            continue
         hit = c.hit
         p, _ = name_probability(entities, hit.start, hit.end)
         term = fold(hit.term)
@@ -133,8 +139,10 @@ def judge(
         if c.ambiguous:
             if c.supported or p >= ACCEPT:
                 kept.append(replace(hit, confidence=max(p, ACCEPT), forced=True))
-            elif term in established and p >= ESTABLISHED:
-                kept.append(replace(hit, confidence=p, forced=True))
+            elif term in established and (hit.start, hit.end) not in word_uses:
+                # shown to be a name elsewhere in the article (by a rule that outranks the
+                # recogniser), and not used as a verb or adjective here (得到了, 平安地)
+                kept.append(replace(hit, confidence=max(p, ESTABLISHED), forced=True))
             continue
         word_like = ordinary(hit.term)
         if word_like and p < REJECT and not c.supported:

@@ -117,10 +117,11 @@ class Glossary:
         """
         folded = fold(text)
         entries, rules = self.entries, self._rules
-        open_cands = []
+        open_cands, blocked = [], []
         for c in self._matcher.candidates(folded):
             e = entries[c.entry]
             if e.ambiguous and rules.blocked(folded, c.start, c.end, fold(e.zh)):
+                blocked.append(c)
                 continue
             open_cands.append(c)
         chosen = select(open_cands)
@@ -130,7 +131,9 @@ class Glossary:
         for c in chosen:
             e = entries[c.entry]
             term = fold(e.zh)
-            supported = e.ambiguous and (
+            # an alias (商汤科技 for 商汤) is a full name: only the bare headword is ambiguous
+            ambiguous = e.ambiguous and folded[c.start : c.end] == term
+            supported = ambiguous and (
                 rules.overrides(folded, c.start, c.end, term)
                 or (
                     e.type in ORG_TYPES
@@ -138,11 +141,15 @@ class Glossary:
                 )
             )
             affiliations = (
-                self._affiliations.get(term, ()) if e.ambiguous and e.type == "person" else ()
+                self._affiliations.get(term, ()) if ambiguous and e.type == "person" else ()
             )
             out.append(
-                Candidate(self._hit(c.start, c.end, c.entry), e.ambiguous, supported, affiliations)
+                Candidate(self._hit(c.start, c.end, c.entry), ambiguous, supported, affiliations)
             )
+        # blocked matches come back marked: no name may be found there (联想到 is a verb)
+        out.extend(
+            Candidate(self._hit(c.start, c.end, c.entry), True, blocked=True) for c in blocked
+        )
         return out
 
     def candidates(self, text: str) -> list[GlossaryHit]:

@@ -147,13 +147,15 @@ class Segmenter:
         else:
             own = suggest()
         overlay = tokenizer.FREQ
+        base_tags = self.base_tags()
         for word, freq in own.items():
             dict.__setitem__(overlay, word, freq)
             tokenizer.total += freq
             for i in range(1, len(word)):
                 if word[:i] not in overlay:
                     dict.__setitem__(overlay, word[:i], 0)
-            derived._tags[word] = tag
+            if word not in base_tags:  # a dictionary word keeps its own tag (得到 v)
+                derived._tags[word] = tag
         return derived
 
     def _suggest(self, words: Sequence[str]) -> dict[str, int]:
