@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from reader.han import has_han
+
 Script = Literal["simplified", "traditional", "mixed", "none"]
 TranslationMethod = Literal["mt", "gloss"]
 
@@ -59,9 +61,7 @@ class Token:
 
     @property
     def is_han(self) -> bool:
-        return any(r is not None for r in self.readings) or any(
-            "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in self.text
-        )
+        return any(r is not None for r in self.readings) or has_han(self.text)
 
 
 @dataclass(frozen=True, slots=True)

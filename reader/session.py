@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.han import is_han as is_han_char
 from reader.model import Article, LoadedText, Sentence, Token, Translation
 
 if TYPE_CHECKING:
@@ -31,16 +32,6 @@ if TYPE_CHECKING:
 PANES: tuple[str, ...] = ("original", "converted", "pinyin", "english")
 PINYIN_STYLES: tuple[str, ...] = ("marks", "numbers", "zhuyin")
 GLOSS_LABEL = "gloss (no MT model installed)"
-
-
-def is_han_char(ch: str) -> bool:
-    cp = ord(ch)
-    return (
-        0x4E00 <= cp <= 0x9FFF
-        or 0x3400 <= cp <= 0x4DBF
-        or 0xF900 <= cp <= 0xFAFF
-        or 0x20000 <= cp <= 0x3134F
-    )
 
 
 def is_word(token: Token) -> bool:
