@@ -10,12 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Literal
 
 from reader.han import has_han
 
 Script = Literal["simplified", "traditional", "mixed", "none"]
 TranslationMethod = Literal["mt", "gloss"]
+
+
+class PinyinStyle(StrEnum):
+    """How pinyin is written. The one list of styles: CLI choices, the TUI's cycle (in this
+    order) and the formatter's check all come from here."""
+
+    MARKS = "marks"  # tone marks: nǐ hǎo
+    NUMBERS = "numbers"  # tone numbers: ni3 hao3
+    ZHUYIN = "zhuyin"  # bopomofo: ㄋㄧˇ ㄏㄠˇ
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """The style names as plain strings, in cycle order."""
+        return tuple(style.value for style in cls)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.han import is_han as is_han_char
-from reader.model import Article, LoadedText, Sentence, Token, Translation
+from reader.model import Article, LoadedText, PinyinStyle, Sentence, Token, Translation
 
 if TYPE_CHECKING:
     from reader.annotate.dictionary import DictEntry
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from reader.resources import Resources
 
 PANES: tuple[str, ...] = ("original", "converted", "pinyin", "english")
-PINYIN_STYLES: tuple[str, ...] = ("marks", "numbers", "zhuyin")
+PINYIN_STYLES: tuple[str, ...] = PinyinStyle.names()
 GLOSS_LABEL = "gloss (no MT model installed)"
 
 
