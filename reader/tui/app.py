@@ -25,7 +25,6 @@ from typing import Any
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
@@ -46,6 +45,7 @@ from reader.session import (
     restore_position,
 )
 from reader.text_layout import cell_width
+from reader.tui.actions import bindings, help_rows
 from reader.tui.article_view import ArticleView
 from reader.tui.commands import ReaderCommands
 from reader.tui.lookup import LookupPanel
@@ -84,74 +84,11 @@ ANNOTATE_FIRST = 60
 ANNOTATE_MAX = 800
 _UNSET = object()
 
-PANES_GROUP = Binding.Group("Panes", compact=True)
-
-
-def _b(key: str, action: str, description: str, id: str, show: bool = True, **kw: Any) -> Binding:
-    return Binding(key, action, description, show=show, id=f"reader.{id}", **kw)
-
 
 class ReaderScreen(Screen[None]):
     """Header, column titles, the article, the look-up panel, status/progress, footer."""
 
-    BINDINGS = [
-        _b("left,h", "app.move('left')", "Previous word", "left", show=False),
-        _b("right,l", "app.move('right')", "Next word", "right", show=False),
-        _b("up,k", "app.move('up')", "Previous sentence", "up", show=False),
-        _b("down,j", "app.move('down')", "Next sentence", "down", show=False),
-        _b(
-            "shift+left,H",
-            "app.move('left', True)",
-            "Extend selection left",
-            "extend-left",
-            show=False,
-        ),
-        _b(
-            "shift+right,L",
-            "app.move('right', True)",
-            "Extend selection right",
-            "extend-right",
-            show=False,
-        ),
-        _b(
-            "shift+up,K",
-            "app.move('up', True)",
-            "Extend selection to sentence start",
-            "extend-up",
-            show=False,
-        ),
-        _b(
-            "shift+down,J",
-            "app.move('down', True)",
-            "Extend selection to sentence end",
-            "extend-down",
-            show=False,
-        ),
-        _b("pagedown,space", "app.page(1)", "Page down", "page-down", show=False),
-        _b("pageup,b", "app.page(-1)", "Page up", "page-up", show=False),
-        _b("g,home", "app.top", "Top", "top", show=False),
-        _b("G,end", "app.bottom", "Bottom", "bottom", show=False),
-        _b("1", "app.toggle_pane('original')", "Original", "pane-original", group=PANES_GROUP),
-        _b("2", "app.toggle_pane('converted')", "Converted", "pane-converted", group=PANES_GROUP),
-        _b("3", "app.toggle_pane('pinyin')", "Pinyin", "pane-pinyin", group=PANES_GROUP),
-        _b("4", "app.toggle_pane('english')", "English", "pane-english", group=PANES_GROUP),
-        _b("i", "app.toggle_interlinear", "Interlinear", "interlinear"),
-        _b("slash", "app.search", "Search", "search"),
-        _b("n", "app.next_hit", "Next hit", "next-hit", show=False),
-        _b("N", "app.prev_hit", "Previous hit", "prev-hit", show=False),
-        _b("escape", "app.clear", "Clear selection and search", "clear", show=False),
-        _b("t", "app.cycle_conversion", "Script", "conversion"),
-        _b("p", "app.cycle_pinyin", "Pinyin style", "pinyin-style"),
-        _b("a", "app.add_glossary", "Glossary+", "glossary-add"),
-        _b("w", "app.names", "Names", "names"),
-        _b("s", "app.save_word", "Save word for Anki", "save-word", show=False),
-        _b("e", "app.export", "Export", "export"),
-        _b("o", "app.open", "Open", "open"),
-        _b("F", "app.toggle_full_page", "Full page text", "full-page", show=False),
-        _b("d", "app.toggle_lookup", "Look-up panel", "lookup", show=False),
-        _b("question_mark", "app.help", "Keys", "help"),
-        _b("q", "app.quit", "Quit", "quit"),
-    ]
+    BINDINGS = bindings()  # reader.tui.actions: one registry for keys, help, palette
 
     def __init__(self, session: Session) -> None:
         super().__init__(id="reader")
@@ -874,16 +811,13 @@ class ReaderApp(App[None]):
         self._annotate(self.generation, message.loaded, self.options)
 
     # -- help, quit -----------------------------------------------------------------------
+    @property
+    def keymap(self) -> dict[str, str]:
+        """Binding id → keys, as remapped by keymap.toml (empty when not remapped)."""
+        return dict(getattr(self, "_keymap", {}) or {})
+
     def binding_rows(self) -> list[tuple[str, str]]:
-        keymap = getattr(self, "_keymap", {}) or {}
-        rows = []
-        for binding in ReaderScreen.BINDINGS:
-            assert isinstance(binding, Binding)
-            key = keymap.get(binding.id or "", binding.key)
-            rows.append((_display_keys(key), binding.description))
-        rows.append(("ctrl+p", "Command palette (toggle panes, export, …)"))
-        rows.append(("ctrl+q", "Quit"))
-        return rows
+        return help_rows(self.keymap)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.binding_rows()))
@@ -906,11 +840,6 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self._cancel.set()
-
-
-def _display_keys(keys: str) -> str:
-    names = {"slash": "/", "question_mark": "?", "space": "space"}
-    return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
 def _converted_title(article: Article) -> str:
