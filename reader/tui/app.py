@@ -44,7 +44,7 @@ from reader.session import (
     remember_position,
     restore_position,
 )
-from reader.text_layout import cell_width
+from reader.text_layout import cell_width, title_line
 from reader.tui.actions import bindings, help_rows
 from reader.tui.article_view import ArticleView
 from reader.tui.commands import ReaderCommands
@@ -75,7 +75,9 @@ TranslatorFactory = Callable[[], Any]
 GlossaryFactory = Callable[[], Any]
 
 GLOSS_STATUS = "gloss: no MT model installed — reader model install FILE.argosmodel"
+GLOSS_STATUS_SHORT = "gloss: no MT model (reader model install)"  # when the line is narrow
 NARROW = 120  # below this many columns: interlinear layout, look-up panel at the bottom
+COMPACT_FOOTER = 140  # below this many columns: footer keys without padding
 CHUNKS = (6, 16)  # first translation chunk small (rows fill in fast), then larger ones
 # Annotation parts: the first covers the screen around the reading position, later ones
 # double up to a size that still lets the worker notice a cancel (q) within a second.
@@ -113,10 +115,14 @@ class ReaderScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW, "-narrow")
+        # Below this width the footer's keys fit only without their padding.
+        self.query_one(Footer).compact = self.app.size.width < COMPACT_FOOTER
         app = self.app
         if isinstance(app, ReaderApp) and app.session.sentences:
-            # The column titles follow the view's new layout (columns ⇄ interlinear).
+            # The column titles follow the view's new layout (columns ⇄ interlinear), the
+            # status line the new width.
             self.call_after_refresh(app.refresh_columns)
+            self.call_after_refresh(app.refresh_status)
 
 
 class ReaderApp(App[None]):
@@ -247,18 +253,19 @@ class ReaderApp(App[None]):
 
     def refresh_columns(self) -> None:
         article = self.session.article
-        titles = {
-            "original": f"Original · {article.script.capitalize()}"
+        script = article.script.capitalize()
+        titles = {  # long to short: narrow columns get a shorter title, never a run-on one
+            "original": (f"Original · {script}", "Original")
             if article.script in ("simplified", "traditional", "mixed")
-            else "Original",
+            else ("Original",),
             "converted": _converted_title(article),
-            "pinyin": f"Pinyin · {article.pinyin_style}" if self.session.annotated else "Pinyin",
-            "english": "English",
+            "pinyin": (f"Pinyin · {article.pinyin_style}", "Pinyin")
+            if self.session.annotated
+            else ("Pinyin",),
+            "english": ("English",),
         }
-        line = ""
-        for x, pane in self.view.column_titles():
-            title = titles.get(pane, pane)
-            line += " " * max(0, x - cell_width(line)) + title
+        columns = [(x, titles.get(pane, (pane,))) for x, pane in self.view.column_titles()]
+        line = title_line(columns, self.view.size.width or self.size.width)
         self._reader_screen().query_one("#columns", Static).update(line)
 
     def refresh_lookup(self) -> None:
@@ -267,7 +274,15 @@ class ReaderApp(App[None]):
         info = lookup_info(self.session, with_dictionary=self.dictionary_ready)
         self.lookup.show(info, self.session.article.pinyin_style, self.dictionary_ready)
 
-    def status_text(self) -> str:
+    def status_text(self, width: int = 0) -> str:
+        """The status line; within ``width`` cells (0: any) long notes get their short form so
+        the position and search stay visible."""
+        text = self._status_text(GLOSS_STATUS)
+        if width and cell_width(text) > width:
+            text = self._status_text(GLOSS_STATUS_SHORT)
+        return text
+
+    def _status_text(self, gloss_status: str) -> str:
         s = self.session
         parts = []
         if not s.annotated:
@@ -275,7 +290,7 @@ class ReaderApp(App[None]):
         elif self.model is _UNSET:
             parts.append("translation: starting…")
         elif self.model is None:
-            parts.append(GLOSS_STATUS)
+            parts.append(gloss_status)
         else:
             parts.append(f"model: {self.model}")
         if self.model_error:
@@ -290,7 +305,8 @@ class ReaderApp(App[None]):
 
     def refresh_status(self) -> None:
         screen = self._reader_screen()
-        screen.query_one("#status", Static).update(self.status_text())
+        status = screen.query_one("#status", Static)
+        status.update(self.status_text(status.content_region.width))
         bar = screen.query_one("#progress", ProgressBar)
         bar.update(
             total=max(1, len(self.session.sentences)), progress=self.session.translated_count()
@@ -842,12 +858,12 @@ class ReaderApp(App[None]):
         self._cancel.set()
 
 
-def _converted_title(article: Article) -> str:
+def _converted_title(article: Article) -> tuple[str, ...]:
     conv = article.conversion
     if not conv:
-        return "Converted"
+        return ("Converted",)
     target = "Simplified" if conv.startswith(("t2s", "tw2s", "hk2s")) else "Traditional"
-    return f"{target} · {conv}"
+    return (f"{target} · {conv}", target, conv)
 
 
 def make_app(
