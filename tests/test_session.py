@@ -23,14 +23,26 @@ from reader.session import (
     toneless,
 )
 
-from conftest import TRADITIONAL_SAMPLE
+from conftest import BUNDLED_TRADITIONAL, TRADITIONAL_SAMPLE
+
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param(TRADITIONAL_SAMPLE, marks=pytest.mark.shared, id="shared"),
+        pytest.param(BUNDLED_TRADITIONAL, id="bundled"),
+    ],
+)
+def trad_path(request: pytest.FixtureRequest) -> Path:
+    """A Traditional article: the shared sample, and the bundled one (present in any clone)."""
+    return request.param  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
-def loaded_trad(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+def loaded_trad(trad_path: Path) -> Iterator[object]:
     from reader.load import load_path
 
-    yield load_path(str(TRADITIONAL_SAMPLE))
+    yield load_path(str(trad_path))
 
 
 @pytest.fixture(scope="module")
@@ -237,9 +249,9 @@ def test_stale_translations_are_dropped(article_trad):
 # -- positions --------------------------------------------------------------------------------
 
 
-def test_position_store_round_trip(tmp_path: Path, article_trad):
+def test_position_store_round_trip(tmp_path: Path, article_trad, trad_path: Path):
     store = PositionStore(tmp_path / "positions.json")
-    key = article_key(str(TRADITIONAL_SAMPLE), article_trad.text)
+    key = article_key(str(trad_path), article_trad.text)
     s = Session(article_trad)
     si, ti = find_token(s, "宇樹科技")
     s.move_to(si, ti)
