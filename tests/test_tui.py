@@ -202,6 +202,7 @@ async def test_click_moves_the_cursor():
         assert (app.session.cursor.sentence, app.session.cursor.token) == (sentence, token)
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_shift_extends_selection_and_escape_clears():
     app = new_app()
     async with app.run_test(size=(160, 50)) as pilot:
@@ -322,6 +323,7 @@ def find(app: ReaderApp, word: str) -> tuple[int, int]:
 # -- search -----------------------------------------------------------------------------------
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_search_pinyin_chinese_and_next_previous():
     app = new_app()
     async with app.run_test(size=(160, 50)) as pilot:
@@ -356,6 +358,7 @@ async def test_search_pinyin_chinese_and_next_previous():
 # -- glossary editing -------------------------------------------------------------------------
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_add_glossary_term_is_applied_and_retranslated():
     from reader.paths import user_glossary_path
 
@@ -395,6 +398,7 @@ def _has(app: ReaderApp, word: str, named: bool = False) -> bool:
     )
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_names_panel_and_accepting_a_name():
     app = new_app()
     async with app.run_test(size=(160, 50)) as pilot:
@@ -564,6 +568,7 @@ async def test_command_palette_offers_document_commands():
         ]
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_full_page_toggle_reloads_the_whole_page():
     app = new_app(OTHER_SAMPLE)
     async with app.run_test(size=(160, 50)) as pilot:
@@ -644,6 +649,7 @@ async def test_accept_an_auto_name_with_edited_english():
         assert "Qinghe AI" in str(app.lookup.text)
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_text_under_the_reader_does_not_jump_when_rows_above_change():
     gate = threading.Event()
     app = new_app(translator=FakeTranslator(gate, padding=30))
