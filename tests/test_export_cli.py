@@ -91,12 +91,12 @@ def test_json_for_sample(sample: str, tmp_path: Path, glossary_file: Path, artic
     art = articles[sample]
     assert len(doc["sentences"]) == sum(1 for _ in art.sentences())
     assert sum(len(s["tokens"]) for s in doc["sentences"]) == sum(1 for _ in art.tokens())
-    assert doc["script"] == sample
+    assert doc["script"] == sample.removeprefix("bundled-")
     for s in doc["sentences"]:
         assert doc["text"][s["start"] : s["end"]] == s["text"]
         assert s["translation"] is None
     names = {t["glossary"]["en"] for s in doc["sentences"] for t in s["tokens"] if t["glossary"]}
-    assert ("Unitree Robotics" if sample == "traditional" else "Tongdun Technology") in names
+    assert ("Tongdun Technology" if sample == "simplified" else "Unitree Robotics") in names
 
 
 @pytest.mark.parametrize("sample", SAMPLE_PARAMS)
@@ -154,7 +154,12 @@ def test_markdown_for_sample(sample: str, tmp_path: Path, glossary_file: Path, a
     assert hits
     for hit in hits:
         assert hit.en.replace("*", "\\*").replace("_", "\\_") in text, hit.en
-    wanted = "**宇樹科技** (Unitree Robotics)" if sample == "traditional" else "**同盾科技**"
+    wanted = {
+        "traditional": "**宇樹科技** (Unitree Robotics)",
+        "simplified": "**同盾科技**",
+        "bundled-traditional": "**宇樹科技** (Unitree Robotics)",
+        "bundled-simplified": "**宇树科技** (Unitree Robotics)",
+    }[sample]
     assert wanted in text
 
 
