@@ -9,7 +9,7 @@ import pytest
 
 from reader.cli import main
 
-from conftest import TRADITIONAL_SAMPLE
+from conftest import BUNDLED_TRADITIONAL, TRADITIONAL_SAMPLE
 
 LINES = ["我去銀行取錢，然後行走。", "", "iPhone 15 和 DeepSeek-R1 都很好", "他喝了一点儿水。"]
 
@@ -64,13 +64,20 @@ def test_sandhi_is_labelled(capsys: pytest.CaptureFixture[str]) -> None:
     assert captured.out == "bu4shi4\n" and captured.err == ""
 
 
+@pytest.mark.parametrize(
+    "sample",
+    [
+        pytest.param(TRADITIONAL_SAMPLE, marks=pytest.mark.shared, id="shared"),
+        pytest.param(BUNDLED_TRADITIONAL, id="bundled"),
+    ],
+)
 def test_pinyin_and_annotate_agree_on_the_traditional_sample(
-    capsys: pytest.CaptureFixture[str], tmp_path
+    capsys: pytest.CaptureFixture[str], tmp_path, sample
 ) -> None:
     from reader.glossary import load_glossary
     from reader.pipeline import Options, annotate_path
 
-    lines = [ln for ln in TRADITIONAL_SAMPLE.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines = [ln for ln in sample.read_text(encoding="utf-8").splitlines() if ln.strip()]
     lines = lines[:20]
     path = tmp_path / "sample.txt"
     path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
