@@ -77,8 +77,10 @@ def test_pinyin_and_annotate_agree_on_the_traditional_sample(
     from reader.glossary import load_glossary
     from reader.pipeline import Options, annotate_path
 
-    lines = [ln for ln in sample.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    lines = lines[:20]
+    text = sample.read_text(encoding="utf-8")
+    if text.startswith("---\n"):  # front matter: not text to read
+        text = text.split("\n---\n", 1)[1]
+    lines = [ln for ln in text.splitlines() if ln.strip()][:20]
     path = tmp_path / "sample.txt"
     path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     article = annotate_path(str(path), Options(pinyin_style="numbers", glossary=load_glossary()))
@@ -97,4 +99,4 @@ def test_pinyin_and_annotate_agree_on_the_traditional_sample(
             if base + i in by_char:
                 assert cell == by_char[base + i], (line, i, cell, by_char[base + i])
                 checked += 1
-    assert checked > 400
+    assert checked > (400 if sample == TRADITIONAL_SAMPLE else 200)
