@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
+# Below this many columns the footer leaves out the keys marked with it (see footer_min_width).
+NARROW_FOOTER = 110
+
 # Key names as people read them (Textual names on the left).
 _KEY_NAMES = {"slash": "/", "question_mark": "?", "space": "space", "escape": "esc"}
 
@@ -27,6 +30,9 @@ class Action:
     footer: bool = False  # shown in the footer
     palette: str = ""  # name in the command palette; "" = not offered there
     group: str = ""  # footer group (keys shown together, e.g. 1234 Panes)
+    # Narrowest terminal whose footer still shows it (0: always); below, the key still works
+    # and is in help and the palette, but the footer keeps its room for the essential keys.
+    footer_min_width: int = 0
 
     @property
     def binding_id(self) -> str:
@@ -116,6 +122,7 @@ ACTIONS: tuple[Action, ...] = (
         "Script",
         "cycle the OpenCC conversion: s2t, s2tw, s2twp, t2s, …",
         footer=True,
+        footer_min_width=NARROW_FOOTER,
         palette="Cycle conversion target",
     ),
     Action(
@@ -153,6 +160,7 @@ ACTIONS: tuple[Action, ...] = (
         "Export",
         "Markdown, HTML, JSON, TSV, Anki",
         footer=True,
+        footer_min_width=NARROW_FOOTER,
         palette="Export…",
     ),
     Action(
@@ -162,6 +170,7 @@ ACTIONS: tuple[Action, ...] = (
         "Open",
         "another file: text, Markdown or HTML",
         footer=True,
+        footer_min_width=NARROW_FOOTER,
         palette="Open another file…",
     ),
     Action(
@@ -219,6 +228,11 @@ def bindings() -> list[BindingType]:
         )
         for a in ACTIONS
     ]
+
+
+def footer_hidden(width: int) -> frozenset[str]:
+    """Binding ids the footer leaves out on a screen ``width`` columns wide."""
+    return frozenset(a.binding_id for a in ACTIONS if a.footer and a.footer_min_width > width)
 
 
 def effective_keys(a: Action, keymap: Mapping[str, str] | None = None) -> str:

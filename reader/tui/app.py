@@ -45,7 +45,7 @@ from reader.session import (
     restore_position,
 )
 from reader.text_layout import cell_width, title_line
-from reader.tui.actions import bindings, help_rows
+from reader.tui.actions import ACTIONS, bindings, footer_hidden, help_rows
 from reader.tui.article_view import ArticleView
 from reader.tui.commands import ReaderCommands
 from reader.tui.lookup import LookupPanel
@@ -115,8 +115,24 @@ class ReaderScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW, "-narrow")
-        # Below this width the footer's keys fit only without their padding.
+        # Below this width the footer's keys fit only without their padding, and narrower
+        # still only the essential ones.
         self.query_one(Footer).compact = self.app.size.width < COMPACT_FOOTER
+        self._fit_footer(footer_hidden(self.app.size.width))
+
+    def _fit_footer(self, hidden: frozenset[str]) -> None:
+        """Show in the footer the registry's footer keys except ``hidden`` (Textual has no
+        public per-instance `show`, so the screen's own binding map is rewritten)."""
+        footer_ids = {a.binding_id for a in ACTIONS if a.footer}
+        table = self._bindings.key_to_bindings
+        for key, key_bindings in table.items():
+            table[key] = [
+                replace(b, show=b.id in footer_ids and b.id not in hidden)
+                if b.id in footer_ids
+                else b
+                for b in key_bindings
+            ]
+        self.refresh_bindings()
         app = self.app
         if isinstance(app, ReaderApp) and app.session.sentences:
             # The column titles follow the view's new layout (columns ⇄ interlinear), the
@@ -233,11 +249,13 @@ class ReaderApp(App[None]):
         meta = self.session.article.meta
         if meta.title:
             return meta.title
+        if self.path == "-":
+            return "standard input"
         return Path(self.path).name if self.path else "reader"
 
     def _sub_title(self) -> str:
         parts = []
-        if self.path:
+        if self.path and self.path != "-":  # stdin has no file name to show
             parts.append(Path(self.path).name)
         if self.full_page:
             parts.append("full page")
