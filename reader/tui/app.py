@@ -119,6 +119,12 @@ class ReaderScreen(Screen[None]):
         # still only the essential ones.
         self.query_one(Footer).compact = self.app.size.width < COMPACT_FOOTER
         self._fit_footer(footer_hidden(self.app.size.width))
+        app = self.app
+        if isinstance(app, ReaderApp) and app.session.sentences:
+            # The column titles follow the view's new layout (columns ⇄ interlinear), the
+            # status line the new width.
+            self.call_after_refresh(app.refresh_columns)
+            self.call_after_refresh(app.refresh_status)
 
     def _fit_footer(self, hidden: frozenset[str]) -> None:
         """Show in the footer the registry's footer keys except ``hidden`` (Textual has no
@@ -127,18 +133,10 @@ class ReaderScreen(Screen[None]):
         table = self._bindings.key_to_bindings
         for key, key_bindings in table.items():
             table[key] = [
-                replace(b, show=b.id in footer_ids and b.id not in hidden)
-                if b.id in footer_ids
-                else b
+                replace(b, show=b.id not in hidden) if b.id in footer_ids else b
                 for b in key_bindings
             ]
         self.refresh_bindings()
-        app = self.app
-        if isinstance(app, ReaderApp) and app.session.sentences:
-            # The column titles follow the view's new layout (columns ⇄ interlinear), the
-            # status line the new width.
-            self.call_after_refresh(app.refresh_columns)
-            self.call_after_refresh(app.refresh_status)
 
 
 class ReaderApp(App[None]):
