@@ -81,10 +81,22 @@ HAN_RE: re.Pattern[str] = re.compile(f"[{HAN_CLASS}]")
 HAN_RUN_RE: re.Pattern[str] = re.compile(f"[{HAN_CLASS}]+")
 
 
+# The blocks above unpacked for is_han, which runs per character of whole articles: chained
+# comparisons are ~5x faster than a loop over HAN_RANGES (a test checks they agree).
+(_U0, _U1), (_A0, _A1), (_ZERO, _), (_C0, _C1), (_S0, _S1), (_H0, _H1) = HAN_RANGES
+
+
 def is_han(ch: str) -> bool:
     """Whether the single character ``ch`` is a Han character (see the blocks above)."""
     cp = ord(ch)
-    return any(first <= cp <= last for first, last in HAN_RANGES)
+    return (
+        _U0 <= cp <= _U1
+        or _A0 <= cp <= _A1
+        or cp == _ZERO
+        or _C0 <= cp <= _C1
+        or _S0 <= cp <= _S1
+        or _H0 <= cp <= _H1
+    )
 
 
 def has_han(text: str) -> bool:

@@ -57,6 +57,16 @@ def test_not_han(ch: str) -> None:
     assert not HAN_RE.fullmatch(ch)
 
 
+def test_is_han_agrees_with_the_ranges_at_every_block_edge() -> None:
+    from reader.han import HAN_RANGES
+
+    for first, last in HAN_RANGES:
+        for cp in (first - 1, first, last, last + 1):
+            inside = any(a <= cp <= b for a, b in HAN_RANGES)
+            assert is_han(chr(cp)) is inside, hex(cp)
+            assert bool(HAN_RE.fullmatch(chr(cp))) is inside, hex(cp)
+
+
 def test_runs_and_has_han() -> None:
     text = f"A{EXT_B}野家，{COMPAT}x"
     assert [m.group() for m in HAN_RUN_RE.finditer(text)] == [f"{EXT_B}野家", COMPAT]
