@@ -10,10 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Literal
+
+from reader.han import has_han
 
 Script = Literal["simplified", "traditional", "mixed", "none"]
 TranslationMethod = Literal["mt", "gloss"]
+
+
+class PinyinStyle(StrEnum):
+    """How pinyin is written. The one list of styles: CLI choices, the TUI's cycle (in this
+    order) and the formatter's check all come from here."""
+
+    MARKS = "marks"  # tone marks: nǐ hǎo
+    NUMBERS = "numbers"  # tone numbers: ni3 hao3
+    ZHUYIN = "zhuyin"  # bopomofo: ㄋㄧˇ ㄏㄠˇ
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """The style names as plain strings, in cycle order."""
+        return tuple(style.value for style in cls)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +76,7 @@ class Token:
 
     @property
     def is_han(self) -> bool:
-        return any(r is not None for r in self.readings) or any(
-            "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in self.text
-        )
+        return any(r is not None for r in self.readings) or has_han(self.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from reader.model import Article, GlossaryHit, LoadedText, Paragraph, Sentence, Token
+from reader.model import Article, GlossaryHit, LoadedText, Paragraph, PinyinStyle, Sentence, Token
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from reader.resources import Resources
     from reader.segment.words import Segmenter
 
-PINYIN_STYLES: tuple[str, ...] = ("marks", "numbers", "zhuyin")
+PINYIN_STYLES: tuple[str, ...] = PinyinStyle.names()
 
 
 @dataclass(frozen=True)

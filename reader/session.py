@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.model import Article, LoadedText, Sentence, Token, Translation
+from reader.model import Article, LoadedText, PinyinStyle, Sentence, Token, Translation
 from reader.reading.cursor import Cursor
 from reader.reading.lookup import LookupInfo, lookup_info, translation_label
 from reader.reading.positions import (
@@ -49,18 +49,8 @@ __all__ = [
 ]
 
 PANES: tuple[str, ...] = ("original", "converted", "pinyin", "english")
-PINYIN_STYLES: tuple[str, ...] = ("marks", "numbers", "zhuyin")
+PINYIN_STYLES: tuple[str, ...] = PinyinStyle.names()
 GLOSS_LABEL = "gloss (no MT model installed)"
-
-
-def is_han_char(ch: str) -> bool:
-    cp = ord(ch)
-    return (
-        0x4E00 <= cp <= 0x9FFF
-        or 0x3400 <= cp <= 0x4DBF
-        or 0xF900 <= cp <= 0xFAFF
-        or 0x20000 <= cp <= 0x3134F
-    )
 
 
 def is_word(token: Token) -> bool:

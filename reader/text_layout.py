@@ -27,6 +27,33 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_width(text))
 
 
+def truncate(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, ending in … when cut."""
+    if cell_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if cell_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…" if width > 0 else ""
+
+
+def title_line(columns: list[tuple[int, tuple[str, ...]]], width: int) -> str:
+    """One line of column titles: each column ``(x, candidates from long to short)`` gets the
+    longest candidate that fits before the next column (one cell apart) or the line's end,
+    else the shortest cut with …; titles never run into each other."""
+    line = ""
+    for i, (x, candidates) in enumerate(columns):
+        end = columns[i + 1][0] - 1 if i + 1 < len(columns) else width
+        room = end - max(x, cell_width(line))
+        if room <= 0:
+            continue
+        title = next((c for c in candidates if cell_width(c) <= room), None)
+        line = pad(line, x) + (title if title is not None else truncate(candidates[-1], room))
+    return line
+
+
 def interlinear_lines(sentence: Sentence, width: int = 100) -> list[str]:
     """Pinyin above each word, words aligned in columns, wrapped at ``width`` cells."""
     lines: list[str] = []

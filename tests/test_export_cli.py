@@ -11,11 +11,28 @@ import pytest
 
 from reader.cli import main
 
-from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
+from conftest import (
+    BUNDLED_SAMPLE,
+    BUNDLED_TRADITIONAL,
+    SIMPLIFIED_SAMPLE,
+    TRADITIONAL_SAMPLE,
+    have_shared,
+)
 
 pytest.importorskip("reader.pipeline")
 
-SAMPLES = {"traditional": TRADITIONAL_SAMPLE, "simplified": SIMPLIFIED_SAMPLE}
+SAMPLES = {
+    "traditional": TRADITIONAL_SAMPLE,
+    "simplified": SIMPLIFIED_SAMPLE,
+    "bundled-traditional": BUNDLED_TRADITIONAL,
+    "bundled-simplified": BUNDLED_SAMPLE,
+}
+# The shared samples skip (with a reason) when ../shared is absent; the bundled ones always run.
+SAMPLE_PARAMS = [
+    pytest.param(name, marks=[pytest.mark.shared] if not name.startswith("bundled") else [])
+    for name in SAMPLES
+]
+SAMPLE = TRADITIONAL_SAMPLE if have_shared() else BUNDLED_TRADITIONAL  # for one-article tests
 # An extra glossary so names are checked whatever the shipped glossaries hold.
 GLOSSARY = (
     "zh\ten\ttype\taliases\tnote\n"
@@ -40,7 +57,9 @@ def articles(glossary_file: Path) -> dict[str, object]:
 
     glossary = load_glossary(extra_files=(str(glossary_file),))
     return {
-        name: annotate_path(str(path), Options(glossary=glossary)) for name, path in SAMPLES.items()
+        name: annotate_path(str(path), Options(glossary=glossary))
+        for name, path in SAMPLES.items()
+        if path.exists()
     }
 
 
@@ -64,7 +83,7 @@ def _han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-@pytest.mark.parametrize("sample", SAMPLES)
+@pytest.mark.parametrize("sample", SAMPLE_PARAMS)
 def test_json_for_sample(sample: str, tmp_path: Path, glossary_file: Path, articles) -> None:
     rc, text = export(sample, "json", tmp_path / "a.json", glossary_file)
     assert rc == 0
@@ -72,15 +91,15 @@ def test_json_for_sample(sample: str, tmp_path: Path, glossary_file: Path, artic
     art = articles[sample]
     assert len(doc["sentences"]) == sum(1 for _ in art.sentences())
     assert sum(len(s["tokens"]) for s in doc["sentences"]) == sum(1 for _ in art.tokens())
-    assert doc["script"] == sample
+    assert doc["script"] == sample.removeprefix("bundled-")
     for s in doc["sentences"]:
         assert doc["text"][s["start"] : s["end"]] == s["text"]
         assert s["translation"] is None
     names = {t["glossary"]["en"] for s in doc["sentences"] for t in s["tokens"] if t["glossary"]}
-    assert ("Unitree Robotics" if sample == "traditional" else "Tongdun Technology") in names
+    assert ("Tongdun Technology" if sample == "simplified" else "Unitree Robotics") in names
 
 
-@pytest.mark.parametrize("sample", SAMPLES)
+@pytest.mark.parametrize("sample", SAMPLE_PARAMS)
 def test_tsv_for_sample(sample: str, tmp_path: Path, glossary_file: Path, articles) -> None:
     rc, text = export(sample, "tsv", tmp_path / "a.tsv", glossary_file)
     assert rc == 0
@@ -108,7 +127,7 @@ class RubyCounter(HTMLParser):
             self.rt += 1
 
 
-@pytest.mark.parametrize("sample", SAMPLES)
+@pytest.mark.parametrize("sample", SAMPLE_PARAMS)
 def test_html_for_sample(sample: str, tmp_path: Path, glossary_file: Path, articles) -> None:
     rc, text = export(sample, "html", tmp_path / "a.html", glossary_file)
     assert rc == 0
@@ -127,7 +146,7 @@ def test_html_for_sample(sample: str, tmp_path: Path, glossary_file: Path, artic
     )
 
 
-@pytest.mark.parametrize("sample", SAMPLES)
+@pytest.mark.parametrize("sample", SAMPLE_PARAMS)
 def test_markdown_for_sample(sample: str, tmp_path: Path, glossary_file: Path, articles) -> None:
     rc, text = export(sample, "md", tmp_path / "a.md", glossary_file)
     assert rc == 0
@@ -135,11 +154,16 @@ def test_markdown_for_sample(sample: str, tmp_path: Path, glossary_file: Path, a
     assert hits
     for hit in hits:
         assert hit.en.replace("*", "\\*").replace("_", "\\_") in text, hit.en
-    wanted = "**宇樹科技** (Unitree Robotics)" if sample == "traditional" else "**同盾科技**"
+    wanted = {
+        "traditional": "**宇樹科技** (Unitree Robotics)",
+        "simplified": "**同盾科技**",
+        "bundled-traditional": "**宇樹科技** (Unitree Robotics)",
+        "bundled-simplified": "**宇树科技** (Unitree Robotics)",
+    }[sample]
     assert wanted in text
 
 
-@pytest.mark.parametrize("sample", SAMPLES)
+@pytest.mark.parametrize("sample", SAMPLE_PARAMS)
 def test_anki_for_sample(sample: str, tmp_path: Path, glossary_file: Path) -> None:
     rc, text = export(sample, "anki", tmp_path / "a.txt", glossary_file, "--all-vocab")
     assert rc == 0
@@ -155,14 +179,14 @@ def test_anki_for_sample(sample: str, tmp_path: Path, glossary_file: Path) -> No
 
 
 def test_stdout_and_format_from_file_name(tmp_path: Path, glossary_file: Path, capsys) -> None:
-    rc = main(["export", str(TRADITIONAL_SAMPLE), "-f", "tsv", "-o", "-", "--no-translate"])
+    rc = main(["export", str(SAMPLE), "-f", "tsv", "-o", "-", "--no-translate"])
     assert rc == 0
     out = capsys.readouterr().out
     assert out.startswith("original\tconverted\tpinyin\tenglish\n")
     target = tmp_path / "page.html"
-    rc = main(["export", str(TRADITIONAL_SAMPLE), "-o", str(target), "--no-translate"])
+    rc = main(["export", str(SAMPLE), "-o", str(target), "--no-translate"])
     assert rc == 0 and target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    rc = main(["export", str(TRADITIONAL_SAMPLE), "-o", str(tmp_path / "x.doc")])
+    rc = main(["export", str(SAMPLE), "-o", str(tmp_path / "x.doc")])
     err = capsys.readouterr().err
     assert rc == 2 and "--format" in err and "Traceback" not in err
 
@@ -170,7 +194,7 @@ def test_stdout_and_format_from_file_name(tmp_path: Path, glossary_file: Path, c
 def test_existing_file_needs_force(tmp_path: Path, capsys) -> None:
     out = tmp_path / "a.md"
     out.write_text("mine", encoding="utf-8")
-    argv = ["export", str(TRADITIONAL_SAMPLE), "-f", "md", "-o", str(out), "--no-translate"]
+    argv = ["export", str(SAMPLE), "-f", "md", "-o", str(out), "--no-translate"]
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--force" in err
@@ -182,12 +206,12 @@ def test_existing_file_needs_force(tmp_path: Path, capsys) -> None:
 
 def test_anki_needs_a_selection(tmp_path: Path, capsys) -> None:
     out = tmp_path / "deck.txt"
-    assert main(["export", str(TRADITIONAL_SAMPLE), "-f", "anki", "-o", str(out)]) == 2
+    assert main(["export", str(SAMPLE), "-f", "anki", "-o", str(out)]) == 2
     assert "--all-vocab" in capsys.readouterr().err and not out.exists()
     rc = main(
         [
             "export",
-            str(TRADITIONAL_SAMPLE),
+            str(SAMPLE),
             "-f",
             "anki",
             "-o",
@@ -214,12 +238,12 @@ def test_translated_export_without_model_is_labelled_gloss(tmp_path: Path, capsy
     if not hasattr(translate, "translate_article"):
         pytest.skip("reader.translate.translate_article not written yet")
     out = tmp_path / "a.md"
-    assert main(["export", str(TRADITIONAL_SAMPLE), "-f", "md", "-o", str(out)]) == 0
+    assert main(["export", str(SAMPLE), "-f", "md", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "- English: gloss (no MT model installed)" in text
     assert "no translation model installed" in capsys.readouterr().err
     js = tmp_path / "a.json"
-    assert main(["export", str(TRADITIONAL_SAMPLE), "-f", "json", "-o", str(js)]) == 0
+    assert main(["export", str(SAMPLE), "-f", "json", "-o", str(js)]) == 0
     doc = json.loads(js.read_text(encoding="utf-8"))
     assert doc["model"] is None
     assert all(s["translation_method"] == "gloss" for s in doc["sentences"] if s["translation"])

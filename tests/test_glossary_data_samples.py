@@ -161,6 +161,7 @@ def test_required_name_has_the_english_the_organisation_uses(name: str, expected
     assert [row.en for row in matches] == [expected]
 
 
+@pytest.mark.shared
 def test_every_entry_occurs_in_a_sample_in_either_script() -> None:
     missing = [
         f"{row.where}: {row.zh}"
@@ -170,6 +171,7 @@ def test_every_entry_occurs_in_a_sample_in_either_script() -> None:
     assert not missing, "entries found in neither sample:\n" + "\n".join(missing)
 
 
+@pytest.mark.shared
 def test_entries_marked_not_in_samples_really_are_absent() -> None:
     present = [
         f"{row.where}: {row.zh}"
@@ -179,6 +181,7 @@ def test_entries_marked_not_in_samples_really_are_absent() -> None:
     assert not present, "marked 'not in samples' but present:\n" + "\n".join(present)
 
 
+@pytest.mark.shared
 def test_required_names_occur_in_the_samples() -> None:
     absent = [name for name in REQUIRED if not _in_samples(name)]
     assert not absent, f"required names absent from both samples: {absent}"

@@ -13,9 +13,8 @@ from reader.glossary.format import parse_tsv
 from reader.glossary.store import Glossary
 
 # Same paths as tests/conftest.py (not importable as a module in every pytest import mode).
-ARTICLES = Path(__file__).resolve().parents[1].parent / "shared" / "articles"
-SIMPLIFIED_SAMPLE = ARTICLES / "nikkei-hangzhou-unicorn-map.md"
-TRADITIONAL_SAMPLE = ARTICLES / "zhidx-hangzhou-silicon-valley.txt"
+from conftest import BUNDLED_SAMPLE, BUNDLED_TRADITIONAL, SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
+
 BASIC = Path(__file__).parent / "data" / "glossary" / "basic.tsv"
 
 
@@ -28,11 +27,20 @@ def names(g: Glossary, text: str) -> list[tuple[str, str]]:
     return [(text[h.start : h.end], h.en) for h in g.find(text)]
 
 
-def test_fold_keeps_length_and_agrees_with_opencc_t2s() -> None:
+@pytest.mark.parametrize(
+    "samples",
+    [
+        pytest.param(
+            (TRADITIONAL_SAMPLE, SIMPLIFIED_SAMPLE), marks=pytest.mark.shared, id="shared"
+        ),
+        pytest.param((BUNDLED_TRADITIONAL, BUNDLED_SAMPLE), id="bundled"),
+    ],
+)
+def test_fold_keeps_length_and_agrees_with_opencc_t2s(samples: tuple[Path, Path]) -> None:
     import opencc
 
     t2s = opencc.OpenCC("t2s")
-    for sample in (TRADITIONAL_SAMPLE, SIMPLIFIED_SAMPLE):
+    for sample in samples:
         text = sample.read_text(encoding="utf-8")
         folded = fold(text)
         assert len(folded) == len(text)
@@ -164,6 +172,7 @@ def test_candidates_include_overlaps(glossary: Glossary) -> None:
     assert spans == [(0, 5, "Zhejiang Lab"), (0, 2, "Zhijiang")]
 
 
+@pytest.mark.shared
 def test_find_on_the_samples_with_the_fixture(glossary: Glossary) -> None:
     text = TRADITIONAL_SAMPLE.read_text(encoding="utf-8")
     found = {text[h.start : h.end] for h in glossary.find(text)}

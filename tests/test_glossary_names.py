@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,12 +10,7 @@ from reader.cli import main
 from reader.glossary.names import collect_names
 from reader.model import Article, GlossaryHit, Paragraph, Sentence, Token
 
-SIMPLIFIED_SAMPLE = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared"
-    / "articles"
-    / "nikkei-hangzhou-unicorn-map.md"
-)
+from conftest import SIMPLIFIED_SAMPLE
 
 
 def article_from(text: str, hits: list[GlossaryHit]) -> Article:
@@ -84,7 +78,7 @@ def test_collect_names_ties_keep_text_order() -> None:
     assert [r.en for r in collect_names(article_from(text, hits))] == ["B Co", "A Co"]
 
 
-@pytest.mark.skipif(not SIMPLIFIED_SAMPLE.exists(), reason="shared samples not present")
+@pytest.mark.shared
 def test_names_command_on_the_sample(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["names", str(SIMPLIFIED_SAMPLE), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)

@@ -10,10 +10,7 @@ from reader.load import load_path
 
 from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
-pytestmark = pytest.mark.skipif(
-    not SIMPLIFIED_SAMPLE.exists() or not TRADITIONAL_SAMPLE.exists(),
-    reason="shared sample articles not present",
-)
+pytestmark = pytest.mark.shared
 
 
 def _texts(loaded):  # type: ignore[no-untyped-def]

@@ -12,12 +12,11 @@ DEV = SHARED / "eval" / "cpp-dev" / "dev.sent"
 
 
 def _sentences(n: int) -> list[str]:
-    if not DEV.exists():
-        pytest.skip("CPP dev split not available")
     lines = DEV.read_text(encoding="utf-8").splitlines()
     return [ln.replace("\u2581", "") for ln in lines[:: len(lines) // n]][:n]
 
 
+@pytest.mark.shared("eval/cpp-dev/dev.sent")  # CPP dev sentences, input only
 def test_batched_model_matches_the_package() -> None:
     from g2pM import G2pM
 

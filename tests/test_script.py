@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.annotate.script import (
@@ -11,6 +13,8 @@ from reader.annotate.script import (
     to_simplified_aligned,
 )
 from reader.errors import ReaderError
+
+from conftest import BUNDLED_SAMPLE, BUNDLED_TRADITIONAL, SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
 
 
 def test_detects_each_script() -> None:
@@ -53,15 +57,20 @@ def test_unknown_config_is_a_one_line_error() -> None:
         convert("x", "x2y")
 
 
-def test_fast_t2s_agrees_with_opencc_on_the_samples() -> None:
+@pytest.mark.parametrize(
+    "samples",
+    [
+        pytest.param(
+            (TRADITIONAL_SAMPLE, SIMPLIFIED_SAMPLE), marks=pytest.mark.shared, id="shared"
+        ),
+        pytest.param((BUNDLED_TRADITIONAL, BUNDLED_SAMPLE), id="bundled"),
+    ],
+)
+def test_fast_t2s_agrees_with_opencc_on_the_samples(samples: tuple[Path, Path]) -> None:
     import opencc
 
-    from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
-
     reference = opencc.OpenCC("t2s")
-    for path in (TRADITIONAL_SAMPLE, SIMPLIFIED_SAMPLE):
-        if not path.exists():
-            pytest.skip("../shared is not beside the project")
+    for path in samples:
         text = path.read_text(encoding="utf-8")
         assert convert(text, "t2s") == reference.convert(text)
     mixed = "DeepSeek-R1 與ＡＢＣ發佈了3.9版，瞭解乾隆。"

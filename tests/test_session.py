@@ -4,7 +4,7 @@ cycles, reading positions, glossary re-annotation, look-up data."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,14 +23,34 @@ from reader.session import (
     toneless,
 )
 
-from conftest import TRADITIONAL_SAMPLE
+from conftest import BUNDLED_TRADITIONAL, TRADITIONAL_SAMPLE
+
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param(TRADITIONAL_SAMPLE, marks=pytest.mark.shared, id="shared"),
+        pytest.param(BUNDLED_TRADITIONAL, id="bundled"),
+    ],
+)
+def trad_path(request: pytest.FixtureRequest) -> Path:
+    """A Traditional article: the shared sample, and the bundled one (present in any clone)."""
+    return request.param  # type: ignore[no-any-return]
+
+
+def shared_article_only(test: Callable[..., None]) -> Callable[..., None]:
+    """For tests written around words of the shared Traditional article: run on it only."""
+    only = pytest.mark.parametrize(
+        "trad_path", [pytest.param(TRADITIONAL_SAMPLE, id="shared")], indirect=True
+    )
+    return pytest.mark.shared(only(test))
 
 
 @pytest.fixture(scope="module")
-def loaded_trad(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+def loaded_trad(trad_path: Path) -> Iterator[object]:
     from reader.load import load_path
 
-    yield load_path(str(TRADITIONAL_SAMPLE))
+    yield load_path(str(trad_path))
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +89,7 @@ def test_raw_article_has_the_annotated_sentence_spans(loaded_trad, article_trad)
 # -- cursor and selection ---------------------------------------------------------------------
 
 
+@shared_article_only
 def test_right_skips_punctuation_and_crosses_sentences(article_trad):
     s = Session(article_trad)
     sentence = s.current_sentence()
@@ -82,6 +103,7 @@ def test_right_skips_punctuation_and_crosses_sentences(article_trad):
     assert s.cursor.sentence == 1 and s.current_token().text == "DeepSeek"
 
 
+@shared_article_only
 def test_left_at_sentence_start_goes_to_last_word_of_previous(article_trad):
     s = Session(article_trad)
     s.move_to(1)
@@ -105,6 +127,7 @@ def test_up_down_top_bottom(article_trad):
     assert s.cursor == s.cursor.__class__(0, 0)
 
 
+@shared_article_only
 def test_selection_extends_within_one_sentence(article_trad):
     s = Session(article_trad)
     si, ti = find_token(s, "聚光燈")
@@ -174,6 +197,7 @@ def test_search_chinese_in_either_script(article_trad):
     assert s.current_token().text == "宇樹科技"
 
 
+@shared_article_only
 def test_search_pinyin_without_tones_matches_whole_syllables(article_trad):
     s = Session(article_trad)
     n = s.search("hangzhou")
@@ -186,6 +210,7 @@ def test_search_pinyin_without_tones_matches_whole_syllables(article_trad):
     assert s.search("angzho") == 0  # not inside syllables
 
 
+@shared_article_only
 def test_search_english_and_next_previous_wrap(article_trad):
     translated = article_trad.map_sentences(
         lambda sent: replace(sent, translation=Translation(f"sentence number {sent.index}.", "mt"))
@@ -219,6 +244,7 @@ def test_toneless():
 # -- translations and versions ----------------------------------------------------------------
 
 
+@shared_article_only
 def test_stale_translations_are_dropped(article_trad):
     s = Session(article_trad)
     versions = s.snapshot_versions([3, 4])
@@ -237,9 +263,9 @@ def test_stale_translations_are_dropped(article_trad):
 # -- positions --------------------------------------------------------------------------------
 
 
-def test_position_store_round_trip(tmp_path: Path, article_trad):
+def test_position_store_round_trip(tmp_path: Path, article_trad, trad_path: Path):
     store = PositionStore(tmp_path / "positions.json")
-    key = article_key(str(TRADITIONAL_SAMPLE), article_trad.text)
+    key = article_key(str(trad_path), article_trad.text)
     s = Session(article_trad)
     si, ti = find_token(s, "宇樹科技")
     s.move_to(si, ti)
@@ -278,6 +304,7 @@ def test_default_store_lives_in_the_data_dir(tmp_path: Path, monkeypatch: pytest
 # -- glossary edits ---------------------------------------------------------------------------
 
 
+@shared_article_only
 def test_reannotate_applies_a_new_glossary_term(tmp_path: Path, article_trad):
     from reader.glossary import load_glossary
     from reader.pipeline import Options
@@ -336,6 +363,7 @@ def test_lookup_of_a_single_character_lists_every_reading_chosen_first(article_t
     pytest.fail("no 了 read le5 in the sample")
 
 
+@shared_article_only
 def test_lookup_span_and_translation_label(article_trad):
     glossed = article_trad.map_sentences(
         lambda sent: replace(sent, translation=Translation("gloss words", "gloss"))

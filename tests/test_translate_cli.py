@@ -18,9 +18,29 @@ import pytest
 from reader.cli import main
 
 from argos_fixture import fixture_argosmodel
-from conftest import MODEL_PACKAGE, SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
+from conftest import (
+    BUNDLED_SAMPLE,
+    BUNDLED_TRADITIONAL,
+    MODEL_PACKAGE,
+    SHARED,
+    SIMPLIFIED_SAMPLE,
+    TRADITIONAL_SAMPLE,
+    have_shared,
+)
 
-SAMPLES = [SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE]
+SAMPLES = [
+    pytest.param(SIMPLIFIED_SAMPLE, marks=pytest.mark.shared, id="simplified"),
+    pytest.param(TRADITIONAL_SAMPLE, marks=pytest.mark.shared, id="traditional"),
+    pytest.param(BUNDLED_SAMPLE, id="bundled-simplified"),
+    pytest.param(BUNDLED_TRADITIONAL, id="bundled-traditional"),
+]
+# One article of each script for the tests that need just one (bundled without ../shared).
+SIMPLIFIED = SIMPLIFIED_SAMPLE if have_shared() else BUNDLED_SAMPLE
+TRADITIONAL = TRADITIONAL_SAMPLE if have_shared() else BUNDLED_TRADITIONAL
+# The real-shaped 1.9 package (random weights) in ../shared/models.
+needs_shared_model = pytest.mark.shared(
+    str(SIMPLIFIED_SAMPLE.relative_to(SHARED)), str(MODEL_PACKAGE.relative_to(SHARED))
+)
 
 
 @pytest.fixture(scope="session")
@@ -70,7 +90,7 @@ def installed(capsys: pytest.CaptureFixture[str], argos_package: Path) -> None:
     assert code == 0, err
 
 
-@pytest.mark.parametrize("sample", SAMPLES, ids=["simplified", "traditional"])
+@pytest.mark.parametrize("sample", SAMPLES)
 def test_every_sentence_translated_with_every_name_exact(
     capsys: pytest.CaptureFixture[str], installed: None, sample: Path
 ) -> None:
@@ -106,14 +126,14 @@ def test_every_sentence_translated_with_every_name_exact(
 
 
 def test_text_and_tsv_formats(capsys: pytest.CaptureFixture[str], installed: None) -> None:
-    doc = translate_json(capsys, str(SIMPLIFIED_SAMPLE))
+    doc = translate_json(capsys, str(SIMPLIFIED))
     n = len(doc["sentences"])
-    code, out, _ = run(capsys, "translate", str(SIMPLIFIED_SAMPLE), "--format", "tsv")
+    code, out, _ = run(capsys, "translate", str(SIMPLIFIED), "--format", "tsv")
     rows = out.rstrip("\n").split("\n")
     assert code == 0 and rows[0].startswith("index\tparagraph\tsource\ttranslation\tmethod")
     assert len(rows) == n + 1 and all(len(r.split("\t")) == 7 for r in rows)
     assert [r.split("\t")[3] for r in rows[1:]] == [s["translation"] for s in doc["sentences"]]
-    code, out, err = run(capsys, "translate", str(SIMPLIFIED_SAMPLE), "--verbose")
+    code, out, err = run(capsys, "translate", str(SIMPLIFIED), "--verbose")
     assert code == 0 and "machine translation (translate-zh_en-0_1@" in out
     assert out.count("  → ") == n
     assert "0 sent to the model" in err and f"{n} sentences" in err
@@ -122,13 +142,13 @@ def test_text_and_tsv_formats(capsys: pytest.CaptureFixture[str], installed: Non
 def test_no_model_glosses_labelled_with_one_install_hint(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "translate", str(TRADITIONAL_SAMPLE))
+    code, out, err = run(capsys, "translate", str(TRADITIONAL))
     assert code == 0
     assert err.count("no translation model installed") == 1 and err.count("\n") == 1
     assert "gloss (no MT model installed)" in err and "reader model install FILE.argosmodel" in err
     assert out.splitlines()[1] == "[gloss (no MT model installed)]"
     assert "≈ gloss:" in out and "→" not in out.replace("→ en", "")
-    doc = translate_json(capsys, str(TRADITIONAL_SAMPLE))
+    doc = translate_json(capsys, str(TRADITIONAL))
     assert doc["model"] is None and doc["stats"]["glossed"] == len(doc["sentences"])
     for s in doc["sentences"]:
         assert s["translation_method"] == "gloss" and s["translation"].strip()
@@ -139,6 +159,7 @@ def test_no_model_glosses_labelled_with_one_install_hint(
         )
 
 
+@needs_shared_model
 def test_shared_real_shaped_package_via_model_flag(capsys: pytest.CaptureFixture[str]) -> None:
     doc = translate_json(capsys, str(SIMPLIFIED_SAMPLE), "--model", str(MODEL_PACKAGE))
     assert doc["model"].startswith("translate-zh_en-1_9@")
@@ -149,6 +170,7 @@ def test_shared_real_shaped_package_via_model_flag(capsys: pytest.CaptureFixture
         assert rendering_counts(s["translation"], names) == want
 
 
+@needs_shared_model
 def test_shared_package_via_install_and_list(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -166,8 +188,6 @@ def test_shared_package_via_install_and_list(
 
 
 def test_bad_model_path_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, err = run(
-        capsys, "translate", str(SIMPLIFIED_SAMPLE), "--model", str(tmp_path / "nope")
-    )
+    code, out, err = run(capsys, "translate", str(SIMPLIFIED), "--model", str(tmp_path / "nope"))
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "no such file" in err and "Traceback" not in err

@@ -24,7 +24,19 @@ from reader.tui.screens import (
     SearchScreen,
 )
 
-from conftest import SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE
+from conftest import (
+    BUNDLED_SAMPLE,
+    BUNDLED_TRADITIONAL,
+    SIMPLIFIED_SAMPLE,
+    TRADITIONAL_SAMPLE,
+    have_shared,
+)
+
+# The Traditional article most tests read: the shared sample when ../shared is beside the
+# project, else the bundled one (tests written around words of the shared article are marked
+# `shared` and skipped without it).
+SAMPLE = TRADITIONAL_SAMPLE if have_shared() else BUNDLED_TRADITIONAL
+OTHER_SAMPLE = SIMPLIFIED_SAMPLE if have_shared() else BUNDLED_SAMPLE  # a Simplified one
 
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-'&]*(?:\s+[A-Za-z0-9][A-Za-z0-9.\-'&]*)*")
 
@@ -57,9 +69,7 @@ def translate_fake(text: str) -> str:
     return "EN: " + (" ".join(names) if names else "sentence") + "."
 
 
-def new_app(
-    path: Path | str = TRADITIONAL_SAMPLE, translator: object | None = None, **kw
-) -> ReaderApp:
+def new_app(path: Path | str = SAMPLE, translator: object | None = None, **kw) -> ReaderApp:
     fake = translator if translator is not None else FakeTranslator()
     return make_app(path, Options(), translator_factory=lambda: fake, **kw)
 
@@ -102,7 +112,13 @@ async def move_onto(pilot, app: ReaderApp, word: str, limit: int = 400) -> None:
 
 
 @pytest.mark.parametrize(
-    "sample", [SIMPLIFIED_SAMPLE, TRADITIONAL_SAMPLE], ids=["simplified", "traditional"]
+    "sample",
+    [
+        pytest.param(SIMPLIFIED_SAMPLE, marks=pytest.mark.shared, id="simplified"),
+        pytest.param(TRADITIONAL_SAMPLE, marks=pytest.mark.shared, id="traditional"),
+        pytest.param(BUNDLED_SAMPLE, id="bundled-simplified"),
+        pytest.param(BUNDLED_TRADITIONAL, id="bundled-traditional"),
+    ],
 )
 async def test_opens_both_samples(sample: Path):
     app = new_app(sample)
@@ -110,7 +126,8 @@ async def test_opens_both_samples(sample: Path):
         await settle(pilot, app)
         s = app.session
         assert app.title == s.article.meta.title
-        assert s.article.script == ("simplified" if sample == SIMPLIFIED_SAMPLE else "traditional")
+        simplified = sample in (SIMPLIFIED_SAMPLE, BUNDLED_SAMPLE)
+        assert s.article.script == ("simplified" if simplified else "traditional")
         layout = app.view.layout_data
         assert layout is not None and len(layout.rows) == len(s.sentences)
         shown = "".join(sp.text for ln in layout.lines for sp in ln.spans if sp.pane == "original")
@@ -157,7 +174,7 @@ async def test_cursor_onto_unitree_and_lookup_panel():
 
 
 async def test_gloss_label_without_a_model():
-    app = make_app(TRADITIONAL_SAMPLE, Options(), translator_factory=lambda: None)
+    app = make_app(SAMPLE, Options(), translator_factory=lambda: None)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
         assert "gloss: no MT model installed" in app.status_text()
@@ -185,6 +202,7 @@ async def test_click_moves_the_cursor():
         assert (app.session.cursor.sentence, app.session.cursor.token) == (sentence, token)
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_shift_extends_selection_and_escape_clears():
     app = new_app()
     async with app.run_test(size=(160, 50)) as pilot:
@@ -305,6 +323,7 @@ def find(app: ReaderApp, word: str) -> tuple[int, int]:
 # -- search -----------------------------------------------------------------------------------
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_search_pinyin_chinese_and_next_previous():
     app = new_app()
     async with app.run_test(size=(160, 50)) as pilot:
@@ -339,6 +358,7 @@ async def test_search_pinyin_chinese_and_next_previous():
 # -- glossary editing -------------------------------------------------------------------------
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_add_glossary_term_is_applied_and_retranslated():
     from reader.paths import user_glossary_path
 
@@ -378,6 +398,7 @@ def _has(app: ReaderApp, word: str, named: bool = False) -> bool:
     )
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_names_panel_and_accepting_a_name():
     app = new_app()
     async with app.run_test(size=(160, 50)) as pilot:
@@ -464,9 +485,9 @@ async def test_open_another_file():
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
         await pilot.press("o")
-        app.screen.query_one("#open-path").value = str(SIMPLIFIED_SAMPLE)
+        app.screen.query_one("#open-path").value = str(OTHER_SAMPLE)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.session.article.meta.path == str(SIMPLIFIED_SAMPLE))
+        await wait_for(pilot, lambda: app.session.article.meta.path == str(OTHER_SAMPLE))
         await settle(pilot, app)
         assert app.session.article.script == "simplified"
         assert app.title == app.session.article.meta.title
@@ -480,7 +501,7 @@ async def test_open_missing_file_is_a_notice_not_a_crash(tmp_path: Path):
         app.screen.query_one("#open-path").value = str(tmp_path / "nope.txt")
         await pilot.press("enter")
         await wait_for(pilot, lambda: any("no such file" in n.message for n in app._notifications))
-        assert app.session.article.meta.path == str(TRADITIONAL_SAMPLE)
+        assert app.session.article.meta.path == str(SAMPLE)
 
 
 # -- the `reader` command ---------------------------------------------------------------------
@@ -504,9 +525,9 @@ def test_cli_needs_a_terminal(capsys):
 def test_cli_rejects_unknown_conversion_and_missing_model(capsys):
     from reader.cli import main
 
-    assert main([str(TRADITIONAL_SAMPLE), "--to", "x2y"]) == 2
+    assert main([str(SAMPLE), "--to", "x2y"]) == 2
     assert "unknown conversion" in capsys.readouterr().err
-    assert main([str(TRADITIONAL_SAMPLE), "--model", "/no/model.argosmodel"]) == 2
+    assert main([str(SAMPLE), "--model", "/no/model.argosmodel"]) == 2
     assert "--model" in capsys.readouterr().err
 
 
@@ -547,8 +568,9 @@ async def test_command_palette_offers_document_commands():
         ]
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_full_page_toggle_reloads_the_whole_page():
-    app = new_app(SIMPLIFIED_SAMPLE)
+    app = new_app(OTHER_SAMPLE)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
         article_chars = len(app.session.article.text)
@@ -627,6 +649,7 @@ async def test_accept_an_auto_name_with_edited_english():
         assert "Qinghe AI" in str(app.lookup.text)
 
 
+@pytest.mark.shared  # written around the shared article's words and length
 async def test_text_under_the_reader_does_not_jump_when_rows_above_change():
     gate = threading.Event()
     app = new_app(translator=FakeTranslator(gate, padding=30))

@@ -55,3 +55,9 @@ def test_main_screen_wide(snap_compare, sample_app):
 
 def test_main_screen_narrow_interlinear(snap_compare, sample_app):
     assert snap_compare(sample_app, terminal_size=(100, 40), run_before=_ready)
+
+
+def test_main_screen_120_columns(snap_compare, sample_app):
+    """The width where four columns get narrow: titles shortened, not run together; the
+    footer compact with Keys and Quit on screen."""
+    assert snap_compare(sample_app, terminal_size=(120, 40), run_before=_ready)

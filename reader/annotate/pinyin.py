@@ -12,13 +12,13 @@ Public API (one reading function serves annotate, ``reader pinyin``, the TUI and
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.annotate.pinyin_format import STYLES, format_syllable, format_word
 from reader.annotate.pinyin_words import KIND_OTHER, KIND_PHRASE, KIND_SINGLE, KIND_SUBPHRASE
+from reader.han import HAN_RUN_RE, is_han
 
 if TYPE_CHECKING:
     from reader.annotate.g2p import G2PModel
@@ -35,13 +35,6 @@ __all__ = [
 
 Span = tuple[int, int]
 Readings = list[str | None]
-
-_HAN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_HAN_RUN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
-
-
-def is_han(ch: str) -> bool:
-    return bool(_HAN.fullmatch(ch))
 
 
 # Trust in pypinyin's word reading (ALPHA, by how pypinyin settled it) and in CC-CEDICT's
@@ -159,7 +152,7 @@ class PinyinReader:
         agreed: set[int] = set()
         digest = self.model.cedict if self.model is not None else None
         for start, end in tiling:
-            for m in _HAN_RUN.finditer(text, start, end):
+            for m in HAN_RUN_RE.finditer(text, start, end):
                 word = m.group()
                 info = self.words.read(word)
                 for k, ch in enumerate(word):

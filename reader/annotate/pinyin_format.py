@@ -11,7 +11,9 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-STYLES = ("marks", "numbers", "zhuyin")
+from reader.model import PinyinStyle
+
+STYLES = PinyinStyle.names()
 
 _COMBINING = {"1": "\u0304", "2": "\u0301", "3": "\u030c", "4": "\u0300"}
 _ZHUYIN_TONE = {"1": "", "2": "ˊ", "3": "ˇ", "4": "ˋ", "5": ""}

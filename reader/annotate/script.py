@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.han import is_han
 from reader.model import Script
 
 if TYPE_CHECKING:
@@ -60,10 +61,6 @@ def _fast_t2s(text: str) -> str:
 
     folded = fold(text)
     return "".join(f if is_han(o) else o for f, o in zip(folded, text, strict=True))
-
-
-def is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
 @functools.cache

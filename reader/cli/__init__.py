@@ -61,8 +61,33 @@ _HELP = {
 }
 
 
+def _mistyped_command(word: str) -> str | None:
+    """The command ``word`` was probably meant to be, when it is no file but close to a command
+    name (``anotate`` → ``annotate``); None for anything that may be an article to open."""
+    import difflib
+    from pathlib import Path
+
+    if (
+        word in COMMANDS
+        or word.startswith("-")
+        or word == "-"
+        or any(c in word for c in "./\\:")
+        or Path(word).exists()
+    ):
+        return None
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and (meant := _mistyped_command(args_list[0])) is not None:
+        print(
+            f"reader: unknown command {args_list[0]!r} — did you mean {meant!r}? "
+            "(reader --help lists the commands)",
+            file=sys.stderr,
+        )
+        return 2
     # `reader ARTICLE` and `reader --sample` mean `reader open ...`.
     if not args_list or (
         args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")

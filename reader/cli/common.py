@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.cli.fetching import add_refresh_argument, load_from_args
-from reader.model import Article
+from reader.model import Article, PinyinStyle
 
 if TYPE_CHECKING:
     from reader.pipeline import Options
@@ -16,7 +16,11 @@ if TYPE_CHECKING:
     from reader.translate import TranslateStats
 
 
-def add_article_arguments(parser: argparse.ArgumentParser, article_required: bool = True) -> None:
+def add_article_arguments(
+    parser: argparse.ArgumentParser, article_required: bool = True, pinyin: bool = True
+) -> None:
+    """The article and how to read it; ``pinyin=False`` for commands that show no pinyin
+    (their help then offers no pinyin options that would do nothing)."""
     parser.add_argument(
         "article",
         nargs=None if article_required else "?",
@@ -30,18 +34,21 @@ def add_article_arguments(parser: argparse.ArgumentParser, article_required: boo
         metavar="CONFIG",
         help="OpenCC conversion for the other-script column (t2s, s2t, s2tw, s2twp, s2hk, tw2s, t2tw…)",
     )
-    parser.add_argument(
-        "--pinyin",
-        dest="pinyin_style",
-        choices=("marks", "numbers", "zhuyin"),
-        default="marks",
-        help="pinyin style (default: tone marks)",
-    )
-    parser.add_argument(
-        "--sandhi",
-        action="store_true",
-        help="show tone sandhi (spoken tones) instead of dictionary tones",
-    )
+    if pinyin:
+        parser.add_argument(
+            "--pinyin",
+            dest="pinyin_style",
+            choices=PinyinStyle.names(),
+            default=PinyinStyle.MARKS.value,
+            help="pinyin style (default: tone marks)",
+        )
+        parser.add_argument(
+            "--sandhi",
+            action="store_true",
+            help="show tone sandhi (spoken tones) instead of dictionary tones",
+        )
+    else:
+        parser.set_defaults(pinyin_style=PinyinStyle.MARKS.value, sandhi=False)
     add_glossary_arguments(parser)
     parser.add_argument(
         "--no-auto-names", action="store_true", help="don't render names the glossary lacks"

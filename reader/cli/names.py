@@ -13,7 +13,7 @@ from reader.cli.common import add_article_arguments, load_article
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("names", help="who's who: every name in an article")
-    add_article_arguments(p)
+    add_article_arguments(p, pinyin=False)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--type", help="only names of this type (company, person, place…)")
     p.set_defaults(func=run)

@@ -13,7 +13,9 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from reader.cli.common import add_glossary_arguments
 from reader.errors import ReaderError
+from reader.model import PinyinStyle
 
 _CHUNK = 256  # lines per batch: large enough to batch the model, small enough to stream
 
@@ -25,9 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Pinyin for each line of TEXT (or of stdin): one output line per input line.",
     )
     p.add_argument("text", nargs="*", metavar="TEXT", help="text to read; - or nothing: stdin")
-    p.add_argument(
-        "--style", choices=("marks", "numbers", "zhuyin"), default="marks", help="default: marks"
-    )
+    p.add_argument("--style", choices=PinyinStyle.names(), default="marks", help="default: marks")
     p.add_argument(
         "--sandhi",
         action="store_true",
@@ -40,8 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="text: syllables, words separated by spaces; json: one array per line with "
         "one entry per character (its reading, or the character itself)",
     )
-    p.add_argument("--glossary", action="append", default=[], metavar="FILE")
-    p.add_argument("--no-default-glossary", action="store_true")
+    add_glossary_arguments(p)  # names the glossary knows are read as words
     p.set_defaults(func=run)
 
 

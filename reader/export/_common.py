@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
+from reader.han import is_han as is_han_char
 from reader.model import Article, Sentence, Token
 
 GLOSS_LABEL = "gloss (no MT model installed)"  # = reader.translate.GLOSS_LABEL (tested)
-
-
-def is_han_char(ch: str) -> bool:
-    """CJK Unified Ideographs (basic block, extension A, compatibility) — what gets pinyin."""
-    cp = ord(ch)
-    return (
-        0x4E00 <= cp <= 0x9FFF
-        or cp == 0x3007  # 〇 (líng) has a reading
-        or 0x3400 <= cp <= 0x4DBF
-        or 0xF900 <= cp <= 0xFAFF
-        or 0x20000 <= cp <= 0x3134F
-    )
 
 
 def converted_script(article: Article) -> str:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from reader import paths
 from reader.glossary.fold import fold
+from reader.han import is_han
 from reader.model import GlossaryHit, Token
 
 RULES_FILE = "name_rules.tsv"
@@ -113,12 +114,8 @@ def get_name_rules() -> NameRules:
     return _rules
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
-
-
 def _all_han(text: str) -> bool:
-    return bool(text) and all(_is_han(ch) for ch in text)
+    return bool(text) and all(is_han(ch) for ch in text)
 
 
 def _common_word(word: str, rules: NameRules, word_freq: WordFreq | None) -> bool:
@@ -300,7 +297,7 @@ def detect_names(
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token.glossary is not None or not any(_is_han(ch) for ch in token.text):
+        if token.glossary is not None or not any(is_han(ch) for ch in token.text):
             i += 1
             continue
         found = _org_or_place(tokens, i, rules, text_of)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from reader.han import is_han
 from reader.model import Block, LoadedText, Meta
 
 # Characters that render as nothing; removed everywhere, except a zero-width joiner inside an
@@ -23,12 +24,11 @@ def is_wide(ch: str) -> bool:
     """East Asian wide characters: between two of them a source line break is not a space."""
     o = ord(ch)
     return (
-        0x2E80 <= o <= 0x9FFF
-        or 0xAC00 <= o <= 0xD7AF
-        or 0xF900 <= o <= 0xFAFF
-        or 0xFE30 <= o <= 0xFE4F
-        or 0xFF00 <= o <= 0xFFEF
-        or 0x20000 <= o <= 0x3FFFF
+        is_han(ch)
+        or 0x2E80 <= o <= 0x33FF  # radicals, CJK symbols and punctuation, kana, bopomofo, ...
+        or 0xAC00 <= o <= 0xD7AF  # Hangul syllables
+        or 0xFE30 <= o <= 0xFE4F  # CJK compatibility forms (vertical punctuation)
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms
     )
 
 

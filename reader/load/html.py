@@ -38,6 +38,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reader.errors import ReaderError
+from reader.han import HAN_CLASS
 from reader.load.blocks import is_wide
 from reader.load.boilerplate import Rules, class_words, filter_blocks, rules
 from reader.load.walker import SKIP_TAGS, RawBlock, Walker, tag_of
@@ -45,7 +46,7 @@ from reader.load.walker import SKIP_TAGS, RawBlock, Walker, tag_of
 _XML_DECL_STR = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SENTENCE_END = re.compile(r"[。！？!?；;…]\s*[”’」』）)]*$")
 _URL = re.compile(
-    r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef<>\"'）)】]*"
+    r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef<>\"'）)】" + HAN_CLASS + "]*"
 )
 _IMAGE_NAME = re.compile(
     r"[A-Za-z0-9_.%@-]+\.(?:jpe?g|png|gif|webp|bmp|svg|avif)(?:\?[A-Za-z0-9_=&%.-]*)?",

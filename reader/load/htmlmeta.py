@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from reader.han import HAN_CLASS, HAN_RE
 from reader.load.blocks import clean_block, same_title
 from reader.load.boilerplate import class_words, rules
 from reader.load.dates import find_date, normalize_date
@@ -14,13 +15,17 @@ from reader.load.walker import tag_of
 _TITLE_SEP = re.compile(r"\s*(?:[|｜_—–]|--|-\s|\s-|——|::)\s*")
 _BYLINE_AUTHOR = re.compile(
     r"(?:作者|記者|记者|撰文|文|撰稿)\s*[：:／/|｜]?\s*"
-    r"([\u4e00-\u9fffA-Za-z·•．.]{2,16}?)(?=$|[\s，,|｜/／、（(]|(?:台北|北京|上海|杭州|香港|深圳)|報導|报道|攝|摄|\d)"
+    r"(["
+    + HAN_CLASS
+    + r"A-Za-z·•．.]{2,16}?)(?=$|[\s，,|｜/／、（(]|(?:台北|北京|上海|杭州|香港|深圳)|報導|报道|攝|摄|\d)"
 )
 
 
 # "（记者 张晓明）" / "〔記者林怡君／台南報導〕" opening a news story's first paragraph.
 _LEAD_REPORTER = re.compile(
-    r"[（(〔【\[]\s*(?:记者|記者)\s*([\u4e00-\u9fff]{2,4}?)\s*(?:[）)〕】\]／/∕、 ]|报道|報導)"
+    r"[（(〔【\[]\s*(?:记者|記者)\s*("
+    + HAN_RE.pattern
+    + r"{2,4}?)\s*(?:[）)〕】\]／/∕、 ]|报道|報導)"
 )
 
 

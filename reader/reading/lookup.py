@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.han import is_han
 from reader.model import Token, Translation
 
 if TYPE_CHECKING:
@@ -47,12 +48,12 @@ def lookup_info(session: Session, with_dictionary: bool = True) -> LookupInfo:
     glossary = tokens[0].glossary if len(tokens) == 1 else _span_hit(tokens)
     entries: tuple[DictEntry, ...] = ()
     chars: tuple[tuple[str, tuple[DictEntry, ...]], ...] = ()
-    if with_dictionary and any(_is_han(ch) for ch in text):
+    if with_dictionary and any(is_han(ch) for ch in text):
         from reader.annotate.dictionary import lookup
 
         prefer = " ".join(r for r in readings if r) or None
         entries = tuple(lookup(text, prefer=prefer))
-        han = [(k, ch) for k, ch in enumerate(text) if _is_han(ch)]
+        han = [(k, ch) for k, ch in enumerate(text) if is_han(ch)]
         if len(han) > 1 and len(han) <= 8:
             chars = tuple(
                 (ch, tuple(lookup(ch, prefer=readings[k] if k < len(readings) else None)))
@@ -73,9 +74,3 @@ def lookup_info(session: Session, with_dictionary: bool = True) -> LookupInfo:
 def _span_hit(tokens: Sequence[Token]) -> GlossaryHit | None:
     hits = [t.glossary for t in tokens if t.glossary is not None]
     return hits[0] if len(hits) == 1 else None
-
-
-def _is_han(ch: str) -> bool:
-    from reader.session import is_han_char
-
-    return is_han_char(ch)

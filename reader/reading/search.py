@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reader.han import is_han
 from reader.reading.cursor import Cursor
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class SearchMixin:
         cached = self._simplified.get(i)
         if cached is None:
             text = self.sentences[i].text
-            if any(_is_han(ch) for ch in text):
+            if any(is_han(ch) for ch in text):
                 from reader.annotate.script import to_simplified_aligned
 
                 cached = to_simplified_aligned(text)
@@ -90,7 +91,7 @@ class SearchMixin:
 
     def _find(self, query: str) -> list[Hit]:
         hits: list[Hit] = []
-        if any(_is_han(ch) for ch in query):
+        if any(is_han(ch) for ch in query):
             from reader.annotate.script import to_simplified_aligned
 
             want = to_simplified_aligned(query)
@@ -197,9 +198,3 @@ def _all_indices(haystack: str, needle: str) -> Iterable[int]:
     while start >= 0:
         yield start
         start = haystack.find(needle, start + 1)
-
-
-def _is_han(ch: str) -> bool:
-    from reader.session import is_han_char
-
-    return is_han_char(ch)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.fsutil import cached_pickle
+from reader.han import HAN_CLASS, has_han, is_han
 from reader.segment.pos_hmm import PosHMM
 
 if TYPE_CHECKING:
@@ -185,12 +186,12 @@ class Segmenter:
         tag = self._tags.get(word) or self.base_tags().get(word)
         if tag is not None:
             return tag
-        if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
+        if not has_han(word):
             # as jieba.posseg tags non-Han runs (the name model was trained on its tags)
             if _NUM_PREFIX.match(word):
                 return "m"
             return "eng" if _ENG_PREFIX.match(word) else "x"
-        if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+        if not all(is_han(ch) for ch in word):
             guess = "x"  # Han and other characters: jieba would give several words
         elif len(word) > 1 and any(
             len(piece) > 1 for piece in self._tokenizer.cut(word, HMM=False)
@@ -208,7 +209,7 @@ _ENG_PREFIX = re.compile(r"[a-zA-Z0-9]+")
 
 # Runs jieba cuts into pieces but a reader sees as one word: URLs, DeepSeek-R1, 3.9, v1.2.3,
 # e-mail addresses, runs of …… or ——, and emoji sequences.
-_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]+", re.I)
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef“”‘’" + HAN_CLASS + "]+", re.I)
 _LATIN_WORD = re.compile(
     r"[A-Za-z0-9]+(?:[-./:@+_'][A-Za-z0-9]+)+|…{2,}|—{2,}|\.{3,}"
     # emoji joined into one picture (👨‍👩‍👧) and flags (🇨🇳)

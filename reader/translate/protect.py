@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from reader.han import is_han
+
 # Bump when masking/verification changes: it is part of every cache key.
 PROTECTION_VERSION = "p1"
 
@@ -92,10 +94,6 @@ def with_source_copies(text: str, terms: Sequence[Term]) -> list[Term]:
         if not any(a < tb and ta < b for ta, tb in taken)
     ]
     return sorted([*terms, *extra], key=lambda t: t.start)
-
-
-def is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
 def has_han(text: str) -> bool:

@@ -25,7 +25,6 @@ from typing import Any
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
@@ -45,7 +44,8 @@ from reader.session import (
     remember_position,
     restore_position,
 )
-from reader.text_layout import cell_width
+from reader.text_layout import cell_width, title_line
+from reader.tui.actions import ACTIONS, bindings, footer_hidden, help_rows
 from reader.tui.article_view import ArticleView
 from reader.tui.commands import ReaderCommands
 from reader.tui.lookup import LookupPanel
@@ -77,7 +77,9 @@ TranslatorFactory = Callable[[], Any]
 GlossaryFactory = Callable[[], Any]
 
 GLOSS_STATUS = "gloss: no MT model installed — reader model install FILE.argosmodel"
+GLOSS_STATUS_SHORT = "gloss: no MT model (reader model install)"  # when the line is narrow
 NARROW = 120  # below this many columns: interlinear layout, look-up panel at the bottom
+COMPACT_FOOTER = 140  # below this many columns: footer keys without padding
 CHUNKS = (6, 16)  # first translation chunk small (rows fill in fast), then larger ones
 # Annotation parts: the first covers the screen around the reading position, later ones
 # double up to a size that still lets the worker notice a cancel (q) within a second.
@@ -86,97 +88,11 @@ ANNOTATE_FIRST = 60
 ANNOTATE_MAX = 800
 _UNSET = object()
 
-PANES_GROUP = Binding.Group("Panes", compact=True)
-
-
-def _b(key: str, action: str, description: str, id: str, show: bool = True, **kw: Any) -> Binding:
-    return Binding(key, action, description, show=show, id=f"reader.{id}", **kw)
-
 
 class ReaderScreen(Screen[None]):
     """Header, column titles, the article, the look-up panel, status/progress, footer."""
 
-    BINDINGS = [
-        _b("left,h", "app.move('left')", "Previous word", "left", show=False),
-        _b("right,l", "app.move('right')", "Next word", "right", show=False),
-        _b("up,k", "app.move('up')", "Previous sentence", "up", show=False),
-        _b("down,j", "app.move('down')", "Next sentence", "down", show=False),
-        _b(
-            "shift+left,H",
-            "app.move('left', True)",
-            "Extend selection left",
-            "extend-left",
-            show=False,
-        ),
-        _b(
-            "shift+right,L",
-            "app.move('right', True)",
-            "Extend selection right",
-            "extend-right",
-            show=False,
-        ),
-        _b(
-            "shift+up",
-            "app.move('up', True)",
-            "Extend selection to sentence start",
-            "extend-up",
-            show=False,
-        ),
-        _b(
-            "shift+down,J",
-            "app.move('down', True)",
-            "Extend selection to sentence end",
-            "extend-down",
-            show=False,
-        ),
-        _b("pagedown,space", "app.page(1)", "Page down", "page-down", show=False),
-        _b("pageup,b", "app.page(-1)", "Page up", "page-up", show=False),
-        _b("g,home", "app.top", "Top", "top", show=False),
-        _b("G,end", "app.bottom", "Bottom", "bottom", show=False),
-        _b("1", "app.toggle_pane('original')", "Original", "pane-original", group=PANES_GROUP),
-        _b("2", "app.toggle_pane('converted')", "Converted", "pane-converted", group=PANES_GROUP),
-        _b("3", "app.toggle_pane('pinyin')", "Pinyin", "pane-pinyin", group=PANES_GROUP),
-        _b("4", "app.toggle_pane('english')", "English", "pane-english", group=PANES_GROUP),
-        _b("i", "app.toggle_interlinear", "Interlinear", "interlinear"),
-        _b("slash", "app.search", "Search", "search"),
-        _b("n", "app.next_hit", "Next hit", "next-hit", show=False),
-        _b("N", "app.prev_hit", "Previous hit", "prev-hit", show=False),
-        _b("escape", "app.clear", "Clear selection and search", "clear", show=False),
-        _b("t", "app.cycle_conversion", "Script", "conversion"),
-        _b("p", "app.cycle_pinyin", "Pinyin style", "pinyin-style"),
-        _b("a", "app.add_glossary", "Glossary+", "glossary-add"),
-        _b("w", "app.names", "Names", "names"),
-        _b("s", "app.save_word", "Save word for Anki", "save-word", show=False),
-        _b(
-            "v",
-            "app.vocab_cycle",
-            "Cycle word status (new/learning/known/ignored)",
-            "vocab-cycle",
-            show=False,
-        ),
-        _b(
-            "K",
-            "app.vocab_known_sentence",
-            "Mark the sentence's new words known",
-            "vocab-known-sentence",
-            show=False,
-        ),
-        _b(
-            "ctrl+k",
-            "app.vocab_known_article",
-            "Mark the article's new words known",
-            "vocab-known-article",
-            show=False,
-        ),
-        _b("V", "app.vocabulary", "Vocabulary", "vocabulary", show=False),
-        _b("e", "app.export", "Export", "export"),
-        _b("o", "app.open", "Open", "open"),
-        _b("f", "app.feeds", "Feeds", "feeds", show=False),
-        _b("F", "app.toggle_full_page", "Full page text", "full-page", show=False),
-        _b("d", "app.toggle_lookup", "Look-up panel", "lookup", show=False),
-        _b("question_mark", "app.help", "Keys", "help"),
-        _b("q", "app.quit", "Quit", "quit"),
-    ]
+    BINDINGS = bindings()  # reader.tui.actions: one registry for keys, help, palette
 
     def __init__(self, session: Session) -> None:
         super().__init__(id="reader")
@@ -201,10 +117,28 @@ class ReaderScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW, "-narrow")
+        # Below this width the footer's keys fit only without their padding, and narrower
+        # still only the essential ones.
+        self.query_one(Footer).compact = self.app.size.width < COMPACT_FOOTER
+        self._fit_footer(footer_hidden(self.app.size.width))
         app = self.app
         if isinstance(app, ReaderApp) and app.session.sentences:
-            # The column titles follow the view's new layout (columns ⇄ interlinear).
+            # The column titles follow the view's new layout (columns ⇄ interlinear), the
+            # status line the new width.
             self.call_after_refresh(app.refresh_columns)
+            self.call_after_refresh(app.refresh_status)
+
+    def _fit_footer(self, hidden: frozenset[str]) -> None:
+        """Show in the footer the registry's footer keys except ``hidden`` (Textual has no
+        public per-instance `show`, so the screen's own binding map is rewritten)."""
+        footer_ids = {a.binding_id for a in ACTIONS if a.footer}
+        table = self._bindings.key_to_bindings
+        for key, key_bindings in table.items():
+            table[key] = [
+                replace(b, show=b.id not in hidden) if b.id in footer_ids else b
+                for b in key_bindings
+            ]
+        self.refresh_bindings()
 
 
 class ReaderApp(VocabActions, WebActions, App[None]):
@@ -325,11 +259,13 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         meta = self.session.article.meta
         if meta.title:
             return meta.title
+        if self.path == "-":
+            return "standard input"
         return Path(self.path).name if self.path else "reader"
 
     def _sub_title(self) -> str:
         parts = []
-        if self.path:
+        if self.path and self.path != "-":  # stdin has no file name to show
             parts.append(Path(self.path).name)
         if self.full_page:
             parts.append("full page")
@@ -345,18 +281,19 @@ class ReaderApp(VocabActions, WebActions, App[None]):
 
     def refresh_columns(self) -> None:
         article = self.session.article
-        titles = {
-            "original": f"Original · {article.script.capitalize()}"
+        script = article.script.capitalize()
+        titles = {  # long to short: narrow columns get a shorter title, never a run-on one
+            "original": (f"Original · {script}", "Original")
             if article.script in ("simplified", "traditional", "mixed")
-            else "Original",
+            else ("Original",),
             "converted": _converted_title(article),
-            "pinyin": f"Pinyin · {article.pinyin_style}" if self.session.annotated else "Pinyin",
-            "english": "English",
+            "pinyin": (f"Pinyin · {article.pinyin_style}", "Pinyin")
+            if self.session.annotated
+            else ("Pinyin",),
+            "english": ("English",),
         }
-        line = ""
-        for x, pane in self.view.column_titles():
-            title = titles.get(pane, pane)
-            line += " " * max(0, x - cell_width(line)) + title
+        columns = [(x, titles.get(pane, (pane,))) for x, pane in self.view.column_titles()]
+        line = title_line(columns, self.view.size.width or self.size.width)
         self._reader_screen().query_one("#columns", Static).update(line)
 
     def refresh_lookup(self) -> None:
@@ -367,7 +304,15 @@ class ReaderApp(VocabActions, WebActions, App[None]):
             info, self.session.article.pinyin_style, self.dictionary_ready, self.vocab_lookup_line()
         )
 
-    def status_text(self) -> str:
+    def status_text(self, width: int = 0) -> str:
+        """The status line; within ``width`` cells (0: any) long notes get their short form so
+        the position and search stay visible."""
+        text = self._status_text(GLOSS_STATUS)
+        if width and cell_width(text) > width:
+            text = self._status_text(GLOSS_STATUS_SHORT)
+        return text
+
+    def _status_text(self, gloss_status: str) -> str:
         s = self.session
         parts = [self.fetching] if self.fetching else []
         if not s.annotated:
@@ -375,7 +320,7 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         elif self.model is _UNSET:
             parts.append("translation: starting…")
         elif self.model is None:
-            parts.append(GLOSS_STATUS)
+            parts.append(gloss_status)
         else:
             parts.append(f"model: {self.model}")
         if self.model_error:
@@ -392,7 +337,8 @@ class ReaderApp(VocabActions, WebActions, App[None]):
 
     def refresh_status(self) -> None:
         screen = self._reader_screen()
-        screen.query_one("#status", Static).update(self.status_text())
+        status = screen.query_one("#status", Static)
+        status.update(self.status_text(status.content_region.width))
         bar = screen.query_one("#progress", ProgressBar)
         bar.update(
             total=max(1, len(self.session.sentences)), progress=self.session.translated_count()
@@ -919,16 +865,13 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         self._annotate(self.generation, message.loaded, self.options)
 
     # -- help, quit -----------------------------------------------------------------------
+    @property
+    def keymap(self) -> dict[str, str]:
+        """Binding id → keys, as remapped by keymap.toml (empty when not remapped)."""
+        return dict(getattr(self, "_keymap", {}) or {})
+
     def binding_rows(self) -> list[tuple[str, str]]:
-        keymap = getattr(self, "_keymap", {}) or {}
-        rows = []
-        for binding in ReaderScreen.BINDINGS:
-            assert isinstance(binding, Binding)
-            key = keymap.get(binding.id or "", binding.key)
-            rows.append((_display_keys(key), binding.description))
-        rows.append(("ctrl+p", "Command palette (toggle panes, export, …)"))
-        rows.append(("ctrl+q", "Quit"))
-        return rows
+        return help_rows(self.keymap)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.binding_rows()))
@@ -955,17 +898,12 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         self._exiting.set()
 
 
-def _display_keys(keys: str) -> str:
-    names = {"slash": "/", "question_mark": "?", "space": "space"}
-    return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
-
-
-def _converted_title(article: Article) -> str:
+def _converted_title(article: Article) -> tuple[str, ...]:
     conv = article.conversion
     if not conv:
-        return "Converted"
+        return ("Converted",)
     target = "Simplified" if conv.startswith(("t2s", "tw2s", "hk2s")) else "Traditional"
-    return f"{target} · {conv}"
+    return (f"{target} · {conv}", target, conv)
 
 
 def make_app(

@@ -16,6 +16,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from reader.glossary.names import NameRow
+from reader.text_layout import truncate
+
+# Widest English shown in the names table: with name, type, source and count it fits the
+# 100-column dialog.
+NAMES_ENGLISH_WIDTH = 36
 
 
 class _Modal(ModalScreen[object]):
@@ -79,8 +84,12 @@ class OpenScreen(_Modal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="open-dialog"):
             yield Label("[b]Open an article[/] (text, Markdown, HTML file, or a web address)")
+            # The directory is a start to type after, not a selection that typing replaces.
             yield Input(
-                value=self.start, placeholder="path/to/article.html or https://…", id="open-path"
+                value=self.start,
+                placeholder="path/to/article.html or https://…",
+                id="open-path",
+                select_on_focus=False,
             )
             with Horizontal(classes="buttons"):
                 yield Button("Open", variant="primary", id="open-ok")
@@ -282,7 +291,12 @@ class NamesScreen(_Modal):
             table.add_columns("name", "English", "type", "source", "count")
             for row in self.rows:
                 source = "auto" if row.source == "auto" else Path(row.source_file).name
-                table.add_row(row.text, row.en, row.type, source, str(row.count))
+                # A long rendering is cut so type, source and count stay on screen; the whole
+                # of it is in the accept/edit form.
+                english = truncate(row.en, NAMES_ENGLISH_WIDTH)
+                table.add_row(
+                    truncate(row.text, 24), english, row.type, truncate(source, 24), str(row.count)
+                )
             yield table
 
     def _current(self) -> NameRow | None:
