@@ -127,12 +127,45 @@ def to_simplified_aligned(text: str) -> str:
 
 
 def convert_aligned(text: str, spans: list[tuple[int, int]], config: str) -> list[str]:
-    """Convert ``text`` and cut the result along ``spans`` (one string per token).
+    """Convert ``text`` along its word ``spans`` (one string per token, same lengths).
 
-    Whole-text conversion keeps OpenCC's phrase context; if it changed the length the
-    result can't be cut by offsets, so each token is converted on its own.
+    OpenCC's phrase tables match greedily over whatever they are given, so converting the
+    whole text lets a phrase straddle two words: 董宇辉|发|长信 became 董宇輝髮長信 (发长
+    "long hair"). Each word is converted as a unit instead — a multi-character word on its
+    own (头发 → 頭髮, 干活 → 幹活, 后来 → 後來), a run of single-character words together,
+    read after the last character of the word before it: a measure word or verb on the left
+    picks the noun (一碗|面 → 一碗麵), while nothing on the right can pull a character into
+    a phrase across a word boundary. A piece whose conversion changes length is converted
+    character by character, so offsets still line up.
     """
-    whole = convert(text, config)
-    if len(whole) == len(text):
-        return [whole[a:b] for a, b in spans]
-    return [convert(text[a:b], config) for a, b in spans]
+    if config == "t2s":
+        whole = convert(text, config)  # character tables only: no phrase can straddle
+        if len(whole) == len(text):
+            return [whole[a:b] for a, b in spans]
+    out: list[str] = []
+    run: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if run:
+            left = 1 if run[0][0] > 0 and is_han(text[run[0][0] - 1]) else 0
+            base = run[0][0] - left
+            piece = _convert_piece(text[base : run[-1][1]], config)
+            out.extend(piece[a - base : b - base] for a, b in run)
+            run.clear()
+
+    for start, end in spans:
+        if end - start == 1:
+            run.append((start, end))
+            continue
+        flush()
+        out.append(_convert_piece(text[start:end], config))
+    flush()
+    return out
+
+
+def _convert_piece(piece: str, config: str) -> str:
+    converted = convert(piece, config)
+    if len(converted) == len(piece):
+        return converted
+    chars = [convert(ch, config) for ch in piece]
+    return "".join(c if len(c) == 1 else ch for c, ch in zip(chars, piece, strict=True))
