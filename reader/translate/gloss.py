@@ -42,11 +42,19 @@ def _lookup(word: str, prefer: str | None = None) -> list[object]:
     return list(lookup(word, prefer=prefer))
 
 
+_PLACE_KINDS = frozenset(
+    "municipality city province county district prefecture river mountain island".split()
+)
+_ASPECT = frozenset("了过着")  # aspect particles glued to a verb inside an unknown compound
+
+
 def _trim(definition: str) -> str:
     sense = _CROSS_REF.sub("", _PAREN.sub("", definition)).split(";")[0].split(",")[0].strip()
     if sense.lower().startswith("to "):
         sense = sense[3:]
     words = sense.split()
+    if len(words) == 2 and words[0][:1].isupper() and words[1] in _PLACE_KINDS:
+        return words[0]  # "Shanghai municipality" → "Shanghai"
     if len(words) > 3 and words[0][:1].isupper():
         # "Hangzhou subprovincial city and capital of …" → "Hangzhou"
         sense = " ".join(words[: next((i for i, w in enumerate(words) if w.islower()), 3)])
@@ -118,15 +126,25 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
         if len(pieces) > 1:
             tables = _tables()
             glossed: list[str | None] = []
+            syllables = prefer.split() if prefer else []
+            offset = 0
             for i, piece in enumerate(pieces):
+                # each piece read as the word was read in context (很累: 累 lèi "tired")
+                reading = syllables[offset : offset + len(piece)]
+                piece_prefer = " ".join(reading) if len(reading) == len(piece) else None
+                offset += len(piece)
                 if not has_han(piece):
                     glossed.append(piece)
+                elif i and piece in _ASPECT:
+                    glossed.append("")  # 看过, 吃过饭: tense is not glossed
                 elif i and _is_number(pieces[i - 1]) and piece in tables.after_number:
                     glossed.append(tables.after_number[piece])
                 else:
                     alone = [Token(piece, 0, len(piece))]
                     sense = tables.words.gloss(piece, alone, 0) if piece in tables.words else None
-                    glossed.append(sense if sense is not None else short_sense(piece))
+                    if sense is None:
+                        sense = short_sense(piece, piece_prefer)
+                    glossed.append(sense)
             if all(g is not None for g in glossed) and any(glossed):
                 return " ".join(g for g in glossed if g)
     return f"[{pinyin}]" if pinyin else word
@@ -214,7 +232,9 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             and (sense := tables.words.gloss(simplified, tokens, index)) is not None
         ):
             words.append(sense)
-        elif token.pos.startswith("m") and (counted := _counted(simplified, tables)) is not None:
+        elif token.pos.startswith(("m", "r")) and (
+            counted := _counted(simplified, tables, _noun_follows(tokens, index))
+        ):
             words.append(counted)
         else:
             readings = token.readings
@@ -223,17 +243,54 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
     return tidy(" ".join(words)), tuple(applied)
 
 
-def _counted(word: str, tables: _Tables) -> str | None:
+# quantity words before a measure word ("a company", "this company", "many companies")
+_QUANTITY_WORDS = {
+    "一": "a", "多": "many", "几": "several", "每": "every", "数": "several",
+    "这": "this", "那": "that", "哪": "which", "该": "this", "此": "this",
+}  # fmt: skip
+_SINGULAR = frozenset({"a", "every", "this", "that", "which"})
+_DIGIT_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int | None:
+    """三百 → 300, 十五 → 15, 两千零五 → 2005, 5 → 5; None if not a plain number."""
+    if text.isdigit():
+        return int(text)
+    total = section = digit = 0
+    for ch in text:
+        if ch in _DIGIT_VALUES:
+            digit = _DIGIT_VALUES[ch]
+        elif ch in _UNIT_VALUES:
+            section += (digit or 1) * _UNIT_VALUES[ch]
+            digit = 0
+        elif ch in "万亿":
+            total = (total + section + digit) * (10_000 if ch == "万" else 100_000_000)
+            section = digit = 0
+        else:
+            return None
+    return total + section + digit
+
+
+def _noun_follows(tokens: Sequence[Token], index: int) -> bool:
+    return index + 1 < len(tokens) and tokens[index + 1].pos.startswith("n")
+
+
+def _counted(word: str, tables: _Tables, noun_follows: bool = False) -> str | None:
     """A numeral + measure word token (一家, 多家, 三个) as the number and the measure's
     counting sense ("one companies" reads better as "a company", but never "whole family")."""
-    if len(word) < 2 or word[-1] not in tables.after_number or not _is_number(word[:-1]):
+    if len(word) < 2 or word[-1] not in tables.after_number:
         return None
     number = word[:-1]
-    head = {"一": "a", "多": "many", "几": "several", "每": "every", "数": "several"}.get(number)
+    head = _QUANTITY_WORDS.get(number)
     if head is None:
-        head = short_sense(number) or number
-    counted = tables.after_number[word[-1]]
-    if head == "a" and counted.endswith("s"):
+        if not _is_number(number):
+            return None
+        value = chinese_number(number)
+        head = str(value) if value is not None else short_sense(number) or number
+    # the measure's own sense ("companies") only where no noun follows to say what is counted
+    counted = "" if noun_follows else tables.after_number[word[-1]]
+    if head in _SINGULAR and counted.endswith("s"):
         counted = counted[:-3] + "y" if counted.endswith("ies") else counted[:-1]
     return f"{head} {counted}".strip()
 
