@@ -81,6 +81,10 @@ def short_sense(word: str, prefer: str | None = None, pos: str = "") -> str | No
     # Proper-noun entries (时代 "Time, US weekly news magazine"; 中 "China"; 波 "Poland")
     # go after the common word's entry; names worth rendering are the glossary's job.
     entries = sorted(_lookup(word, prefer), key=_is_proper_noun)
+    if prefer is None and pos.startswith("v") and pos != "vn":
+        # no reading to choose the entry: a verb reads the entry that has verb senses
+        # (读 dú "to read" before dòu "comma")
+        entries.sort(key=lambda e: not any(d.startswith("to ") for d in e.definitions))
     for entry in entries:
         senses: list[tuple[str, bool]] = []
         for definition in getattr(entry, "definitions", ()):
