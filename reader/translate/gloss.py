@@ -61,6 +61,10 @@ def _trim(definition: str) -> str:
     return sense
 
 
+def _definitions(entry: object) -> tuple[str, ...]:
+    return tuple(getattr(entry, "definitions", ()))
+
+
 def _is_proper_noun(entry: object) -> bool:
     if getattr(entry, "proper", False):
         return True  # CC-CEDICT capitalises a proper noun's pinyin (中 Zhong1 "China")
@@ -84,7 +88,7 @@ def short_sense(word: str, prefer: str | None = None, pos: str = "") -> str | No
     if prefer is None and pos.startswith("v") and pos != "vn":
         # no reading to choose the entry: a verb reads the entry that has verb senses
         # (读 dú "to read" before dòu "comma")
-        entries.sort(key=lambda e: not any(d.startswith("to ") for d in e.definitions))
+        entries.sort(key=lambda e: not any(d.startswith("to ") for d in _definitions(e)))
     for entry in entries:
         senses: list[tuple[str, bool]] = []
         for definition in getattr(entry, "definitions", ()):
