@@ -33,3 +33,23 @@ def test_common_word_sense_comes_before_a_proper_noun_entry() -> None:
 
     # CC-CEDICT lists 时代 as Time magazine (Shi2 dai4) before "age; era" (shi2 dai4)
     assert short_sense("时代") == "age"
+
+
+def test_dictionary_syntax_never_leaks() -> None:
+    # "Mt Hua in Shaanxi, … 五嶽|五岳[Wu3 yue4]": the cross-reference is cut, the name kept
+    assert gloss_word("华山") == "Mt Hua"
+    for word in ("华山", "奶奶", "个", "越", "中", "原标题", "首波"):
+        sense = gloss_word(word)
+        assert "|" not in sense and "[" not in sense and "CL:" not in sense, (word, sense)
+
+
+def test_notes_around_a_sense_do_not_make_it_a_particle() -> None:
+    # "(informal) grandma (paternal grandmother)" is a word; "(coll.) boobies" is not the gloss
+    assert gloss_word("奶奶") == "grandma"
+    assert gloss_word("了") == ""
+
+
+def test_proper_noun_entries_come_after_common_ones() -> None:
+    assert gloss_word("波") == "wave"  # not "Poland"
+    assert gloss_word("原") == "former"  # not "Hara"
+    assert gloss_word("越南") == "Vietnam"  # a proper noun with no common entry stays

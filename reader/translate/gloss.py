@@ -94,8 +94,10 @@ def short_sense(word: str, prefer: str | None = None, pos: str = "") -> str | No
         for definition in getattr(entry, "definitions", ()):
             if _SKIP.match(definition):
                 continue
-            if definition.startswith("(") and definition.endswith(")"):
-                particle = True  # "(completed action marker)": grammar, not a word
+            if definition.startswith("(") and not _PAREN.sub("", definition).strip():
+                # "(completed action marker)": grammar, not a word — but "(informal) grandma
+                # (paternal grandmother)" is a word with notes around it
+                particle = True
                 continue
             sense = _trim(definition)
             if sense:
@@ -123,6 +125,13 @@ def _by_pos(senses: list[tuple[str, bool]], pos: str) -> list[str]:
 def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str = "") -> str:
     if not has_han(word):
         return word.translate(PUNCTUATION)
+    tables = _tables()
+    simplified = convert(word, "t2s")
+    if simplified in tables.words:
+        # the table's context-free sense (爷爷 "grandpa", 在 "in/at") for a word seen alone
+        alone = tables.words.gloss(simplified, [Token(simplified, 0, len(word), pos=pos)], 0)
+        if alone is not None:
+            return alone
     sense = short_sense(word, prefer, pos)
     if sense is not None:
         return sense
@@ -132,7 +141,6 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
         # (亿 + 元 "yuan", not the Yuan dynasty) and function pieces their table sense.
         pieces = _split_known(word)
         if len(pieces) > 1:
-            tables = _tables()
             glossed: list[str | None] = []
             syllables = prefer.split() if prefer else []
             offset = 0
