@@ -129,9 +129,10 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
     simplified = convert(word, "t2s")
     if simplified in tables.words:
         # the table's context-free sense (爷爷 "grandpa", 在 "in/at") for a word seen alone
-        alone = tables.words.gloss(simplified, [Token(simplified, 0, len(word), pos=pos)], 0)
-        if alone is not None:
-            return alone
+        lone = [Token(simplified, 0, len(word), pos=pos)]
+        context_free = tables.words.gloss(simplified, lone, 0)
+        if context_free is not None:
+            return context_free
     sense = short_sense(word, prefer, pos)
     if sense is not None:
         return sense
