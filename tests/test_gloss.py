@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from reader.translate.gloss import gloss_word
+from reader.translate.gloss import gloss_sentence, gloss_word
 
 
 def test_unknown_compound_is_glossed_by_its_dictionary_pieces() -> None:
@@ -24,7 +24,7 @@ def test_words_after_numbers_take_their_counting_sense() -> None:
     article = annotate(load_bytes("10月27日，3家公司募資5億元。".encode(), "x.txt"), Options())
     line, _ = gloss_sentence(next(article.sentences()))
     assert line.startswith("10 month 27 day")
-    assert "3 companies" in line and "5 hundred million yuan" in line
+    assert "3 companies" in line and "500 million yuan" in line
     assert "moon" not in line and "dynasty" not in line
 
 
@@ -53,3 +53,15 @@ def test_proper_noun_entries_come_after_common_ones() -> None:
     assert gloss_word("波") == "wave"  # not "Poland"
     assert gloss_word("原") == "former"  # not "Hara"
     assert gloss_word("越南") == "Vietnam"  # a proper noun with no common entry stays
+
+
+def test_wan_and_yi_after_a_number_are_scaled() -> None:
+    from reader.load import load_bytes
+    from reader.pipeline import Options, annotate
+
+    text = "估值超过10亿美元，收入3万元。"
+    line, _ = gloss_sentence(
+        next(annotate(load_bytes(text.encode(), "x.txt"), Options()).sentences())
+    )
+    assert "1 billion US dollars" in line and "30,000 yuan" in line
+    assert "hundred million" not in line and "ten thousand" not in line

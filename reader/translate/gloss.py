@@ -243,7 +243,13 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             words.append(hit.en)
             applied.append(hit.en)
         elif index and _is_number(tokens[index - 1].text) and simplified in after_number:
-            words.append(after_number[simplified])
+            counting = after_number[simplified]
+            scaled = _scale(tokens[index - 1].text, simplified[:1], words[-1] if words else "")
+            if scaled is not None:
+                # 10亿美元 "1 billion US dollars", not "10 hundred million US dollars"
+                words[-1] = scaled
+                counting = counting.split(" ", 2)[-1] if counting.count(" ") >= 2 else ""
+            words.append(counting)
         elif (
             simplified in tables.words
             and (sense := tables.words.gloss(simplified, tokens, index)) is not None
@@ -287,6 +293,23 @@ def chinese_number(text: str) -> int | None:
         else:
             return None
     return total + section + digit
+
+
+_SCALE = {"亿": 100_000_000, "万": 10_000}
+
+
+def _scale(number: str, unit: str, shown: str) -> str | None:
+    """``number`` × 亿/万 in English words ("1 billion", "500 million", "30,000"); None when
+    the number was not shown as is or isn't a plain Arabic number."""
+    multiplier = _SCALE.get(unit)
+    digits = number.replace(",", "").replace("，", "")
+    if multiplier is None or shown != number or not re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return None
+    value = float(digits) * multiplier
+    for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {name}"
+    return f"{value:,.0f}"
 
 
 def _noun_follows(tokens: Sequence[Token], index: int) -> bool:
