@@ -81,6 +81,9 @@ CASES = [
     ("三年/m 前/f", 1, "before"),
     ("下课/v 后/f", 1, "after"),
     ("企业/n 中/f", 1, "in"),
+    ("在/p 企业/n 中/f", 2, ""),  # 在 … 中: 在 already says "in"
+    ("在/p 公园/n 里/f", 2, ""),
+    ("在/p 家/n ，/x 公园/n 里/f", 4, "in"),  # punctuation closes the frame
     ("门/n 外/f", 1, "outside"),
     ("这/r 书/n", 0, "this"),
     ("那/r 书/n", 0, "that"),

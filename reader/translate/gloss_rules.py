@@ -13,6 +13,8 @@ Conditions (space-separated, all must hold; ``*`` = always):
 - ``before:v``    the next token's POS starts with one of these
 - ``prev:多,几``  the previous token's text is one of these
 - ``next:了,过``  the next token's text is one of these
+- ``opened:在``   one of these words came within the last few tokens, no punctuation
+  between (the 在 … 中 frame: 在 already says "in", so the closing 中 adds nothing)
 - ``end``         no Chinese token follows (end of sentence or punctuation next)
 
 A gloss of ``-`` drops the word (的, 了, 着: grammar English shows by word order).
@@ -26,7 +28,8 @@ from dataclasses import dataclass
 from reader.errors import ReaderError
 from reader.model import Token
 
-_KINDS = ("pos", "reading", "after", "before", "prev", "next")
+_KINDS = ("pos", "reading", "after", "before", "prev", "next", "opened")
+_FRAME_REACH = 6  # tokens back to the word that opens a frame (在 … 中)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +55,23 @@ class Rule:
                 ok = prev is not None and prev.text in values
             elif kind == "next":
                 ok = nxt is not None and nxt.text in values
+            elif kind == "opened":
+                ok = _opened(tokens, index, values)
             else:  # "end"
                 ok = nxt is None or not _has_han(nxt.text)
             if not ok:
                 return False
         return True
+
+
+def _opened(tokens: Sequence[Token], index: int, openers: tuple[str, ...]) -> bool:
+    for back in range(index - 1, max(-1, index - 1 - _FRAME_REACH), -1):
+        text = tokens[back].text
+        if text in openers:
+            return True
+        if not _has_han(text):
+            return False  # punctuation ends the clause
+    return False
 
 
 def _starts(pos: str, prefixes: tuple[str, ...]) -> bool:
@@ -107,7 +122,7 @@ class FunctionWords:
                 if kind not in _KINDS or not values:
                     raise ReaderError(
                         f"{source}:{lineno}: unknown condition {cond!r}; use "
-                        "pos:, reading:, after:, before:, prev:, next: or end"
+                        "pos:, reading:, after:, before:, prev:, next:, opened: or end"
                     )
                 conditions.append((kind, tuple(values.split(","))))
             rules.setdefault(word, []).append(
