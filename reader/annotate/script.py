@@ -142,15 +142,14 @@ def convert_aligned(text: str, spans: list[tuple[int, int]], config: str) -> lis
         whole = convert(text, config)  # character tables only: no phrase can straddle
         if len(whole) == len(text):
             return [whole[a:b] for a, b in spans]
-    out: list[str] = []
+    # pieces: (start of the converted text, end, the token spans it serves)
+    pieces: list[tuple[int, int, list[tuple[int, int]]]] = []
     run: list[tuple[int, int]] = []
 
     def flush() -> None:
         if run:
             left = 1 if run[0][0] > 0 and is_han(text[run[0][0] - 1]) else 0
-            base = run[0][0] - left
-            piece = _convert_piece(text[base : run[-1][1]], config)
-            out.extend(piece[a - base : b - base] for a, b in run)
+            pieces.append((run[0][0] - left, run[-1][1], list(run)))
             run.clear()
 
     for start, end in spans:
@@ -158,9 +157,31 @@ def convert_aligned(text: str, spans: list[tuple[int, int]], config: str) -> lis
             run.append((start, end))
             continue
         flush()
-        out.append(_convert_piece(text[start:end], config))
+        pieces.append((start, end, [(start, end)]))
     flush()
+    converted = _convert_pieces([text[a:b] for a, b, _ in pieces], config)
+    out: list[str] = []
+    for (base, _, served), piece in zip(pieces, converted, strict=True):
+        out.extend(piece[a - base : b - base] for a, b in served)
     return out
+
+
+# Joins pieces for one OpenCC call: phrase tables hold only Han, so no match crosses it.
+_PIECE_SEP = "\n"
+
+
+def _convert_pieces(pieces: list[str], config: str) -> list[str]:
+    """Each piece converted on its own (same lengths), in one OpenCC call where possible."""
+    if not pieces:
+        return []
+    if not any(_PIECE_SEP in p for p in pieces):
+        joined = convert(_PIECE_SEP.join(pieces), config).split(_PIECE_SEP)
+        if len(joined) == len(pieces):
+            return [
+                c if len(c) == len(p) else _convert_piece(p, config)
+                for c, p in zip(joined, pieces, strict=True)
+            ]
+    return [_convert_piece(p, config) for p in pieces]
 
 
 def _convert_piece(piece: str, config: str) -> str:
