@@ -46,3 +46,9 @@ def test_t2s_keeps_offsets(segmenter: Segmenter) -> None:
     text = "董宇輝發長信回應"
     spans = [(0, 3), (3, 4), (4, 6), (6, 8)]
     assert "".join(convert_aligned(text, spans, "t2s")) == "董宇辉发长信回应"
+
+
+def test_a_newline_inside_the_pieces_still_converts() -> None:
+    text = "头发\n发展"
+    spans = [(0, 2), (2, 3), (3, 5)]
+    assert "".join(convert_aligned(text, spans, "s2t")) == "頭髮\n發展"
