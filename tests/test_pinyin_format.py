@@ -106,3 +106,25 @@ def test_sandhi_rejects_mismatched_input() -> None:
         apply_sandhi([["ni3", "hao3"]], ["你"])
     with pytest.raises(ValueError):
         apply_sandhi([["ni3"]], ["你", "好"])
+
+
+@pytest.mark.parametrize(
+    ("readings", "style", "expected"),
+    [
+        (["xi1", "an1"], "marks", "xī'ān"),
+        (["xi1", "an1"], "numbers", "xi1'an1"),
+        (["tian1", "an1", "men2"], "marks", "tiān'ānmén"),
+        (["mo4", "er3"], "marks", "mò'ěr"),
+        (["nv3", "er2"], "marks", "nǚ'ér"),
+        (["hai3", "ou1"], "numbers", "hai3'ou1"),
+        (["e2"], "marks", "é"),  # a word's first syllable takes none
+        (["yin2", "hang2"], "marks", "yínháng"),  # y-, w- spellings need none
+        (["ping2", "an1"], "zhuyin", "ㄆㄧㄥˊ ㄢ"),  # zhuyin separates syllables anyway
+        ([None, "an1"], "marks", "3ān"),  # after a digit, not a syllable
+    ],
+)
+def test_apostrophe_before_a_o_e_after_a_syllable(
+    readings: list[str | None], style: str, expected: str
+) -> None:
+    text = "3安" if readings[0] is None else None
+    assert format_word(readings, style, text) == expected

@@ -8,9 +8,9 @@ import pytest
 from test_tui import FakeTranslator, settle, wait_for
 from textual.widgets import DataTable, Input
 
+from reader.glossary.names import NameRow
 from reader.load import load_bytes
 from reader.pipeline import Options
-from reader.session import NameRow
 from reader.text_layout import cell_width, title_line, truncate
 from reader.tui.app import ReaderApp, make_app
 from reader.tui.screens import NamesScreen, OpenScreen
@@ -77,8 +77,20 @@ async def test_long_english_name_keeps_the_other_columns_on_screen() -> None:
     app = _app()
     long_en = "The Extraordinarily Long Official English Name Of A Robotics Company Ltd"
     rows = [
-        NameRow("宇樹科技", long_en, "company", "glossary", "/x/companies.tsv", 2, 3, 0),
-        NameRow("杭州", "Hangzhou", "place", "glossary", "/x/places.tsv", 3, 1, 0),
+        NameRow(
+            "宇樹科技",
+            "宇樹科技",
+            long_en,
+            "company",
+            "glossary",
+            "/x/companies.tsv",
+            2,
+            (),
+            0,
+            3,
+            0,
+        ),
+        NameRow("杭州", "杭州", "Hangzhou", "place", "glossary", "/x/places.tsv", 3, (), 0, 1, 0),
     ]
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot, app)

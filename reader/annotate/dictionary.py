@@ -23,6 +23,9 @@ class DictEntry:
     traditional: str
     pinyin: str  # tone numbers, lower case, ü as v: "yin2 hang2", "lv4"
     definitions: tuple[str, ...]
+    # CC-CEDICT writes a proper noun's pinyin capitalised (中 [Zhong1] "China", 波 [Bo1]
+    # "Poland"): a gloss of running text reads the common entry first
+    proper: bool = False
 
     @property
     def readings(self) -> tuple[str, ...]:
@@ -109,7 +112,13 @@ def _parse(lines: Iterable[str]) -> list[DictEntry]:
             continue
         definitions = tuple(d for d in rest.rstrip("/").split("/") if d)
         entries.append(
-            DictEntry(simplified, traditional, normalize_pinyin(pinyin.rstrip("]")), definitions)
+            DictEntry(
+                simplified,
+                traditional,
+                normalize_pinyin(pinyin.rstrip("]")),
+                definitions,
+                proper=pinyin[:1].isupper(),
+            )
         )
     return entries
 

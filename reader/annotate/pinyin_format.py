@@ -14,6 +14,8 @@ from functools import lru_cache
 from reader.model import PinyinStyle
 
 STYLES = PinyinStyle.names()
+# syllables that start with these letters take an apostrophe after another syllable
+_APOSTROPHE_INITIALS = frozenset("aoe")
 
 _COMBINING = {"1": "\u0304", "2": "\u0301", "3": "\u030c", "4": "\u0300"}
 _ZHUYIN_TONE = {"1": "", "2": "ˊ", "3": "ˇ", "4": "ˋ", "5": ""}
@@ -123,21 +125,29 @@ def format_word(
     """A word's readings as one display string.
 
     Marks and numbers join syllables without a space (``"yínháng"``, ``"yin2hang2"``),
-    zhuyin separates them (``"ㄧㄣˊ ㄏㄤˊ"``). ``None`` (a non-Han character) is replaced by
+    zhuyin separates them (``"ㄧㄣˊ ㄏㄤˊ"``). By the standard orthography rule, a syllable
+    starting with a, o or e that follows another syllable gets an apostrophe, so the
+    boundary stays readable (``"Xī'ān"``, ``"xi1'an1"``, ``"tiān'ānmén"``, ``"nǚ'ér"``). ``None`` (a non-Han character) is replaced by
     that character of ``text`` when given (``"3D打印"`` → ``"3Ddǎyìn"``) and dropped otherwise.
     """
     sep = " " if style == "zhuyin" else ""
     parts: list[str] = []
     latin_run = ""
+    after_syllable = False
     for i, reading in enumerate(readings):
         if reading is None:
             if text is not None and i < len(text):
                 latin_run += text[i]
+            after_syllable = False
             continue
         if latin_run:
             parts.append(latin_run)
             latin_run = ""
-        parts.append(format_syllable(reading, style))
+        syllable = format_syllable(reading, style)
+        if after_syllable and style != "zhuyin" and reading[:1] in _APOSTROPHE_INITIALS:
+            syllable = "'" + syllable
+        parts.append(syllable)
+        after_syllable = True
     if latin_run:
         parts.append(latin_run)
     return sep.join(parts)

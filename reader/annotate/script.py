@@ -124,12 +124,66 @@ def to_simplified_aligned(text: str) -> str:
 
 
 def convert_aligned(text: str, spans: list[tuple[int, int]], config: str) -> list[str]:
-    """Convert ``text`` and cut the result along ``spans`` (one string per token).
+    """Convert ``text`` along its word ``spans`` (one string per token, same lengths).
 
-    Whole-text conversion keeps OpenCC's phrase context; if it changed the length the
-    result can't be cut by offsets, so each token is converted on its own.
+    OpenCC's phrase tables match greedily over whatever they are given, so converting the
+    whole text lets a phrase straddle two words: 董宇辉|发|长信 became 董宇輝髮長信 (发长
+    "long hair"). Each word is converted as a unit instead — a multi-character word on its
+    own (头发 → 頭髮, 干活 → 幹活, 后来 → 後來), a run of single-character words together,
+    read after the last character of the word before it: a measure word or verb on the left
+    picks the noun (一碗|面 → 一碗麵), while nothing on the right can pull a character into
+    a phrase across a word boundary. A piece whose conversion changes length is converted
+    character by character, so offsets still line up.
     """
-    whole = convert(text, config)
-    if len(whole) == len(text):
-        return [whole[a:b] for a, b in spans]
-    return [convert(text[a:b], config) for a, b in spans]
+    if config == "t2s":
+        whole = convert(text, config)  # character tables only: no phrase can straddle
+        if len(whole) == len(text):
+            return [whole[a:b] for a, b in spans]
+    # pieces: (start of the converted text, end, the token spans it serves)
+    pieces: list[tuple[int, int, list[tuple[int, int]]]] = []
+    run: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if run:
+            left = 1 if run[0][0] > 0 and is_han(text[run[0][0] - 1]) else 0
+            pieces.append((run[0][0] - left, run[-1][1], list(run)))
+            run.clear()
+
+    for start, end in spans:
+        if end - start == 1:
+            run.append((start, end))
+            continue
+        flush()
+        pieces.append((start, end, [(start, end)]))
+    flush()
+    converted = _convert_pieces([text[a:b] for a, b, _ in pieces], config)
+    out: list[str] = []
+    for (base, _, served), piece in zip(pieces, converted, strict=True):
+        out.extend(piece[a - base : b - base] for a, b in served)
+    return out
+
+
+# Joins pieces for one OpenCC call: phrase tables hold only Han, so no match crosses it.
+_PIECE_SEP = "\n"
+
+
+def _convert_pieces(pieces: list[str], config: str) -> list[str]:
+    """Each piece converted on its own (same lengths), in one OpenCC call where possible."""
+    if not pieces:
+        return []
+    if not any(_PIECE_SEP in p for p in pieces):
+        joined = convert(_PIECE_SEP.join(pieces), config).split(_PIECE_SEP)
+        if len(joined) == len(pieces):
+            return [
+                c if len(c) == len(p) else _convert_piece(p, config)
+                for c, p in zip(joined, pieces, strict=True)
+            ]
+    return [_convert_piece(p, config) for p in pieces]
+
+
+def _convert_piece(piece: str, config: str) -> str:
+    converted = convert(piece, config)
+    if len(converted) == len(piece):
+        return converted
+    chars = [convert(ch, config) for ch in piece]
+    return "".join(c if len(c) == 1 else ch for c, ch in zip(chars, piece, strict=True))

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from reader.fsutil import cached_pickle
 from reader.han import HAN_CLASS, has_han, is_han
 from reader.segment.pos_hmm import PosHMM
+from reader.segment.word_fixes import WordFixes
 
 if TYPE_CHECKING:
     import jieba
@@ -107,6 +108,8 @@ class Segmenter:
         self._tokenizer: jieba.Tokenizer = tokenizer
         # jieba's POS HMM for unknown words (tables loaded on first use, shared when derived)
         self._hmm: PosHMM = _base._hmm if _base is not None else PosHMM()
+        # families of cuts that change readings and glosses (日至, 家台, 在…中将)
+        self._fixes: WordFixes = _base._fixes if _base is not None else WordFixes.load()
         self._tags: dict[str, str] = {}  # this segmenter's own words and memoised HMM guesses
         self._lock = threading.RLock()
 
@@ -171,6 +174,8 @@ class Segmenter:
         pos = 0
         with self._lock:
             words = list(self._tokenizer.cut(text, HMM=True))
+        freq = self._tokenizer.FREQ
+        words = self._fixes.apply(words, lambda w: bool(freq.get(w)))
         for word in words:
             spans.append((pos, pos + len(word)))
             pos += len(word)

@@ -21,11 +21,16 @@ GLOSS_LABEL = "gloss (no MT model installed)"
 # Senses that say nothing about the meaning in context.
 _SKIP = re.compile(
     r"^(?:surname |(?:old |archaic |Japanese |ancient )?variant of |see |CL:|used in |"
-    r"(?:erhua|old) variant|abbr\. for |pr\. |also pr\. |Taiwan pr\.|\(bound form\))",
+    r"(?:erhua|old) variant|abbr\. for |pr\. |also pr\. |Taiwan pr\.|\(bound form\)|"
+    r"classifier |(?:\([^)]*\) )?(?:unofficial |Japanese )?variant |used as |"
+    r"\((?:slang|vulgar|Internet slang)\))",
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\s*\([^)]*\)")
-_PINYIN_REF = re.compile(r"\S+\[[^\]]*\]")  # "漢字|汉字[han4 zi4]" cross-references
+# "漢字|汉字[han4 zi4]", "五嶽|五岳" cross-references: cut out of a sense, not shown
+_CROSS_REF = re.compile(
+    r"\s*(?:see (?:also )?)?\S*[\u3400-\u9fff|]\S*(?:\[[^\]]*\])?|\s*\[[^\]]*\]"
+)
 _MAX_WORD = 6
 
 
@@ -37,63 +42,126 @@ def _lookup(word: str, prefer: str | None = None) -> list[object]:
     return list(lookup(word, prefer=prefer))
 
 
+_PLACE_KINDS = frozenset(
+    "municipality city province county district prefecture river mountain island".split()
+)
+_ASPECT = frozenset("了过着")  # aspect particles glued to a verb inside an unknown compound
+
+
 def _trim(definition: str) -> str:
-    sense = _PAREN.sub("", definition).split(";")[0].split(",")[0].strip()
+    sense = _CROSS_REF.sub("", _PAREN.sub("", definition)).split(";")[0].split(",")[0].strip()
     if sense.lower().startswith("to "):
         sense = sense[3:]
     words = sense.split()
+    if len(words) == 2 and words[0][:1].isupper() and words[1] in _PLACE_KINDS:
+        return words[0]  # "Shanghai municipality" → "Shanghai"
     if len(words) > 3 and words[0][:1].isupper():
         # "Hangzhou subprovincial city and capital of …" → "Hangzhou"
         sense = " ".join(words[: next((i for i, w in enumerate(words) if w.islower()), 3)])
     return sense
 
 
+def _definitions(entry: object) -> tuple[str, ...]:
+    return tuple(getattr(entry, "definitions", ()))
+
+
 def _is_proper_noun(entry: object) -> bool:
-    senses = [d for d in getattr(entry, "definitions", ()) if d and d[0].isalpha()]
+    if getattr(entry, "proper", False):
+        return True  # CC-CEDICT capitalises a proper noun's pinyin (中 Zhong1 "China")
+    senses = [
+        d for d in getattr(entry, "definitions", ()) if d and d[0].isalpha() and not _SKIP.match(d)
+    ]
     return bool(senses) and all(d[0].isupper() for d in senses)
 
 
-def short_sense(word: str, prefer: str | None = None) -> str | None:
+def short_sense(word: str, prefer: str | None = None, pos: str = "") -> str | None:
     """A short English sense of ``word`` ("" for a grammatical particle, None if unknown).
 
     From the first entry with a usable sense: its first sense of at most three words,
-    else its shortest one.
+    else its shortest one. A verb (jieba POS ``v``) prefers the entry's first "to …" sense,
+    a noun its first sense that is not one.
     """
     particle = False
-    # Proper-noun entries (时代 "Time, US weekly news magazine": every sense capitalised) go
-    # after the common word's entry; names worth rendering are the glossary's job.
+    # Proper-noun entries (时代 "Time, US weekly news magazine"; 中 "China"; 波 "Poland")
+    # go after the common word's entry; names worth rendering are the glossary's job.
     entries = sorted(_lookup(word, prefer), key=_is_proper_noun)
+    if prefer is None and pos.startswith("v") and pos != "vn":
+        # no reading to choose the entry: a verb reads the entry that has verb senses
+        # (读 dú "to read" before dòu "comma")
+        entries.sort(key=lambda e: not any(d.startswith("to ") for d in _definitions(e)))
     for entry in entries:
-        senses: list[str] = []
+        senses: list[tuple[str, bool]] = []
         for definition in getattr(entry, "definitions", ()):
-            if _SKIP.match(definition) or _PINYIN_REF.search(definition):
+            if _SKIP.match(definition):
                 continue
-            if definition.startswith("(") and definition.endswith(")"):
-                particle = True  # "(completed action marker)": grammar, not a word
+            if definition.startswith("(") and not _PAREN.sub("", definition).strip():
+                # "(completed action marker)": grammar, not a word — but "(informal) grandma
+                # (paternal grandmother)" is a word with notes around it
+                particle = True
                 continue
             sense = _trim(definition)
             if sense:
-                senses.append(sense)
+                senses.append((sense, definition.lower().startswith("to ")))
         if senses:
-            short = [s for s in senses if len(s.split()) <= 3]
-            return short[0] if short else min(senses, key=len)
+            wanted = _by_pos(senses, pos)
+            short = [s for s in wanted if len(s.split()) <= 3]
+            return short[0] if short else min(wanted, key=len)
         if particle:
             return ""
     return "" if particle else None
 
 
-def gloss_word(word: str, pinyin: str = "", prefer: str | None = None) -> str:
+def _by_pos(senses: list[tuple[str, bool]], pos: str) -> list[str]:
+    """The senses a part of speech reads: a verb's "to …" senses, a noun's others."""
+    if pos.startswith("v") and pos != "vn":
+        chosen = [s for s, verbal in senses if verbal]
+    elif pos.startswith(("n", "a", "m", "q", "f", "t", "s")) or pos == "vn":
+        chosen = [s for s, verbal in senses if not verbal]
+    else:
+        chosen = []
+    return chosen or [s for s, _ in senses]
+
+
+def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str = "") -> str:
     if not has_han(word):
         return word.translate(PUNCTUATION)
-    sense = short_sense(word, prefer)
+    tables = _tables()
+    simplified = convert(word, "t2s")
+    if simplified in tables.words:
+        # the table's context-free sense (爷爷 "grandpa", 在 "in/at") for a word seen alone
+        lone = [Token(simplified, 0, len(word), pos=pos)]
+        context_free = tables.words.gloss(simplified, lone, 0)
+        if context_free is not None:
+            return context_free
+    sense = short_sense(word, prefer, pos)
     if sense is not None:
         return sense
     if len(word) > 1:
         # An unknown compound (亿美元) reads best as its longest dictionary pieces (亿 + 美元),
-        # not character by character.
+        # not character by character; a piece after a number takes its counting sense
+        # (亿 + 元 "yuan", not the Yuan dynasty) and function pieces their table sense.
         pieces = _split_known(word)
         if len(pieces) > 1:
-            glossed = [short_sense(p) if has_han(p) else p for p in pieces]
+            glossed: list[str | None] = []
+            syllables = prefer.split() if prefer else []
+            offset = 0
+            for i, piece in enumerate(pieces):
+                # each piece read as the word was read in context (很累: 累 lèi "tired")
+                reading = syllables[offset : offset + len(piece)]
+                piece_prefer = " ".join(reading) if len(reading) == len(piece) else None
+                offset += len(piece)
+                if not has_han(piece):
+                    glossed.append(piece)
+                elif i and piece in _ASPECT:
+                    glossed.append("")  # 看过, 吃过饭: tense is not glossed
+                elif i and _is_number(pieces[i - 1]) and piece in tables.after_number:
+                    glossed.append(tables.after_number[piece])
+                else:
+                    alone = [Token(piece, 0, len(piece))]
+                    sense = tables.words.gloss(piece, alone, 0) if piece in tables.words else None
+                    if sense is None:
+                        sense = short_sense(piece, piece_prefer)
+                    glossed.append(sense)
             if all(g is not None for g in glossed) and any(glossed):
                 return " ".join(g for g in glossed if g)
     return f"[{pinyin}]" if pinyin else word
@@ -132,47 +200,139 @@ def gloss_text(text: str) -> str:
     return tidy(" ".join(words))
 
 
-@functools.cache
-def _after_number() -> dict[str, str]:
-    """Senses a word takes right after a number (data: reader/data/gloss_after_number.tsv)."""
-    from reader.paths import package_data
+class _Tables:
+    """The gloss's data: senses after a number (reader/data/gloss_after_number.tsv) and the
+    function-word table (reader/data/gloss_function_words.tsv)."""
 
-    senses: dict[str, str] = {}
-    for line in package_data("gloss_after_number.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, _, sense = line.partition("\t")
-            senses[word.strip()] = sense.strip()
-    return senses
+    def __init__(self) -> None:
+        from reader.paths import package_data
+        from reader.translate.gloss_rules import FunctionWords
+
+        path = package_data("gloss_after_number.tsv")
+        self.after_number: dict[str, str] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                word, _, sense = line.partition("\t")
+                self.after_number[word.strip()] = sense.strip()
+        self.words = FunctionWords.load()
+
+
+@functools.cache
+def _tables() -> _Tables:
+    return _Tables()
 
 
 def _is_number(text: str) -> bool:
     return bool(text) and all(ch.isdigit() or ch in ".,，" or ch in _CHINESE_DIGITS for ch in text)
 
 
-_CHINESE_DIGITS = frozenset("零〇一二三四五六七八九十百千两")
+# numerals, and the quantity words a measure word follows like a number (多家, 几个, 每次)
+_CHINESE_DIGITS = frozenset("零〇一二三四五六七八九十百千万亿两多几每数")
 
 
 def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
     """(gloss line, glossary renderings applied in order) for a sentence's tokens."""
     words: list[str] = []
     applied: list[str] = []
-    after_number = _after_number()
+    tables = _tables()
+    after_number = tables.after_number
     for index, token in enumerate(tokens):
         hit = token.glossary
+        simplified = convert(token.text, "t2s") if has_han(token.text) else token.text
         if hit is not None and hit.en:
             words.append(hit.en)
             applied.append(hit.en)
+        elif index and _is_number(tokens[index - 1].text) and simplified in after_number:
+            counting = after_number[simplified]
+            scaled = _scale(tokens[index - 1].text, simplified[:1], words[-1] if words else "")
+            if scaled is not None:
+                # 10亿美元 "1 billion US dollars", not "10 hundred million US dollars"
+                words[-1] = scaled
+                counting = counting.split(" ", 2)[-1] if counting.count(" ") >= 2 else ""
+            words.append(counting)
         elif (
-            index
-            and _is_number(tokens[index - 1].text)
-            and (simplified := convert(token.text, "t2s")) in after_number
+            simplified in tables.words
+            and (sense := tables.words.gloss(simplified, tokens, index)) is not None
         ):
-            words.append(after_number[simplified])
+            words.append(sense)
+        elif token.pos.startswith(("m", "r")) and (
+            counted := _counted(simplified, tables, _noun_follows(tokens, index))
+        ):
+            words.append(counted)
         else:
             readings = token.readings
             prefer = " ".join(r for r in readings if r) if readings and all(readings) else None
-            words.append(gloss_word(token.text, token.pinyin, prefer))
+            words.append(gloss_word(token.text, token.pinyin, prefer, token.pos))
     return tidy(" ".join(words)), tuple(applied)
+
+
+# quantity words before a measure word ("a company", "this company", "many companies")
+_QUANTITY_WORDS = {
+    "一": "a", "多": "many", "几": "several", "每": "every", "数": "several",
+    "这": "this", "那": "that", "哪": "which", "该": "this", "此": "this",
+}  # fmt: skip
+_SINGULAR = frozenset({"a", "every", "this", "that", "which"})
+_DIGIT_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int | None:
+    """三百 → 300, 十五 → 15, 两千零五 → 2005, 5 → 5; None if not a plain number."""
+    if text.isdigit():
+        return int(text)
+    total = section = digit = 0
+    for ch in text:
+        if ch in _DIGIT_VALUES:
+            digit = _DIGIT_VALUES[ch]
+        elif ch in _UNIT_VALUES:
+            section += (digit or 1) * _UNIT_VALUES[ch]
+            digit = 0
+        elif ch in "万亿":
+            total = (total + section + digit) * (10_000 if ch == "万" else 100_000_000)
+            section = digit = 0
+        else:
+            return None
+    return total + section + digit
+
+
+_SCALE = {"亿": 100_000_000, "万": 10_000}
+
+
+def _scale(number: str, unit: str, shown: str) -> str | None:
+    """``number`` × 亿/万 in English words ("1 billion", "500 million", "30,000"); None when
+    the number was not shown as is or isn't a plain Arabic number."""
+    multiplier = _SCALE.get(unit)
+    digits = number.replace(",", "").replace("，", "")
+    if multiplier is None or shown != number or not re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return None
+    value = float(digits) * multiplier
+    for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {name}"
+    return f"{value:,.0f}"
+
+
+def _noun_follows(tokens: Sequence[Token], index: int) -> bool:
+    return index + 1 < len(tokens) and tokens[index + 1].pos.startswith("n")
+
+
+def _counted(word: str, tables: _Tables, noun_follows: bool = False) -> str | None:
+    """A numeral + measure word token (一家, 多家, 三个) as the number and the measure's
+    counting sense ("one companies" reads better as "a company", but never "whole family")."""
+    if len(word) < 2 or word[-1] not in tables.after_number:
+        return None
+    number = word[:-1]
+    head = _QUANTITY_WORDS.get(number)
+    if head is None:
+        if not _is_number(number):
+            return None
+        value = chinese_number(number)
+        head = str(value) if value is not None else short_sense(number) or number
+    # the measure's own sense ("companies") only where no noun follows to say what is counted
+    counted = "" if noun_follows else tables.after_number[word[-1]]
+    if head in _SINGULAR and counted.endswith("s"):
+        counted = counted[:-3] + "y" if counted.endswith("ies") else counted[:-1]
+    return f"{head} {counted}".strip()
 
 
 def gloss_sentence(sentence: Sentence) -> tuple[str, tuple[str, ...]]:

@@ -1,0 +1,82 @@
+"""Forty everyday sentences glossed end to end (no MT model): key senses appear, the
+dictionary's misleading first senses don't."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.load import load_bytes
+from reader.model import Sentence
+from reader.pipeline import Options, annotate
+from reader.translate.gloss import gloss_sentence
+
+# sentence, words the gloss must contain, words it must not
+CASES = [
+    ("我在图书馆看书。", ["I", "in/at", "library"], ["exist"]),
+    ("他和他的朋友一起去上海。", ["and", "friend", "Shanghai"], ["sum", "municipality"]),
+    ("下课后我们去吃饭。", ["after", "we"], ["empress"]),
+    ("在这些问题中最重要的是安全。", ["these", "in", "most", "important"], ["China", "exist"]),
+    ("天气越来越冷了。", ["weather", "more and more", "cold"], ["peoples", "Vietnam"]),
+    ("我的爷爷奶奶住在农村。", ["grandpa", "grandma", "live"], ["boobies", "father's father"]),
+    ("这个项目投资了五亿元。", ["hundred million yuan"], ["dynasty", "Mongol"]),
+    ("原标题是什么并不重要。", ["title", "what", "not", "important"], ["Hara"]),
+    ("首波疫情已经过去了。", ["first", "wave", "already"], ["Poland", "head"]),
+    ("他们正在开会。", ["they", "now"], ["just at"]),
+    ("她把书放在桌子上。", ["she", "book", "table", "on"], ["handle"]),
+    ("这本书被我弟弟拿走了。", ["this", "book", "by", "younger brother"], ["quilt", "root"]),
+    ("我们得早点出发。", ["we", "must"], ["obtain"]),
+    ("他跑得很快。", ["he", "run", "very"], ["obtain", "get"]),
+    ("你吃饭了吗？", ["you"], ["marker", "particle"]),
+    ("因为下雨，所以比赛取消了。", ["because", "so", "cancel"], []),
+    ("如果明天有空，我就去看你。", ["if", "tomorrow", "then"], ["suppositional"]),
+    ("虽然很累，但是他很开心。", ["although", "tired", "but", "very"], ["accumulate"]),
+    ("他每天都去跑步。", ["every day", "all", "go"], ["surname", "capital"]),
+    ("我也想去北京。", ["also", "Beijing"], ["surname"]),
+    ("这家公司有三百名员工。", ["this", "company", "300", "staff"], ["home", "family"]),
+    ("会议将于下周一举行。", ["meeting", "will", "at"], ["general"]),
+    ("他对这个问题很感兴趣。", ["to", "question"], ["correct"]),
+    ("我们从北京出发。", ["from", "Beijing"], ["variant"]),
+    ("她给妈妈打了电话。", ["she", "to", "telephone"], []),
+    ("她向老师问了一个问题。", ["towards", "teacher", "a question"], ["surname"]),
+    ("他还在学校。", ["still", "school"], ["pay back", "surname"]),
+    ("请你再说一遍。", ["please", "again"], []),
+    ("我已经吃过饭了。", ["already", "eat"], ["cross"]),
+    ("这些苹果很甜。", ["these", "apple", "sweet"], []),
+    ("孩子们在公园里玩。", ["child", "park", "in", "play"], ["lining", "li"]),
+    ("他站在门外等着。", ["stand", "wait"], ["etc"]),
+    ("学生们认真地听课。", ["student", "conscientious"], ["earth", "ground"]),
+    ("这件衣服比那件贵。", ["this", "clothes", "than", "that", "expensive"], []),
+    ("三年前他去了美国。", ["3", "year", "before", "United States"], []),
+    ("他们在讨论中对方案提出了意见。", ["discuss", "in", "plan"], ["opposite", "China"]),
+    ("这部电影我看过两次。", ["this", "movie", "2 times"], ["ministry", "cross"]),
+    ("我没有时间。", ["have no", "time"], []),
+    ("展会将于12日至15日在上海举办。", ["12 day", "15 day"], ["solstice"]),
+    ("他在演讲中将公司称为一个大家庭。", ["speech", "company"], ["lieutenant general"]),
+]
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[Sentence]:
+    text = "\n".join(s for s, _, _ in CASES)
+    article = annotate(load_bytes(text.encode(), "sentences.txt"), Options())
+    found = list(article.sentences())
+    assert [s.text.strip() for s in found] == [s for s, _, _ in CASES]
+    return found
+
+
+def test_forty_sentences() -> None:
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize(("index", "case"), list(enumerate(CASES)))
+def test_gloss_reads(
+    sentences: list[Sentence], index: int, case: tuple[str, list[str], list[str]]
+) -> None:
+    _, present, absent = case
+    line, _ = gloss_sentence(sentences[index])
+    words = f" {line} "
+    for want in present:
+        assert want in line, (line, want)
+    for bad in absent:
+        assert f" {bad}" not in words and f"{bad} " not in words, (line, bad)
+    assert "|" not in line and "[" not in line and "CL:" not in line

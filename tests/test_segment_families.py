@@ -1,0 +1,67 @@
+"""Segmentation families that change readings and glosses (reader/data/segment_fixes.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.segment.word_fixes import WordFixes
+from reader.segment.words import Segmenter
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Segmenter:
+    return Segmenter()
+
+
+def _words(segmenter: Segmenter, text: str) -> list[str]:
+    return [text[a:b] for a, b in segmenter.cut(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        # dates and ranges: a unit, then 至/到/起 — never 日至 "solstice"
+        ("展会将于12日至15日在上海举办。", "日至"),
+        ("活动从5日起正式实施。", "日起"),
+        ("假期是10月1日到7日。", "日到"),
+        ("他们约好3天后再见面。", "天后"),
+        # numbers with measure words
+        ("这个园区已经吸引了40家台企入驻。", "家台"),
+        ("今年有12家台厂扩产。", "家台"),
+        # 在 … 中 frame, then a clause-opening function word
+        ("他在演讲中将公司称为一个大家庭。", "中将"),
+        ("我们在比赛中将对手彻底击败。", "中将"),
+        ("她在过程中将会遇到很多困难。", "过程中将"),
+    ],
+)
+def test_family_is_cut_apart(segmenter: Segmenter, text: str, bad: str) -> None:
+    assert bad not in _words(segmenter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("他的父亲是一位陆军中将。", "中将"),  # no 在 frame: the rank stays
+        ("冬至和夏至都是节气。", "夏至"),  # a dictionary word after no number
+        ("会议持续了30分钟才结束。", "分钟"),  # a dictionary word after a number stays
+        ("在会议中和他谈了很久。", "会议"),
+    ],
+)
+def test_words_outside_the_families_stay(segmenter: Segmenter, text: str, word: str) -> None:
+    assert word in _words(segmenter, text)
+
+
+def test_frame_needs_a_nearby_zai() -> None:
+    fixes = WordFixes("日", "中", "将")
+    known = {"中将"}.__contains__
+    assert fixes.apply(["在", "对话", "中将", "杭州"], known) == ["在", "对话", "中", "将", "杭州"]
+    assert fixes.apply(["陆军", "中将", "杭州"], known) == ["陆军", "中将", "杭州"]
+    # the frame closed by 中 earlier: a later 中将 is a word again
+    assert fixes.apply(["在", "会", "中", "提到", "中将"], known)[-1] == "中将"
+
+
+def test_bad_line_is_a_clear_error() -> None:
+    from reader.errors import ReaderError
+
+    with pytest.raises(ReaderError, match="kind"):
+        WordFixes.parse(["nonsense\t中\twhy"])
