@@ -11,6 +11,7 @@ from reader.annotate.names_model import (
     Entity,
     NameRecogniser,
     char_features,
+    default_weights,
     spans_from_labels,
 )
 from reader.segment.words import Segmenter
@@ -126,7 +127,7 @@ def test_names_keeps_only_spans_above_their_threshold(recogniser: NameRecogniser
     text = "据新华社报道，华为技术有限公司在深圳发布了新款手机，余承东出席发布会。"
     kept = recogniser.names(text)
     assert kept and all(e.confidence >= recogniser.thresholds[e.type] for e in kept)
-    assert set(kept) <= set(recogniser.recognise(text))
+    assert all(e in recogniser.recognise(text) for e in kept)
 
 
 def test_missing_weights_is_a_clear_error(tmp_path: Path) -> None:
@@ -150,3 +151,15 @@ def test_features_mark_word_position_and_lexicon(recogniser: NameRecogniser) -> 
     assert "wp=B2" in feats[0] and "p=nrB" in feats[0] and "lex=B-PER" in feats[0]
     assert "lex=I-PER" in feats[1] and "pcue+1" in feats[1]
     assert not any(f.startswith("lex=") for f in feats[2])
+
+
+def test_lexicon_spans_may_carry_glossary_types(recogniser: NameRecogniser) -> None:
+    text = "宇树科技、小鹏汽车等公司"
+    as_model = recogniser.recognise(text, lexicon_spans=[(0, 4, "ORG")])
+    as_glossary = recogniser.recognise(text, lexicon_spans=[(0, 4, "company")])
+    assert as_model == as_glossary
+
+
+def test_default_weights_are_committed() -> None:
+    assert default_weights() == WEIGHTS and WEIGHTS.is_file()
+    assert WEIGHTS.with_suffix(".json").is_file()

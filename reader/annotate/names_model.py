@@ -25,12 +25,28 @@ from typing import Protocol
 TYPES = ("PER", "ORG", "LOC", "PRODUCT")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: matches reader.glossary.judge.Entity (a Protocol)
 class Entity:
     start: int  # character offsets into the text given to recognise()
     end: int
     type: str  # one of TYPES
     confidence: float  # a probability in [0, 1]
+
+
+def default_weights() -> Path:
+    """The committed weights, reader/data/ner.crfsuite (thresholds in ner.json beside it)."""
+    return Path(__file__).resolve().parent.parent / "data" / "ner.crfsuite"
+
+
+# Glossary entry types (glossaries/*.tsv) → the model's types, for lexicon spans given with
+# the glossary's own type; anything else organisation-like (company, media, university…).
+LEXICON_TYPES = MappingProxyType(
+    {"person": "PER", "place": "LOC", "product": "PRODUCT", "brand": "PRODUCT"}
+)
+
+
+def lexicon_type(kind: str) -> str:
+    return kind if kind in TYPES else LEXICON_TYPES.get(kind, "ORG")
 
 
 class WordCutter(Protocol):
@@ -178,7 +194,8 @@ def char_features(
             out[i].append("sur" + bmes_of[i])
         if ch in translit:
             out[i].append("tr")
-    for a, b, kind in lexicon_spans:
+    for a, b, given in lexicon_spans:
+        kind = lexicon_type(given)
         for i in range(max(a, 0), min(b, n)):
             out[i].append(("lex=B-" if i == a else "lex=I-") + kind)
     return out
