@@ -255,13 +255,21 @@ def _segment_all(
                 pinyin=format_word(readings, style) if any(readings) else "",
                 readings=tuple(readings),
                 pos=segmenter.tag(simplified[a:b]),
-                glossary=_name_at(hits, found, a, b, sentence_text, chars, start),
+                glossary=_name_at(hits, found, a, b, sentence_text, chars, start, decider),
             )
             for (a, b), part, readings in zip(word_spans, parts, words, strict=True)
         ]
-        if opts.auto_names and decider.recogniser is None:
-            # no recogniser (weights missing): the rule-based auto names of old
-            tokens = _auto_names(tokens, sentence_text, start, segmenter.freq, style)
+        if opts.auto_names:
+            # Organisations and places by their suffixes (宇树科技, 余杭区) where neither the
+            # glossary nor the recogniser named anything; persons too without a recogniser.
+            tokens = _auto_names(
+                tokens,
+                sentence_text,
+                start,
+                segmenter.freq,
+                style,
+                persons=decider.recogniser is None,
+            )
         sentences.append(
             Sentence(
                 index=old.index,
@@ -284,6 +292,7 @@ def _name_at(
     sentence_text: str,
     readings: Sequence[str | None],
     start: int,
+    decider: NameDecider,
 ) -> GlossaryHit | None:
     """The name token ``[a, b)`` of a sentence is, in article offsets (None: not a name)."""
     from reader.glossary.auto import render_entity
@@ -293,6 +302,8 @@ def _name_at(
     if hit is None and (a, b) in found:
         entity = found[(a, b)]
         hit = render_entity(sentence_text[a:b], entity.type, readings[a:b], entity.confidence)
+        if hit is not None and hit.forced and not decider.forces(entity):
+            hit = replace(hit, forced=False)  # shown as a name, translated freely
     return None if hit is None else place(hit, start)
 
 
@@ -302,13 +313,23 @@ def _auto_names(
     sentence_start: int,
     word_freq: Callable[[str], int | None],
     style: str,
+    persons: bool = True,
 ) -> list[Token]:
     """Mark likely names the glossary lacks; a name jieba split (扎克|伯格) becomes one token."""
     from reader.annotate.pinyin import format_word
     from reader.glossary.auto import detect_names
     from reader.glossary.fold import fold
 
-    found = detect_names(tokens, sentence_text, sentence_start, lambda w: word_freq(fold(w)))
+    found = detect_names(
+        tokens, sentence_text, sentence_start, lambda w: word_freq(fold(w)), persons
+    )
+    if not persons:  # with the recogniser: an unknown organisation is left to the translator
+        found = [
+            replace(h, en="", note="auto: left to translator", forced=False)
+            if h.type != "place"
+            else h
+            for h in found
+        ]
     if not found:
         return tokens
     out: list[Token] = []

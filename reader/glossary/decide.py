@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from reader.glossary.fold import fold
-from reader.glossary.judge import Entity, judge, unclaimed
+from reader.glossary.judge import FORCE, Entity, judge, unclaimed
 from reader.model import GlossaryHit
 
 if TYPE_CHECKING:
@@ -62,9 +62,7 @@ class NameDecider:
         elif recogniser is None:
             self._established = glossary.established(texts)
         else:
-            self._established = frozenset(
-                fold(c.hit.term) for text in texts for c in glossary.classify(text) if c.supported
-            )
+            self._established = glossary.established_by_rules(texts)
         self._folded_doc = fold("\n".join(texts)) if recogniser is not None else ""
         # per-label confidence from which an unknown name is shown (tuned with the weights)
         tuned = getattr(recogniser, "thresholds", None)
@@ -103,20 +101,38 @@ class NameDecider:
             fold,
             word_uses,
         )
+        # A glossary match the judge turned down is no unknown name either (吉利 "lucky"
+        # is not rendered "Jili"), unless it is a common person name without its famous
+        # bearer's company (张勇 → Zhang Yong).
+        kept = {(h.start, h.end) for h in hits}
+        turned_down = [
+            (c.hit.start, c.hit.end)
+            for c in candidates
+            if (c.hit.start, c.hit.end) not in kept and not c.affiliations
+        ]
         found = (
-            unclaimed(entities, [(h.start, h.end) for h in hits] + blocked, self._thresholds)
+            unclaimed(entities, [*kept, *blocked, *turned_down], self._thresholds)
             if self.auto_names
             else []
         )
         return SentenceNames(hits, found)
 
+    def forces(self, entity: Entity) -> bool:
+        """Whether an unknown name is sure enough to impose its rendering on the MT."""
+        tuned = getattr(self.recogniser, "force_thresholds", None)
+        limit = tuned.get(entity.type, FORCE) if isinstance(tuned, dict) else FORCE
+        return entity.confidence >= limit
+
     def _in_document(self, folded_term: str) -> bool:
         return bool(folded_term) and folded_term in self._folded_doc
 
     def _ordinary(self, word: str) -> bool:
-        from reader.glossary.auto import _common_word, get_name_rules
+        """An everyday word: CC-CEDICT knows it only with common senses (得到 "to get",
+        精诚 "sincerity"). A name's own entry is capitalised (中国 China, 阿里 Ali), so a
+        frequent name is not "ordinary" however often jieba has seen it."""
+        from reader.glossary.auto import _only_common_senses
 
-        return _common_word(fold(word), get_name_rules(), self._word_freq)
+        return _only_common_senses(fold(word))
 
 
 # jieba POS initials of words that are not names where they stand: verb, adjective,

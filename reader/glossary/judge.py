@@ -10,9 +10,11 @@ that name is decided here, from the trained recogniser's view of the sentence
   structural, the recogniser rarely sees lists of rare short names), or where the article
   established it as a name elsewhere *and* the recogniser does not rule it out here
   (≥ ``ESTABLISHED``); block rules (联想到, 一路平安) always win;
+- an ambiguous entry the recogniser confidently calls another kind of name is not that
+  entry (商汤 the king is a person, not SenseTime);
 - an unambiguous entry still matches, unless the recogniser strongly rejects it
-  (< ``REJECT``) where the term is an ordinary word (精诚合作 is not Systex), or gives the
-  span another kind of name with confidence (商汤 the king is a person, not SenseTime);
+  (< ``REJECT``) where the term is an ordinary word (精诚合作 is not Systex); its type is
+  the curated one (the recogniser's label for a well-known name is not trusted over it);
 - a common person name (张勇, 李斌) is the famous person of the glossary only when that
   person's organisation is named in the article (``reader/data/person_context.tsv``);
   otherwise it is an ordinary name, rendered in pinyin like any other;
@@ -134,9 +136,9 @@ def judge(
                 continue
             kept.append(replace(hit, confidence=max(p, ACCEPT), forced=True))
             continue
-        if conflicting_type(entities, hit.start, hit.end, hit.type):
-            continue
         if c.ambiguous:
+            if conflicting_type(entities, hit.start, hit.end, hit.type):
+                continue  # 商汤 the king: a person here, not the company
             if c.supported or p >= ACCEPT:
                 kept.append(replace(hit, confidence=max(p, ACCEPT), forced=True))
             elif term in established and (hit.start, hit.end) not in word_uses:
@@ -145,8 +147,8 @@ def judge(
                 kept.append(replace(hit, confidence=max(p, ESTABLISHED), forced=True))
             continue
         word_like = ordinary(hit.term)
-        if word_like and p < REJECT and not c.supported:
-            continue  # 精诚合作, 得到用户: the recogniser sees an ordinary word
+        if word_like and p < REJECT and (hit.start, hit.end) in word_uses:
+            continue  # an everyday word used as one (a verb, an adjective), no name seen
         forced = not word_like or p >= ACCEPT or c.supported
         kept.append(replace(hit, confidence=max(p, 0.0 if word_like else ACCEPT), forced=forced))
     return kept

@@ -108,6 +108,21 @@ class Glossary:
         established = self.established(texts)
         return [self.find(text, established) for text in texts]
 
+    def established_by_rules(self, texts: Iterable[str]) -> frozenset[str]:
+        """Ambiguous terms (folded) that a rule outranking the recogniser shows to be names
+        somewhere in ``texts``: 小米 in 小米集团 or 小米创始人, 平安 in 中国平安."""
+        shown: set[str] = set()
+        entries, rules = self.entries, self._rules
+        for text in texts:
+            folded = fold(text)
+            for c in self._matcher.candidates(folded):
+                e = entries[c.entry]
+                term = fold(e.zh)
+                if e.ambiguous and term not in shown and folded[c.start : c.end] == term:
+                    if rules.overrides(folded, c.start, c.end, term):
+                        shown.add(term)
+        return frozenset(shown)
+
     def classify(self, text: str) -> list[Candidate]:
         """Leftmost-longest glossary matches in ``text`` with what the context rules say.
 
