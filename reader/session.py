@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 PANES: tuple[str, ...] = ("original", "converted", "pinyin", "english")
 PINYIN_STYLES: tuple[str, ...] = ("marks", "numbers", "zhuyin")
-GLOSS_LABEL = "gloss (no MT model installed)"
 
 
 def is_han_char(ch: str) -> bool:
@@ -579,9 +578,7 @@ class LookupInfo:
 def translation_label(translation: Translation | None) -> str:
     if translation is None:
         return "translating…"
-    if translation.method == "gloss":
-        return GLOSS_LABEL
-    return "repaired" if translation.repaired else "machine translation"
+    return translation.method.label
 
 
 def lookup_info(session: Session, with_dictionary: bool = True) -> LookupInfo:
