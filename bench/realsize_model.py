@@ -84,7 +84,9 @@ def build_realsize_package(shared_package: Path, root: Path, seed: int = 0) -> P
     config = json.loads((inner / "model" / "config.json").read_text("utf-8"))
     shutil.rmtree(src)
 
-    spec = transformer_spec.TransformerSpec.from_config(num_layers=(LAYERS, LAYERS), num_heads=HEADS)
+    spec = transformer_spec.TransformerSpec.from_config(
+        num_layers=(LAYERS, LAYERS), num_heads=HEADS
+    )
     _fill(spec, np.random.default_rng(seed), d=D_MODEL, ffn=FFN, vocab=len(vocab))
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)

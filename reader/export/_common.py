@@ -57,9 +57,15 @@ def method_mark(sentence: Sentence) -> str:
     return METHOD_MARKS[tr.method] if tr is not None else ""
 
 
+def _sentences(n: int) -> str:
+    return f"{n} sentence" if n == 1 else f"{n} sentences"
+
+
 def english_summary(article: Article) -> str:
     """One line saying how the article's English was made (for export headers)."""
-    methods = Counter(s.translation.method for s in article.sentences() if s.translation is not None)
+    methods = Counter(
+        s.translation.method for s in article.sentences() if s.translation is not None
+    )
     if not methods:
         return "not translated"
     if article.model is None:
@@ -68,9 +74,9 @@ def english_summary(article: Article) -> str:
     notes = []
     for method in (TranslationMethod.MT_NAME_FIXED, TranslationMethod.MT_PIECES):
         if methods[method]:
-            notes.append(f"{methods[method]} sentences: {method.label}")
+            notes.append(f"{_sentences(methods[method])}: {method.label}")
     if methods[TranslationMethod.GLOSS]:
-        notes.append(f"{methods[TranslationMethod.GLOSS]} sentences: {gloss_label(article)}")
+        notes.append(f"{_sentences(methods[TranslationMethod.GLOSS])}: {gloss_label(article)}")
     return "; ".join([mt, *notes])
 
 

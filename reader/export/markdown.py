@@ -14,8 +14,8 @@ from reader.export._common import (
     converted_script,
     english_summary,
     gloss_label,
-    method_mark,
     meta_items,
+    method_mark,
     one_line,
     source_of,
 )

@@ -20,4 +20,3 @@ __all__ = [
     "method_label",
     "translate_article",
 ]
-

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 # Bump when masking/verification changes: it is part of every cache key.
-PROTECTION_VERSION = "p1"
+PROTECTION_VERSION = "p2"
 
 # Local renderings of pieces that are only punctuation (never worth a model call).
 PUNCTUATION = str.maketrans(
