@@ -78,6 +78,44 @@ def _pinyin_pattern(syllables: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(_bounded(f"(?i:{'|'.join(runs)}){tail}"))
 
 
+def _within_one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance ≤ 1 (one letter wrong, missing or extra)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _near_spellings(text: str, en: str, taken: list[bool]) -> list[tuple[int, int]]:
+    """Runs of words each at most one letter off the name's words ("Alibabba", "Hangzou").
+
+    Only words of 5+ letters may be off, so short English words are never taken for names.
+    """
+    want = [w.lower() for w in _WORD_SPLIT.split(en) if w]
+    words = list(re.finditer(r"[A-Za-z]+", text))
+    found: list[tuple[int, int]] = []
+    for i in range(len(words) - len(want) + 1):
+        window = words[i : i + len(want)]
+        a, b = window[0].start(), window[-1].end()
+        if any(taken[a:b]) or (found and a < found[-1][1]):
+            continue
+        if any(
+            not re.fullmatch(r"[\s\-]+", text[x.end() : y.start()])
+            for x, y in zip(window, window[1:], strict=False)
+        ):
+            continue
+        pairs = list(zip((m.group().lower() for m in window), want, strict=True))
+        if all(g == w or (len(w) >= 5 and _within_one_edit(g, w)) for g, w in pairs):
+            found.append((a, b))
+    return found
+
+
 def _find(pattern: re.Pattern[str], text: str, taken: list[bool]) -> list[tuple[int, int]]:
     spans = []
     for m in pattern.finditer(text):
@@ -104,6 +142,8 @@ def _candidates(
             mask[a:b] = [True] * (b - a)
         if len(found) >= need:
             break
+    if len(found) < need:
+        found += _near_spellings(text, name.en, mask)
     return sorted(found) if found else None
 
 
