@@ -330,7 +330,8 @@ def test_engine_batches_and_keeps_names(
     assert_names_exact(out)
     assert stats.sent_to_model == 40
     # batches, not one call per sentence: 32 + 8 per round (masked, placeholders, clauses)
-    assert calls[0] == 32 and len(calls) <= 8
+    # (the article's first 4 inputs go first, alone: the first screen is ready sooner)
+    assert calls[:2] == [4, 32] and len(calls) <= 10
 
 
 def test_engine_output_is_aligned_with_its_input(argos_package: Path) -> None:

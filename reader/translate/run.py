@@ -40,6 +40,7 @@ from reader.translation_method import TranslationMethod, coerce_method
 
 Progress = Callable[[int, int], None]
 BATCH = 32  # model inputs per progress step / cancellation check
+FIRST_BATCH = 4  # the article's first inputs, decoded before the rest: the first screen
 
 
 @dataclass
@@ -351,20 +352,27 @@ class _Run:
             self.progress(len(self.finished), self.total)
 
     def _decode(
-        self, texts: list[str], after_batch: Callable[[], None], fragments: bool = False
+        self,
+        texts: list[str],
+        after_batch: Callable[[], None],
+        fragments: bool = False,
+        first: int = 0,
     ) -> bool:
         """Translate the distinct ``texts`` not yet memoised, in batches of similar length.
 
         Sorted by (length, text), never by set order: the batches, and so the output, are
         the same from run to run (the engine's output does not depend on its batch either).
         """
-        todo = sorted(
-            {t for t in texts if (fragments, t) not in self.memo}, key=lambda t: (len(t), t)
-        )
-        for i in range(0, len(todo), BATCH):
+        fresh = [t for t in dict.fromkeys(texts) if (fragments, t) not in self.memo]
+        # The first ``first`` texts in article order go alone, so the first screen of
+        # English is ready after a small batch; the rest by length, ties by text.
+        head = fresh[:first]
+        todo = sorted(set(fresh[first:]), key=lambda t: (len(t), t))
+        chunks = [head] if head else []
+        chunks += [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+        for chunk in chunks:
             if self._cancelled():
                 return False
-            chunk = todo[i : i + BATCH]
             outputs = self.tr.translate(chunk, fragments=fragments)
             self.stats.model_inputs += len(chunk)
             for src, out in zip(chunk, outputs, strict=True):
@@ -389,6 +397,7 @@ class _Run:
             self._flush()
             self._report()
 
+        first = FIRST_BATCH
         while not self._cancelled():
             normal: list[str] = []
             pieces: list[str] = []
@@ -405,8 +414,9 @@ class _Run:
             if not normal and not pieces:
                 settle()  # whatever needed no model call
                 return
-            if not self._decode(normal, settle):
+            if not self._decode(normal, settle, first=first):
                 return
+            first = 0
             if not self._decode(pieces, settle, fragments=True):
                 return
             settle()
