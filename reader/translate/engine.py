@@ -55,7 +55,7 @@ class DecodeOptions:
     # Sources are grouped by token length rounded up to this; the length cap comes from the
     # group, never from whichever long sentence shares the batch, so a sentence's output
     # does not depend on its neighbours (a batch-wide cap made re-runs differ).
-    length_bucket: int = 8
+    length_bucket: int = 16
     # Benchmarks only: force every output to this many target tokens per (bucketed) source
     # token (min = max decoding length), so two decoders are compared doing the same work.
     forced_length_ratio: float = 0.0
