@@ -1,27 +1,39 @@
-"""Sentences per second: argostranslate's per-sentence path vs reader's batched path.
+"""MT speed on a model of the real package's size: reader batched vs argostranslate per sentence.
 
-Same model (the shared real-shaped zh→en package, installed into a temp dir), same
-sentences (both sample articles, segmented by reader), same run:
+The model is built in a temp dir (never committed) by ``bench/realsize_model.py``: the real
+zh_en 1.9 shape (6+6 layers, d_model 512, FFN 2048, 8 heads, the real 65,000-token
+vocabulary and SentencePiece model, tied embeddings, int8) with random weights. Random
+weights would stop or loop at random, so every output is forced to the same length in
+both paths: min = max decoding length = 1.2 x the source tokens (rounded up to reader's
+length group of 8), so both paths do the same work.
 
-  (a) argostranslate: ``apply_packaged_translation`` once per sentence, with a one-sentence
-      splitter and its defaults (beam 4, batch by tokens, no length cap), which is what
-      ``argostranslate.translate.translate()`` does per sentence (1 hypothesis);
-  (b) reader: ``translate_article`` over each article: batched ``translate_batch``, beam 2,
-      length cap, glossary names protected and repaired (the repair round is included);
-  (b0) reader without the glossary (no protection, no repair): the batching alone;
-  (c) (b) again with the cache warm.
+Paths, each in its own process (peak RSS is per path, model loaded):
 
-The shared package has random weights: its output is noise and runs long, which makes
-both paths slower than with the real model, and forces the repair path for every name.
+  (a) argostranslate per sentence: ``translate_batch`` on one sentence at a time with
+      argostranslate 1.11's call settings (translate.py ``apply_packaged_translation`` and
+      settings.py): ``ctranslate2.Translator(device="cpu", inter_threads=1,
+      intra_threads=0, compute_type="auto")``, ``replace_unknowns=True,
+      max_batch_size=32, batch_type="tokens", beam_size=4, num_hypotheses=1,
+      length_penalty=0.2, return_scores=True`` (no length cap of its own: the forced
+      lengths replace it). argostranslate.translate itself is never imported.
+  (b) reader batched at the same beam (4) and the same forced lengths: reader's engine
+      (``Translator.translate``) fed in reader's batches of 32, sorted by length.
+  (c) reader batched with its default settings (beam 2), same forced lengths.
+  (first) a fresh process: launch → the first English sentence of the article ready,
+      headless (read, segment and annotate the first screenful, load the model,
+      translate it), with the model installed.
 
-Usage: python bench/translate.py [--limit N] [--model FILE.argosmodel]
+Usage: python bench/translate.py [--limit N]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import shutil
+import re
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -33,128 +45,226 @@ SAMPLES = [
     SHARED / "articles" / "nikkei-hangzhou-unicorn-map.md",
     SHARED / "articles" / "zhidx-hangzhou-silicon-valley.txt",
 ]
-MODEL = SHARED / "models" / "translate-zh_en-1_9-randomweights.argosmodel"
+SHARED_MODEL = SHARED / "models" / "translate-zh_en-1_9-randomweights.argosmodel"
+FORCED_RATIO = 1.2
+SCREENFUL = 12  # sentences on a first screen
+
+
+def _sentences(limit: int) -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    from reader.load import load_path
+    from reader.segment.sentences import split_sentences
+
+    out: list[str] = []
+    for path in SAMPLES:
+        loaded = load_path(str(path))
+        for start, end in split_sentences(loaded.text):
+            text = loaded.text[start:end].strip()
+            if re.search(r"[\u4e00-\u9fff]", text):
+                out.append(text)
+    return out[:limit] if limit else out
+
+
+def _peak_rss_mb() -> float:
+    """VmHWM of this process (ru_maxrss would carry the parent's peak across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def phase_argos(pkg: Path, sentences: list[str]) -> dict[str, float]:
+    import ctranslate2
+    import sentencepiece
+
+    sys.path.insert(0, str(ROOT))
+    from reader.translate.engine import DecodeOptions, Translator
+    from reader.translate.packages import read_package
+
+    bucket = Translator(read_package(pkg), DecodeOptions()).bucket  # same forced lengths
+    sp = sentencepiece.SentencePieceProcessor(model_file=str(pkg / "sentencepiece.model"))
+    model = ctranslate2.Translator(
+        str(pkg / "model"), device="cpu", inter_threads=1, intra_threads=0, compute_type="auto"
+    )
+    sources = [sp.encode(s, out_type=str) for s in sentences]
+    began = time.perf_counter()
+    target_tokens = 0
+    for src in sources:
+        forced = max(1, round(bucket(len(src)) * FORCED_RATIO))
+        result = model.translate_batch(
+            [src],
+            replace_unknowns=True,
+            max_batch_size=32,
+            batch_type="tokens",
+            beam_size=4,
+            num_hypotheses=1,
+            length_penalty=0.2,
+            return_scores=True,
+            min_decoding_length=forced,
+            max_decoding_length=forced,
+        )
+        target_tokens += len(result[0].hypotheses[0])
+    seconds = time.perf_counter() - began
+    return {"seconds": seconds, "target_tokens": target_tokens, "rss_mb": _peak_rss_mb()}
+
+
+def phase_reader(pkg: Path, sentences: list[str], beam: int | None) -> dict[str, float]:
+    sys.path.insert(0, str(ROOT))
+    from reader.translate.engine import DecodeOptions, Translator
+    from reader.translate.packages import read_package
+    from reader.translate.run import BATCH
+
+    options = DecodeOptions(forced_length_ratio=FORCED_RATIO)
+    if beam is not None:
+        options = DecodeOptions(beam_size=beam, forced_length_ratio=FORCED_RATIO)
+    translator = Translator(read_package(pkg), options)
+    translator.load()
+    todo = sorted(set(sentences), key=lambda t: (len(t), t))  # as reader's run does
+    began = time.perf_counter()
+    target_tokens = 0
+    for i in range(0, len(todo), BATCH):
+        for out in translator.translate(todo[i : i + BATCH]):
+            target_tokens += len(translator.tokenize(out))  # approx.; exact below
+    seconds = time.perf_counter() - began
+    # Exact target tokens: the forced length of each source (min = max decoding length).
+    target_tokens = sum(
+        max(1, round(translator.bucket(translator.count_tokens(s)) * FORCED_RATIO)) for s in todo
+    )
+    return {"seconds": seconds, "target_tokens": target_tokens, "rss_mb": _peak_rss_mb()}
+
+
+FIRST_SENTENCE = """
+import sys, time
+t0 = float(sys.argv[1])
+sys.path.insert(0, sys.argv[2])
+from dataclasses import replace
+from reader.pipeline import Options, annotate_path
+from reader.translate import load_translator, translate_article
+from reader.translate.cache import TranslationCache
+from reader.translate.engine import DecodeOptions, Translator
+import threading
+# The installed package, outputs forced to 1.2 x the source like the other paths (random
+# weights never stop on their own).
+translator = Translator(load_translator().package, DecodeOptions(forced_length_ratio=1.2))
+loader = threading.Thread(target=translator.load)  # the TUI loads the model in the background
+loader.start()
+article = annotate_path(sys.argv[3], Options())
+first = []
+for p in article.paragraphs:
+    first.extend(p.sentences)
+    if len(first) >= int(sys.argv[4]):
+        break
+para = replace(article.paragraphs[0], sentences=tuple(first[: int(sys.argv[4])]))
+screen = replace(article, paragraphs=(para,))
+loader.join()
+done = []
+seen = []
+def progress(n, total):
+    if not seen:
+        seen.append(n)  # sentences with no Chinese, copied before any model call
+    elif n > seen[0] and not done:
+        done.append(time.time() - t0)
+out, _ = translate_article(screen, translator, cache=TranslationCache.memory(), progress=progress)
+print(done[0] if done else time.time() - t0)
+print(next(s.translation.method for s in out.sentences() if s.translation), file=sys.stderr)
+"""
+
+
+def phase_first(home: Path) -> float:
+    env = dict(os.environ, READER_HOME=str(home / "reader-home"))
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_SENTENCE, str(t0), str(ROOT), str(SAMPLES[0]), str(SCREENFUL)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def child(args: argparse.Namespace) -> int:
+    sentences = json.loads(Path(args.sentences).read_text("utf-8"))
+    pkg = Path(args.package)
+    if args.phase == "argos":
+        result = phase_argos(pkg, sentences)
+    elif args.phase == "reader-beam4":
+        result = phase_reader(pkg, sentences, beam=4)
+    else:
+        result = phase_reader(pkg, sentences, beam=None)
+    print(json.dumps(result))
+    return 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--limit", type=int, default=0, help="only the first N sentences per article"
-    )
-    parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N sentences")
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    parser.add_argument("--package", help=argparse.SUPPRESS)
+    parser.add_argument("--sentences", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.phase:
+        return child(args)
+    if not SHARED_MODEL.is_file() or not SAMPLES[0].is_file():
+        print(f"skipped: needs {SHARED_MODEL} and {SAMPLES[0]}")
+        return 0
 
-    home = Path(tempfile.mkdtemp(prefix="reader-bench-"))
-    try:
-        return run(args, home)
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
+        home = Path(tmp)
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from realsize_model import build_realsize_package
 
-
-def run(args: argparse.Namespace, home: Path) -> int:
-    # Before anything imports argostranslate.settings (it freezes these at import).
-    os.environ["READER_HOME"] = str(home)
-    os.environ["ARGOS_PACKAGES_DIR"] = str(home / "argos-packages")
-    os.environ["XDG_DATA_HOME"] = str(home / "xdg-data")
-    os.environ["XDG_CONFIG_HOME"] = str(home / "xdg-config")
-    os.environ["XDG_CACHE_HOME"] = str(home / "xdg-cache")
-    sys.path.insert(0, str(ROOT))
-
-    from dataclasses import replace
-
-    from reader.glossary import load_glossary
-    from reader.model import Article
-    from reader.pipeline import Options, annotate_path
-    from reader.translate import load_translator, translate_article
-    from reader.translate.cache import TranslationCache
-    from reader.translate.install import install_file
-
-    pkg = install_file(args.model)
-    translator = load_translator()
-    assert translator is not None
-    translator.load()
-
-    glossary = load_glossary()
-    articles: list[Article] = []
-    for path in SAMPLES:
-        article = annotate_path(str(path), Options(glossary=glossary))
-        if args.limit:
-            paras = []
-            left = args.limit
-            for p in article.paragraphs:
-                keep = p.sentences[:left]
-                left -= len(keep)
-                if keep:
-                    paras.append(replace(p, sentences=keep))
-            article = replace(article, paragraphs=tuple(paras))
-        articles.append(article)
-    sentences = [s.text for a in articles for s in a.sentences()]
-    names = sum(len(s.glossary_hits) for a in articles for s in a.sentences())
-    print(f"model: {translator.model_id} ({pkg.path})")
-    print(f"sentences: {len(sentences)} from {len(articles)} articles, {names} glossary names")
-    print(f"threads: {os.cpu_count()} cores\n")
-
-    # (a) argostranslate, one call per sentence.
-    import ctranslate2
-    from argostranslate import package as argos_package
-    from argostranslate import settings as argos_settings
-    from argostranslate.translate import apply_packaged_translation
-
-    class OneSentence:
-        def split_sentences(self, text: str) -> list[str]:
-            return [text]
-
-    argos_pkg = argos_package.Package(pkg.path)
-    argos_model = ctranslate2.Translator(
-        str(pkg.path / "model"),
-        device=argos_settings.device,
-        inter_threads=argos_settings.inter_threads,
-        intra_threads=argos_settings.intra_threads,
-        compute_type=argos_settings.compute_type,
-    )
-    splitter = OneSentence()
-    apply_packaged_translation(argos_pkg, sentences[0], argos_model, splitter, 1)  # warm-up
-    began = time.perf_counter()
-    for text in sentences:
-        apply_packaged_translation(argos_pkg, text, argos_model, splitter, num_hypotheses=1)
-    t_argos = time.perf_counter() - began
-
-    def ours(cache: TranslationCache, strip_names: bool = False) -> tuple[float, int, int]:
         began = time.perf_counter()
-        inputs = repaired = 0
-        for article in articles:
-            if strip_names:
-                article = article.map_sentences(
-                    lambda s: replace(s, tokens=tuple(replace(t, glossary=None) for t in s.tokens))
-                )
-            _, stats = translate_article(article, translator, cache=cache)
-            inputs += stats.model_inputs
-            repaired += stats.repaired
-        return time.perf_counter() - began, inputs, repaired
+        pkg = build_realsize_package(SHARED_MODEL, home / "packages")
+        size = (pkg / "model" / "model.bin").stat().st_size / 1e6
+        print("model: 6+6 layers, d 512, FFN 2048, 8 heads, 65k vocab, int8 random weights")
+        print(f"       model.bin {size:.0f} MB, built in {time.perf_counter() - began:.1f} s")
+        sentences = _sentences(args.limit)
+        listing = home / "sentences.json"
+        listing.write_text(json.dumps(sentences, ensure_ascii=False), "utf-8")
+        print(f"sentences: {len(sentences)} from the two sample articles; forced output length")
+        print(f"           = {FORCED_RATIO} x source tokens (rounded up to 16), both paths\n")
 
-    t_plain, inputs_plain, _ = ours(TranslationCache.memory(), strip_names=True)
-    disk = TranslationCache(home / "bench-cache.sqlite3")
-    t_ours, inputs_ours, repaired = ours(disk)
-    t_cached, inputs_cached, _ = ours(disk)
+        rows = []
+        for phase, label in (
+            ("argos", "(a) argostranslate per sentence, beam 4"),
+            ("reader-beam4", "(b) reader batched, beam 4"),
+            ("reader-default", "(c) reader batched, default (beam 2)"),
+        ):
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--phase",
+                    phase,
+                    "--package",
+                    str(pkg),
+                    "--sentences",
+                    str(listing),
+                ],  # fmt: skip
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            rows.append((label, json.loads(out.stdout.strip().splitlines()[-1])))
 
-    n = len(sentences)
-    rows = [
-        ("(a) argostranslate, per sentence, beam 4", t_argos, n),
-        ("(b) reader, batched, names protected", t_ours, inputs_ours),
-        ("(b0) reader, batched, no glossary", t_plain, inputs_plain),
-        ("(c) reader, cached re-run", t_cached, inputs_cached),
-    ]
-    print(f"{'path':44} {'seconds':>9} {'sent/s':>10} {'model inputs':>13}")
-    for label, seconds, inputs in rows:
-        print(f"{label:44} {seconds:9.3f} {n / seconds:10.1f} {inputs:13d}")
-    print()
-    print(
-        f"(b) vs (a): {t_argos / t_ours:.1f}x faster (target >= 3x); {repaired} sentences repaired"
-    )
-    print(f"(b0) vs (a): {t_argos / t_plain:.1f}x faster")
-    print(f"(c) vs (b): {t_ours / t_cached:.0f}x faster (target >= 100x)")
+        n = len(sentences)
+        print(f"{'path':42} {'seconds':>8} {'sent/s':>7} {'tgt tok/s':>10} {'peak RSS':>9}")
+        for label, r in rows:
+            print(
+                f"{label:42} {r['seconds']:8.2f} {n / r['seconds']:7.2f} "
+                f"{r['target_tokens'] / r['seconds']:10.0f} {r['rss_mb']:7.0f} MB"
+            )
+        a, b, c = (r["seconds"] for _, r in rows)
+        print(f"\n(b) vs (a), same beam and lengths: {a / b:.2f}x (target >= 3x)")
+        print(f"(c) vs (a), reader's defaults:      {a / c:.2f}x")
+
+        os.environ["ARGOS_PACKAGES_DIR"] = str(home / "packages")
+        first = phase_first(home)
+        print(f"launch -> first English sentence ready (headless, {SCREENFUL}-sentence screen): "
+              f"{first:.2f} s (target <= 2 s)")  # fmt: skip
     return 0
 
 

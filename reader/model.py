@@ -14,9 +14,9 @@ from enum import StrEnum
 from typing import Literal
 
 from reader.han import has_han
+from reader.translation_method import TranslationMethod, coerce_method
 
 Script = Literal["simplified", "traditional", "mixed", "none"]
-TranslationMethod = Literal["mt", "gloss"]
 
 
 class PinyinStyle(StrEnum):
@@ -82,10 +82,17 @@ class Token:
 @dataclass(frozen=True, slots=True)
 class Translation:
     text: str
-    method: TranslationMethod
+    method: TranslationMethod  # a plain string ("mt", "gloss", …) is converted
     glossary_applied: tuple[str, ...] = ()
+    # Derived from the method (mt+name-fixed / mt+pieces); passing repaired=True with "mt"
+    # (older callers and cache rows) means the sentence was rebuilt from pieces.
     repaired: bool = False
     from_cache: bool = False
+
+    def __post_init__(self) -> None:
+        method = coerce_method(self.method, self.repaired)
+        object.__setattr__(self, "method", method)
+        object.__setattr__(self, "repaired", method.repaired)
 
 
 @dataclass(frozen=True, slots=True)

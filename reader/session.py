@@ -50,7 +50,6 @@ __all__ = [
 
 PANES: tuple[str, ...] = ("original", "converted", "pinyin", "english")
 PINYIN_STYLES: tuple[str, ...] = PinyinStyle.names()
-GLOSS_LABEL = "gloss (no MT model installed)"
 
 
 def is_word(token: Token) -> bool:

@@ -356,10 +356,11 @@ def test_tsv_one_row_per_sentence_with_clean_fields() -> None:
     art = traditional_article()
     out = to_tsv(art)
     lines = out.rstrip("\n").split("\n")
-    assert lines[0] == "original\tconverted\tpinyin\tenglish"
+    assert lines[0] == "original\tconverted\tpinyin\tenglish\tmethod"
     assert len(lines) == 1 + len(list(art.sentences()))
     rows = [line.split("\t") for line in lines[1:]]
-    assert all(len(r) == 4 for r in rows)
+    assert all(len(r) == 5 for r in rows)
+    assert [r[4] for r in rows] == ["mt", "mt", "mt+pieces", "mt"]
     assert rows[1][0] == "宇樹科技在銀行旁邊行走。"
     assert rows[1][1] == "宇树科技在银行旁边行走。"
     assert "yínháng" in rows[1][2] and "xíngzǒu" in rows[1][2]
@@ -471,7 +472,7 @@ def test_html_structure_names_translation_and_toggles() -> None:
     assert "#show-english:not(:checked) ~ main .en" in doc
     # glossary rendering in the English is marked; repaired sentence is tagged
     assert '<b class="name-en">Unitree Robotics</b>' in doc
-    assert "name repaired" in doc
+    assert 'class="tag method-mt-pieces"' in doc and ">in pieces</span>" in doc
     text = "".join(c.text)
     assert "Unitree Robotics walks beside the bank." in text
 

@@ -108,8 +108,9 @@ def test_tsv_for_sample(sample: str, tmp_path: Path, glossary_file: Path, articl
     assert len(lines) == 1 + len(sentences)
     for line, s in zip(lines[1:], sentences, strict=True):
         fields = line.split("\t")
-        assert len(fields) == 4
+        assert len(fields) == 5
         assert fields[0] == " ".join(s.text.split("\t"))
+        assert fields[4] in ("", "mt", "mt+name-fixed", "mt+pieces", "gloss", "copied")
         if _han(s.text):
             assert fields[2], f"no pinyin for {s.text}"
 
@@ -182,7 +183,7 @@ def test_stdout_and_format_from_file_name(tmp_path: Path, glossary_file: Path, c
     rc = main(["export", str(SAMPLE), "-f", "tsv", "-o", "-", "--no-translate"])
     assert rc == 0
     out = capsys.readouterr().out
-    assert out.startswith("original\tconverted\tpinyin\tenglish\n")
+    assert out.startswith("original\tconverted\tpinyin\tenglish\tmethod\n")
     target = tmp_path / "page.html"
     rc = main(["export", str(SAMPLE), "-o", str(target), "--no-translate"])
     assert rc == 0 and target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

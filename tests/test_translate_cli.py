@@ -105,7 +105,8 @@ def test_every_sentence_translated_with_every_name_exact(
     total_names = 0
     for s in doc["sentences"]:
         assert isinstance(s["translation"], str) and s["translation"].strip(), s["text"]
-        assert s["translation_method"] == "mt"
+        assert s["translation_method"] in ("mt", "mt+name-fixed", "mt+pieces", "copied")
+        assert s["repaired"] == (s["translation_method"] in ("mt+name-fixed", "mt+pieces"))
         names = names_of(s)
         total_names += len(names)
         assert s["glossary_applied"] == names
@@ -164,7 +165,13 @@ def test_shared_real_shaped_package_via_model_flag(capsys: pytest.CaptureFixture
     doc = translate_json(capsys, str(SIMPLIFIED_SAMPLE), "--model", str(MODEL_PACKAGE))
     assert doc["model"].startswith("translate-zh_en-1_9@")
     for s in doc["sentences"]:
-        assert s["translation"].strip() and s["translation_method"] in ("mt", "gloss")
+        assert s["translation"].strip() and s["translation_method"] in (
+            "mt",
+            "mt+name-fixed",
+            "mt+pieces",
+            "gloss",
+            "copied",
+        )
         names = names_of(s)
         want = Counter(names) + latin_in_source(s, names)
         assert rendering_counts(s["translation"], names) == want

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader.cli.common import add_article_arguments, open_article
 from reader.model import Article, Sentence
+from reader.translation_method import METHOD_MARKS
 
 if TYPE_CHECKING:
     from reader.export.jsonfmt import TokenFields
@@ -122,7 +123,8 @@ def _sentence_lines(sentence: Sentence, interlinear_lines) -> list[str]:  # type
     if names:
         out.append("  names: " + "; ".join(dict.fromkeys(names)))
     if sentence.translation is not None:
-        label = "" if sentence.translation.method == "mt" else "[gloss] "
+        mark = METHOD_MARKS[sentence.translation.method]
+        label = f"[{mark}] " if mark else ""
         out.append(f"  {label}{sentence.translation.text}")
     out.append("")
     return out

@@ -77,7 +77,7 @@ def render_tsv(article: Article) -> str:
                         str(p.index),
                         _cell(s.text),
                         _cell(tr.text) if tr else "",
-                        tr.method if tr else "",
+                        str(tr.method) if tr else "",
                         " | ".join(tr.glossary_applied) if tr else "",
                         "yes" if tr and tr.repaired else "",
                     ]
@@ -87,7 +87,7 @@ def render_tsv(article: Article) -> str:
 
 
 def render_text(article: Article) -> str:
-    from reader.translate import method_label
+    from reader.translation_method import METHOD_MARKS, TranslationMethod, method_label
 
     out: list[str] = []
     if article.meta.title:
@@ -98,8 +98,9 @@ def render_text(article: Article) -> str:
         tr = sentence.translation
         out.append(sentence.text)
         if tr is not None:
-            marker = "≈ gloss:" if tr.method == "gloss" else "→"
-            note = " (name repaired)" if tr.repaired else ""
+            marker = "≈ gloss:" if tr.method == TranslationMethod.GLOSS else "→"
+            mark = METHOD_MARKS[tr.method]
+            note = f" ({mark})" if mark and tr.method != TranslationMethod.GLOSS else ""
             out.append(f"  {marker} {tr.text}{note}")
         out.append("")
     return "\n".join(out)

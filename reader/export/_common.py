@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from reader.han import is_han as is_han_char
 from reader.model import Article, Sentence, Token
+from reader.translation_method import (
+    GLOSS_LABEL,
+    METHOD_MARKS,
+    TranslationMethod,
+    method_label,
+)
 
-GLOSS_LABEL = "gloss (no MT model installed)"  # = reader.translate.GLOSS_LABEL (tested)
+__all__ = ["GLOSS_LABEL"]  # re-exported for older imports
 
 
 def converted_script(article: Article) -> str:
@@ -29,21 +37,36 @@ def lang_tags(article: Article) -> tuple[str, str]:
 
 def gloss_label(article: Article) -> str:
     """Label for glossed sentences: no model installed, or the model returned nothing."""
-    from reader.translate import method_label
+    return method_label(TranslationMethod.GLOSS, article.model)
 
-    return method_label("gloss", article.model)
+
+def method_mark(sentence: Sentence) -> str:
+    """Short mark for a sentence whose English is not a plain model sentence ("" if it is)."""
+    tr = sentence.translation
+    return METHOD_MARKS[tr.method] if tr is not None else ""
+
+
+def _sentences(n: int) -> str:
+    return f"{n} sentence" if n == 1 else f"{n} sentences"
 
 
 def english_summary(article: Article) -> str:
     """One line saying how the article's English was made (for export headers)."""
-    methods = [s.translation.method for s in article.sentences() if s.translation is not None]
+    methods = Counter(
+        s.translation.method for s in article.sentences() if s.translation is not None
+    )
     if not methods:
         return "not translated"
     if article.model is None:
-        return GLOSS_LABEL if "gloss" in methods else "machine translation"
+        return GLOSS_LABEL if TranslationMethod.GLOSS in methods else "machine translation"
     mt = f"machine translation ({article.model})"
-    glossed = methods.count("gloss")
-    return f"{mt}; {glossed} sentences: {gloss_label(article)}" if glossed else mt
+    notes = []
+    for method in (TranslationMethod.MT_NAME_FIXED, TranslationMethod.MT_PIECES):
+        if methods[method]:
+            notes.append(f"{_sentences(methods[method])}: {method.label}")
+    if methods[TranslationMethod.GLOSS]:
+        notes.append(f"{_sentences(methods[TranslationMethod.GLOSS])}: {gloss_label(article)}")
+    return "; ".join([mt, *notes])
 
 
 def source_of(article: Article) -> str:

@@ -30,6 +30,7 @@ from reader.export._common import (
 )
 from reader.glossary.format import TYPES
 from reader.model import Article, GlossaryHit, Paragraph, Sentence, Token
+from reader.translation_method import METHOD_MARKS, TranslationMethod
 
 NAME_TYPES = TYPES  # one colour class per glossary type
 
@@ -129,12 +130,13 @@ def _english_html(sentence: Sentence, label: str) -> str:
     if tr is None:
         return ""
     tags = []
-    if tr.method == "gloss":
+    if tr.method == TranslationMethod.GLOSS:
         tags.append(f'<span class="tag gloss">{esc(label)}</span>')
-    if tr.repaired:
+    elif tr.method != TranslationMethod.MT:
+        kind = re.sub(r"[^a-z]+", "-", str(tr.method))
         tags.append(
-            '<span class="tag" title="the model mangled a name; the sentence was '
-            're-translated around it">name repaired</span>'
+            f'<span class="tag method-{kind}" title="{esc(tr.method.description)}">'
+            f"{esc(METHOD_MARKS[tr.method])}</span>"
         )
     body = mark_terms(tr.text, tr.glossary_applied)
     return f'<p class="en" lang="en">{body}{" " if tags else ""}{" ".join(tags)}</p>'

@@ -35,10 +35,14 @@ Sentence::
     text                str        original sentence
     converted           str        the sentence in the other script
     translation         str|null   English; null when not translated
-    translation_method  str|null   "mt" (machine translation) | "gloss" (word-by-word
-                                   CC-CEDICT gloss, no MT model installed) | null
+    translation_method  str|null   how the English was made (reader.translation_method):
+                                   "mt" the model's sentence, names intact |
+                                   "mt+name-fixed" the model's sentence, a mangled name
+                                   fixed in place | "mt+pieces" a clause re-translated
+                                   piece by piece around its names | "gloss" word-by-word
+                                   CC-CEDICT gloss | "copied" no Chinese, copied as is | null
     glossary_applied    list[str]  glossary renderings guaranteed in `translation`
-    repaired            bool       the model mangled a protected name and it was repaired
+    repaired            bool       "mt+name-fixed" or "mt+pieces" (kept for older readers)
     tokens              list       the words tiling the sentence, see below
 
 Token::
@@ -106,7 +110,7 @@ def sentence_to_json(
         "text": sentence.text,
         "converted": sentence.converted,
         "translation": tr.text if tr is not None else None,
-        "translation_method": tr.method if tr is not None else None,
+        "translation_method": str(tr.method) if tr is not None else None,
         "glossary_applied": list(tr.glossary_applied) if tr is not None else [],
         "repaired": bool(tr.repaired) if tr is not None else False,
         "tokens": tokens,

@@ -15,10 +15,12 @@ from reader.export._common import (
     english_summary,
     gloss_label,
     meta_items,
+    method_mark,
     one_line,
     source_of,
 )
 from reader.model import Article, GlossaryHit, Paragraph, Sentence, Token
+from reader.translation_method import TranslationMethod
 
 # Characters that can start inline markup anywhere (CommonMark + GFM tables/strikethrough).
 _INLINE_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
@@ -104,9 +106,21 @@ def _paragraph_converted(p: Paragraph) -> str:
 
 
 def _paragraph_english(p: Paragraph) -> tuple[str, bool]:
-    texts = [one_line(s.translation.text) for s in p.sentences if s.translation is not None]
-    gloss = any(s.translation is not None and s.translation.method == "gloss" for s in p.sentences)
-    return md_escape(" ".join(t for t in texts if t)), gloss
+    texts: list[str] = []
+    for s in p.sentences:
+        if s.translation is None or not s.translation.text:
+            continue
+        text = md_escape(one_line(s.translation.text))
+        mark = method_mark(s)
+        # A gloss is labelled once for the paragraph; other methods per sentence.
+        if mark and s.translation.method != TranslationMethod.GLOSS:
+            text += f" *({mark})*"
+        texts.append(text)
+    gloss = any(
+        s.translation is not None and s.translation.method == TranslationMethod.GLOSS
+        for s in p.sentences
+    )
+    return " ".join(texts), gloss
 
 
 _KIND_PREFIX = {"heading": "## ", "list": "- ", "quote": "> "}

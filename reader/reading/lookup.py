@@ -30,11 +30,7 @@ class LookupInfo:
 def translation_label(translation: Translation | None) -> str:
     if translation is None:
         return "translating…"
-    if translation.method == "gloss":
-        from reader.session import GLOSS_LABEL
-
-        return GLOSS_LABEL
-    return "repaired" if translation.repaired else "machine translation"
+    return translation.method.label
 
 
 def lookup_info(session: Session, with_dictionary: bool = True) -> LookupInfo:

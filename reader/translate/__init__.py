@@ -4,9 +4,9 @@ Importing this package is cheap: CTranslate2 and SentencePiece load on first use
 """
 
 from reader.translate.engine import DecodeOptions, MTBackend, Translator, load_translator
-from reader.translate.gloss import GLOSS_LABEL
 from reader.translate.packages import INSTALL_HINT
 from reader.translate.run import TranslateStats, translate_article, translate_sentences
+from reader.translation_method import GLOSS_LABEL, TranslationMethod, method_label
 
 __all__ = [
     "GLOSS_LABEL",
@@ -14,18 +14,10 @@ __all__ = [
     "DecodeOptions",
     "MTBackend",
     "TranslateStats",
+    "TranslationMethod",
     "Translator",
     "load_translator",
     "method_label",
     "translate_article",
     "translate_sentences",
 ]
-
-
-def method_label(method: str | None, model: str | None) -> str:
-    """How to label a translation for readers: the model, or an honest gloss label."""
-    if method == "gloss":
-        return GLOSS_LABEL if model is None else "gloss (the model returned nothing)"
-    if method == "mt":
-        return f"machine translation ({model})" if model else "machine translation"
-    return "not translated"

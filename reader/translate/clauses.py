@@ -92,3 +92,16 @@ def _hard_split(
         out.append((start, cut))
         start = cut
     return out
+
+
+CLAUSE_MARKS = "；;：:，,、"
+
+
+def clause_spans(text: str, protected: Sequence[Span] = ()) -> list[Span]:
+    """Spans tiling ``text``, cut after every clause mark outside a name (for clause repair)."""
+    cuts = [
+        i + 1
+        for i in range(len(text) - 1)
+        if text[i] in CLAUSE_MARKS and not _inside(i + 1, protected)
+    ]
+    return [(a, b) for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True) if a < b]

@@ -52,6 +52,13 @@ class DecodeOptions:
     max_decoding_length: int = 400
     max_source_tokens: int = 150  # longer sentences are split at clause boundaries
     max_batch_size: int = 32  # examples per CTranslate2 batch (it sorts by length itself)
+    # Sources are grouped by token length rounded up to this; the length cap comes from the
+    # group, never from whichever long sentence shares the batch, so a sentence's output
+    # does not depend on its neighbours (a batch-wide cap made re-runs differ).
+    length_bucket: int = 16
+    # Benchmarks only: force every output to this many target tokens per (bucketed) source
+    # token (min = max decoding length), so two decoders are compared doing the same work.
+    forced_length_ratio: float = 0.0
 
     def fingerprint(self) -> str:
         raw = json.dumps(asdict(self), sort_keys=True)
@@ -169,29 +176,54 @@ class Translator:
         return text.strip()
 
     def translate(self, texts: Sequence[str], fragments: bool = False) -> list[str]:
-        """Translate ``texts`` (already cut to at most ``max_source_tokens``) in one batch call."""
+        """Translate ``texts`` (already cut to at most ``max_source_tokens``).
+
+        One ``translate_batch`` call per length group (shortest first); each text's output
+        depends only on the text, its group's length limits and the settings.
+        """
         if not texts:
             return []
         model = self.load()
-        opts = self.options
         sources = [self.tokenize(t) for t in texts]
-        longest = max(len(s) for s in sources)
-        limit = min(opts.max_decoding_length, int(longest * opts.length_ratio) + opts.length_extra)
-        kwargs: dict[str, Any] = {}
+        groups: dict[int, list[int]] = {}
+        for i, src in enumerate(sources):
+            groups.setdefault(self.bucket(len(src)), []).append(i)
+        outputs: list[str] = [""] * len(texts)
+        for bucket in sorted(groups):
+            order = groups[bucket]
+            results = model.translate_batch(
+                [sources[i] for i in order], **self.decode_kwargs(bucket, len(order), fragments)
+            )
+            for i, result in zip(order, results, strict=True):
+                outputs[i] = self.detokenize(result.hypotheses[0])
+        return outputs
+
+    def bucket(self, source_tokens: int) -> int:
+        step = max(1, self.options.length_bucket)
+        return -(-max(1, source_tokens) // step) * step
+
+    def decode_kwargs(self, bucket: int, count: int, fragments: bool = False) -> dict[str, Any]:
+        """``translate_batch`` settings for ``count`` sources of (bucketed) length ``bucket``."""
+        opts = self.options
+        limit = min(opts.max_decoding_length, int(bucket * opts.length_ratio) + opts.length_extra)
+        kwargs: dict[str, Any] = {
+            "max_batch_size": opts.max_batch_size,
+            "beam_size": opts.fragment_beam_size if fragments else opts.beam_size,
+            "length_penalty": opts.length_penalty,
+            "no_repeat_ngram_size": opts.no_repeat_ngram_size,
+            "repetition_penalty": opts.repetition_penalty,
+            "max_decoding_length": limit,
+            "replace_unknowns": True,
+            # Beam search / greedy only, never sampling (CTranslate2's default, stated so
+            # that a changed default cannot make two runs differ).
+            "sampling_topk": 1,
+        }
+        if opts.forced_length_ratio > 0:
+            forced = max(1, round(bucket * opts.forced_length_ratio))
+            kwargs["min_decoding_length"] = kwargs["max_decoding_length"] = forced
         if self._target_prefix:
-            kwargs["target_prefix"] = [[self._target_prefix]] * len(sources)
-        results = model.translate_batch(
-            sources,
-            max_batch_size=opts.max_batch_size,
-            beam_size=opts.fragment_beam_size if fragments else opts.beam_size,
-            length_penalty=opts.length_penalty,
-            no_repeat_ngram_size=opts.no_repeat_ngram_size,
-            repetition_penalty=opts.repetition_penalty,
-            max_decoding_length=limit,
-            replace_unknowns=True,
-            **kwargs,
-        )
-        return [self.detokenize(r.hypotheses[0]) for r in results]
+            kwargs["target_prefix"] = [[self._target_prefix]] * count
+        return kwargs
 
 
 def _int8_supported() -> bool:

@@ -16,8 +16,6 @@ from reader.annotate.script import convert
 from reader.model import Sentence, Token
 from reader.translate.protect import PUNCTUATION, has_han, is_han, tidy
 
-GLOSS_LABEL = "gloss (no MT model installed)"
-
 # Senses that say nothing about the meaning in context.
 _SKIP = re.compile(
     r"^(?:surname |(?:old |archaic |Japanese |ancient )?variant of |see |CL:|used in |"

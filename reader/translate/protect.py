@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from reader.han import is_han
 
 # Bump when masking/verification changes: it is part of every cache key.
-PROTECTION_VERSION = "p1"
+PROTECTION_VERSION = "p2"
 
 # Local renderings of pieces that are only punctuation (never worth a model call).
 PUNCTUATION = str.maketrans(

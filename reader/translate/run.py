@@ -1,11 +1,19 @@
 """Translate a whole Article: cache first, then batched MT with protected names, then repair.
 
-Per sentence: a cached translation is used as is; a sentence with no Chinese is copied;
-the rest is cut at clause boundaries when too long, masked (glossary names → English),
-and every distinct model input of the article is decoded in batches sorted by length.
-Inputs whose names did not come back intact are repaired in one more batched round: the
-text between the names is translated on its own and joined with the renderings.
-Finished sentences go to the cache batch by batch, so a cancelled run keeps its work.
+Per sentence: a cached translation is used as is; a sentence with no Chinese is copied
+(method ``copied``); the rest is cut at clause boundaries when too long, masked (glossary
+names → English), and every distinct model input of the article is decoded in batches
+sorted by length. A name that did not come back intact is repaired as gently as possible:
+
+1. fixed in place inside the model's sentence (case, spacing, hyphens, a doubled or dropped
+   word, pinyin, Chinese left as is: ``namefix``) → ``mt+name-fixed``;
+2. else the segment is decoded again with placeholders for the names, put back after
+   → ``mt+name-fixed``;
+3. else clause by clause: clauses without a lost name are translated whole, the clause
+   holding it piece by piece around the name → ``mt+pieces``.
+
+Each stage runs as one more batched round over all the sentences that need it. Finished
+sentences go to the cache batch by batch, so a cancelled run keeps its work.
 """
 
 from __future__ import annotations
@@ -18,13 +26,21 @@ from dataclasses import asdict, dataclass, field, replace
 from reader.model import Article, Sentence, Translation
 from reader.translate import protect
 from reader.translate.cache import CachedTranslation, TranslationCache, cache_key
-from reader.translate.clauses import split_clauses
+from reader.translate.clauses import clause_spans, split_clauses
 from reader.translate.engine import MTBackend
 from reader.translate.gloss import gloss_sentence, gloss_text
 from reader.translate.loops import collapse_repeats
+from reader.translate.namefix import (
+    NameVariants,
+    fix_names,
+    placeholder_masked,
+    unmask_placeholders,
+)
+from reader.translation_method import TranslationMethod, coerce_method
 
 Progress = Callable[[int, int], None]
 BATCH = 32  # model inputs per progress step / cancellation check
+FIRST_BATCH = 4  # the article's first inputs, decoded before the rest: the first screen
 
 
 @dataclass
@@ -37,6 +53,7 @@ class TranslateStats:
     copied: int = 0  # sentences without Chinese, copied through
     model_inputs: int = 0  # distinct texts decoded (segments + repair pieces)
     loops_collapsed: int = 0
+    methods: dict[str, int] = field(default_factory=dict)  # sentences per method
     cancelled: bool = False
     seconds: float = 0.0
     model: str | None = None
@@ -45,16 +62,31 @@ class TranslateStats:
         return asdict(self)
 
 
+# Stages of one segment: the model's sentence (fixed in place if a name is mangled), the
+# same with placeholders for the names, then clause by clause with pieces around names.
+MASKED, PLACEHOLDER, CLAUSES = 0, 1, 2
+
+
+@dataclass
+class _Clause:
+    segment: protect.Segment
+    pieces: bool  # translate piece by piece around the names (else the whole clause)
+    result: str | None = None
+    method: TranslationMethod | None = None
+
+
 @dataclass
 class _Job:
     sentence: Sentence
     key: str
     segments: list[protect.Segment] = field(default_factory=list)
     results: list[str | None] = field(default_factory=list)  # final text per segment
-    pending_repair: set[int] = field(default_factory=set)
-    repaired: bool = False
-    mt_parts: int = 0  # parts of the result that came from the model
-    glossed_parts: int = 0  # parts the model returned nothing for, glossed instead
+    methods: list[TranslationMethod | None] = field(default_factory=list)  # None: no model
+    stages: list[int] = field(default_factory=list)
+    placeholders: dict[int, tuple[str, dict[str, str]]] = field(default_factory=dict)
+    clauses: dict[int, list[_Clause]] = field(default_factory=dict)
+    failed: dict[int, set[str]] = field(default_factory=dict)  # renderings the model lost
+    names: tuple[NameVariants, ...] = ()
 
     @property
     def applied(self) -> tuple[str, ...]:
@@ -66,6 +98,47 @@ class _Job:
 
     def results_text(self) -> str:
         return protect.tidy(" ".join(r or "" for r in self.results))
+
+    def method(self) -> TranslationMethod:
+        used = [m for m in self.methods if m is not None]
+        if not used:
+            return TranslationMethod.COPIED
+        if all(m is TranslationMethod.GLOSS for m in used):
+            return TranslationMethod.GLOSS
+        if TranslationMethod.MT_PIECES in used or TranslationMethod.GLOSS in used:
+            return TranslationMethod.MT_PIECES
+        if TranslationMethod.MT_NAME_FIXED in used:
+            return TranslationMethod.MT_NAME_FIXED
+        return TranslationMethod.MT
+
+
+def name_variants(sentence: Sentence, terms: Sequence[protect.Term]) -> tuple[NameVariants, ...]:
+    """Each protected name's English, Chinese and pinyin (token readings, else pypinyin)."""
+    out: dict[str, NameVariants] = {}
+    for term in terms:
+        if not term.applied or term.en in out:
+            continue
+        zh = sentence.text[term.start : term.end]
+        a, b = sentence.start + term.start, sentence.start + term.end
+        readings = [
+            r
+            for tok in sentence.tokens
+            if a <= tok.start and tok.end <= b
+            for r in tok.readings
+            if r is not None
+        ]
+        if readings:
+            syllables = tuple(r.rstrip("012345").replace("v", "u") for r in readings)
+        else:
+            from pypinyin import lazy_pinyin
+
+            syllables = tuple(s for s in lazy_pinyin(zh) if s.isalpha())
+        converted = "".join(
+            tok.converted for tok in sentence.tokens if a <= tok.start and tok.end <= b
+        )
+        forms = tuple(dict.fromkeys(f for f in (zh, converted) if f))
+        out[term.en] = NameVariants(term.en, forms, syllables)
+    return tuple(out.values())
 
 
 def sentence_terms(sentence: Sentence) -> list[protect.Term]:
@@ -137,9 +210,11 @@ def _gloss_article(
             break
         text, applied = gloss_sentence(sentence)
         done[sentence.index] = replace(
-            sentence, translation=Translation(text, "gloss", glossary_applied=applied)
+            sentence,
+            translation=Translation(text, TranslationMethod.GLOSS, glossary_applied=applied),
         )
         stats.glossed += 1
+        stats.methods["gloss"] = stats.methods.get("gloss", 0) + 1
         if progress is not None and (i + 1) % BATCH == 0:
             progress(i + 1, len(sentences))
     if progress is not None and not stats.cancelled:
@@ -162,7 +237,8 @@ class _Run:
         self.progress = progress
         self.cancel = cancel
         self.stats = TranslateStats(model=translator.model_id)
-        self.memo: dict[str, str] = {}  # model input → output, shared by both rounds
+        # (decoded as a fragment?, model input) → output, shared by every round
+        self.memo: dict[tuple[bool, str], str] = {}
         self.finished: dict[int, Sentence] = {}
         self.to_cache: list[tuple[str, CachedTranslation]] = []
         convert_needed = translator.source_code == "zh" and article.script != "simplified"
@@ -208,7 +284,9 @@ class _Run:
             if not protect.has_han(sentence.text):
                 seg = protect.build_segment(sentence.text, terms)
                 text = protect.tidy(seg.masked.translate(protect.PUNCTUATION)) or sentence.text
-                self._finish_sentence(sentence, Translation(text, "mt", seg.applied))
+                self._finish_sentence(
+                    sentence, Translation(text, TranslationMethod.COPIED, seg.applied)
+                )
                 self.stats.copied += 1
                 continue
             planned.append((sentence, terms, self._key(sentence, terms)))
@@ -218,21 +296,21 @@ class _Run:
         for sentence, terms, key in planned:
             hit = cached.get(key)
             if hit is not None:
-                self._finish_sentence(
-                    sentence,
-                    Translation(
-                        hit.text,
-                        "gloss" if hit.method == "gloss" else "mt",
-                        hit.glossary_applied,
-                        hit.repaired,
-                        from_cache=True,
-                    ),
+                translation = Translation(
+                    hit.text,
+                    coerce_method(hit.method, hit.repaired),
+                    hit.glossary_applied,
+                    from_cache=True,
                 )
+                self._finish_sentence(sentence, translation)
                 self.stats.from_cache += 1
-                self.stats.repaired += hit.repaired
+                self._count(translation.method)
                 continue
             job = _Job(sentence, key)
             job.segments = self._plan(sentence, terms)
+            job.names = name_variants(sentence, terms)
+            job.stages = [MASKED] * len(job.segments)
+            job.methods = [None] * len(job.segments)
             # Segments whose Chinese is all inside names ("阿里巴巴（Alibaba）") need no model.
             job.results = [
                 None
@@ -241,7 +319,10 @@ class _Run:
                 for seg in job.segments
             ]
             if job.done:
-                self._finish_sentence(sentence, Translation(job.results_text(), "mt", job.applied))
+                self._finish_sentence(
+                    sentence,
+                    Translation(job.results_text(), TranslationMethod.COPIED, job.applied),
+                )
                 self.stats.copied += 1
                 continue
             jobs.append(job)
@@ -249,14 +330,17 @@ class _Run:
         self._report()
 
         if jobs:
-            self._first_round(jobs)
-        if jobs and not self._cancelled():
-            self._repair_round(jobs)
+            self._rounds(jobs)
         self._flush()
         if self.progress is not None and not self.stats.cancelled:
             self.progress(self.total, self.total)
         article = replace(self.article.with_sentences(self.finished), model=self.tr.model_id)
         return article, self.stats
+
+    def _count(self, method: TranslationMethod) -> None:
+        self.stats.methods[str(method)] = self.stats.methods.get(str(method), 0) + 1
+        self.stats.repaired += method.repaired
+        self.stats.glossed += method is TranslationMethod.GLOSS
 
     def _cancelled(self) -> bool:
         if self.cancel is not None and self.cancel.is_set():
@@ -268,87 +352,200 @@ class _Run:
             self.progress(len(self.finished), self.total)
 
     def _decode(
-        self, texts: list[str], after_batch: Callable[[], None], fragments: bool = False
+        self,
+        texts: list[str],
+        after_batch: Callable[[], None],
+        fragments: bool = False,
+        first: int = 0,
     ) -> bool:
-        """Translate the distinct ``texts`` not yet memoised, shortest first, in batches."""
-        todo = sorted({t for t in texts if t not in self.memo}, key=len)
-        for i in range(0, len(todo), BATCH):
+        """Translate the distinct ``texts`` not yet memoised, in batches of similar length.
+
+        Sorted by (length, text), never by set order: the batches, and so the output, are
+        the same from run to run (the engine's output does not depend on its batch either).
+        """
+        fresh = [t for t in dict.fromkeys(texts) if (fragments, t) not in self.memo]
+        # The first ``first`` texts in article order go alone, so the first screen of
+        # English is ready after a small batch; the rest by length, ties by text.
+        head = fresh[:first]
+        todo = sorted(set(fresh[first:]), key=lambda t: (len(t), t))
+        chunks = [head] if head else []
+        chunks += [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+        for chunk in chunks:
             if self._cancelled():
                 return False
-            chunk = todo[i : i + BATCH]
             outputs = self.tr.translate(chunk, fragments=fragments)
             self.stats.model_inputs += len(chunk)
             for src, out in zip(chunk, outputs, strict=True):
                 cleaned, looped = collapse_repeats(out)
                 self.stats.loops_collapsed += looped
-                self.memo[src] = protect.tidy(cleaned.translate(protect.PUNCTUATION))
+                self.memo[(fragments, src)] = protect.tidy(cleaned.translate(protect.PUNCTUATION))
             after_batch()
         return True
 
-    def _first_round(self, jobs: list[_Job]) -> None:
+    # -- rounds: every pending segment advances as far as the decoded texts allow ----------
+
+    def _rounds(self, jobs: list[_Job]) -> None:
         def settle() -> None:
             for job in jobs:
                 if job.sentence.index in self.finished:
                     continue
-                for i, seg in enumerate(job.segments):
-                    if job.results[i] is not None or i in job.pending_repair:
-                        continue
-                    out = self.memo.get(seg.masked)
-                    if out is None:
-                        continue
-                    if out and protect.verify(out, seg):
-                        job.results[i] = out
-                        job.mt_parts += 1
-                    else:
-                        job.pending_repair.add(i)
+                for i in range(len(job.segments)):
+                    if job.results[i] is None:
+                        self._advance(job, i)
                 if job.done:
                     self._finish_job(job)
             self._flush()
             self._report()
 
-        self._decode([seg.masked for job in jobs for seg in job.segments], settle)
-
-    def _repair_round(self, jobs: list[_Job]) -> None:
-        waiting = [
-            job for job in jobs if job.pending_repair and job.sentence.index not in self.finished
-        ]
-        texts = [
-            piece
-            for job in waiting
-            for i in job.pending_repair
-            for piece in job.segments[i].pieces
-            if protect.local_piece(piece) is None
-        ]
-
-        def settle() -> None:
-            for job in waiting:
+        first = FIRST_BATCH
+        while not self._cancelled():
+            normal: list[str] = []
+            pieces: list[str] = []
+            for job in jobs:
                 if job.sentence.index in self.finished:
                     continue
-                for i in sorted(job.pending_repair):
-                    outs = [self._piece_output(p) for p in job.segments[i].pieces]
-                    if any(o is None for o in outs):
-                        continue
-                    texts = [text for text, _ in outs]  # type: ignore[misc]
-                    kinds = [kind for _, kind in outs]  # type: ignore[misc]
-                    job.mt_parts += kinds.count("mt")
-                    job.glossed_parts += kinds.count("gloss")
-                    job.results[i] = protect.assemble(texts, job.segments[i])
-                    job.pending_repair.discard(i)
-                    job.repaired = True
-                if job.done:
-                    self._finish_job(job)
-            self._flush()
-            self._report()
+                for i in range(len(job.segments)):
+                    if job.results[i] is None:
+                        want_normal, want_pieces = self._needs(job, i)
+                        normal += want_normal
+                        pieces += want_pieces
+            normal = [t for t in normal if (False, t) not in self.memo]
+            pieces = [t for t in pieces if (True, t) not in self.memo]
+            if not normal and not pieces:
+                settle()  # whatever needed no model call
+                return
+            if not self._decode(normal, settle, first=first):
+                return
+            first = 0
+            if not self._decode(pieces, settle, fragments=True):
+                return
+            settle()
 
-        self._decode(texts, settle, fragments=True)
-        settle()  # jobs whose repair needed no model call at all
+    def _needs(self, job: _Job, i: int) -> tuple[list[str], list[str]]:
+        """Model inputs segment ``i`` waits for at its stage: (whole texts, pieces)."""
+        stage = job.stages[i]
+        if stage == MASKED:
+            return [job.segments[i].masked], []
+        if stage == PLACEHOLDER:
+            return [job.placeholders[i][0]], []
+        normal: list[str] = []
+        pieces: list[str] = []
+        for clause in job.clauses[i]:
+            if clause.result is not None:
+                continue
+            if clause.pieces:
+                pieces += [p for p in clause.segment.pieces if protect.local_piece(p) is None]
+            else:
+                normal.append(clause.segment.masked)
+        return normal, pieces
+
+    def _advance(self, job: _Job, i: int) -> None:
+        """Resolve segment ``i`` if its inputs are decoded, else move it to the next stage."""
+        seg = job.segments[i]
+        if job.stages[i] == MASKED:
+            out = self.memo.get((False, seg.masked))
+            if out is None:
+                return
+            want = protect.expected_counts(seg)
+            if out and protect.verify(out, seg):
+                job.results[i], job.methods[i] = out, TranslationMethod.MT
+                return
+            fixed = fix_names(out, want, job.names) if out else None
+            if fixed is not None:
+                job.results[i], job.methods[i] = fixed, TranslationMethod.MT_NAME_FIXED
+                return
+            job.failed[i] = {
+                r for r, n in want.items() if protect.count_renderings(out, [r])[r] != n
+            }
+            if out and seg.terms:
+                job.stages[i] = PLACEHOLDER
+                job.placeholders[i] = placeholder_masked(seg)
+            else:
+                self._to_clauses(job, i)
+            return self._advance(job, i)
+        if job.stages[i] == PLACEHOLDER:
+            text, mapping = job.placeholders[i]
+            out = self.memo.get((False, text))
+            if out is None:
+                return
+            fixed = unmask_placeholders(out, mapping) if out else None
+            if fixed is not None and protect.verify(fixed, seg):
+                job.results[i], job.methods[i] = fixed, TranslationMethod.MT_NAME_FIXED
+                return
+            self._to_clauses(job, i)
+            return self._advance(job, i)
+        for clause in job.clauses[i]:
+            if clause.result is None:
+                self._advance_clause(job, clause)
+        if all(c.result is not None for c in job.clauses[i]):
+            methods = [c.method for c in job.clauses[i] if c.method is not None]
+            job.results[i] = protect.tidy(" ".join(c.result or "" for c in job.clauses[i]))
+            if methods and all(m is TranslationMethod.GLOSS for m in methods):
+                job.methods[i] = TranslationMethod.GLOSS
+            else:
+                job.methods[i] = TranslationMethod.MT_PIECES
+
+    def _to_clauses(self, job: _Job, i: int) -> None:
+        """Last resort: clause by clause; pieces only for the clauses holding a lost name."""
+        seg = job.segments[i]
+        job.stages[i] = CLAUSES
+        failed = job.failed.get(i, set())
+        spans = clause_spans(seg.source, [(t.start, t.end) for t in seg.terms])
+        clauses = []
+        for a, b in spans:
+            inner = [
+                replace(t, start=t.start - a, end=t.end - a)
+                for t in seg.terms
+                if a <= t.start and t.end <= b
+            ]
+            sub = protect.build_segment(seg.source[a:b], inner, self.convert)
+            lost = not failed or any(t.en in failed for t in inner)
+            clauses.append(_Clause(sub, pieces=bool(inner) and lost))
+        job.clauses[i] = clauses
+
+    def _advance_clause(self, job: _Job, clause: _Clause) -> None:
+        seg = clause.segment
+        if not clause.pieces:
+            if not protect.has_han(seg.masked):
+                clause.result = protect.tidy(seg.masked.translate(protect.PUNCTUATION))
+                return
+            out = self.memo.get((False, seg.masked))
+            if out is None:
+                return
+            if not out.strip():
+                if seg.terms:
+                    clause.pieces = True  # names must survive: build it from pieces
+                    return self._advance_clause(job, clause)
+                clause.result, clause.method = gloss_text(seg.source), TranslationMethod.GLOSS
+                return
+            if protect.verify(out, seg):
+                clause.result, clause.method = out, TranslationMethod.MT
+                return
+            fixed = fix_names(out, protect.expected_counts(seg), job.names)
+            if fixed is not None:
+                clause.result, clause.method = fixed, TranslationMethod.MT_NAME_FIXED
+                return
+            clause.pieces = True
+            return self._advance_clause(job, clause)
+        outs = [self._piece_output(p) for p in seg.pieces]
+        if any(o is None for o in outs):
+            return
+        texts = [text for text, _ in outs]  # type: ignore[misc]
+        kinds = [kind for _, kind in outs]  # type: ignore[misc]
+        clause.result = protect.assemble(texts, seg)
+        if "mt" in kinds:
+            clause.method = TranslationMethod.MT_PIECES
+        elif "gloss" in kinds:
+            clause.method = TranslationMethod.GLOSS
+        else:
+            clause.method = None  # names and punctuation only
 
     def _piece_output(self, piece: str) -> tuple[str, str] | None:
         """(English, how it was made: "local" | "mt" | "gloss") or None while still queued."""
         local = protect.local_piece(piece)
         if local is not None:
             return local, "local"
-        out = self.memo.get(piece)
+        out = self.memo.get((True, piece))
         if out is None:
             return None
         if not out.strip():
@@ -359,22 +556,15 @@ class _Run:
 
     def _finish_job(self, job: _Job) -> None:
         text = job.results_text()
-        glossed = job.glossed_parts > 0
+        method = job.method()
         if not text:
             text = gloss_sentence(job.sentence)[0]
-            glossed = True
-        only_gloss = glossed and job.mt_parts == 0
-        translation = Translation(
-            text,
-            "gloss" if only_gloss else "mt",
-            glossary_applied=job.applied,
-            repaired=job.repaired or (glossed and not only_gloss),
-        )
-        self.stats.repaired += translation.repaired
-        self.stats.glossed += glossed
+            method = TranslationMethod.GLOSS
+        translation = Translation(text, method, glossary_applied=job.applied)
+        self._count(method)
         self._finish_sentence(job.sentence, translation)
         cached = CachedTranslation(
-            translation.text, translation.method, translation.glossary_applied, translation.repaired
+            translation.text, str(method), translation.glossary_applied, translation.repaired
         )
         self.to_cache.append((job.key, cached))
 

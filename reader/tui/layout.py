@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from reader.model import Sentence, Token
 from reader.text_layout import cell_width as _cell_width
+from reader.translation_method import METHOD_MARKS, TranslationMethod
 
 
 @lru_cache(maxsize=65536)
@@ -235,6 +236,9 @@ def english_pieces(sentence: Sentence) -> list[Piece]:
         pieces.append(Piece(text[i:j], roles[i], -1, i, space))
         space = False
         i = j
+    mark = METHOD_MARKS[tr.method]
+    if mark and tr.method != TranslationMethod.GLOSS:  # a gloss is shown by its colour
+        pieces.append(Piece(f"[{mark}]", "pending", -1, -1, True))
     return pieces
 
 
