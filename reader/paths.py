@@ -6,8 +6,13 @@ one directory. Glossaries live in the *data* dir so a reinstall never loses them
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 APP = "reader"
 
@@ -59,3 +64,16 @@ def shipped_glossaries_dir() -> Path:
     if bundled.is_dir():
         return bundled
     return Path(__file__).parent.parent / "glossaries"
+
+
+def parsed_package_data(name: str, parse: Callable[[str, str], T]) -> T:
+    """A shipped data file (reader/data/NAME) parsed by ``parse(text, source)``, once per
+    process. Only for immutable tables (rules, word lists): they never change while the
+    process runs, so sharing them cannot make one run depend on another."""
+    return _parsed(name, parse)  # type: ignore[return-value]
+
+
+@functools.cache
+def _parsed(name: str, parse: Callable[[str, str], object]) -> object:
+    path = package_data(name)
+    return parse(path.read_text(encoding="utf-8"), str(path))

@@ -17,7 +17,6 @@ A token that already carries a glossary hit is never touched.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -110,18 +109,9 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
     )
 
 
-_lock = threading.Lock()
-_rules: NameRules | None = None
-
-
 def get_name_rules() -> NameRules:
-    global _rules
-    if _rules is None:
-        with _lock:
-            if _rules is None:
-                path = paths.package_data(RULES_FILE)
-                _rules = parse_name_rules(path.read_text(encoding="utf-8"), str(path))
-    return _rules
+    """The shipped rules, parsed once per process (an immutable table)."""
+    return paths.parsed_package_data(RULES_FILE, parse_name_rules)
 
 
 def _all_han(text: str) -> bool:

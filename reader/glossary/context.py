@@ -7,7 +7,6 @@ on the folded text (Simplified, Latin lower-case), so one rule serves both scrip
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -170,16 +169,6 @@ def parse_rules(text: str, source: str = CONTEXT_FILE) -> ContextRules:
     return ContextRules(rules, digest)
 
 
-_lock = threading.Lock()
-_rules: ContextRules | None = None
-
-
 def get_rules() -> ContextRules:
-    """The shipped context rules, parsed once per process."""
-    global _rules
-    if _rules is None:
-        with _lock:
-            if _rules is None:
-                path = paths.package_data(CONTEXT_FILE)
-                _rules = parse_rules(path.read_text(encoding="utf-8"), str(path))
-    return _rules
+    """The shipped rules, parsed once per process (an immutable table)."""
+    return paths.parsed_package_data(CONTEXT_FILE, parse_rules)

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
-
-from reader.paths import package_data
 
 _WORD_SPLIT = re.compile(r"[\s_-]+")
 
@@ -56,7 +53,7 @@ def _union(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-def parse_rules(text: str) -> Rules:
+def parse_rules(text: str, source: str = "boilerplate.tsv") -> Rules:
     kinds: dict[str, list[str]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -81,18 +78,11 @@ def parse_rules(text: str) -> Rules:
     )
 
 
-_lock = threading.Lock()
-_rules: Rules | None = None
-
-
 def rules() -> Rules:
-    """The shipped rules, parsed once (thread-safe)."""
-    global _rules
-    if _rules is None:
-        with _lock:
-            if _rules is None:
-                _rules = parse_rules(package_data("boilerplate.tsv").read_text(encoding="utf-8"))
-    return _rules
+    """The shipped rules, parsed once per process (an immutable table)."""
+    from reader.paths import parsed_package_data
+
+    return parsed_package_data("boilerplate.tsv", parse_rules)
 
 
 _RELATED_LINE = 40  # a related headline is short; a paragraph after the box is not
