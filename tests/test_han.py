@@ -81,7 +81,7 @@ def test_every_layer_uses_the_definition() -> None:
     from reader.export._common import is_han_char as export_is_han
     from reader.glossary.auto import is_han as glossary_is_han
     from reader.model import Token
-    from reader.session import is_han_char as session_is_han
+    from reader.reading.search import is_han as session_is_han
     from reader.translate.protect import has_han as protect_has_han
     from reader.translate.protect import is_han as protect_is_han
 

@@ -22,6 +22,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Protocol
 
+from reader.han import is_han
+
 TYPES = ("PER", "ORG", "LOC", "PRODUCT")
 
 
@@ -97,7 +99,7 @@ _FOLD = MappingProxyType(
 
 def _kind(ch: str) -> str:
     """H Han, D digit, L letter, S space, P anything else (of a folded character)."""
-    if "\u4e00" <= ch <= "\u9fff":
+    if is_han(ch):
         return "H"
     if ch == "0":
         return "D"
@@ -124,7 +126,7 @@ def char_features(
     if n == 0:
         return []
     chars = list(text.translate(_FOLD).lower())
-    kinds = ["H" if "\u4e00" <= c <= "\u9fff" else "D" if c == "0" else _kind(c) for c in chars]
+    kinds = ["H" if is_han(c) else "D" if c == "0" else _kind(c) for c in chars]
     pad = ["^", "^", *chars, "$", "$"]
     kpad = ["P", *kinds, "P"]
     p2, p1, n1, n2 = pad[0:n], pad[1 : n + 1], pad[3 : n + 3], pad[4 : n + 4]

@@ -47,6 +47,8 @@ def _escape_line_start(line: str) -> str:
 
 def _name_rendering(hit: GlossaryHit) -> str:
     note = ", auto" if hit.source == "auto" else ""
+    if not hit.en:  # a name left to the translator: no English of its own
+        return "(auto)" if hit.source == "auto" else ""
     return f"({md_escape(hit.en)}{note})"
 
 

@@ -111,7 +111,13 @@ class NameDecider:
             if (c.hit.start, c.hit.end) not in kept and not c.affiliations
         ]
         found = (
-            unclaimed(entities, [*kept, *blocked, *turned_down], self._thresholds)
+            [
+                e
+                for e in unclaimed(entities, [*kept, *blocked, *turned_down], self._thresholds)
+                # a dictionary word with only common senses is no name (市政府 "city hall",
+                # 海军 "navy"): the recogniser learnt such bodies as organisations
+                if not self._ordinary(simplified[e.start : e.end])
+            ]
             if self.auto_names
             else []
         )

@@ -31,9 +31,9 @@ _LEAD_REPORTER = re.compile(
 
 # Bylines: "記者陳嘉寧／桃園機場報導", "（中央社記者邱俊欽桃園19日電）", "石佳/中国青年报".
 _BYLINE_REPORTER = re.compile(
-    r"(?:记者|記者)\s*([\u4e00-\u9fff]{2,4}?)\s*[／/∕]\s*[\u4e00-\u9fff]{0,8}(?:報導|报道|攝|摄)"
-    r"|中央社(?:记者|記者)([\u4e00-\u9fff]{3})[\u4e00-\u9fff]{2,6}\d{1,2}日(?:電|电)"
-    r"|^([\u4e00-\u9fff]{2,4})\s*[／/]\s*[\u4e00-\u9fff]{2,12}(?:报|報|网|網|社|台)$"
+    rf"(?:记者|記者)\s*([{HAN_CLASS}]{{2,4}}?)\s*[／/∕]\s*[{HAN_CLASS}]{{0,8}}(?:報導|报道|攝|摄)"
+    rf"|中央社(?:记者|記者)([{HAN_CLASS}]{{3}})[{HAN_CLASS}]{{2,6}}\d{{1,2}}日(?:電|电)"
+    rf"|^([{HAN_CLASS}]{{2,4}})\s*[／/]\s*[{HAN_CLASS}]{{2,12}}(?:报|報|网|網|社|台)$"
 )
 # Names that are an organisation, not a person: a site's meta author is often the site.
 _ORG_NAME = re.compile(r"新聞|新闻|報|报|網|网|通訊社|通讯社|電視|电视|日報|日报|時報|时报|社$")

@@ -12,6 +12,7 @@ import threading
 import tomllib
 from typing import Any
 
+from reader.han import HAN_CLASS
 from reader.load.dates import normalize_date
 
 _YAML_FM = re.compile(
@@ -128,7 +129,8 @@ def has_html_body(body: str) -> bool:
 # punctuation ("是**「激光雷达第一股」**，"): the rules were written for languages with spaces.
 # Such runs are turned into <strong> before parsing; the bold text stays on one line.
 _CJK_PUNCT = "\u3000-\u303f\uff00-\uffef“”‘’…—·"
-_CJK = "\u2e80-\u9fff\uf900-\ufaff" + _CJK_PUNCT
+# Han (reader/han.py), plus the CJK radicals, strokes, kana and symbols beside them
+_CJK = HAN_CLASS + "\u2e80-\u33ff" + _CJK_PUNCT
 _CJK_BOLD = re.compile(
     rf"\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?=[{_CJK}]|$)|(?<=[{_CJK}])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*",
     re.M,

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from reader.annotate.script import convert
+from reader.han import HAN_CLASS
 from reader.model import Sentence, Token
 from reader.translate.protect import PUNCTUATION, has_han, is_han, tidy
 
@@ -26,9 +27,7 @@ _SKIP = re.compile(
 )
 _PAREN = re.compile(r"\s*\([^)]*\)")
 # "漢字|汉字[han4 zi4]", "五嶽|五岳" cross-references: cut out of a sense, not shown
-_CROSS_REF = re.compile(
-    r"\s*(?:see (?:also )?)?\S*[\u3400-\u9fff|]\S*(?:\[[^\]]*\])?|\s*\[[^\]]*\]"
-)
+_CROSS_REF = re.compile(rf"\s*(?:see (?:also )?)?\S*[{HAN_CLASS}|]\S*(?:\[[^\]]*\])?|\s*\[[^\]]*\]")
 _MAX_WORD = 6
 
 

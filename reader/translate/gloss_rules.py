@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.errors import ReaderError
+from reader.han import has_han
 from reader.model import Token
 
 _KINDS = ("pos", "reading", "after", "before", "prev", "next", "opened")
@@ -79,7 +80,7 @@ def _starts(pos: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def _has_han(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
+    return has_han(text)
 
 
 class FunctionWords:

@@ -13,6 +13,7 @@ import enum
 from collections.abc import Sequence
 from functools import cached_property
 
+from reader.han import is_han as _is_han
 from reader.model import Token
 
 # The core numerals: a token made only of these (and digits) is a number, even when the HSK
@@ -46,8 +47,7 @@ class Status(enum.Enum):
 
 
 def is_han(ch: str) -> bool:
-    cp = ord(ch)
-    return 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF
+    return _is_han(ch)
 
 
 class VocabRules:
