@@ -117,11 +117,19 @@ class NameDecider:
                 # a dictionary word with only common senses is no name (市政府 "city hall",
                 # 海军 "navy"): the recogniser learnt such bodies as organisations
                 if not self._ordinary(simplified[e.start : e.end])
+                and not self._starts_with_a_word(simplified[e.start : e.end], e)
             ]
             if self.auto_names
             else []
         )
         return SentenceNames(hits, found)
+
+    def _starts_with_a_word(self, name: str, entity: Entity) -> bool:
+        """A "person" that opens with an everyday word (张开嘴: 张开 "to open") is that word,
+        unless the recogniser is as sure as it must be to force a name."""
+        if entity.type != "PER" or self.forces(entity):
+            return False
+        return any(self._ordinary(name[:k]) for k in range(2, len(name)))
 
     def forces(self, entity: Entity) -> bool:
         """Whether an unknown name is sure enough to impose its rendering on the MT."""
