@@ -71,6 +71,19 @@ class TranslationCache:
     # -- connection ---------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
+        """Open, switch to WAL and create the table. Two processes opening a new file at
+        once can get "locked" from the journal-mode switch without SQLite's busy wait, so
+        that is retried for as long as the busy timeout allows."""
+        deadline = time.monotonic() + _BUSY_MS / 1000
+        while True:
+            try:
+                return self._connect_once()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def _connect_once(self) -> sqlite3.Connection:
         target = ":memory:" if self.path is None else str(self.path)
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
