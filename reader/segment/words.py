@@ -151,15 +151,17 @@ class Segmenter:
         else:
             own = suggest()
         overlay = tokenizer.FREQ
-        base_tags = self.base_tags()
+        base = self._tokenizer.FREQ  # plain dict lookups: the overlay's own are slower
+        added: dict[str, int] = {}
         for word, freq in own.items():
-            dict.__setitem__(overlay, word, freq)
+            added[word] = freq
             tokenizer.total += freq
             for i in range(1, len(word)):
-                if word[:i] not in overlay:
-                    dict.__setitem__(overlay, word[:i], 0)
-            if word not in base_tags:  # a dictionary word keeps its own tag (得到 v)
-                derived._tags[word] = tag
+                prefix = word[:i]
+                if prefix not in added and prefix not in base:
+                    added[prefix] = 0
+            derived._tags[word] = tag  # below jieba's own tag of a dictionary word (tag())
+        dict.update(overlay, added)
         return derived
 
     def _suggest(self, words: Sequence[str]) -> dict[str, int]:
@@ -188,7 +190,8 @@ class Segmenter:
 
     def tag(self, word: str) -> str:
         """Part-of-speech flag: jieba's dictionary tag, else an HMM guess for unknown words."""
-        tag = self._tags.get(word) or self.base_tags().get(word)
+        # jieba's dictionary tag first: a glossary word that is also a word keeps it (得到 v)
+        tag = self.base_tags().get(word) or self._tags.get(word)
         if tag is not None:
             return tag
         if not has_han(word):
