@@ -64,18 +64,21 @@ class ContextRules:
         after = _skip_spaces(folded, end)
         if any(folded.startswith(v, after) for v in self._values("weak_suffix", term)):
             return True
-        if self.overrides(folded, start, end, term):
-            return True
-        after_words = self._values("after", term) + self._values("org_after", term)
-        if after_words and any(
-            folded.startswith(v, pos)
-            for pos in self._after_positions(folded, after)
-            for v in after_words
-        ):
-            return True
+        return (
+            self.overrides(folded, start, end, term)
+            or self._followed_by(folded, after, self._values("after", term))
+            or self._preceded_by(folded, start, self._values("before", term))
+        )
+
+    def _followed_by(self, folded: str, after: int, words: list[str]) -> bool:
+        """One of ``words`` comes at ``after``, directly or after gap words."""
+        return bool(words) and any(
+            folded.startswith(v, pos) for pos in self._after_positions(folded, after) for v in words
+        )
+
+    def _preceded_by(self, folded: str, start: int, words: list[str]) -> bool:
         before = _skip_spaces_back(folded, start)
-        befores = self._values("before", term) + self._values("org_before", term)
-        return any(folded.endswith(v, 0, before) for v in befores)
+        return any(folded.endswith(v, 0, before) for v in words)
 
     def overrides(self, folded: str, start: int, end: int, term: str) -> bool:
         """Structural evidence that outranks the recogniser: an organisation suffix straight
@@ -85,15 +88,9 @@ class ContextRules:
         after = _skip_spaces(folded, end)
         if any(folded.startswith(v, after) for v in self._values("suffix", term)):
             return True
-        org_after = self._values("org_after", term)
-        if org_after and any(
-            folded.startswith(v, pos)
-            for pos in self._after_positions(folded, after)
-            for v in org_after
-        ):
+        if self._followed_by(folded, after, self._values("org_after", term)):
             return True
-        before = _skip_spaces_back(folded, start)
-        if any(folded.endswith(v, 0, before) for v in self._values("org_before", term)):
+        if self._preceded_by(folded, start, self._values("org_before", term)):
             return True
         for pair in self._values("wrap", term):
             if start > 0 and folded[start - 1] == pair[0] and folded.startswith(pair[1:], end):
