@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader import paths
+from reader.glossary.dictionary_names import dictionary_english
 from reader.glossary.fold import fold
 from reader.han import is_han
 from reader.model import GlossaryHit, Token
@@ -29,6 +30,7 @@ from reader.model import GlossaryHit, Token
 RULES_FILE = "name_rules.tsv"
 TRANSLITERATION_NOTE = "transliteration: left to translator"
 PINYIN_NOTE = "auto: pinyin"
+DICTIONARY_NOTE = "auto: CC-CEDICT"
 NAME_POS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 PERSON_POS = frozenset({"nr", "nrfg", "nrt"})
 _NAME_DOTS = "·•‧・"
@@ -383,16 +385,21 @@ def render_entity(
         if surname_len and not _is_transliteration(name, surname_len, rules):
             if len(name) > surname_len:
                 en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
+        known = dictionary_english(name, label)  # a famous bearer (马克思 Karl Marx)
+        if known:
+            en, note = known, DICTIONARY_NOTE
     elif label == "LOC":
         kind = "place"
-        en = _place_pinyin(name, readings, rules)
+        en = dictionary_english(name, label) or ""
         if en:
-            note = PINYIN_NOTE
+            note = DICTIONARY_NOTE
         else:
-            note = "auto: left to translator"
+            en = _place_pinyin(name, readings, rules)
+            note = PINYIN_NOTE if en else "auto: left to translator"
     else:
         kind = "org" if label == "ORG" else "product"
-        note = "auto: left to translator"
+        en = dictionary_english(name, label) or ""
+        note = DICTIONARY_NOTE if en else "auto: left to translator"
     return GlossaryHit(
         start=0,
         end=len(name),
