@@ -400,6 +400,9 @@ def render_entity(
         kind = "org" if label == "ORG" else "product"
         en = dictionary_english(name, label) or ""
         note = DICTIONARY_NOTE if en else "auto: left to translator"
+        if not en and label == "ORG":
+            en = _place_headed_org(name, rules)
+            note = DICTIONARY_NOTE if en else note
     return GlossaryHit(
         start=0,
         end=len(name),
@@ -412,6 +415,20 @@ def render_entity(
         confidence=confidence,
         forced=bool(en),
     )
+
+
+def _place_headed_org(name: str, rules: NameRules) -> str:
+    """桃园地检署 → Taoyuan District Prosecutors Office: a place CC-CEDICT knows, then only
+    organisation suffixes; "" when the name is not built so."""
+    folded = fold(name)
+    for stem_len in range(len(folded) - 1, 1, -1):
+        units = rules.split_units(folded[stem_len:])
+        if not units or any(rules.suffixes[u][1] == "place" for u in units):
+            continue
+        stem = rules.stems.get(folded[:stem_len]) or dictionary_english(folded[:stem_len], "LOC")
+        if stem:
+            return " ".join([stem] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]])
+    return ""
 
 
 def _place_pinyin(name: str, readings: Sequence[str | None], rules: NameRules) -> str:

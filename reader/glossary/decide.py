@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from reader.glossary.fold import fold
-from reader.glossary.judge import FORCE, Entity, judge, unclaimed
+from reader.glossary.judge import AUTO_ACCEPT, FORCE, Candidate, Entity, judge, unclaimed
 from reader.model import GlossaryHit
 
 if TYPE_CHECKING:
@@ -110,6 +110,7 @@ class NameDecider:
             (c.hit.start, c.hit.end, label_of(c.hit.type)) for c in candidates if not c.ambiguous
         ]
         entities = list(self.recogniser.recognise(simplified, words, tags, lexicon))
+        candidates = self._yield_to_headed_orgs(candidates, entities, simplified)
         hits = judge(
             candidates,
             entities,
@@ -154,6 +155,33 @@ class NameDecider:
                 key=lambda e: e.start,
             )
         return SentenceNames(hits, found)
+
+    def _yield_to_headed_orgs(
+        self, candidates: list[Candidate], entities: Sequence[Entity], simplified: str
+    ) -> list[Candidate]:
+        """A glossary place heading a confident organisation that ends in an organisation
+        suffix (桃园 in 桃园地检署) is part of that organisation's name."""
+        from reader.glossary.auto import get_name_rules
+
+        rules = get_name_rules()
+        limit = self._thresholds.get("ORG", AUTO_ACCEPT)
+        orgs = [
+            e
+            for e in entities
+            if e.type == "ORG"
+            and e.confidence >= limit
+            and _ends_with_org_suffix(simplified[e.start : e.end], rules.suffixes)
+        ]
+        if not orgs:
+            return candidates
+        return [
+            c
+            for c in candidates
+            if not (
+                c.hit.type == "place"
+                and any(e.start == c.hit.start and e.end > c.hit.end for e in orgs)
+            )
+        ]
 
     def _dictionary_organisations(
         self,
@@ -205,6 +233,13 @@ class DictionaryName:
     end: int
     type: str
     confidence: float
+
+
+def _ends_with_org_suffix(name: str, suffixes: dict[str, tuple[str, str]]) -> bool:
+    return any(
+        name.endswith(suffix) and len(name) > len(suffix) and kind != "place"
+        for suffix, (_, kind) in suffixes.items()
+    )
 
 
 # The confidence given to a word CC-CEDICT lists only as an organisation (see

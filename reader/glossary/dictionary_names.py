@@ -83,10 +83,30 @@ def _is_org(definition: str, words: frozenset[str]) -> bool:
     return any(w in words for w in _lower_words(definition))
 
 
-def _rendering(definition: str) -> str | None:
+def _place_name(head: str) -> str:
+    """The capitalised words a place's definition opens with: "Taoyuan city and county in
+    Taiwan" → "Taoyuan"; "of"/"the" only between capitalised words (Gulf of Mexico)."""
+    words = head.split()
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        if word[:1].isupper():
+            kept.append(word)
+        elif word in _PLACE_JOINERS and kept and i + 1 < len(words) and words[i + 1][:1].isupper():
+            kept.append(word)
+        else:
+            break
+    return " ".join(kept)
+
+
+_PLACE_JOINERS = frozenset({"of", "the", "de", "la", "and"})
+
+
+def _rendering(definition: str, label: str) -> str | None:
     if definition.lower().startswith(_NOT_A_RENDERING):
         return None
     head = _head(definition)
+    if label == "LOC":
+        head = _place_name(head)
     if not head or not head[0].isupper() or len(head) > _MAX_ENGLISH:
         return None
     return head
@@ -117,7 +137,7 @@ def dictionary_english(name: str, label: str) -> str | None:
             continue
         for definition in definitions:
             if _fits(definition, label, words):
-                english = _rendering(definition)
+                english = _rendering(definition, label)
                 if english:
                     return english
     return None
