@@ -57,7 +57,7 @@ def _fast_t2s(text: str) -> str:
     The glossary's fold is exactly that (plus Latin lower-casing, undone here); tests check
     it agrees with OpenCC's converter on every Han character of both sample articles.
     """
-    from reader.glossary.fold import fold
+    from reader.annotate.fold import fold
 
     folded = fold(text)
     return "".join(f if is_han(o) else o for f, o in zip(folded, text, strict=True))
