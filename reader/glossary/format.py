@@ -65,7 +65,7 @@ class Entry:
             other.flags,
         )
 
-    def __reduce__(self) -> tuple[type[Entry], tuple[object, ...]]:
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # pickled as its fields: a frozen slots dataclass otherwise unpickles through
         # dataclasses' generic __setstate__ (~40 µs an entry; the cached glossary has 7,000)
         return (
