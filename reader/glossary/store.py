@@ -25,7 +25,7 @@ from reader.model import GlossaryHit
 
 _FINGERPRINT_VERSION = "glossary-v1"
 # bump when Glossary's attributes change: cached glossaries (reader.resources) are rebuilt
-GLOSSARY_CACHE_VERSION = 1
+GLOSSARY_CACHE_VERSION = 2
 
 
 class Glossary:

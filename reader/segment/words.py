@@ -22,8 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.disktable import open_table
-from reader.fsutil import cached_pickle
+from reader.disktable import DiskTable, MemoryTable, open_table
 from reader.han import HAN_CLASS, has_han, is_han
 from reader.segment.pos_hmm import PosHMM
 from reader.segment.word_fixes import WordFixes
@@ -133,7 +132,9 @@ class Segmenter:
             self._table = _base._table
             total = _base._tokenizer.total
             self._cache_dir = _base._cache_dir
-        self._own: dict[str, int] = {}  # a derived segmenter's words and their new prefixes
+        # a derived segmenter's words and their new prefixes (word → frequency)
+        self._own: DiskTable | MemoryTable = MemoryTable()
+        self._taught_tag = "nz"
         self._absent: set[str] = set()
         tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, total, True
         self._tokenizer: jieba.Tokenizer = tokenizer
@@ -152,9 +153,8 @@ class Segmenter:
             return found  # type: ignore[no-any-return]
         if word in self._absent:
             return None
-        value = self._own.get(word)
-        if value is None:
-            value = self._table.lookup(word)
+        own = self._own.get(word) if word != _TOTAL_KEY else None
+        value = int(own) if own is not None else self._table.lookup(word)
         if value is None:
             if len(self._absent) >= _ABSENT_KEPT:
                 self._absent.clear()
@@ -188,30 +188,27 @@ class Segmenter:
         """
         derived = Segmenter(_base=self)
 
-        def build() -> tuple[dict[str, int], int]:
+        def build() -> Iterator[tuple[str, str]]:
             given = words() if callable(words) else words
             own = self._suggest(
                 sorted({w.strip() for w in given if w.strip() and not any(c.isspace() for c in w)})
             )
+            yield _TOTAL_KEY, str(sum(own.values()))
             # the words, and their prefixes jieba's dictionary lacks (its DAG walks prefixes)
-            added: dict[str, int] = {}
+            added: set[str] = set()
             for word, freq in own.items():
-                added[word] = freq
+                yield word, str(freq)
                 for i in range(1, len(word)):
                     prefix = word[:i]
                     if prefix not in added and prefix not in own and self._lookup(prefix) is None:
-                        added[prefix] = 0
-            return added, sum(own.values())
+                        added.add(prefix)
+                        yield prefix, "0"
 
-        if key and self._cache_dir is not None:
-            cache = self._cache_dir / f"jieba-words-{key}.pickle"
-            added, extra = cached_pickle(cache, (_dict_stamp(), key, 2), build)
-        else:
-            added, extra = build()
-        derived._own = added
-        derived._tokenizer.total += extra
-        # below jieba's own tag of a dictionary word (tag())
-        derived._tags.update((word, tag) for word, freq in added.items() if freq)
+        # one table per word list (a glossary fingerprint changes whenever its words do)
+        path = self._cache_dir / f"jieba-words-{key}.table" if key and self._cache_dir else None
+        own = open_table(path, (_dict_stamp(), key), build)
+        derived._own, derived._taught_tag = own, tag
+        derived._tokenizer.total += int(own.get(_TOTAL_KEY) or 0)
         return derived
 
     def _suggest(self, words: Sequence[str]) -> dict[str, int]:
@@ -224,6 +221,11 @@ class Segmenter:
                 self._prefill(w)
                 out[w] = max(1, self._tokenizer.suggest_freq(w, False))
         return out
+
+    def _own_tag(self, word: str) -> str | None:
+        """``nz`` for a word this segmenter was taught (below jieba's own tag, see tag())."""
+        own = self._own.get(word) if word != _TOTAL_KEY else None
+        return self._taught_tag if own is not None and own != "0" else None
 
     def cut(self, text: str) -> list[tuple[int, int]]:
         """Spans (start, end) of the words of ``text``, tiling it."""
@@ -246,7 +248,7 @@ class Segmenter:
     def tag(self, word: str) -> str:
         """Part-of-speech flag: jieba's dictionary tag, else an HMM guess for unknown words."""
         # jieba's dictionary tag first: a glossary word that is also a word keeps it (得到 v)
-        tag = self._table.tag(word) or self._tags.get(word)
+        tag = self._table.tag(word) or self._tags.get(word) or self._own_tag(word)
         if tag is not None:
             return tag
         if not has_han(word):
