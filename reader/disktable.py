@@ -46,7 +46,12 @@ class DiskTable:
         self._data = start + 4 * slots - 1  # record offsets are stored + 1
 
     def get(self, key: str, default: str | None = None) -> str | None:
-        kb = key.encode("utf-8")
+        try:
+            kb = key.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (undecodable input) is no key
+            return default
+        if b"\0" in kb:  # records are NUL-terminated: such a key could match a record's tail
+            return default
         buf, slots, n = self._buf, self._slots, self._n
         i = zlib.crc32(kb) % n
         while True:

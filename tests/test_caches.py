@@ -30,6 +30,7 @@ def test_disk_table_answers_every_key_and_nothing_else(tmp_path: Path) -> None:
     assert table.get("银行行长") is None and table.get("") is None
     assert table.get("行", "default") == "default"
     assert "银" in table and "长" not in table
+    assert table.get("银\0") is None and table.get("\ud800") is None  # never a key
 
 
 def test_disk_table_is_reused_while_its_stamp_matches_and_rebuilt_when_it_changes(
