@@ -31,6 +31,9 @@ CLUENER_TYPES = {
 # Weibo NER: named mentions only; nominal mentions (PER.NOM 老师, 妈妈) are not names.
 # GPE (countries, cities) is a place here.
 WEIBO_TYPES = {"PER.NAM": "PER", "ORG.NAM": "ORG", "LOC.NAM": "LOC", "GPE.NAM": "LOC"}
+# Resume NER (BMES tags): NAME is a person, LOC a place; CONT marks a nationality (中国国籍), EDU
+# (degrees), PRO (majors), RACE (汉族) and TITLE (董事长) are not names.
+RESUME_TYPES = {"NAME": "PER", "ORG": "ORG", "LOC": "LOC"}
 SPLIT_SEED = 14  # issue 14; fixed so the held-out part never changes
 HELD_OUT_FRACTION = 0.10  # never trained or tuned on: bench/names.py reports it
 TUNE_FRACTION = 0.10  # thresholds and c1/c2 chosen here, never trained on
@@ -122,6 +125,26 @@ def read_conll(path: Path, mapping: dict[str, str] | None = None) -> list[Sample
             continue
         chars.append(parts[0][0])
         tags.append(parts[-1])
+    return out
+
+
+def read_bmes(path: Path, mapping: dict[str, str]) -> list[Sample]:
+    """Resume NER layout: ``char tag`` a line with B-/M-/E-/S- tags, blank lines between
+    sentences; converted to B-/I- and read like read_conll."""
+    bio = {"B": "B-", "M": "I-", "E": "I-", "S": "B-"}
+    out: list[Sample] = []
+    chars: list[str] = []
+    tags: list[str] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        parts = line.split()
+        if len(parts) < 2:
+            if chars:
+                out.append(_from_bio(chars, tags, mapping))
+            chars, tags = [], []
+            continue
+        tag = parts[-1]
+        chars.append(parts[0][0])
+        tags.append("O" if tag == "O" else bio[tag[0]] + tag[2:])
     return out
 
 
