@@ -252,9 +252,9 @@ def false_names(systems: dict[str, System], limit: int) -> None:
             f"{sys_name:10} {len(marked) / chars * 10_000:20.1f} "
             f"{len(unknown) / chars * 10_000:21.1f} {ms:8.1f}"
         )
-        if sys_name == "model" and unknown:
+        if sys_name in ("model", "model@force") and unknown:
             sample = random.Random(14).sample(unknown, min(50, len(unknown)))
-            print("  hand-check sample (model, not in glossary):")
+            print(f"  hand-check sample ({sys_name}, not in glossary):")
             for i, span, kind in sample:
                 print(f"    {kind} {span}\t{texts[i]}")
 
