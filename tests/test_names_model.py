@@ -45,7 +45,10 @@ def spans(found: list[Entity], text: str, min_conf: float = 0.0) -> dict[str, st
             "宇树科技成立于2016年，总部位于杭州。",
             "宇树科技",
             "ORG",
-            marks=pytest.mark.xfail(strict=True, reason="company cut 宇树|科技, 宇树 tagged nr"),
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="cut 宇树|科技, 宇树 tagged nr: found from marginals at 0.14 only",
+            ),
         ),
         pytest.param(
             "艾未未在北京接受了记者的采访。",
@@ -60,8 +63,9 @@ def spans(found: list[Entity], text: str, min_conf: float = 0.0) -> dict[str, st
 def test_names_found_with_their_type(
     recogniser: NameRecogniser, text: str, name: str, kind: str
 ) -> None:
-    found = spans(recogniser.recognise(text), text)
-    assert found.get(name) == kind, found
+    # as the pipeline shows names: at the type's tuned threshold, not any weak span
+    found = spans(recogniser.names(text), text)
+    assert found.get(name) == kind, spans(recogniser.recognise(text), text)
 
 
 @pytest.mark.parametrize(
