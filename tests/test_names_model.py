@@ -179,7 +179,7 @@ def test_context_features_add_to_char_features_without_changing_them(
     pos = ["r", "v", "ul", "n", "x", "n", "x", "nr", "d", "v"]
     base = char_features(text, words, pos, recogniser.cues)
     feats = [list(f) for f in base]
-    context_features(text, words, pos, feats)
+    context_features(text, words, pos, recogniser.cues, feats)
     assert all(f[: len(b)] == b for f, b in zip(feats, base, strict=True))
     assert "li+=n" in feats[3]  # 苹果 in a list beside the ordinary noun 梨
     assert "li-=n" in feats[6] and "li+=n" not in feats[6]

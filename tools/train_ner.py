@@ -104,7 +104,7 @@ def featurise(
         pos = [segmenter.tag(s.text[a:b]) for a, b in words]
         feats = char_features(s.text, words, pos, cues, lexicon[k] if lexicon else ())
         if context:
-            context_features(s.text, words, pos, feats)
+            context_features(s.text, words, pos, cues, feats)
         out.append(feats)
     return out
 

@@ -68,6 +68,7 @@ class NameCues:
     org_suffixes: frozenset[str]
     place_suffixes: frozenset[str]
     person_cues: frozenset[str]
+    list_joiners: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> NameCues:
@@ -86,6 +87,7 @@ class NameCues:
             org_suffixes=kinds.get("org_suffix", frozenset()),
             place_suffixes=kinds.get("place_suffix", frozenset()),
             person_cues=kinds.get("person_cue", frozenset()),
+            list_joiners=kinds.get("list_joiner", frozenset()),
         )
 
 
@@ -203,15 +205,11 @@ def char_features(
     return out
 
 
-# Words that join the items of a list (苹果、梨和香蕉; 华为与小米): what the neighbouring item
-# is says what this one is.
-LIST_JOINERS = frozenset("、和与及或")
-
-
 def context_features(
     text: str,
     words: Sequence[tuple[int, int]],
     pos: Sequence[str] | None,
+    cues: NameCues,
     out: list[list[str]],
 ) -> None:
     """Second feature set (models whose .json lists "context" in "features"), appended to
@@ -222,7 +220,7 @@ def context_features(
     - ``p-1=`` / ``p+1=``: the part of speech of the word before a word's first character
       and after its last one (names follow 记者/v and precede 说/v, 表示/v);
     - ``li-=`` / ``li+=``: the part of speech of the other item when the word sits in a
-      list (苹果、梨: an ordinary noun beside it; 华为、小米: a name);
+      list (苹果、梨: an ordinary noun beside it; 华为、小米: a name; joiners: the cue file);
     - ``c-1cc+1=``: the character trigram centred on the character.
     """
     n = len(text)
@@ -234,6 +232,7 @@ def context_features(
         out[i].append("c-1cc+1=" + padded[i : i + 3])
     if pos is None or not words:
         return
+    joiners = cues.list_joiners
     last = len(words) - 1
     word_text = [text[a:b] for a, b in words]
     for w, (a, b) in enumerate(words):
@@ -241,9 +240,9 @@ def context_features(
             break
         out[a].append("p-1=" + (pos[w - 1] if w > 0 else "^"))
         out[min(b, n) - 1].append("p+1=" + (pos[w + 1] if w < last else "$"))
-        if w + 2 <= last and word_text[w + 1] in LIST_JOINERS:
+        if w + 2 <= last and word_text[w + 1] in joiners:
             out[a].append("li+=" + pos[w + 2])
-        if w >= 2 and word_text[w - 1] in LIST_JOINERS:
+        if w >= 2 and word_text[w - 1] in joiners:
             out[a].append("li-=" + pos[w - 2])
 
 
@@ -380,7 +379,7 @@ class NameRecogniser:
                 pos = [self._segmenter.tag(text[a:b]) for a, b in words]
         xseq = char_features(text, words or [], pos, self.cues, lexicon_spans or ())
         if self.context_features:
-            context_features(text, words or [], pos, xseq)
+            context_features(text, words or [], pos, self.cues, xseq)
         tagger = self._tagger
         labels = tagger.tag(xseq)
         found: list[Entity] = []
