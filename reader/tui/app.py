@@ -47,6 +47,7 @@ from reader.session import (
 from reader.text_layout import cell_width, title_line
 from reader.tui.actions import ACTIONS, bindings, footer_hidden, help_rows
 from reader.tui.article_view import ArticleView
+from reader.tui.big_input import head_of, is_long, load_file_head, notice, raw_outline, skeleton_of
 from reader.tui.commands import ReaderCommands
 from reader.tui.lookup import LookupPanel
 from reader.tui.messages import (
@@ -54,6 +55,7 @@ from reader.tui.messages import (
     DictionaryReady,
     Loaded,
     ModelStatus,
+    Outlined,
     SentencesRemade,
     Translated,
     TranslationFinished,
@@ -161,7 +163,10 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         resources: Resources | None = None,
         vocabulary: Any = None,
         offer_known_hsk: bool = False,
+        whole_path: str | None = None,
     ) -> None:
+        """``whole_path``: ``loaded`` is only the head of this (big) file, whose whole text
+        is loaded in the background (reader.tui.big_input)."""
         super().__init__()
         self.vocabulary = vocabulary  # reader.vocab.reading.Vocabulary, None: no vocabulary
         self.article_vocab = None
@@ -190,8 +195,10 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         self._want_conversion = ""
         self._want_style = ""
         self.loaded = loaded
+        self.outlining = False  # the session shows the head of a long article (big_input)
+        self._whole_path = whole_path
         self.init_web()
-        self.session = self._new_session(loaded, path)
+        self.session = self._new_session(loaded, path, head_only=whole_path is not None)
         self.timings: dict[str, float] = {"created": time.perf_counter()}
 
     # -- plumbing -------------------------------------------------------------------------
@@ -219,10 +226,18 @@ class ReaderApp(VocabActions, WebActions, App[None]):
     def lookup(self) -> LookupPanel:
         return self._reader_screen().query_one(LookupPanel)
 
-    def _new_session(self, loaded: LoadedText, path: str | None) -> Session:
-        session = Session(raw_article(loaded), path)
-        self.article_key = article_key(path, loaded.text)
-        restore_position(session, self.positions, self.article_key)
+    def _new_session(self, loaded: LoadedText, path: str | None, head_only: bool = False) -> Session:
+        """A session on the raw article; a long one shows its head until the background
+        outline of the whole (which then restores the reading position) is ready."""
+        self.outlining = head_only or is_long(loaded)
+        if self.outlining:
+            shown = loaded if head_only else head_of(loaded)
+            session = Session(raw_outline(shown, long=True), path)
+            self.article_key = ""  # known with the whole text
+        else:
+            session = Session(raw_article(loaded), path)
+            self.article_key = article_key(path, loaded.text)
+            restore_position(session, self.positions, self.article_key)
         self._want_conversion = ""
         self._want_style = self.options.pinyin_style
         return session
@@ -234,10 +249,21 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         self.sub_title = self._sub_title()
         self.refresh_all()
         self.view.scroll_to_cursor(center=True)
-        self._annotate(self.generation, self.loaded, self.options)
+        if self.outlining:
+            self.notify(notice(self._size_mb()), timeout=8)
+        # after the first paint: a background thread holding the GIL would delay it
+        self.call_after_refresh(self._annotate, self.generation, self.loaded, self.options)
         if self.vocabulary is not None and self.vocabulary.store.notice:
             self.notify(self.vocabulary.store.notice, severity="warning", timeout=10)
         self.vocab_offer_known_hsk()
+
+    def _size_mb(self) -> float:
+        if self._whole_path is not None:
+            try:
+                return os.path.getsize(self._whole_path) / 1e6
+            except OSError:
+                pass
+        return len(self.loaded.text.encode("utf-8", "replace")) / 1e6
 
     def _apply_keymap(self) -> None:
         from reader.paths import config_dir
@@ -315,7 +341,9 @@ class ReaderApp(VocabActions, WebActions, App[None]):
     def _status_text(self, gloss_status: str) -> str:
         s = self.session
         parts = [self.fetching] if self.fetching else []
-        if not s.annotated:
+        if self.outlining:
+            parts.append("reading the rest of the article…")
+        elif not s.annotated:
             parts.append("annotating…")
         elif self.model is _UNSET:
             parts.append("translation: starting…")
@@ -362,16 +390,34 @@ class ReaderApp(VocabActions, WebActions, App[None]):
 
     def _annotate_parts(self, generation: int, loaded: LoadedText, options: Options) -> None:
         """Annotate from the reading position on, in parts, so the screen fills in at once
-        and a long article never blocks a key; a newer generation (a reload) stops it."""
+        and a long article never blocks a key; a newer generation (a reload) stops it.
+        A long article is first loaded whole and outlined (it showed only its head)."""
         from reader.pipeline import iter_annotated, outline
+
+        def stop() -> bool:
+            return generation != self.generation or self._exiting.is_set()
 
         began = time.perf_counter()
         try:
+            raw = None
+            if self.outlining:
+                if self._whole_path is not None:
+                    loaded = self._load_whole(self._whole_path)
+                raw = raw_outline(loaded, long=True, stop=stop)
+                if stop():
+                    return
+                key = article_key(self.path, loaded.text)
+                self.post_message(Outlined(generation, loaded, raw, key))
             glossary = options.glossary
             if glossary is None and self._glossary_factory is not None:
                 glossary = self._glossary_factory()
             opts = replace(options, glossary=glossary)
-            skeleton = outline(loaded, opts, tokens=False)
+            if stop():
+                return
+            if raw is not None:
+                skeleton = skeleton_of(raw, opts)
+            else:
+                skeleton = outline(loaded, opts, tokens=False)
             fields = {
                 "script": skeleton.script,
                 "conversion": skeleton.conversion,
@@ -382,7 +428,7 @@ class ReaderApp(VocabActions, WebActions, App[None]):
                 skeleton, opts, self.resources, ANNOTATE_FIRST, start, ANNOTATE_MAX
             )
             for part in parts:
-                if generation != self.generation or self._exiting.is_set():
+                if stop():
                     return
                 message = Annotated(
                     generation, {s.index: s for s in part}, fields, glossary, False, 0.0
@@ -393,6 +439,28 @@ class ReaderApp(VocabActions, WebActions, App[None]):
             return
         done = Annotated(generation, {}, fields, glossary, True, time.perf_counter() - began)
         self.post_message(done)
+
+    def _load_whole(self, path: str) -> LoadedText:
+        from reader.load import load_path
+
+        return load_path(path, encoding=self.encoding, full_page=self.full_page)
+
+    @on(Outlined)
+    def _outlined(self, message: Outlined) -> None:
+        """The whole long article replaces its head; the cursor stays, or goes to the
+        remembered reading position if the reader has not moved yet."""
+        if message.generation != self.generation or not self._alive():
+            return
+        s = self.session
+        untouched = s.cursor.sentence == 0 and s.anchor is None
+        self.loaded, self.article_key, self._whole_path = message.loaded, message.key, None
+        s.set_article(message.article)
+        self.outlining = False
+        if untouched:
+            restore_position(s, self.positions, self.article_key)
+        self.refresh_all()
+        if untouched:
+            self.view.scroll_to_cursor(center=True)
 
     @on(Annotated)
     def _annotated(self, message: Annotated) -> None:
@@ -854,6 +922,7 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         self.save_position()
         panes, interlinear = dict(self.session.panes), self.session.interlinear
         self.path, self.full_page, self.loaded = message.path, message.full_page, message.loaded
+        self._whole_path = None
         self.session = self._new_session(message.loaded, message.path)
         self.session.panes, self.session.interlinear = panes, interlinear
         self.article_vocab = None
@@ -862,6 +931,8 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         self.view.set_session(self.session)
         self.title, self.sub_title = self._title(), self._sub_title()
         self.refresh_all()
+        if self.outlining:
+            self.notify(notice(self._size_mb()), timeout=8)
         self._annotate(self.generation, message.loaded, self.options)
 
     # -- help, quit -----------------------------------------------------------------------
@@ -877,6 +948,8 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         self.push_screen(HelpScreen(self.binding_rows()))
 
     def save_position(self) -> None:
+        if not self.article_key:
+            return  # the head of a long article: its key comes with the whole text
         try:
             remember_position(self.session, self.positions, self.article_key)
         except OSError:
@@ -918,12 +991,15 @@ def make_app(
     translate: bool = True,
     vocabulary: Any = _UNSET,
     offer_known_hsk: bool = False,
+    whole_path: str | None = None,
 ) -> ReaderApp:
     """Build the reader for a path or already-loaded text.
 
     ``translator_factory`` returns a Translator (anything with ``model_id``, ``source_code``,
     ``max_source_tokens``, ``count_tokens`` and ``translate``) or None to gloss; it runs in a
     worker thread. The defaults load the installed model and the user's glossaries.
+    ``whole_path``: ``source`` is the head of this big file (reader.tui.big_input), read
+    whole in the background; a path ``source`` of a big text file is opened that way.
     """
     if isinstance(source, LoadedText):
         loaded, path = source, source.meta.path or None
@@ -931,7 +1007,11 @@ def make_app(
         from reader.load import load_path
 
         path = os.fspath(source)
-        loaded = load_path(path, encoding=encoding, full_page=full_page)
+        head = load_file_head(path, encoding, full_page)  # a big text file: its head first
+        if head is not None:
+            loaded, whole_path = head, path
+        else:
+            loaded = load_path(path, encoding=encoding, full_page=full_page)
     if translator_factory is _UNSET:
 
         def translator_factory() -> Any:
@@ -960,6 +1040,7 @@ def make_app(
         translate=translate,
         vocabulary=vocabulary,
         offer_known_hsk=offer_known_hsk,
+        whole_path=whole_path,
     )
 
 

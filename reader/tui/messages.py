@@ -13,7 +13,18 @@ from typing import Any
 
 from textual.message import Message
 
-from reader.model import LoadedText, Sentence, Translation
+from reader.model import Article, LoadedText, Sentence, Translation
+
+
+@dataclass
+class Outlined(Message):
+    """The whole of a long article, split into sentences in the background: replaces the
+    head on screen (same offsets and indices). ``key`` is its reading-position key."""
+
+    generation: int
+    loaded: LoadedText
+    article: Article
+    key: str
 
 
 @dataclass
