@@ -226,7 +226,9 @@ class ReaderApp(VocabActions, WebActions, App[None]):
     def lookup(self) -> LookupPanel:
         return self._reader_screen().query_one(LookupPanel)
 
-    def _new_session(self, loaded: LoadedText, path: str | None, head_only: bool = False) -> Session:
+    def _new_session(
+        self, loaded: LoadedText, path: str | None, head_only: bool = False
+    ) -> Session:
         """A session on the raw article; a long one shows its head until the background
         outline of the whole (which then restores the reading position) is ready."""
         self.outlining = head_only or is_long(loaded)

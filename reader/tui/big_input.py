@@ -21,9 +21,9 @@ from reader.model import Article, LoadedText
 from reader.pipeline import Options
 from reader.session import LARGE_ARTICLE
 
-HEAD_CHARS = 40_000  # characters outlined before the first paint (several screens)
+HEAD_CHARS = 20_000  # characters outlined before the first paint (several screens)
 LONG_ARTICLE = LARGE_ARTICLE  # characters: longer texts are outlined in the background
-HEAD_BYTES = 256 * 1024  # bytes of a big plain-text file read before the first paint
+HEAD_BYTES = 64 * 1024  # bytes of a big plain-text file read before the first paint
 BIG_FILE_BYTES = 2_000_000  # files from this size are opened from their head
 SCRIPT_SAMPLE = 200_000  # characters the script of a long article is judged on
 
