@@ -45,6 +45,9 @@ class ReaderHost(_AppBase):
     """The reader app's shared state (see the module docstring)."""
 
     # Reactive state: assigning one runs its watch_* method (when the value changes).
+    # where the cursor is; always_update: the session changes in place (a search can find
+    # new hits around the same cursor), so every assignment redraws
+    position: reactive[object] = reactive(None, always_update=True, init=False)
     outlining = reactive(False, init=False)  # the head of a long article is shown (big_input)
     translating = reactive(False, init=False)
     model: reactive[object] = reactive(

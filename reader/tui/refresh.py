@@ -129,9 +129,15 @@ class ScreenRefresh(ReaderHost):
             self.refresh_lookup()
 
     def after_cursor_move(self) -> None:
-        self.view.cursor_changed()
-        self.refresh_lookup()
-        self.refresh_status()
+        """The cursor, selection or search moved in the session: record where it is."""
+        s = self.session
+        self.position = (s.cursor, s.anchor, s.search_state.query, s.search_state.current)
+
+    def watch_position(self) -> None:
+        if self._alive():
+            self.view.cursor_changed()
+            self.refresh_lookup()
+            self.refresh_status()
 
 
 def _converted_title(article: Article) -> tuple[str, ...]:
