@@ -12,8 +12,6 @@ import threading
 import time
 from dataclasses import replace
 
-from textual import work
-
 from reader.errors import ReaderError
 from reader.model import LoadedText
 from reader.pipeline import Options
@@ -141,16 +139,24 @@ class AnnotationWork(ReaderHost):
         self.vocab_article_changed()
         self._restarts = 0
         self.refresh_all()
-        if not self.dictionary_ready:
-            self._load_dictionary()
+        if not self.dictionary_ready and not self._dictionary_loading:
+            self._dictionary_loading = True
+            # a daemon thread like annotation: it only reads, so `q` never waits for it
+            threading.Thread(
+                target=self._load_dictionary, name="reader-dictionary", daemon=True
+            ).start()
         self.start_translation()
 
-    @work(thread=True, exclusive=True, group="dictionary", exit_on_error=False)
     def _load_dictionary(self) -> None:
         from reader.annotate import dictionary
 
-        dictionary.load()
-        self.post_message(DictionaryReady())
+        try:
+            dictionary.load()
+        except Exception as exc:  # a thread of our own: say what failed, no traceback
+            self.post_message(WorkFailed("dictionary", str(exc) or repr(exc)))
+            return
+        if not self._exiting.is_set():
+            self.post_message(DictionaryReady())
 
     def on_dictionary_ready(self, message: DictionaryReady) -> None:
         self.dictionary_ready = True  # the watcher redraws the look-up panel

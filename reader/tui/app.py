@@ -119,6 +119,7 @@ class ReaderApp(
         self.vocab: set[str] = set()
         self._cancel = threading.Event()
         self._exiting = threading.Event()  # set on quit: background parts stop posting
+        self._dictionary_loading = False
         self._restarts = 0  # automatic re-runs of translation for left-over sentences
         self.loaded = loaded
         self._whole_path = whole_path

@@ -80,6 +80,7 @@ class ReaderHost(_AppBase):
         _cancel: threading.Event
         _exiting: threading.Event
         _restarts: int
+        _dictionary_loading: bool
         _whole_path: str | None
         _translator: MTBackend | None
         _translator_lock: threading.Lock
