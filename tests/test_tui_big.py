@@ -104,6 +104,8 @@ async def test_first_sentences_before_the_whole_outline(
             span.text for line in app.view.layout_data.lines[:5] for span in line.spans
         )
         assert "reading the rest" in app.status_text()
+        await pilot.press("e")  # no export of the head alone
+        assert app.screen.id == "reader"
         await pilot.press("j", "j", "j")
         assert app.session.cursor.sentence == 3
         release.set()

@@ -24,6 +24,9 @@ class FileActions(ReaderHost):
     def action_export(self) -> None:
         from reader.export import EXTENSIONS
 
+        if self.outlining:  # only the head is in the session: an export would be partial
+            self.notify("Still reading the article; export in a moment.", timeout=4)
+            return
         stem = Path(self.path).stem if self.path and self.path != "-" else "article"
 
         def done(request: object) -> None:
