@@ -132,7 +132,7 @@ class AnnotationWork(ReaderHost):
                 self.set_reactive(ReaderHost.want_conversion, s.article.conversion)
                 self.set_reactive(ReaderHost.want_style, s.article.pinyin_style)
         if not message.done:
-            self.refresh_all()
+            self.request_relayout()
             return
         self.timings["annotated"] = time.perf_counter()
         s.annotated = True

@@ -120,6 +120,8 @@ class ReaderApp(
         self._cancel = threading.Event()
         self._exiting = threading.Event()  # set on quit: background parts stop posting
         self._dictionary_loading = False
+        self._relayout_due = False  # a coalesced re-layout of a long article is scheduled
+        self._relayout_seconds = 0.0  # how long the last one took
         self._restarts = 0  # automatic re-runs of translation for left-over sentences
         self.loaded = loaded
         self._whole_path = whole_path

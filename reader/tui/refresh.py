@@ -6,11 +6,14 @@ it, so the rest of the app assigns state rather than calling refresh methods.
 
 from __future__ import annotations
 
+import time
+
 from textual.widgets import ProgressBar, Static
 
 from reader.model import Article
 from reader.session import lookup_info
 from reader.text_layout import cell_width, title_line
+from reader.tui.article_view import LAZY_LAYOUT_FROM
 from reader.tui.host import UNSET, ReaderHost
 
 GLOSS_STATUS = "gloss: no MT model installed — reader model install FILE.argosmodel"
@@ -26,6 +29,29 @@ class ScreenRefresh(ReaderHost):
         self.refresh_columns()
         self.refresh_lookup()
         self.refresh_status()
+
+    def lays_out_lazily(self) -> bool:
+        return len(self.session.sentences) > LAZY_LAYOUT_FROM
+
+    def request_relayout(self) -> None:
+        """Lay the view out again: at once for a short article; for a long one (where a
+        layout walks every sentence, seconds for 300,000) at most once in a few layout
+        durations, so keys (q above all) never wait behind a queue of re-layouts."""
+        if not self.lays_out_lazily():
+            self.refresh_all()
+            return
+        if self._relayout_due:
+            return
+        self._relayout_due = True
+        self.set_timer(max(0.2, 4 * self._relayout_seconds), self._relayout_now)
+
+    def _relayout_now(self) -> None:
+        self._relayout_due = False
+        if not self._alive() or self._exiting.is_set():
+            return
+        began = time.perf_counter()
+        self.refresh_all()
+        self._relayout_seconds = time.perf_counter() - began
 
     def refresh_columns(self) -> None:
         article = self.session.article

@@ -104,7 +104,10 @@ class TranslationWork(ReaderHost):
         changed = self.session.apply_translations(message.translations, message.versions)
         if changed:
             self.session.article = replace(self.session.article, model=message.model)
-            self.view.relayout()
+            if self.lays_out_lazily():
+                self.request_relayout()
+            else:
+                self.view.relayout()
             if self.session.cursor.sentence in changed:
                 self.refresh_lookup()
         self.translated = self.session.translated_count()  # the watcher moves the bar
