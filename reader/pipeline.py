@@ -60,6 +60,7 @@ def outline(
     options: Options | None = None,
     tokens: bool | str = True,
     detect: bool = True,
+    stop: Callable[[], bool] | None = None,
 ) -> Article:
     """Paragraphs and sentence spans, no words yet: milliseconds even for a long text.
 
@@ -68,6 +69,8 @@ def outline(
     ``tokens=False`` leaves the sentences without tokens (for a caller that annotates all);
     ``"runs"`` makes one token per run between spaces (cheap for a very long text).
     ``detect=False`` skips script detection (the script is then "none" until annotated).
+    ``stop`` is asked every few hundred blocks (a reader quitting while a very long text is
+    outlined in the background); once it says yes the outline ends where it is.
     """
     from reader.annotate.script import default_conversion, detect_script
     from reader.segment.sentences import split_sentences
@@ -79,6 +82,8 @@ def outline(
     paragraphs: list[Paragraph] = []
     index = 0
     for p_index, block in enumerate(loaded.blocks):
+        if stop is not None and p_index % 256 == 0 and stop():
+            break
         sentences = []
         for start, end in split_sentences(text, block.start, block.end):
             raw = _raw_tokens(pattern, text, start, end) if tokens else ()

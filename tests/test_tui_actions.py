@@ -56,3 +56,23 @@ def test_palette_runs_registry_actions() -> None:
     actions = {name: action for name, _, action in palette_actions()}
     assert actions["Toggle pinyin pane"] == "app.toggle_pane('pinyin')"
     assert actions["Keys"] == "app.help"
+
+
+async def test_arrow_and_page_keys_reach_the_registry_not_the_views_scrolling() -> None:
+    """The focused article view has no scroll bindings of its own to shadow them."""
+    from reader.pipeline import Options
+    from reader.tui.app import make_app
+
+    from conftest import BUNDLED_SAMPLE
+
+    app = make_app(BUNDLED_SAMPLE, Options(), translator_factory=lambda: None, vocabulary=None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down")
+        assert app.session.cursor.sentence == 2
+        await pilot.press("up")
+        assert app.session.cursor.sentence == 1
+        await pilot.press("end")
+        assert app.session.cursor.sentence == len(app.session.sentences) - 1
+        await pilot.press("home")
+        assert app.session.cursor.sentence == 0

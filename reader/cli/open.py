@@ -47,8 +47,12 @@ def run(args: argparse.Namespace) -> int:
         raise ReaderError(f"--model {args.model}: no such file or directory; check the path")
 
     from reader.cli.fetching import load_from_args
+    from reader.tui.big_input import load_file_head
+    from reader.web import is_web_address
 
-    loaded = load_from_args(args, path)
+    # A big text file opens from its head; the reader loads the rest in the background.
+    head = None if is_web_address(path) else load_file_head(path, args.encoding, args.full_page)
+    loaded = head or load_from_args(args, path)
     if path == "-":
         _reattach_terminal()
     elif not sys.stdin.isatty() or not sys.stderr.isatty():  # Textual draws on stderr
@@ -88,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         full_page=args.full_page,
         offer_known_hsk=True,  # the one-time "mark HSK 1–N known?" prompt
+        whole_path=path if head is not None else None,
     )
     app.run()
     return 0

@@ -62,8 +62,12 @@ def _near(centre: int, count: int) -> range:
     return range(max(0, centre - LAZY_MARGIN), min(count, centre + LAZY_MARGIN))
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """Sentence-aligned panes (or interlinear lines) of the session's article."""
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Sentence-aligned panes (or interlinear lines) of the session's article.
+
+    No bindings of its own: ScrollView's (down, up, end, page down …) would scroll the view
+    past the cursor and shadow the reader's keys, which all come from reader.tui.actions.
+    """
 
     COMPONENT_CLASSES = {f"article--{r}" for r in ROLES + OVERLAYS}
 

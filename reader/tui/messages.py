@@ -4,6 +4,10 @@ Every message carries the ``generation`` of the article it was computed for: ope
 file (or toggling the full page) starts a new generation and late results of the old one are
 dropped. Sentence-level results also carry the sentence *versions* they were computed from,
 so a result that lost a race with a glossary edit is ignored rather than undoing it.
+
+Parts of one job merge while they wait in the app's queue (``can_replace``: Textual hands
+the app the newer message instead of the older one, which gave it its sentences first), so
+a busy UI thread applies one update for several parts instead of redrawing for each.
 """
 
 from __future__ import annotations
@@ -13,7 +17,18 @@ from typing import Any
 
 from textual.message import Message
 
-from reader.model import LoadedText, Sentence, Translation
+from reader.model import Article, LoadedText, Sentence, Translation
+
+
+@dataclass
+class Outlined(Message):
+    """The whole of a long article, split into sentences in the background: replaces the
+    head on screen (same offsets and indices). ``key`` is its reading-position key."""
+
+    generation: int
+    loaded: LoadedText
+    article: Article
+    key: str
 
 
 @dataclass
@@ -26,6 +41,13 @@ class Annotated(Message):
     glossary: Any
     done: bool
     seconds: float
+
+    def can_replace(self, message: Message) -> bool:
+        """A later part of the same run takes this part's sentences along."""
+        if self.done or not isinstance(message, Annotated) or message.generation != self.generation:
+            return False
+        message.sentences = {**self.sentences, **message.sentences}
+        return True
 
 
 @dataclass
@@ -51,6 +73,19 @@ class Translated(Message):
     translations: dict[int, Translation]
     versions: dict[int, int]
     model: str | None
+
+    def can_replace(self, message: Message) -> bool:
+        """A later chunk of the same job takes this chunk's translations along (a sentence
+        in both keeps the later translation with the version it was made from)."""
+        if (
+            not isinstance(message, Translated)
+            or message.generation != self.generation
+            or message.model != self.model
+        ):
+            return False
+        message.translations = {**self.translations, **message.translations}
+        message.versions = {**self.versions, **message.versions}
+        return True
 
 
 @dataclass

@@ -33,6 +33,14 @@ class FetchProgressed(Message):
     total: int | None = None
     ended: bool = False
 
+    def can_replace(self, message: Message) -> bool:
+        """Newer progress of the same fetch supersedes this (the end never is dropped)."""
+        return (
+            not self.ended
+            and isinstance(message, FetchProgressed)
+            and (message.generation, message.url) == (self.generation, self.url)
+        )
+
 
 class WebActions:
     """Mixin for ReaderApp (which provides post_message, generation, push_screen, …)."""

@@ -1,0 +1,108 @@
+"""Glossary actions: add or edit an entry for the selection (re-annotating only the
+sentences that contain it, in a worker), the who's-who names screen, and saving a word
+for the Anki export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import work
+
+from reader.errors import ReaderError
+from reader.model import Article, Sentence
+from reader.session import reannotate
+from reader.tui.host import ReaderHost
+from reader.tui.messages import SentencesRemade, WorkFailed
+from reader.tui.screens import GlossaryRequest, GlossaryScreen, NameAction, NamesScreen
+
+
+class GlossaryActions(ReaderHost):
+    """Mixin for ReaderApp: the glossary form, the names screen, saved words."""
+
+    def action_add_glossary(self) -> None:
+        if not self.session.annotated:
+            self.notify("Still annotating; try again in a moment.", timeout=3)
+            return
+        tokens = self.session.selected_tokens()
+        text = "".join(t.text for t in tokens).strip()
+        if not text:
+            return
+        hit = tokens[0].glossary if len(tokens) == 1 else None
+        if hit is None:
+            heading = "Add to your glossary"
+        elif hit.source == "auto":
+            heading = "Accept auto name into your glossary"
+        else:
+            heading = "Edit (your glossary overrides the shipped one)"
+        self.open_glossary_form(
+            text, hit.en if hit else "", hit.type if hit else "company", heading
+        )
+
+    def open_glossary_form(self, zh: str, en: str, type_: str, heading: str) -> None:
+        def done(request: object) -> None:
+            if isinstance(request, GlossaryRequest):
+                self.save_glossary_entry(request)
+
+        self.push_screen(GlossaryScreen(zh, en, type_, heading), done)
+
+    def save_glossary_entry(self, request: GlossaryRequest) -> None:
+        s = self.session
+        indices = sorted(set(s.sentences_containing([request.zh])) | {s.cursor.sentence})
+        self._save_glossary(
+            self.generation,
+            request,
+            s.article,
+            indices,
+            list(s.sentences),
+            s.snapshot_versions(indices),
+        )
+
+    @work(thread=True, group="glossary", exit_on_error=False)
+    def _save_glossary(
+        self,
+        generation: int,
+        request: GlossaryRequest,
+        article: Article,
+        indices: list[int],
+        sentences: list[Sentence],
+        versions: dict[int, int],
+    ) -> None:
+        from reader.glossary import Entry, add_user_entries
+
+        try:
+            add_user_entries([Entry(request.zh, request.en, request.type)])
+            factory = self._glossary_factory or self.resources.glossary
+            glossary = factory()
+            new = reannotate(
+                article, indices, replace(self.options, glossary=glossary), self.resources
+            )
+        except (ReaderError, OSError) as exc:
+            self.post_message(WorkFailed("glossary", str(exc)))
+            return
+        note = f"Saved {request.zh} → {request.en}; {len(new)} sentence(s) updated"
+        self.post_message(
+            SentencesRemade(generation, new, versions, False, {}, note, glossary=glossary)
+        )
+
+    def action_names(self) -> None:
+        def done(result: object) -> None:
+            if not isinstance(result, NameAction):
+                return
+            row = result.row
+            if result.action == "goto":
+                self.session.move_to(row.first_sentence, row.first_token)
+                self.after_cursor_move()
+            else:
+                self.session.move_to(row.first_sentence, row.first_token)
+                self.after_cursor_move()
+                heading = "Accept auto name" if row.source == "auto" else "Edit glossary entry"
+                self.open_glossary_form(row.text, row.en, row.type, heading)
+
+        self.push_screen(NamesScreen(self.session.names()), done)
+
+    def action_save_word(self) -> None:
+        word = self.session.selected_text().strip()
+        if word:
+            self.vocab.add(word)
+            self.notify(f"{word} saved for the Anki export ({len(self.vocab)} words)", timeout=3)

@@ -1,0 +1,87 @@
+"""The reader's main screen: header, column titles, the article beside the look-up panel,
+the status line with the translation progress bar, and the footer.
+
+Key bindings live here (modal screens don't inherit them), from the one registry in
+reader.tui.actions; the footer shows as many of them as the width allows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol, runtime_checkable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from reader.session import Session
+from reader.tui.actions import ACTIONS, bindings, footer_hidden
+from reader.tui.article_view import ArticleView
+from reader.tui.lookup import LookupPanel
+
+NARROW = 120  # below this many columns: interlinear layout, look-up panel at the bottom
+COMPACT_FOOTER = 140  # below this many columns: footer keys without padding
+
+
+@runtime_checkable
+class ScreenHost(Protocol):
+    """What the screen asks of its app (reader.tui.app.ReaderApp)."""
+
+    session: Session
+
+    def screen_ready(self) -> None: ...
+    def refresh_columns(self) -> None: ...
+    def refresh_status(self) -> None: ...
+
+
+class ReaderScreen(Screen[None]):
+    """Header, column titles, the article, the look-up panel, status/progress, footer."""
+
+    BINDINGS = bindings()  # reader.tui.actions: one registry for keys, help, palette
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="reader")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="文")
+        yield Static(id="columns", markup=False)
+        with Horizontal(id="body"):
+            yield ArticleView(self.session, id="article")
+            yield LookupPanel(id="lookup")
+        with Horizontal(id="statusbar"):
+            yield Static(id="status", markup=False)
+            yield ProgressBar(id="progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleView).focus()
+        app = self.app
+        if isinstance(app, ScreenHost):
+            app.screen_ready()
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width < NARROW, "-narrow")
+        # Below this width the footer's keys fit only without their padding, and narrower
+        # still only the essential ones.
+        self.query_one(Footer).compact = self.app.size.width < COMPACT_FOOTER
+        self._fit_footer(footer_hidden(self.app.size.width))
+        app = self.app
+        if isinstance(app, ScreenHost) and app.session.sentences:
+            # The column titles follow the view's new layout (columns ⇄ interlinear), the
+            # status line the new width.
+            self.call_after_refresh(app.refresh_columns)
+            self.call_after_refresh(app.refresh_status)
+
+    def _fit_footer(self, hidden: frozenset[str]) -> None:
+        """Show in the footer the registry's footer keys except ``hidden`` (Textual has no
+        public per-instance `show`, so the screen's own binding map is rewritten)."""
+        footer_ids = {a.binding_id for a in ACTIONS if a.footer}
+        table = self._bindings.key_to_bindings
+        for key, key_bindings in table.items():
+            table[key] = [
+                replace(b, show=b.id not in hidden) if b.id in footer_ids else b
+                for b in key_bindings
+            ]
+        self.refresh_bindings()

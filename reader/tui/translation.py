@@ -1,0 +1,125 @@
+"""Translation in the background: one exclusive worker translates the untranslated
+sentences, nearest the cursor first, in small chunks so rows fill in while the reader reads.
+The translator is anything meeting reader.translate's MTBackend protocol (None: glossing).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.worker import get_current_worker
+
+from reader.errors import ReaderError
+from reader.model import Article, Sentence
+from reader.tui.host import UNSET, ReaderHost
+from reader.tui.messages import ModelStatus, Translated, TranslationFinished, WorkFailed
+
+if TYPE_CHECKING:
+    from reader.translate.engine import MTBackend
+
+CHUNKS = (6, 16)  # first translation chunk small (rows fill in fast), then larger ones
+
+
+class TranslationWork(ReaderHost):
+    """Mixin for ReaderApp: starts, runs and applies the translation."""
+
+    def _get_translator(self) -> MTBackend | None:
+        with self._translator_lock:
+            if self._translator is UNSET:
+                factory = self._translator_factory
+                self._translator = factory() if factory is not None else None
+            return self._translator
+
+    def start_translation(self) -> None:
+        """(Re)start translating every untranslated sentence, nearest the cursor first."""
+        self._cancel.set()
+        if not self.translate_enabled or not self.session.annotated:
+            return
+        todo = self.session.untranslated()
+        if not todo:
+            self.translating = False
+            self.refresh_status()
+            return
+        self._cancel = threading.Event()
+        jobs = [(i, self.session.sentences[i], self.session.versions.get(i, 0)) for i in todo]
+        self.translating = True
+        self._translate(self.generation, jobs, self.session.article, self._cancel)
+
+    @work(thread=True, exclusive=True, group="translate", exit_on_error=False)
+    def _translate(
+        self,
+        generation: int,
+        jobs: list[tuple[int, Sentence, int]],
+        article: Article,
+        cancel: threading.Event,
+    ) -> None:
+        from reader.translate import translate_sentences
+
+        worker = get_current_worker()
+        began = time.perf_counter()
+        try:
+            translator = self._get_translator()
+        except ReaderError as exc:
+            self.post_message(ModelStatus(generation, None, str(exc)))
+            translator = self._translator = None
+        model = translator.model_id if translator is not None else None
+        self.post_message(ModelStatus(generation, model))
+        size, k = CHUNKS[0], 0
+        while k < len(jobs):
+            if cancel.is_set() or worker.is_cancelled:
+                self.post_message(
+                    TranslationFinished(generation, True, time.perf_counter() - began)
+                )
+                return
+            chunk = jobs[k : k + size]
+            k += size
+            size = CHUNKS[1]
+            positions = {s.index: i for i, s, _ in chunk}  # article index → session position
+            try:
+                found, _stats = translate_sentences(
+                    article, list(positions), translator, None, None, cancel
+                )
+            except ReaderError as exc:
+                self.post_message(WorkFailed("translation", str(exc)))
+                return
+            done = {positions[index]: tr for index, tr in found.items()}
+            self.post_message(Translated(generation, done, {i: v for i, _, v in chunk}, model))
+        self.post_message(TranslationFinished(generation, False, time.perf_counter() - began))
+
+    def on_model_status(self, message: ModelStatus) -> None:
+        if not self.current(message):
+            return
+        if message.error:
+            self.model_error = message.error
+            self.notify(message.error, severity="error", timeout=8)
+        self.model = message.model  # the watcher redraws the status line and titles
+
+    def on_translated(self, message: Translated) -> None:
+        if not self.current(message):
+            return
+        changed = self.session.apply_translations(message.translations, message.versions)
+        if changed:
+            self.session.article = replace(self.session.article, model=message.model)
+            if self.lays_out_lazily():
+                self.request_relayout()
+            else:
+                self.view.relayout()
+            if self.session.cursor.sentence in changed:
+                self.refresh_lookup()
+        self.translated = self.session.translated_count()  # the watcher moves the bar
+
+    def on_translation_finished(self, message: TranslationFinished) -> None:
+        if not self.current(message):
+            return
+        if not message.cancelled:
+            self.translating = False
+            self.timings["translated"] = time.perf_counter()
+            # Sentences re-made while the job ran (a glossary edit) are still to do.
+            if self.session.untranslated() and self._restarts < 3:
+                self._restarts += 1
+                self.start_translation()
+        self.refresh_status()
