@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from reader.fsutil import cached_pickle
 from reader.han import HAN_CLASS, has_han, is_han
+from reader.segment.dag import WordTable, cut_words
 from reader.segment.pos_hmm import PosHMM
 from reader.segment.word_fixes import WordFixes
 
@@ -106,6 +107,9 @@ class Segmenter:
             self._cache_dir = _base._cache_dir
         tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
         self._tokenizer: jieba.Tokenizer = tokenizer
+        # the same tables as plain dicts for cut() and freq(): own words, then the base's
+        base_freq = _base._table.base if _base is not None else freq
+        self._table: WordTable = WordTable({}, base_freq, total)
         # jieba's POS HMM for unknown words (tables loaded on first use, shared when derived)
         self._hmm: PosHMM = _base._hmm if _base is not None else PosHMM()
         # families of cuts that change readings and glosses (日至, 家台, 在…中将)
@@ -162,6 +166,7 @@ class Segmenter:
                     added[prefix] = 0
             derived._tags[word] = tag  # below jieba's own tag of a dictionary word (tag())
         dict.update(overlay, added)
+        derived._table = WordTable(added, base, tokenizer.total)
         return derived
 
     def _suggest(self, words: Sequence[str]) -> dict[str, int]:
@@ -174,10 +179,8 @@ class Segmenter:
         """Spans (start, end) of the words of ``text``, tiling it."""
         spans: list[tuple[int, int]] = []
         pos = 0
-        with self._lock:
-            words = list(self._tokenizer.cut(text, HMM=True))
-        freq = self._tokenizer.FREQ
-        words = self._fixes.apply(words, lambda w: bool(freq.get(w)))
+        words = cut_words(text, self._table)
+        words = self._fixes.apply(words, lambda w: bool(self.freq(w)))
         for word in words:
             spans.append((pos, pos + len(word)))
             pos += len(word)
@@ -185,7 +188,7 @@ class Segmenter:
 
     def freq(self, word: str) -> int | None:
         """jieba's dictionary frequency of a (Simplified) word, None when it isn't a word."""
-        value = self._tokenizer.FREQ.get(word)
+        value = self._table.get(word)
         return int(value) if value else None
 
     def tag(self, word: str) -> str:
