@@ -116,6 +116,7 @@ class PinyinReader:
                 ch: tuple(classes[c] for c in cand) for ch, cand in self.model.candidates.items()
             }
         self._plans: dict[str, _WordPlan] = {}
+        self._displays: dict[tuple[tuple[str | None, ...], str], str] = {}
         self._plans_lock = threading.Lock()
 
     # -- public -------------------------------------------------------------------------
@@ -138,6 +139,19 @@ class PinyinReader:
         for text, tiling, out, agreed in zip(texts, tilings, results, locked, strict=True):
             self.overrides.apply(text, tiling, out, agreed)
         return results
+
+    def display(self, readings: tuple[str | None, ...], style: str) -> str:
+        """:func:`format_word` of a word's readings ("" for none), remembered per readings
+        and style: an article repeats its words, and a word's display never changes."""
+        key = (readings, style)
+        found = self._displays.get(key)
+        if found is None:
+            found = format_word(readings, style) if any(readings) else ""
+            with self._plans_lock:
+                if len(self._displays) >= _PLANS_KEPT:
+                    self._displays.clear()
+                self._displays[key] = found
+        return found
 
     def read_text(self, text: str) -> Readings:
         """Readings for ``text`` segmented by the reader's own jieba tokenizer."""

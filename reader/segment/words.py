@@ -115,6 +115,7 @@ class Segmenter:
         # families of cuts that change readings and glosses (日至, 家台, 在…中将)
         self._fixes: WordFixes = _base._fixes if _base is not None else WordFixes.load()
         self._tags: dict[str, str] = {}  # this segmenter's own words and memoised HMM guesses
+        self._tag_memo: dict[str, str] = {}  # every tag() answer so far (words recur a lot)
         self._lock = threading.RLock()
 
     def base_tags(self) -> dict[str, str]:
@@ -193,6 +194,16 @@ class Segmenter:
 
     def tag(self, word: str) -> str:
         """Part-of-speech flag: jieba's dictionary tag, else an HMM guess for unknown words."""
+        found = self._tag_memo.get(word)
+        if found is None:
+            found = self._tag(word)
+            with self._lock:
+                if len(self._tag_memo) >= _TAGS_KEPT:
+                    self._tag_memo.clear()
+                self._tag_memo[word] = found
+        return found
+
+    def _tag(self, word: str) -> str:
         # jieba's dictionary tag first: a glossary word that is also a word keeps it (得到 v)
         tag = self.base_tags().get(word) or self._tags.get(word)
         if tag is not None:
@@ -215,6 +226,7 @@ class Segmenter:
         return guess
 
 
+_TAGS_KEPT = 100_000  # tag() answers remembered (cleared when full)
 _NUM_PREFIX = re.compile(r"[.0-9]+")
 _ENG_PREFIX = re.compile(r"[a-zA-Z0-9]+")
 
