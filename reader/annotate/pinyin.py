@@ -353,6 +353,14 @@ def _fallback(ch: str) -> str | None:
 def _tile(n: int, spans: Sequence[Span]) -> list[Span]:
     """Spans made into a tiling of ``range(n)``: overlaps trimmed (earlier, longer first),
     gaps filled with their own spans."""
+    if (
+        spans
+        and spans[0][0] == 0
+        and spans[-1][1] == n
+        and all(a < b for a, b in spans)
+        and all(left[1] == right[0] for left, right in zip(spans, spans[1:], strict=False))
+    ):
+        return list(spans)  # already a tiling (the pipeline's words): nothing to trim or fill
     out: list[Span] = []
     pos = 0
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
