@@ -88,11 +88,8 @@ def _cut_block(block: str, table: WordTable, words: list[str], hmm_cut: HmmCut) 
                     ends.append((i, f))
                 i += 1
                 frag = block[k : i + 1]
-        if not ends:
-            f = own_get(block[k])
-            if f is None:
-                f = base_get(block[k])
-            ends.append((k, f or 0))
+        if not ends:  # the character alone, as no word (jieba's log(0 or 1) below)
+            ends.append((k, 0))
         dag.append(ends)
     # best route from the end backwards, as jieba's calc(): max of (score, end)
     route_score = [0.0] * (n + 1)
