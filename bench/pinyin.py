@@ -1,6 +1,6 @@
 """Pinyin accuracy and speed: pypinyin alone, g2pM alone, ours — side by side.
 
-    python bench/pinyin.py [--dev DIR] [--sample FILE] [--no-original]
+    python bench/pinyin.py [--dev DIR] [--part all|held-out] [--sample FILE] [--no-original]
 
 1. CPP dev split (../shared/eval/cpp-dev, scored as its README says: only the marked
    character, ``u:``/``ü`` → ``v``): accuracy and characters/s of
@@ -8,7 +8,8 @@
    - g2pM alone (the original package, one sentence at a time),
    - g2pM batched (reader.annotate.g2p, same weights; must agree 100 % with the original),
    - ours (reader.annotate.pinyin: jieba words + pypinyin + batched g2pM + CC-CEDICT + overrides),
-   plus ours broken down by token kind.
+   plus ours broken down by token kind. ``--part held-out`` scores only the held-out half of
+   tools/cpp_split.py (fixed before any tuning of this round); ``--part all`` the whole split.
 2. The Traditional sample (7.3 k characters): full-context pinyin, warm, on one core.
 """
 
@@ -25,6 +26,7 @@ import collections  # noqa: E402
 import re  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,15 +35,22 @@ SHARED = ROOT.parent / "shared"
 MARK = "\u2581"
 
 
-def load_dev(folder: Path) -> tuple[list[str], list[int], list[str]]:
+def load_dev(folder: Path, part: str = "all") -> tuple[list[str], list[int], list[str]]:
     raw = (folder / "dev.sent").read_text(encoding="utf-8").splitlines()
     gold = (folder / "dev.lb").read_text(encoding="utf-8").splitlines()
+    keep: Sequence[int] = range(len(raw))
+    if part != "all":
+        sys.path.insert(0, str(ROOT / "tools"))
+        from cpp_split import split_indices
+
+        keep = split_indices(len(raw))[part.replace("-", "_")]
     texts, targets = [], []
-    for line in raw:
+    for n in keep:
+        line = raw[n]
         i = line.index(MARK)
         texts.append(line.replace(MARK, ""))
         targets.append(i)
-    return texts, targets, [norm(g) for g in gold]
+    return texts, targets, [norm(gold[n]) for n in keep]
 
 
 def norm(reading: str | None) -> str:
@@ -58,7 +67,7 @@ def row(name: str, acc: float | None, chars: int, seconds: float, note: str = ""
     print(f"  {name:44s} {a}   {chars / seconds:>10,.0f} chars/s   {seconds:7.2f} s  {note}")
 
 
-def bench_dev(folder: Path, original: bool) -> None:
+def bench_dev(folder: Path, original: bool, part: str = "all") -> None:
     from pypinyin import Style, lazy_pinyin
 
     from reader.annotate.g2p import get_model
@@ -66,7 +75,7 @@ def bench_dev(folder: Path, original: bool) -> None:
     from reader.annotate.pinyin_words import KIND_SINGLE
     from reader.resources import default_resources
 
-    texts, targets, gold = load_dev(folder)
+    texts, targets, gold = load_dev(folder, part)
     nchars = sum(map(len, texts))
     print(f"CPP dev split: {len(texts):,} sentences, {nchars:,} characters, one target each")
     print(f"  {'system':44s} {'accuracy':>8s}   {'speed':>18s}   {'time':>9s}")
@@ -206,13 +215,14 @@ def main() -> None:
         "--sample", type=Path, default=SHARED / "articles" / "zhidx-hangzhou-silicon-valley.txt"
     )
     ap.add_argument("--no-original", action="store_true", help="skip the slow original g2pM")
+    ap.add_argument("--part", choices=("all", "held-out"), default="all", help="CPP dev part")
     args = ap.parse_args()
     t = time.perf_counter()
     from reader.resources import default_resources
 
     _ = default_resources().pinyin  # load the models before timing
     print(f"load (pypinyin, CC-CEDICT, g2pM weights): {time.perf_counter() - t:.2f} s\n")
-    bench_dev(args.dev, original=not args.no_original)
+    bench_dev(args.dev, original=not args.no_original, part=args.part)
     bench_sample(args.sample)
 
 

@@ -139,3 +139,22 @@ def test_unsure_unknown_names_are_not_shown_and_no_auto_names_keeps_glossary_onl
 def test_a_plain_name_that_is_no_ordinary_word_stays_forced(cache: Path) -> None:
     got = names("宇树科技发布新机器人。", {}, cache)
     assert got["宇树科技"] == ("Unitree Robotics", True)
+
+
+def test_a_place_heading_an_organisation_is_part_of_its_name(cache: Path) -> None:
+    # Scripted recogniser texts are the folded (Simplified) sentence.
+    text = "他被移送桃園地檢署後聲押。"
+    got = names(text, {"桃园地检署": ("ORG", 0.9)}, cache)
+    assert got["桃園地檢署"][0] == "Taoyuan District Prosecutors Office"
+    assert "桃園" not in got
+    # an unsure organisation, or one that ends in no organisation suffix, leaves the place
+    unsure = names(text, {"桃园地检署": ("ORG", 0.3)}, cache)
+    assert unsure.get("桃園", ("", False))[0] == "Taoyuan"
+    no_suffix = names("在中国南昌调研后发现。", {"中国南昌调研": ("ORG", 0.9)}, cache)
+    assert no_suffix["中国"][0] == "China"
+
+
+def test_a_word_the_dictionary_knows_only_as_an_organisation_is_one(cache: Path) -> None:
+    got = names("▲广州日报记者摄。", {}, cache)
+    assert got["广州日报"][0] == "Guangzhou Daily"
+    assert "广州" not in got

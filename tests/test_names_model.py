@@ -11,7 +11,9 @@ from reader.annotate.names_model import (
     Entity,
     NameRecogniser,
     char_features,
+    context_features,
     default_weights,
+    marginal_spans,
     spans_from_labels,
 )
 from reader.segment.words import Segmenter
@@ -43,7 +45,10 @@ def spans(found: list[Entity], text: str, min_conf: float = 0.0) -> dict[str, st
             "宇树科技成立于2016年，总部位于杭州。",
             "宇树科技",
             "ORG",
-            marks=pytest.mark.xfail(strict=True, reason="company cut 宇树|科技, 宇树 tagged nr"),
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="cut 宇树|科技, 宇树 tagged nr: found from marginals at 0.14 only",
+            ),
         ),
         pytest.param(
             "艾未未在北京接受了记者的采访。",
@@ -58,8 +63,9 @@ def spans(found: list[Entity], text: str, min_conf: float = 0.0) -> dict[str, st
 def test_names_found_with_their_type(
     recogniser: NameRecogniser, text: str, name: str, kind: str
 ) -> None:
-    found = spans(recogniser.recognise(text), text)
-    assert found.get(name) == kind, found
+    # as the pipeline shows names: at the type's tuned threshold, not any weak span
+    found = spans(recogniser.names(text), text)
+    assert found.get(name) == kind, spans(recogniser.recognise(text), text)
 
 
 @pytest.mark.parametrize(
@@ -199,3 +205,38 @@ def test_fast_features_equal_the_definition(recogniser: NameRecogniser, text: st
             assert maker.features(text, *args) == char_features(
                 text, args[0], args[1], recogniser.cues, args[2]
             )
+
+
+def test_context_features_add_to_char_features_without_changing_them(
+    recogniser: NameRecogniser,
+) -> None:
+    text = "我买了苹果、梨。艾未未说"
+    words = [(0, 1), (1, 2), (2, 3), (3, 5), (5, 6), (6, 7), (7, 8), (8, 10), (10, 11), (11, 12)]
+    pos = ["r", "v", "ul", "n", "x", "n", "x", "nr", "d", "v"]
+    base = char_features(text, words, pos, recogniser.cues)
+    feats = [list(f) for f in base]
+    context_features(text, words, pos, recogniser.cues, feats)
+    assert all(f[: len(b)] == b for f, b in zip(feats, base, strict=True))
+    assert "li+=n" in feats[3]  # 苹果 in a list beside the ordinary noun 梨
+    assert "li-=n" in feats[6] and "li+=n" not in feats[6]
+    assert "dup" in feats[9] and "dup" in feats[10] and "dup" not in feats[8]
+    assert "p-1=x" in feats[8] and "p+1=d" in feats[9]
+    assert "c-1cc+1=艾未未" in feats[9] and "c-1cc+1=^我买" in feats[0]
+
+
+def test_marginal_spans_add_supported_spans_outside_the_best_sequence() -> None:
+    table = {  # position → marginals; the rest is O with certainty
+        2: {"O": 0.6, "B-PER": 0.35},
+        3: {"O": 0.6, "I-PER": 0.3},
+        4: {"O": 0.9, "I-PER": 0.05},
+        6: {"O": 0.2, "B-ORG": 0.8},  # inside a Viterbi span: left to it
+    }
+
+    def marginal(label: str, i: int) -> float:
+        return table.get(i, {}).get(label, 1.0 if label == "O" else 0.0)
+
+    labels = ["O"] * 8
+    taken = [(6, 8, "ORG")]
+    assert marginal_spans(marginal, labels, taken, 0.2) == [(2, 4, "PER", 0.3)]
+    assert marginal_spans(marginal, labels, taken, 0.4) == []
+    assert marginal_spans(marginal, labels, [], 0.2) == [(2, 4, "PER", 0.3), (6, 7, "ORG", 0.8)]

@@ -58,14 +58,13 @@ def test_two_resources_objects_are_independent(tmp_path: Path) -> None:
 
 def test_segmenter_tables_come_from_one_cache_file(tmp_path: Path) -> None:
     seg = Resources(cache_dir=tmp_path).segmenter
-    assert (tmp_path / "jieba-freq.pickle").is_file()
+    assert (tmp_path / "jieba.table").is_file()
     again = Resources(cache_dir=tmp_path).segmenter  # loaded from the cache
     text = "杭州六小龙在人工智能领域崛起"
     assert seg.cut(text) == again.cut(text)
     assert seg.tag("杭州") == again.tag("杭州") == "ns"
     # a damaged cache is rebuilt, not fatal
-    assert (tmp_path / "jieba-tags.pickle").is_file()
-    (tmp_path / "jieba-freq.pickle").write_bytes(b"garbage")
+    (tmp_path / "jieba.table").write_bytes(b"garbage")
     assert Resources(cache_dir=tmp_path).segmenter.cut(text) == seg.cut(text)
 
 

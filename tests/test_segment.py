@@ -120,9 +120,11 @@ _JIEBA_SAMPLES = [
 def test_own_dag_cut_gives_jiebas_words(text: str) -> None:
     """reader.segment.dag reads the tables directly but must cut exactly as jieba does,
     for the base segmenter and for one with words of its own (prefixes of base words too)."""
-    from reader.segment.dag import cut_words
+    from reader.segment.dag import WordTable, cut_words
 
     base = default_resources().segmenter
     derived = base.with_words(["之江实验室", "群核科技", "王兴兴", "扎克伯格", "余杭"])
     for seg in (base, derived):
-        assert cut_words(text, seg._table) == list(seg._tokenizer.cut(text, HMM=True))
+        seg._prefill(text)
+        table = WordTable({}, seg._tokenizer.FREQ, seg._tokenizer.total)
+        assert cut_words(text, table) == list(seg._tokenizer.cut(text, HMM=True))

@@ -31,6 +31,15 @@ CLUENER_TYPES = {
 # Weibo NER: named mentions only; nominal mentions (PER.NOM 老师, 妈妈) are not names.
 # GPE (countries, cities) is a place here.
 WEIBO_TYPES = {"PER.NAM": "PER", "ORG.NAM": "ORG", "LOC.NAM": "LOC", "GPE.NAM": "LOC"}
+# Resume NER (BMES tags): NAME is a person, LOC a place; CONT marks a nationality (中国国籍), EDU
+# (degrees), PRO (majors), RACE (汉族) and TITLE (董事长) are not names.
+RESUME_TYPES = {"NAME": "PER", "ORG": "ORG", "LOC": "LOC"}
+# Resume NER also labels nominal mentions ORG (公司 183 times, 本公司 146, 本行, 集团): not
+# names here, so spans that are one of these words, or start with 本/该 (本公司, 该集团), are
+# dropped (read_bmes).
+RESUME_NOMINAL_ORGS = frozenset(
+    "公司 集团 本行 母公司 子公司 分公司 总公司 股份公司 销售公司 分厂 管理学院".split()
+)
 SPLIT_SEED = 14  # issue 14; fixed so the held-out part never changes
 HELD_OUT_FRACTION = 0.10  # never trained or tuned on: bench/names.py reports it
 TUNE_FRACTION = 0.10  # thresholds and c1/c2 chosen here, never trained on
@@ -122,6 +131,37 @@ def read_conll(path: Path, mapping: dict[str, str] | None = None) -> list[Sample
             continue
         chars.append(parts[0][0])
         tags.append(parts[-1])
+    return out
+
+
+def read_bmes(
+    path: Path, mapping: dict[str, str], nominal: frozenset[str] = RESUME_NOMINAL_ORGS
+) -> list[Sample]:
+    """Resume NER layout: ``char tag`` a line with B-/M-/E-/S- tags, blank lines between
+    sentences; converted to B-/I- and read like read_conll. Organisation spans that are
+    ``nominal`` words or start with 本/该 are dropped (not names)."""
+    bio = {"B": "B-", "M": "I-", "E": "I-", "S": "B-"}
+    out: list[Sample] = []
+    chars: list[str] = []
+    tags: list[str] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        parts = line.split()
+        if len(parts) < 2:
+            if chars:
+                sample = _from_bio(chars, tags, mapping)
+                kept = tuple(
+                    (a, b, kind)
+                    for a, b, kind in sample.spans
+                    if not (
+                        kind == "ORG" and (sample.text[a:b] in nominal or sample.text[a] in "本该")
+                    )
+                )
+                out.append(Sample(sample.text, kept))
+            chars, tags = [], []
+            continue
+        tag = parts[-1]
+        chars.append(parts[0][0])
+        tags.append("O" if tag == "O" else bio[tag[0]] + tag[2:])
     return out
 
 

@@ -16,7 +16,7 @@ Inference only, no module state: build one ``NameRecogniser`` and pass it around
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -68,6 +68,7 @@ class NameCues:
     org_suffixes: frozenset[str]
     place_suffixes: frozenset[str]
     person_cues: frozenset[str]
+    list_joiners: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path) -> NameCues:
@@ -86,6 +87,7 @@ class NameCues:
             org_suffixes=kinds.get("org_suffix", frozenset()),
             place_suffixes=kinds.get("place_suffix", frozenset()),
             person_cues=kinds.get("person_cue", frozenset()),
+            list_joiners=kinds.get("list_joiner", frozenset()),
         )
 
 
@@ -203,6 +205,47 @@ def char_features(
     return out
 
 
+def context_features(
+    text: str,
+    words: Sequence[tuple[int, int]],
+    pos: Sequence[str] | None,
+    cues: NameCues,
+    out: list[list[str]],
+) -> None:
+    """Second feature set (models whose .json lists "context" in "features"), appended to
+    char_features' lists in place; kept apart so char_features stays as it was.
+
+    - ``dup``: a Han character repeated next to it (艾未未, 菲菲): given names double
+      characters where jieba often cuts them apart;
+    - ``p-1=`` / ``p+1=``: the part of speech of the word before a word's first character
+      and after its last one (names follow 记者/v and precede 说/v, 表示/v);
+    - ``li-=`` / ``li+=``: the part of speech of the other item when the word sits in a
+      list (苹果、梨: an ordinary noun beside it; 华为、小米: a name; joiners: the cue file);
+    - ``c-1cc+1=``: the character trigram centred on the character.
+    """
+    n = len(text)
+    padded = "^" + text.translate(_FOLD).lower() + "$"  # folded as in char_features
+    for i in range(n):
+        ch = text[i]
+        if is_han(ch) and ((i > 0 and text[i - 1] == ch) or (i + 1 < n and text[i + 1] == ch)):
+            out[i].append("dup")
+        out[i].append("c-1cc+1=" + padded[i : i + 3])
+    if pos is None or not words:
+        return
+    joiners = cues.list_joiners
+    last = len(words) - 1
+    word_text = [text[a:b] for a, b in words]
+    for w, (a, b) in enumerate(words):
+        if a >= n:
+            break
+        out[a].append("p-1=" + (pos[w - 1] if w > 0 else "^"))
+        out[min(b, n) - 1].append("p+1=" + (pos[w + 1] if w < last else "$"))
+        if w + 2 <= last and word_text[w + 1] in joiners:
+            out[a].append("li+=" + pos[w + 2])
+        if w >= 2 and word_text[w - 1] in joiners:
+            out[a].append("li-=" + pos[w - 2])
+
+
 def spans_from_labels(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     """(start, end, type) of each B-/I- run; a stray I- starts a new span."""
     spans: list[tuple[int, int, str]] = []
@@ -217,6 +260,57 @@ def spans_from_labels(labels: Sequence[str]) -> list[tuple[int, int, str]]:
         if label != "O":
             start, kind = i, label[2:]
     return spans
+
+
+def marginal_spans(
+    marginal: Callable[[str, int], float],
+    labels: Sequence[str],
+    taken: Sequence[tuple[int, int, str]],
+    floor: float,
+    types: Sequence[str] = TYPES,
+    starts: Sequence[int] | None = None,
+) -> list[tuple[int, int, str, float]]:
+    """Spans the best label sequence left out but the marginals support: outside ``taken``
+    (the Viterbi spans), a character whose B-TYPE marginal reaches ``floor`` starts a span
+    that runs on while I-TYPE reaches it. Confidence: the smallest of those marginals, as
+    for Viterbi spans. Recall for a little precision; ``floor`` is tuned on held-apart data.
+
+    ``labels`` is the model's label sequence for the text (only its length is used);
+    ``marginal(label, i)`` is crfsuite's Tagger.marginal; ``types`` those the model knows;
+    ``starts``: where a span may begin (the first characters of words: each marginal call
+    costs, and a name the best sequence missed seldom starts inside a word), None: anywhere.
+    """
+    n = len(labels)
+    free = [True] * n
+    for a, b, _kind in taken:
+        for i in range(a, b):
+            free[i] = False
+    may_start = free if starts is None else [False] * n
+    if starts is not None:
+        for i in starts:
+            if 0 <= i < n:
+                may_start[i] = free[i]
+    found: list[tuple[int, int, str, float]] = []
+    i = 0
+    while i < n:
+        # one call rules most characters out: no name label can reach floor when O is
+        # this sure
+        if not may_start[i] or marginal("O", i) > 1.0 - floor:
+            i += 1
+            continue
+        best, kind = max((marginal("B-" + t, i), t) for t in types)
+        if best < floor:
+            i += 1
+            continue
+        j, low = i + 1, best
+        while j < n and free[j]:
+            inside = marginal("I-" + kind, j)
+            if inside < floor:
+                break
+            low, j = min(low, inside), j + 1
+        found.append((i, j, kind, low))
+        i = j
+    return found
 
 
 class NameRecogniser:
@@ -243,6 +337,8 @@ class NameRecogniser:
             raise FileNotFoundError(f"name model not found: {weights} (run tools/train_ner.py)")
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(weights))
+        known = set(self._tagger.labels())
+        self._types = tuple(t for t in TYPES if "B-" + t in known and "I-" + t in known)
         cues_path = cues if cues is not None else weights.parent / "ner_cues.tsv"
         self.cues = NameCues.load(cues_path)
         self._features = FeatureMaker(self.cues)  # char_features' output, made faster
@@ -258,6 +354,12 @@ class NameRecogniser:
         self.force_thresholds: dict[str, float] = {
             t: float(meta.get("force_thresholds", {}).get(t, 0.9)) for t in TYPES
         }
+        # Feature sets the weights were trained with (older weights: char_features only).
+        self.context_features = "context" in meta.get("features", ())
+        # Marginal from which spans outside the best label sequence are also proposed
+        # (marginal_spans); None: the best sequence only. Tuned with the thresholds.
+        floor = meta.get("marginal_floor")
+        self.marginal_floor: float | None = float(floor) if floor is not None else None
 
     def recognise(
         self,
@@ -279,12 +381,24 @@ class NameRecogniser:
             if pos is None:
                 pos = [self._segmenter.tag(text[a:b]) for a, b in words]
         xseq = self._features.features(text, words or [], pos, lexicon_spans or ())
+        if self.context_features:
+            context_features(text, words or [], pos, self.cues, xseq)
         tagger = self._tagger
         labels = tagger.tag(xseq)
         found: list[Entity] = []
-        for start, end, kind in spans_from_labels(labels):
+        viterbi = spans_from_labels(labels)
+        for start, end, kind in viterbi:
             prob = min(tagger.marginal(labels[i], i) for i in range(start, end))
             found.append(Entity(start, end, kind, max(0.0, min(1.0, prob))))
+        # Every O of the best sequence has a marginal at least the sequence's probability,
+        # so when that reaches 1 - floor no other span can: one call spares n (most
+        # sentences of ordinary text).
+        floor = self.marginal_floor
+        if floor is not None and tagger.probability(labels) <= 1.0 - floor:
+            starts = [a for a, _b in words] if words else None
+            extra = marginal_spans(tagger.marginal, labels, viterbi, floor, self._types, starts)
+            found.extend(Entity(a, b, k, max(0.0, min(1.0, p))) for a, b, k, p in extra)
+            found.sort(key=lambda e: e.start)
         return found
 
     def names(self, text: str, **kwargs: object) -> list[Entity]:

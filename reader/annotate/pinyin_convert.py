@@ -8,24 +8,14 @@ when it keeps the length, otherwise each character is converted on its own.
 
 from __future__ import annotations
 
-import threading
+import functools
 from typing import Any
-
-_lock = threading.Lock()
-_converters: dict[str, Any] = {}
 
 
 def _converter(config: str) -> Any:
-    conv = _converters.get(config)
-    if conv is None:
-        with _lock:
-            conv = _converters.get(config)
-            if conv is None:
-                from opencc import OpenCC
+    from reader.annotate.script import _converter as opencc_converter
 
-                conv = OpenCC(config)
-                _converters[config] = conv
-    return conv
+    return opencc_converter(config)  # one converter per config, owned by script.py
 
 
 def convert_aligned(text: str, config: str = "t2s") -> str:
@@ -41,27 +31,16 @@ def convert_aligned(text: str, config: str = "t2s") -> str:
     return "".join(chars)
 
 
-_traditional: frozenset[str] | None = None
-
-
+@functools.cache
 def _traditional_chars() -> frozenset[str]:
     """Characters OpenCC's t2s maps to something else (keys of its TSCharacters table)."""
-    global _traditional
-    if _traditional is None:
-        import importlib.util
-        from pathlib import Path
+    from reader.annotate.script import opencc_dictionary
 
-        spec = importlib.util.find_spec("opencc")
-        chars: set[str] = set()
-        if spec is not None and spec.origin is not None:
-            table = Path(spec.origin).parent / "dictionary" / "TSCharacters.txt"
-            if table.exists():
-                for line in table.read_text(encoding="utf-8").splitlines():
-                    key, _, values = line.partition("\t")
-                    if len(key) == 1 and values.split()[:1] != [key]:
-                        chars.add(key)
-        _traditional = frozenset(chars)
-    return _traditional
+    try:
+        table = opencc_dictionary("TSCharacters.txt")[2]
+    except OSError:
+        return frozenset()
+    return frozenset(k for k, v in table.items() if len(k) == 1 and v.split()[:1] != [k])
 
 
 def to_simplified(text: str, triggers: frozenset[str] | None = None) -> str:

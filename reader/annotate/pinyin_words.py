@@ -7,16 +7,20 @@ For a run of Han characters (one word span, Simplified form) this gives, per cha
 - ``kind``: how that reading was settled (see KIND_*), which decides how much it is trusted;
 - ``cedict``: the readings CC-CEDICT gives that position in entries for the whole word.
 
-pypinyin's tables are read directly (no ``load_phrases_dict``: that would mutate
-process-wide state other code may rely on). Results are cached per word.
+pypinyin's tables are read from its data files (no ``load_phrases_dict``: that would mutate
+process-wide state other code may rely on), kept as a table in reader's cache dir.
+Results are cached per word.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
 
 KIND_SINGLE = "single"  # a one-character word: pypinyin's default reading of the character
 KIND_PHRASE = "phrase"  # the whole word is in pypinyin's phrase dictionary
@@ -44,33 +48,112 @@ def _tone3(marked: str) -> str | None:
     return out if out and out[-1].isdigit() else None
 
 
+_TABLE_VERSION = 1
+_CHAR = "\x01"  # key prefix of a character's default reading (phrase keys are Han text)
+_UNUSABLE = "=!"  # a phrase whose entry does not give one reading per character
+
+
+def _pypinyin_dir() -> Path:
+    """pypinyin's package dir, found without importing it (its import builds all tables)."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        from reader.errors import ReaderError
+
+        raise ReaderError("pypinyin is not installed: pinyin needs it; pip install pypinyin")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _table_stamp(folder: Path) -> tuple[object, ...]:
+    files = ("phrases_dict.json", "pinyin_dict.json", "__init__.py")
+    return (_TABLE_VERSION, str(folder), *((f, os.stat(folder / f)[6:9]) for f in files))
+
+
+def _table_items() -> Iterator[tuple[str, str]]:
+    """pypinyin's tables as rows: a phrase → "=" and its tone-number readings ("-": none),
+    a prefix of phrases → "" (pypinyin's max-match walks prefixes), a character →
+    its default reading."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    rows: dict[str, str] = {}
+    for word, entry in PHRASES_DICT.items():
+        if len(entry) == len(word):
+            rows[word] = "=" + " ".join(_tone3(p[0]) or "-" for p in entry)
+        else:
+            rows[word] = _UNUSABLE
+        for i in range(1, len(word)):
+            rows.setdefault(word[:i], "")
+    yield from rows.items()
+    for code, marked in PINYIN_DICT.items():
+        yield _CHAR + chr(code), _tone3(marked.split(",")[0]) or ""
+
+
 class WordReader:
-    """pypinyin + CC-CEDICT word readings with a bounded per-word cache (thread-safe)."""
+    """pypinyin + CC-CEDICT word readings with a bounded per-word cache (thread-safe).
 
-    def __init__(self, cache_size: int = 50_000) -> None:
-        from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
-        from pypinyin.seg import mmseg
+    pypinyin's tables are read from a table in reader's cache dir (reader.disktable), built
+    from pypinyin's own data files: importing pypinyin builds its phrase dictionary and
+    max-match prefix set at every start (~0.4 s); a start here looks up only its words.
+    """
 
+    def __init__(self, cache_size: int = 50_000, cache_dir: Path | None = None) -> None:
+        from reader import paths
         from reader.annotate import dictionary
+        from reader.disktable import open_table
 
-        self._phrases: dict[str, list[list[str]]] = PHRASES_DICT
-        self._chars: dict[int, str] = PINYIN_DICT
-        self._mmseg: Any = mmseg.seg
+        folder = _pypinyin_dir()
+        cache = (cache_dir or paths.cache_dir()) / "pypinyin.table"
+        self._table = open_table(cache, _table_stamp(folder), _table_items)
+        self._rows: dict[str, str | None] = {}
         self._dictionary = dictionary
         dictionary.load()
         self._cache: dict[str, WordReading] = {}
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
+    def _row(self, key: str) -> str | None:
+        """The table's row for ``key`` (memoised; None: neither a phrase nor a prefix)."""
+        try:
+            return self._rows[key]
+        except KeyError:
+            row = self._rows[key] = self._table.get(key)
+            return row
+
     def char_default(self, ch: str) -> str | None:
-        marked = self._chars.get(ord(ch))
-        return _tone3(marked.split(",")[0]) if marked else None
+        return self._row(_CHAR + ch) or None
 
     def _phrase(self, word: str) -> list[str | None] | None:
-        entry = self._phrases.get(word)
-        if entry is None or len(entry) != len(word):
+        row = self._row(word)
+        if not row or row == _UNUSABLE:
             return None
-        return [_tone3(p[0]) for p in entry]
+        return [None if p == "-" else p for p in row[1:].split(" ")]
+
+    def _max_match(self, text: str) -> Iterator[str]:
+        """pypinyin's forward maximum matching over its phrases (``mmseg.seg.cut``, strict
+        mode: only whole phrases, otherwise single characters)."""
+        remain = text
+        while remain:
+            last_word, last_index = "", 0
+            for index in range(len(remain)):
+                word = remain[: index + 1]
+                row = self._row(word)
+                if row is not None:
+                    if row.startswith("="):
+                        last_word, last_index = word, index + 1
+                    continue
+                if last_word:
+                    yield last_word
+                    remain = remain[last_index:]
+                else:
+                    yield remain[0]
+                    remain = remain[1:]
+                break
+            else:
+                if last_word:
+                    yield last_word
+                    remain = remain[last_index:]
+                else:
+                    yield from remain
+                    break
 
     def read(self, word: str) -> WordReading:
         """Readings of ``word`` (all Han characters, Simplified form)."""
@@ -95,7 +178,7 @@ class WordReader:
             readings, kinds = [self.char_default(word)], [KIND_SINGLE]
         else:
             sub_cedict: list[frozenset[str]] = []
-            for part in self._mmseg.cut(word):
+            for part in self._max_match(word):
                 sub = self._phrase(part) if len(part) > 1 else None
                 if sub is not None:
                     readings += sub

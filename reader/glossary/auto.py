@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader import paths
+from reader.glossary.dictionary_names import dictionary_english
 from reader.glossary.fold import fold
 from reader.han import is_han
 from reader.model import GlossaryHit, Token
@@ -29,6 +30,7 @@ from reader.model import GlossaryHit, Token
 RULES_FILE = "name_rules.tsv"
 TRANSLITERATION_NOTE = "transliteration: left to translator"
 PINYIN_NOTE = "auto: pinyin"
+DICTIONARY_NOTE = "auto: CC-CEDICT"
 NAME_POS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 PERSON_POS = frozenset({"nr", "nrfg", "nrt"})
 _NAME_DOTS = "·•‧・"
@@ -383,16 +385,24 @@ def render_entity(
         if surname_len and not _is_transliteration(name, surname_len, rules):
             if len(name) > surname_len:
                 en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
+        known = dictionary_english(name, label)  # a famous bearer (马克思 Karl Marx)
+        if known:
+            en, note = known, DICTIONARY_NOTE
     elif label == "LOC":
         kind = "place"
-        en = _place_pinyin(name, readings, rules)
+        en = dictionary_english(name, label) or ""
         if en:
-            note = PINYIN_NOTE
+            note = DICTIONARY_NOTE
         else:
-            note = "auto: left to translator"
+            en = _place_pinyin(name, readings, rules)
+            note = PINYIN_NOTE if en else "auto: left to translator"
     else:
         kind = "org" if label == "ORG" else "product"
-        note = "auto: left to translator"
+        en = dictionary_english(name, label) or ""
+        note = DICTIONARY_NOTE if en else "auto: left to translator"
+        if not en and label == "ORG":
+            en = _place_headed_org(name, rules)
+            note = DICTIONARY_NOTE if en else note
     return GlossaryHit(
         start=0,
         end=len(name),
@@ -405,6 +415,20 @@ def render_entity(
         confidence=confidence,
         forced=bool(en),
     )
+
+
+def _place_headed_org(name: str, rules: NameRules) -> str:
+    """桃园地检署 → Taoyuan District Prosecutors Office: a place CC-CEDICT knows, then only
+    organisation suffixes; "" when the name is not built so."""
+    folded = fold(name)
+    for stem_len in range(len(folded) - 1, 1, -1):
+        units = rules.split_units(folded[stem_len:])
+        if not units or any(rules.suffixes[u][1] == "place" for u in units):
+            continue
+        stem = rules.stems.get(folded[:stem_len]) or dictionary_english(folded[:stem_len], "LOC")
+        if stem:
+            return " ".join([stem] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]])
+    return ""
 
 
 def _place_pinyin(name: str, readings: Sequence[str | None], rules: NameRules) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from reader.glossary.fold import fold
-from reader.glossary.judge import FORCE, Entity, judge, unclaimed
+from reader.glossary.judge import AUTO_ACCEPT, FORCE, Candidate, Entity, judge, unclaimed
 from reader.model import GlossaryHit
 
 if TYPE_CHECKING:
@@ -83,15 +83,34 @@ class NameDecider:
             for c in classified
             if not c.blocked and not crosses_words(words, c.hit.start, c.hit.end)
         ]
+        word_uses = {
+            span for span, tag in zip(words, tags, strict=False) if tag[:1] in _NOT_A_NAME_POS
+        }
+        dictionary_orgs = (
+            self._dictionary_organisations(simplified, words, blocked, word_uses)
+            if self.auto_names
+            else []
+        )
+        if dictionary_orgs:
+            # A place heading a word the dictionary knows as an organisation (广州 in
+            # 广州日报 "Guangzhou Daily") is part of that name, not a name of its own.
+            candidates = [
+                c
+                for c in candidates
+                if not any(
+                    o.start <= c.hit.start
+                    and c.hit.end <= o.end
+                    and o.end - o.start > c.hit.end - c.hit.start
+                    for o in dictionary_orgs
+                )
+            ]
         # Only unambiguous entries are evidence for the recogniser: an ambiguous one (苹果,
         # 美的) is exactly what it must judge from the sentence alone.
         lexicon = [
             (c.hit.start, c.hit.end, label_of(c.hit.type)) for c in candidates if not c.ambiguous
         ]
         entities = list(self.recogniser.recognise(simplified, words, tags, lexicon))
-        word_uses = {
-            span for span, tag in zip(words, tags, strict=False) if tag[:1] in _NOT_A_NAME_POS
-        }
+        candidates = self._yield_to_headed_orgs(candidates, entities, simplified)
         hits = judge(
             candidates,
             entities,
@@ -122,7 +141,64 @@ class NameDecider:
             if self.auto_names
             else []
         )
+        if dictionary_orgs:
+            taken = [*kept, *blocked, *turned_down, *((e.start, e.end) for e in found)]
+            found = sorted(
+                [
+                    *found,
+                    *(
+                        o
+                        for o in dictionary_orgs
+                        if not any(a < o.end and o.start < b for a, b in taken)
+                    ),
+                ],
+                key=lambda e: e.start,
+            )
         return SentenceNames(hits, found)
+
+    def _yield_to_headed_orgs(
+        self, candidates: list[Candidate], entities: Sequence[Entity], simplified: str
+    ) -> list[Candidate]:
+        """A glossary place heading a confident organisation that ends in an organisation
+        suffix (桃园 in 桃园地检署) is part of that organisation's name."""
+        from reader.glossary.auto import get_name_rules
+
+        rules = get_name_rules()
+        limit = self._thresholds.get("ORG", AUTO_ACCEPT)
+        orgs = [
+            e
+            for e in entities
+            if e.type == "ORG"
+            and e.confidence >= limit
+            and _ends_with_org_suffix(simplified[e.start : e.end], rules.suffixes)
+        ]
+        if not orgs:
+            return candidates
+        return [
+            c
+            for c in candidates
+            if not (
+                c.hit.type == "place"
+                and any(e.start == c.hit.start and e.end > c.hit.end for e in orgs)
+            )
+        ]
+
+    def _dictionary_organisations(
+        self,
+        simplified: str,
+        words: Sequence[Span],
+        taken: Sequence[Span],
+        word_uses: set[Span],
+    ) -> list[Entity]:
+        """Words CC-CEDICT knows only as organisations (广州日报), where nothing else is."""
+        from reader.glossary.dictionary_names import organisation_spans
+
+        # Not a model probability: a dictionary listing the word only as an institution is
+        # as sure as a confident recogniser, so the name is forced like one.
+        return [
+            DictionaryName(a, b, "ORG", DICTIONARY_CONFIDENCE)
+            for a, b, _ in organisation_spans(simplified, words, taken, word_uses)
+        ]
 
     def _starts_with_a_word(self, name: str, entity: Entity) -> bool:
         """A "person" that opens with an everyday word (张开嘴: 张开 "to open") is that word,
@@ -148,6 +224,27 @@ class NameDecider:
 
         return _only_common_senses(fold(word))
 
+
+@dataclass(frozen=True, slots=True)
+class DictionaryName:
+    """A name found in CC-CEDICT rather than by the recogniser (an ``Entity``)."""
+
+    start: int
+    end: int
+    type: str
+    confidence: float
+
+
+def _ends_with_org_suffix(name: str, suffixes: dict[str, tuple[str, str]]) -> bool:
+    return any(
+        name.endswith(suffix) and len(name) > len(suffix) and kind != "place"
+        for suffix, (_, kind) in suffixes.items()
+    )
+
+
+# The confidence given to a word CC-CEDICT lists only as an organisation (see
+# _dictionary_organisations): at the force threshold's level, as a glossary entry is.
+DICTIONARY_CONFIDENCE = 0.9
 
 # jieba POS initials of words that are not names where they stand: verb, adjective,
 # adverb, preposition, conjunction, particle, pronoun, numeral, measure word, idiom.

@@ -24,13 +24,14 @@ from reader.glossary.match import Matcher, resolve, select
 from reader.model import GlossaryHit
 
 _FINGERPRINT_VERSION = "glossary-v1"
+# bump when Glossary's attributes change: cached glossaries (reader.resources) are rebuilt
+GLOSSARY_CACHE_VERSION = 2
 
 
 class Glossary:
     """The effective glossary of one set of layers. Immutable once built."""
 
     def __init__(self, layers: Sequence[ParsedFile], rules: ContextRules | None = None) -> None:
-        self._layers: tuple[ParsedFile, ...] = tuple(layers)
         self.files: tuple[str, ...] = tuple(layer.path for layer in layers)
         self.issues: tuple[Issue, ...] = tuple(i for layer in layers for i in layer.issues)
         self._rules = rules or get_rules()
@@ -65,6 +66,20 @@ class Glossary:
         self._matcher = Matcher(keys)
         self._fingerprint: str | None = None
         self._user_words: list[str] | None = None
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without its lock and the shipped rules (kept once per process)."""
+        state = dict(self.__dict__)
+        for name in ("_lock", "_rules", "_affiliations", "_user_words"):
+            state.pop(name, None)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._rules = get_rules()
+        self._affiliations = load_person_context()
+        self._user_words = None
         self._lock = threading.Lock()
 
     def __len__(self) -> int:

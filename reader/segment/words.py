@@ -8,7 +8,8 @@ A :class:`Segmenter` is owned by :class:`reader.resources.Resources`. Glossary w
 go into the base segmenter: :meth:`Segmenter.with_words` returns a derived one (its own
 copy of the frequency table), so what one glossary taught jieba cannot leak into a run
 without that glossary. jieba's tables (word frequencies and POS tags) are read from one
-compact pickle file in reader's cache dir, rebuilt when jieba's dictionary changes.
+table in reader's cache dir (reader.disktable), looked up word by word and rebuilt when
+jieba's dictionary changes.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ import bisect
 import os
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.fsutil import cached_pickle
+from reader.disktable import DiskTable, MemoryTable, open_table
 from reader.han import HAN_CLASS, has_han, is_han
 from reader.segment.dag import WordTable, cut_words
 from reader.segment.pos_hmm import PosHMM
@@ -30,8 +31,9 @@ from reader.segment.word_fixes import WordFixes
 if TYPE_CHECKING:
     import jieba
 
-_TABLES_VERSION = 2
-_MISSING = object()
+_TABLES_VERSION = 3
+_TOTAL_KEY = "\x01total"  # the table's one non-word key: jieba's frequency total
+_ABSENT_KEPT = 1_000_000  # memoised non-words kept before the memo is cleared (big texts)
 
 
 def _dict_stamp() -> tuple[str, int, int, int]:
@@ -62,33 +64,61 @@ def _read_dict(dict_file: str) -> tuple[dict[str, int], int, dict[str, str]]:
     return freq, total, tags
 
 
-class _OverlayFreq(dict):  # type: ignore[type-arg]
-    """A derived segmenter's frequency table: its own words over the shared base table.
+def _table_items(dict_file: str) -> Iterator[tuple[str, str]]:
+    """Rows of the on-disk table: word → "frequency[ tag]" (prefixes have frequency 0)."""
+    freq, total, tags = _read_dict(dict_file)
+    yield _TOTAL_KEY, str(total)
+    for word, count in freq.items():
+        tag = tags.get(word)
+        yield word, f"{count} {tag}" if tag else str(count)
 
-    jieba reads ``FREQ`` with ``in``, ``[]`` and ``.get`` only, so an overlay serves it
-    without copying the base table (half a million entries) for every glossary.
-    """
 
-    __slots__ = ("base",)
+class _BaseTable:
+    """jieba's dictionary (frequencies and tags) looked up word by word in reader's cache
+    dir (reader.disktable): a start reads only the words its text needs, not all 580 k."""
 
-    def __init__(self, base: dict[str, int], own: dict[str, int]) -> None:
-        super().__init__(own)
-        self.base = base
+    def __init__(self, cache_dir: Path | None) -> None:
+        stamp = _dict_stamp()
+        path = cache_dir / "jieba.table" if cache_dir is not None else None
+        self._table = open_table(path, stamp, lambda: _table_items(stamp[0]))
+        self.total = int(self._table.get(_TOTAL_KEY) or 0)
+        self.freq: dict[str, int] = {}  # memo of words (and prefixes) looked up
+        self.tags: dict[str, str] = {}
+        self.absent: set[str] = set()
 
-    def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, key) or key in self.base
+    def lookup(self, word: str) -> int | None:
+        """jieba's frequency of ``word`` (0: only a prefix of words), None if unknown."""
+        found = self.freq.get(word)
+        if found is not None:
+            return found
+        if word in self.absent:
+            return None
+        row = self._table.get(word) if word != _TOTAL_KEY else None
+        if row is None:
+            if len(self.absent) >= _ABSENT_KEPT:
+                self.absent.clear()
+            self.absent.add(word)
+            return None
+        count, _, tag = row.partition(" ")
+        if tag:
+            self.tags[word] = tag
+        self.freq[word] = value = int(count)
+        return value
 
-    def __getitem__(self, key: str) -> int:
-        value = dict.get(self, key, _MISSING)
-        return self.base[key] if value is _MISSING else value  # type: ignore[return-value]
-
-    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
-        value = dict.get(self, key, _MISSING)
-        return self.base.get(key, default) if value is _MISSING else value
+    def tag(self, word: str) -> str | None:
+        if word not in self.freq:
+            self.lookup(word)
+        return self.tags.get(word)
 
 
 class Segmenter:
-    """Cuts Simplified text into words; knows jieba's frequencies and POS tags."""
+    """Cuts Simplified text into words; knows jieba's frequencies and POS tags.
+
+    jieba's tokenizer reads ``FREQ`` with plain dict look-ups; here ``FREQ`` holds only
+    the words a text needs, filled in from the on-disk table (:class:`_BaseTable`) before
+    each cut (:meth:`_prefill`), so a start never loads the whole dictionary and the cut
+    itself runs at jieba's own speed.
+    """
 
     def __init__(self, cache_dir: Path | None = None, *, _base: Segmenter | None = None) -> None:
         import jieba
@@ -97,19 +127,18 @@ class Segmenter:
         self._cache_dir = cache_dir
         tokenizer = jieba.Tokenizer()
         if _base is None:
-            stamp = _dict_stamp()
-            cache = cache_dir / "jieba-freq.pickle" if cache_dir is not None else None
-            freq, total = cached_pickle(cache, stamp, lambda: _read_dict(stamp[0])[:2])
-            self._base_tags: dict[str, str] | None = None  # loaded on the first tag()
+            self._table = _BaseTable(cache_dir)
+            total = self._table.total
         else:
-            freq, total = _OverlayFreq(_base._tokenizer.FREQ, {}), _base._tokenizer.total
-            self._base_tags = _base.base_tags()
+            self._table = _base._table
+            total = _base._tokenizer.total
             self._cache_dir = _base._cache_dir
-        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+        # a derived segmenter's words and their new prefixes (word → frequency)
+        self._own: DiskTable | MemoryTable = MemoryTable()
+        self._taught_tag = "nz"
+        self._absent: set[str] = set()
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, total, True
         self._tokenizer: jieba.Tokenizer = tokenizer
-        # the same tables as plain dicts for cut() and freq(): own words, then the base's
-        base_freq = _base._table.base if _base is not None else freq
-        self._table: WordTable = WordTable({}, base_freq, total)
         # jieba's POS HMM for unknown words (tables loaded on first use, shared when derived)
         self._hmm: PosHMM = _base._hmm if _base is not None else PosHMM()
         # families of cuts that change readings and glosses (日至, 家台, 在…中将)
@@ -118,19 +147,37 @@ class Segmenter:
         self._tag_memo: dict[str, str] = {}  # every tag() answer so far (words recur a lot)
         self._lock = threading.RLock()
 
-    def base_tags(self) -> dict[str, str]:
-        """jieba's dictionary POS tags (read-only, shared by derived segmenters)."""
-        if self._base_tags is None:
-            with self._lock:
-                if self._base_tags is None:
-                    stamp = _dict_stamp()
-                    cache = (
-                        self._cache_dir / "jieba-tags.pickle"
-                        if self._cache_dir is not None
-                        else None
-                    )
-                    self._base_tags = cached_pickle(cache, stamp, lambda: _read_dict(stamp[0])[2])
-        return self._base_tags
+    def _lookup(self, word: str) -> int | None:
+        """This segmenter's frequency of ``word`` (memoised in ``FREQ``), None if unknown."""
+        freq = self._tokenizer.FREQ
+        found = freq.get(word)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        if word in self._absent:
+            return None
+        own = self._own.get(word) if word != _TOTAL_KEY else None
+        value = int(own) if own is not None else self._table.lookup(word)
+        if value is None:
+            if len(self._absent) >= _ABSENT_KEPT:
+                self._absent.clear()
+            self._absent.add(word)
+        else:
+            freq[word] = value
+        return value
+
+    def _prefill(self, text: str) -> None:
+        """Put into ``FREQ`` every dictionary word and prefix jieba's DAG can reach in
+        ``text``: from each position, the chain of prefixes up to the first non-prefix
+        (jieba's table holds every prefix of every word, so its DAG stops there too)."""
+        freq, absent, lookup = self._tokenizer.FREQ, self._absent, self._lookup
+        n = len(text)
+        for k in range(n):
+            for i in range(k + 1, n + 1):
+                frag = text[k:i]
+                if frag in freq:
+                    continue
+                if frag in absent or lookup(frag) is None:
+                    break
 
     def with_words(
         self, words: Iterable[str] | Callable[[], Iterable[str]], key: str = "", tag: str = "nz"
@@ -142,46 +189,56 @@ class Segmenter:
         only when that file is missing or stale.
         """
         derived = Segmenter(_base=self)
-        tokenizer = derived._tokenizer
 
-        def suggest() -> dict[str, int]:
+        def build() -> Iterator[tuple[str, str]]:
             given = words() if callable(words) else words
-            return self._suggest(
+            own = self._suggest(
                 sorted({w.strip() for w in given if w.strip() and not any(c.isspace() for c in w)})
             )
+            yield _TOTAL_KEY, str(sum(own.values()))
+            # the words, and their prefixes jieba's dictionary lacks (its DAG walks prefixes)
+            added: set[str] = set()
+            for word, freq in own.items():
+                yield word, str(freq)
+                for i in range(1, len(word)):
+                    prefix = word[:i]
+                    if prefix not in added and prefix not in own and self._lookup(prefix) is None:
+                        added.add(prefix)
+                        yield prefix, "0"
 
-        if key and self._cache_dir is not None:
-            cache = self._cache_dir / f"jieba-words-{key}.pickle"
-            own = cached_pickle(cache, (_dict_stamp(), key), suggest)
-        else:
-            own = suggest()
-        overlay = tokenizer.FREQ
-        base = self._tokenizer.FREQ  # plain dict lookups: the overlay's own are slower
-        added: dict[str, int] = {}
-        for word, freq in own.items():
-            added[word] = freq
-            tokenizer.total += freq
-            for i in range(1, len(word)):
-                prefix = word[:i]
-                if prefix not in added and prefix not in base:
-                    added[prefix] = 0
-            derived._tags[word] = tag  # below jieba's own tag of a dictionary word (tag())
-        dict.update(overlay, added)
-        derived._table = WordTable(added, base, tokenizer.total)
+        # one table per word list (a glossary fingerprint changes whenever its words do)
+        path = self._cache_dir / f"jieba-words-{key}.table" if key and self._cache_dir else None
+        own = open_table(path, (_dict_stamp(), key), build)
+        derived._own, derived._taught_tag = own, tag
+        derived._tokenizer.total += int(own.get(_TOTAL_KEY) or 0)
         return derived
 
     def _suggest(self, words: Sequence[str]) -> dict[str, int]:
         # No fixed frequency: jieba suggests one just high enough for the word to beat its
         # own parts (a low one loses to them, jieba #222) without letting a name swallow
         # its neighbours' words (平台中 must not become 平|台中).
-        return {w: max(1, self._tokenizer.suggest_freq(w, False)) for w in words}
+        out = {}
+        with self._lock:
+            for w in words:
+                self._prefill(w)
+                out[w] = max(1, self._tokenizer.suggest_freq(w, False))
+        return out
+
+    def _own_tag(self, word: str) -> str | None:
+        """``nz`` for a word this segmenter was taught (below jieba's own tag, see tag())."""
+        own = self._own.get(word) if word != _TOTAL_KEY else None
+        return self._taught_tag if own is not None and own != "0" else None
 
     def cut(self, text: str) -> list[tuple[int, int]]:
         """Spans (start, end) of the words of ``text``, tiling it."""
         spans: list[tuple[int, int]] = []
         pos = 0
-        words = cut_words(text, self._table)
-        words = self._fixes.apply(words, lambda w: bool(self.freq(w)))
+        with self._lock:
+            self._prefill(text)
+            # jieba's cut over the prefilled table (reader.segment.dag: the same words)
+            table = WordTable({}, self._tokenizer.FREQ, self._tokenizer.total)
+            words = cut_words(text, table)
+        words = self._fixes.apply(words, lambda w: bool(self._lookup(w)))
         for word in words:
             spans.append((pos, pos + len(word)))
             pos += len(word)
@@ -189,8 +246,8 @@ class Segmenter:
 
     def freq(self, word: str) -> int | None:
         """jieba's dictionary frequency of a (Simplified) word, None when it isn't a word."""
-        value = self._table.get(word)
-        return int(value) if value else None
+        value = self._lookup(word)
+        return value if value else None
 
     def tag(self, word: str) -> str:
         """Part-of-speech flag: jieba's dictionary tag, else an HMM guess for unknown words."""
@@ -205,7 +262,7 @@ class Segmenter:
 
     def _tag(self, word: str) -> str:
         # jieba's dictionary tag first: a glossary word that is also a word keeps it (得到 v)
-        tag = self.base_tags().get(word) or self._tags.get(word)
+        tag = self._table.tag(word) or self._tags.get(word) or self._own_tag(word)
         if tag is not None:
             return tag
         if not has_han(word):
@@ -215,12 +272,14 @@ class Segmenter:
             return "eng" if _ENG_PREFIX.match(word) else "x"
         if not all(is_han(ch) for ch in word):
             guess = "x"  # Han and other characters: jieba would give several words
-        elif len(word) > 1 and any(
-            len(piece) > 1 for piece in self._tokenizer.cut(word, HMM=False)
-        ):
-            guess = "x"  # jieba's dictionary reads it as several words
         else:
-            guess = self._hmm.tag(word)
+            with self._lock:
+                self._prefill(word)
+                pieces = list(self._tokenizer.cut(word, HMM=False)) if len(word) > 1 else []
+            if any(len(piece) > 1 for piece in pieces):
+                guess = "x"  # jieba's dictionary reads it as several words
+            else:
+                guess = self._hmm.tag(word)
         with self._lock:
             self._tags[word] = guess  # memoise: the HMM guess is the slow part
         return guess

@@ -1,0 +1,89 @@
+"""Fold text to one matching form: Simplified (OpenCC t2s data), lower-case Latin.
+
+Matching needs one script on both sides, and offsets that point back into the original.
+OpenCC's converter is ~25 ms for a 7,000-character article, which alone would eat the
+matching budget, so the fold applies OpenCC's own tables directly: its character table
+(TSCharacters, first candidate) through ``str.translate``, then the few phrase rules
+whose result differs from the character table (乾隆 stays 乾隆, 瞭解 → 了解). Every
+mapping is one character to one character, so ``len(fold(s)) == len(s)`` always and an
+offset into the folded text is an offset into the original.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from importlib.util import find_spec
+from pathlib import Path
+
+_lock = threading.Lock()
+_state: tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]] | None = None
+
+
+def _opencc_dictionary_dir() -> Path:
+    spec = find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("opencc (opencc-python-reimplemented) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary"
+
+
+def _read_pairs(path: Path) -> list[tuple[str, str]]:
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, value = line.partition("\t")
+        if key and value:
+            pairs.append((key, value.split(" ")[0]))
+    return pairs
+
+
+def _build() -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
+    table: dict[int, str] = {}
+    # Latin: case-insensitive matching; full-width forms (ＡＢＣ１２３) fold to ASCII.
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code).lower()
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - 0xFEE0).lower()
+    dict_dir = _opencc_dictionary_dir()
+    for key, value in _read_pairs(dict_dir / "TSCharacters.txt"):
+        if len(key) == 1 and len(value) == 1:
+            table[ord(key)] = value
+    phrases: dict[str, str] = {}
+    for key, value in _read_pairs(dict_dir / "TSPhrases.txt"):
+        folded = key.translate(table)
+        if len(value) == len(key) and folded != value:
+            phrases[folded] = value
+    pattern = None
+    if phrases:
+        alternatives = sorted(phrases, key=lambda p: (-len(p), p))
+        pattern = re.compile("|".join(map(re.escape, alternatives)))
+    return table, pattern, phrases
+
+
+def _tables() -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
+    global _state
+    if _state is None:
+        with _lock:
+            if _state is None:
+                _state = _build()
+    return _state
+
+
+def fold(text: str) -> str:
+    """The matching form of ``text``: same length, Simplified, Latin lower-cased."""
+    table, pattern, phrases = _tables()
+    out = text.translate(table)
+    if pattern is not None:
+        out = pattern.sub(lambda m: phrases[m.group(0)], out)
+    return out
+
+
+def fold_many(texts: list[str]) -> list[str]:
+    """:func:`fold` for many short strings in one pass (glossary terms)."""
+    if any("\n" in t for t in texts):
+        return [fold(t) for t in texts]
+    return fold("\n".join(texts)).split("\n") if texts else []
+
+
+def is_latin_word_char(ch: str) -> bool:
+    """Characters that continue a Latin word (DeepSeek-V3 ends at '-', 36Kr at '的')."""
+    return ch.isascii() and (ch.isalnum() or ch == "_")

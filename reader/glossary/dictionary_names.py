@@ -1,0 +1,173 @@
+"""Names the glossary lacks but CC-CEDICT knows, rendered with CC-CEDICT's English.
+
+CC-CEDICT marks proper nouns with capitalised pinyin (廣州日報 [Guang3 zhou1 Ri4 bao4]
+/Guangzhou Daily/) and its definition says what the name is. That is a second, much larger
+list of names with official English behind the shipped glossary: newspapers, universities,
+ministries, foreign places, famous persons. Two uses:
+
+* a name the recogniser found gets the dictionary's English instead of being left to the
+  translator (得克萨斯 → Texas), if the definition fits the recogniser's type: an
+  organisation's definition names an institution (reader/data/dictionary_name_words.tsv),
+  a person's carries a lifespan, a place's neither;
+* a word of the segmenter that CC-CEDICT knows *only* as an organisation (no common-noun
+  entry beside it) is an organisation even where the recogniser missed it (广州日报,
+  中国政法大学). A word with an everyday sense too (联想 "to associate", 来电 "incoming
+  call") is left to the recogniser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from reader import paths
+
+WORDS_FILE = "dictionary_name_words.tsv"
+_LIFESPAN = re.compile(r"\((?:c\. )?(?:\?|\d{1,4})-(?:\d{1,4})?(?: ?BC)?\)|\(born \d{4}\)")
+# words in a definition's name part that make it a people, an era or a place, whatever
+# institution word follows (畲族 "She ethnic group", 洛阳 "Luoyang prefecture-level city")
+_NOT_AN_ORG = frozenset(
+    "ethnic dynasty emperor king queen pope city county province prefecture district town"
+    " village river mountain lake island region capital bank banner subject hall palace"
+    " campaign incident battle war".split()
+)
+# a definition that is only a pointer or a surname says nothing about this name
+_NOT_A_RENDERING = (
+    "abbr.",
+    "abbr ",
+    "see ",
+    "surname",
+    "variant of",
+    "old variant",
+    "also written",
+)
+_MAX_ENGLISH = 60
+
+
+def parse_org_words(text: str, source: str = WORDS_FILE) -> frozenset[str]:
+    words = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("word\t"):
+            continue
+        words.add(line.split("\t", 1)[0].strip().lower())
+    return frozenset(words)
+
+
+def org_words() -> frozenset[str]:
+    """The shipped institution words, parsed once per process (an immutable table)."""
+    return paths.parsed_package_data(WORDS_FILE, parse_org_words)
+
+
+def _entries(name: str) -> list[tuple[bool, tuple[str, ...]]]:
+    from reader.annotate.dictionary import lookup
+
+    return [(e.proper, e.definitions) for e in lookup(name)]
+
+
+def _lower_words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def _head(definition: str) -> str:
+    """The name part of a definition: "Sina, Chinese web portal …" → "Sina";
+    parentheses dropped ("Ministry of (Confucian) Rites" → "Ministry of Rites")."""
+    plain = re.sub(r"\s*\([^)]*\)", "", definition)
+    return re.split(r", |; |\. ", plain, maxsplit=1)[0].strip()
+
+
+def _is_org(definition: str, words: frozenset[str]) -> bool:
+    if _LIFESPAN.search(definition) or any(
+        w in _NOT_AN_ORG for w in _lower_words(_head(definition))
+    ):
+        return False
+    return any(w in words for w in _lower_words(definition))
+
+
+def _place_name(head: str) -> str:
+    """The capitalised words a place's definition opens with: "Taoyuan city and county in
+    Taiwan" → "Taoyuan"; "of"/"the" only between capitalised words (Gulf of Mexico)."""
+    words = head.split()
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        if word[:1].isupper():
+            kept.append(word)
+        elif word in _PLACE_JOINERS and kept and i + 1 < len(words) and words[i + 1][:1].isupper():
+            kept.append(word)
+        else:
+            break
+    return " ".join(kept)
+
+
+_PLACE_JOINERS = frozenset({"of", "the", "de", "la", "and"})
+
+
+def _rendering(definition: str, label: str) -> str | None:
+    if definition.lower().startswith(_NOT_A_RENDERING):
+        return None
+    head = _head(definition)
+    if label == "LOC":
+        head = _place_name(head)
+    if not head or not head[0].isupper() or len(head) > _MAX_ENGLISH:
+        return None
+    return head
+
+
+def _fits(definition: str, label: str, words: frozenset[str]) -> bool:
+    if label == "PER":
+        return bool(_LIFESPAN.search(definition))
+    if label in ("ORG", "PRODUCT"):
+        return _is_org(definition, words)
+    # a place: neither a person ("Marx (name)") nor an institution
+    return (
+        not _LIFESPAN.search(definition)
+        and "(name)" not in definition
+        and not _is_org(definition, words)
+    )
+
+
+def dictionary_english(name: str, label: str) -> str | None:
+    """CC-CEDICT's English for the name ``name`` of type ``label`` (PER, ORG, LOC,
+    PRODUCT), or None when it has no proper-noun sense of that kind."""
+    words = org_words()
+    entries = _entries(name)
+    if label == "LOC" and any(_LIFESPAN.search(d) for _, ds in entries for d in ds):
+        return None  # a famous person's name (马克思) is not a place
+    for proper, definitions in entries:
+        if not proper:
+            continue
+        for definition in definitions:
+            if _fits(definition, label, words):
+                english = _rendering(definition, label)
+                if english:
+                    return english
+    return None
+
+
+def dictionary_organisation(word: str) -> str | None:
+    """The English of ``word`` if CC-CEDICT knows it only as an organisation (every entry a
+    proper noun, one of them an institution); None otherwise."""
+    if len(word) < 2:
+        return None
+    entries = _entries(word)
+    if not entries or not all(proper for proper, _ in entries):
+        return None
+    return dictionary_english(word, "ORG")
+
+
+def organisation_spans(
+    simplified: str,
+    words: Sequence[tuple[int, int]],
+    taken: Sequence[tuple[int, int]],
+    word_uses: Collection[tuple[int, int]] = (),
+) -> list[tuple[int, int, str]]:
+    """(start, end, English) of the segmenter's words that CC-CEDICT knows only as
+    organisations, leaving out any that overlaps a span in ``taken`` and the words in
+    ``word_uses`` (used as a verb, an adjective … where they stand)."""
+    out = []
+    for a, b in words:
+        if b - a < 2 or (a, b) in word_uses or any(x < b and a < y for x, y in taken):
+            continue
+        english = dictionary_organisation(simplified[a:b])
+        if english:
+            out.append((a, b, english))
+    return out
