@@ -211,7 +211,7 @@ def _segment_all(
 
     ``simplified_of`` holds the fold of each chosen sentence (same length as the sentence).
     """
-    from reader.annotate.pinyin import apply_sandhi, format_word
+    from reader.annotate.pinyin import apply_sandhi
     from reader.annotate.script import convert, convert_aligned
     from reader.segment.words import merge_spans
 
@@ -251,19 +251,24 @@ def _segment_all(
         words = [list(chars[a:b]) for a, b in word_spans]
         if opts.sandhi:
             words = apply_sandhi(words, [sentence_text[a:b] for a, b in word_spans])
-        tokens = [
-            Token(
-                text=sentence_text[a:b],
-                start=start + a,
-                end=start + b,
-                converted=part,
-                pinyin=format_word(readings, style) if any(readings) else "",
-                readings=tuple(readings),
-                pos=segmenter.tag(simplified[a:b]),
-                glossary=_name_at(hits, found, a, b, sentence_text, chars, start, decider),
+        display, tag = res.pinyin.display, segmenter.tag
+        tokens = []
+        for (a, b), part, readings in zip(word_spans, parts, words, strict=True):
+            spelled = tuple(readings)
+            tokens.append(
+                Token(
+                    text=sentence_text[a:b],
+                    start=start + a,
+                    end=start + b,
+                    converted=part,
+                    pinyin=display(spelled, style),
+                    readings=spelled,
+                    pos=tag(simplified[a:b]),
+                    glossary=_name_at(hits, found, a, b, sentence_text, chars, start, decider)
+                    if (a, b) in hits or (a, b) in found
+                    else None,
+                )
             )
-            for (a, b), part, readings in zip(word_spans, parts, words, strict=True)
-        ]
         if opts.auto_names:
             # Organisations and places by their suffixes (宇树科技, 余杭区) where neither the
             # glossary nor the recogniser named anything; persons too without a recogniser.

@@ -171,6 +171,42 @@ def test_default_weights_are_committed() -> None:
     assert WEIGHTS.with_suffix(".json").is_file()
 
 
+_FEATURE_SAMPLES = [
+    "小米创始人雷军说，今年的目标已经完成。",
+    "司马懿和欧阳修在Apple公司的ＡＢＣ１２３号楼见面，张三、李四随行。",
+    "据新华社报道，华为技术有限公司在深圳发布了新款手机 Mate 70，售价5999元。",
+    "马斯克说：“特斯拉的Optimus明年量产。”扎克伯格则在Meta总部回应。",
+    "浙江大学的王教授与杭州市余杭区政府签约，之江实验室参与。",
+    "“好！”",
+    "王",
+]
+
+
+@pytest.mark.parametrize("text", _FEATURE_SAMPLES)
+def test_fast_features_equal_the_definition(recogniser: NameRecogniser, text: str) -> None:
+    """The recogniser's FeatureMaker must give char_features' strings in its order (the
+    weights were trained on those), however the words, tags and lexicon come."""
+    from reader.annotate.names_features import FeatureMaker
+
+    segmenter = Segmenter()
+    words = segmenter.cut(text)
+    pos = [segmenter.tag(text[a:b]) for a, b in words]
+    kinds = ["person", "ORG", "company"]
+    lexicon = [(a, b, kinds[k % 3]) for k, (a, b) in enumerate(words)][::3]
+    maker = FeatureMaker(recogniser.cues)
+    for _ in range(2):  # the second time from the maker's tables
+        for args in (
+            (words, pos, lexicon),
+            (words, None, ()),
+            ([], None, ()),
+            ([(0, len(text) + 2)], None, lexicon),  # a word running past the text
+            ([*words[:-1], (words[-1][0], len(text) + 3)], pos, ()),
+        ):
+            assert maker.features(text, *args) == char_features(
+                text, args[0], args[1], recogniser.cues, args[2]
+            )
+
+
 def test_context_features_add_to_char_features_without_changing_them(
     recogniser: NameRecogniser,
 ) -> None:

@@ -137,3 +137,13 @@ def test_bad_override_lines_are_one_line_errors(line: str, tmp_path: Path) -> No
         load_overrides(path)
     assert f"{path}:2" in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_length_groups_tile_the_sentences_and_part_short_from_long() -> None:
+    from reader.annotate.pinyin import _length_groups
+
+    lengths = [3] * 40 + [150] * 3
+    groups = _length_groups(lengths)
+    assert [k for g in groups for k in g] == list(range(len(lengths)))
+    assert len(groups) == 2 and list(groups[1]) == [40, 41, 42]
+    assert _length_groups([]) == []

@@ -105,3 +105,26 @@ def test_emoji_sequences_and_flags_are_one_token() -> None:
     text = f"我爱杭州{family}！🇨🇳加油"
     words = [text[a:b] for a, b in seg.cut(text)]
     assert family in words and "🇨🇳" in words
+
+
+_JIEBA_SAMPLES = [
+    "杭州,离“中国硅谷”还有多远?之江实验室和群核科技都在余杭区。",
+    "DeepSeek-R1 有3.9 billion 参数，网址是 https://example.com/a.html 欢迎。",
+    "他说：“好。”然后走了！真的？  我们等着……后来他来了。",
+    "宇树科技的王兴兴在2024年发布了人形机器人G1，售价9.9万元。",
+    "马斯克说特斯拉的Optimus明年量产，扎克伯格不以为然。",
+]
+
+
+@pytest.mark.parametrize("text", _JIEBA_SAMPLES)
+def test_own_dag_cut_gives_jiebas_words(text: str) -> None:
+    """reader.segment.dag reads the tables directly but must cut exactly as jieba does,
+    for the base segmenter and for one with words of its own (prefixes of base words too)."""
+    from reader.segment.dag import WordTable, cut_words
+
+    base = default_resources().segmenter
+    derived = base.with_words(["之江实验室", "群核科技", "王兴兴", "扎克伯格", "余杭"])
+    for seg in (base, derived):
+        seg._prefill(text)
+        table = WordTable({}, seg._tokenizer.FREQ, seg._tokenizer.total)
+        assert cut_words(text, table) == list(seg._tokenizer.cut(text, HMM=True))

@@ -48,7 +48,7 @@ def to_simplified(text: str, triggers: frozenset[str] | None = None) -> str:
     (default: any character t2s changes); pass a narrower set of characters that never
     occur in Simplified text so that 閤 or 乾 in a Simplified sentence stay as written."""
     trad = _traditional_chars() if triggers is None else triggers
-    if not trad or not any(ch in trad for ch in text):
+    if not trad or trad.isdisjoint(text):  # (one C loop over the characters)
         return text
     return convert_aligned(text, "t2s")
 

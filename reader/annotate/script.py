@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.han import is_han
+from reader.han import HAN_CLASS, is_han
 from reader.model import Script
 
 if TYPE_CHECKING:
@@ -128,7 +129,18 @@ def _fast_t2s(text: str) -> str:
     from reader.annotate.fold import fold
 
     folded = fold(text)
-    return "".join(f if is_han(o) else o for f, o in zip(folded, text, strict=True))
+    # the folded Han characters with the original runs of everything else between them
+    parts: list[str] = []
+    pos = 0
+    for m in _NOT_HAN_RUN.finditer(text):
+        parts.append(folded[pos : m.start()])
+        parts.append(m.group())
+        pos = m.end()
+    parts.append(folded[pos:])
+    return "".join(parts)
+
+
+_NOT_HAN_RUN = re.compile(f"[^{HAN_CLASS}]+")
 
 
 @functools.cache

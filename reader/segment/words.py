@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from reader.disktable import DiskTable, MemoryTable, open_table
 from reader.han import HAN_CLASS, has_han, is_han
+from reader.segment.dag import WordTable, cut_words
 from reader.segment.pos_hmm import PosHMM
 from reader.segment.word_fixes import WordFixes
 
@@ -143,6 +144,7 @@ class Segmenter:
         # families of cuts that change readings and glosses (日至, 家台, 在…中将)
         self._fixes: WordFixes = _base._fixes if _base is not None else WordFixes.load()
         self._tags: dict[str, str] = {}  # this segmenter's own words and memoised HMM guesses
+        self._tag_memo: dict[str, str] = {}  # every tag() answer so far (words recur a lot)
         self._lock = threading.RLock()
 
     def _lookup(self, word: str) -> int | None:
@@ -233,7 +235,9 @@ class Segmenter:
         pos = 0
         with self._lock:
             self._prefill(text)
-            words = list(self._tokenizer.cut(text, HMM=True))
+            # jieba's cut over the prefilled table (reader.segment.dag: the same words)
+            table = WordTable({}, self._tokenizer.FREQ, self._tokenizer.total)
+            words = cut_words(text, table)
         words = self._fixes.apply(words, lambda w: bool(self._lookup(w)))
         for word in words:
             spans.append((pos, pos + len(word)))
@@ -247,6 +251,16 @@ class Segmenter:
 
     def tag(self, word: str) -> str:
         """Part-of-speech flag: jieba's dictionary tag, else an HMM guess for unknown words."""
+        found = self._tag_memo.get(word)
+        if found is None:
+            found = self._tag(word)
+            with self._lock:
+                if len(self._tag_memo) >= _TAGS_KEPT:
+                    self._tag_memo.clear()
+                self._tag_memo[word] = found
+        return found
+
+    def _tag(self, word: str) -> str:
         # jieba's dictionary tag first: a glossary word that is also a word keeps it (得到 v)
         tag = self._table.tag(word) or self._tags.get(word) or self._own_tag(word)
         if tag is not None:
@@ -271,6 +285,7 @@ class Segmenter:
         return guess
 
 
+_TAGS_KEPT = 100_000  # tag() answers remembered (cleared when full)
 _NUM_PREFIX = re.compile(r"[.0-9]+")
 _ENG_PREFIX = re.compile(r"[a-zA-Z0-9]+")
 

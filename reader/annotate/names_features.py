@@ -1,0 +1,256 @@
+"""The name recogniser's features at inference speed: the same strings, in the same order.
+
+:func:`reader.annotate.names_model.char_features` is the definition (training uses it);
+:class:`FeatureMaker` produces exactly its output (tests/test_names_model.py compares the
+two) with less work per character: each row is built in one go instead of one column list
+per feature joined afterwards, a character's kind comes from a table kept by the maker,
+a word's features are made once per position in the word (B, M, E or S) and copied onto
+its characters, and two-character surnames are only looked up where one can begin.
+The order of the strings is kept too: crfsuite sums a character's weights in that order.
+
+A change to the features goes into ``char_features`` and then here; the comparison test
+fails until both agree.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.annotate.names_model import NameCues
+
+_KEPT = 50_000  # entries per table before it is cleared (a long session's vocabulary)
+
+
+class FeatureMaker:
+    """``char_features`` for one set of cues, with per-character tables (thread-safe)."""
+
+    def __init__(self, cues: NameCues) -> None:
+        from reader.annotate.names_model import _FOLD
+
+        self.cues = cues
+        self._kinds: dict[str, str] = {}  # folded character -> H, D, L, S or P
+        self._fold = dict(_FOLD)  # a plain dict: str.translate reads it faster than a proxy
+        self._rows: dict[tuple[str, str | None], tuple[list[str], ...]] = {}  # (word, tag)
+        self._before: dict[str, list[str]] = {}  # the word before -> its features
+        self._after: dict[str, list[str]] = {}  # the word after -> its features
+        self._lock = threading.Lock()
+        # characters a surname starts with: only there can a two-character one (司马) begin
+        self._surname_heads = frozenset(s[0] for s in cues.surnames if s)
+
+    def _kind(self, ch: str) -> str:
+        from reader.annotate.names_model import _kind
+
+        kind = "D" if ch == "0" else _kind(ch)
+        with self._lock:
+            if len(self._kinds) > _KEPT:
+                self._kinds.clear()
+            self._kinds[ch] = kind
+        return kind
+
+    def features(
+        self,
+        text: str,
+        words: Sequence[tuple[int, int]],
+        pos: Sequence[str] | None,
+        lexicon_spans: Sequence[tuple[int, int, str]] = (),
+    ) -> list[list[str]]:
+        from reader.annotate.names_model import lexicon_type
+
+        n = len(text)
+        if n == 0:
+            return []
+        chars = list(text.translate(self._fold).lower())
+        kind_of = self._kinds.get
+        kinds = [kind_of(c) or self._kind(c) for c in chars]
+        pad = ["^", "^", *chars, "$", "$"]
+        kpad = ["P", *kinds, "P"]
+        out = [
+            [
+                "b",
+                "c=" + c,
+                "c-1=" + a,
+                "c+1=" + d,
+                "c-2=" + z,
+                "c+2=" + e,
+                "c-1c=" + a + c,
+                "cc+1=" + c + d,
+                "c-2c-1=" + z + a,
+                "c+1c+2=" + d + e,
+                "k=" + k + kl + kr,
+            ]
+            for z, a, c, d, e, k, kl, kr in zip(
+                pad, pad[1:], chars, pad[3:], pad[4:], kinds, kpad, kpad[2:], strict=False
+            )
+        ]
+        if len(out) != n:  # lower() changed the length (İ): the definition's own error
+            raise ValueError(f"cannot make features for {text!r}")
+        cues = self.cues
+        if not words:
+            for row in out:
+                row.append("wp=S1")
+        else:
+            self._word_features(text, words, pos, out, n)
+        # character cues
+        surnames, translit, heads = cues.surnames, cues.translit, self._surname_heads
+        bmes_of = ["S"] * n
+        for a, b in words:
+            if b - a == 1 and a < n:
+                bmes_of[a] = "S"
+            elif b - a > 1:
+                bmes_of[a : min(b, n)] = ["B", *["M"] * (b - a - 2), "E"][: max(0, min(b, n) - a)]
+        for i, ch in enumerate(chars):
+            if ch in surnames or (text[i] in heads and text[i : i + 2] in surnames):
+                out[i].append("sur" + bmes_of[i])
+            if ch in translit:
+                out[i].append("tr")
+        for a, b, given in lexicon_spans:
+            kind = lexicon_type(given)
+            for i in range(max(a, 0), min(b, n)):
+                out[i].append(("lex=B-" if i == a else "lex=I-") + kind)
+        return out
+
+    def _word_features(
+        self,
+        text: str,
+        words: Sequence[tuple[int, int]],
+        pos: Sequence[str] | None,
+        out: list[list[str]],
+        n: int,
+    ) -> None:
+        word_text = [text[a:b] for a, b in words]
+        last = len(words) - 1
+        rows_of, before_of, after_of = self._rows.get, self._before.get, self._after.get
+        for w, (a, b) in enumerate(words):
+            if a >= min(b, n):
+                continue
+            if b > n:  # a word running past the text: made as the definition does
+                self._cut_word(word_text, pos, w, a, b, n, out)
+                continue
+            word = word_text[w]
+            tag = pos[w] if pos is not None else None
+            rows = rows_of((word, tag)) or self._word_rows(word, tag)
+            prev_word = word_text[w - 1] if w > 0 else "^"
+            next_word = word_text[w + 1] if w < last else "$"
+            before = before_of(prev_word) or self._context("pw=", prev_word)
+            after = after_of(next_word) or self._context("nw=", next_word)
+            if b - a == 1:
+                out[a] += rows[0] + before + after + rows[1]
+                continue
+            out[a] += rows[2] + before + rows[3]
+            out[b - 1] += rows[4] + after + rows[5]
+            if b - a > 2:
+                middle = rows[6]
+                for i in range(a + 1, b - 1):
+                    out[i] += middle
+
+    def _word_rows(self, word: str, tag: str | None) -> tuple[list[str], ...]:
+        """A word's own features at S (head, tail), B (head, tail), E (head, tail), M (all):
+        the context features (the words around it) go between a head and its tail."""
+        cues = self.cues
+        org = word in cues.org_suffixes or word[-2:] in cues.org_suffixes
+        place = word in cues.place_suffixes or word[-1:] in cues.place_suffixes
+        tail = str(min(len(word), 4))
+
+        def head(bmes: str) -> list[str]:
+            feats = ["wp=" + bmes + tail]
+            if len(word) > 1:
+                feats.append("w=" + word)
+            if tag is not None:
+                feats.append("p=" + tag + bmes)
+            return feats
+
+        def end(bmes: str) -> list[str]:
+            return (["osuf" + bmes] if org else []) + (["lsuf" + bmes] if place else [])
+
+        rows = (head("S"), end("S"), head("B"), end("B"), head("E"), end("E"), head("M") + end("M"))
+        with self._lock:
+            if len(self._rows) > _KEPT:
+                self._rows.clear()
+            self._rows[(word, tag)] = rows
+        return rows
+
+    def _context(self, prefix: str, word: str) -> list[str]:
+        """The features a neighbouring word gives (``pw=`` before, ``nw=`` after)."""
+        cues = self.cues
+        feats = [prefix + word]
+        if prefix == "pw=":
+            if word in cues.person_cues:
+                feats.append("pcue-1")
+            table = self._before
+        else:
+            if word in cues.person_cues:
+                feats.append("pcue+1")
+            if word in cues.org_suffixes:
+                feats.append("osuf+1")
+            if word in cues.place_suffixes:
+                feats.append("lsuf+1")
+            table = self._after
+        with self._lock:
+            if len(table) > _KEPT:
+                table.clear()
+            table[word] = feats
+        return feats
+
+    def _cut_word(
+        self,
+        word_text: list[str],
+        pos: Sequence[str] | None,
+        w: int,
+        a: int,
+        b: int,
+        n: int,
+        out: list[list[str]],
+    ) -> None:
+        cues = self.cues
+        org_suf, place_suf = cues.org_suffixes, cues.place_suffixes
+        word = word_text[w]
+        size = b - a
+        tail = str(min(size, 4))
+        tag = pos[w] if pos is not None else None
+        prev_word = word_text[w - 1] if w > 0 else "^"
+        next_word = word_text[w + 1] if w < len(word_text) - 1 else "$"
+        org = word in org_suf or word[-2:] in org_suf
+        place = word in place_suf or word[-1:] in place_suf
+        args = (tail, "w=" + word if size > 1 else None, tag, prev_word, next_word, org, place)
+        for i in range(a, n):
+            bmes = "S" if size == 1 else "B" if i == a else "M"
+            out[i] += _word_row(bmes, *args, cues)
+
+
+def _word_row(
+    bmes: str,
+    tail: str,
+    whole: str | None,
+    tag: str | None,
+    prev_word: str,
+    next_word: str,
+    org: bool,
+    place: bool,
+    cues: NameCues,
+) -> list[str]:
+    """The word features of a character at position ``bmes`` of ``word``."""
+    feats = ["wp=" + bmes + tail]
+    if whole is not None:  # the word itself, for a word of two characters or more
+        feats.append(whole)
+    if tag is not None:
+        feats.append("p=" + tag + bmes)
+    if bmes in "BS":
+        feats.append("pw=" + prev_word)
+        if prev_word in cues.person_cues:
+            feats.append("pcue-1")
+    if bmes in "ES":
+        feats.append("nw=" + next_word)
+        if next_word in cues.person_cues:
+            feats.append("pcue+1")
+        if next_word in cues.org_suffixes:
+            feats.append("osuf+1")
+        if next_word in cues.place_suffixes:
+            feats.append("lsuf+1")
+    if org:
+        feats.append("osuf" + bmes)
+    if place:
+        feats.append("lsuf" + bmes)
+    return feats
