@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's reader, also from a worktree
 ARTICLES = ROOT.parent / "shared" / "articles"
 SAMPLES = {
     "simplified (nikkei .md)": ARTICLES / "nikkei-hangzhou-unicorn-map.md",
