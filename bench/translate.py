@@ -110,9 +110,9 @@ def phase_argos(pkg: Path, sentences: list[str]) -> dict[str, float]:
 
 def phase_reader(pkg: Path, sentences: list[str], beam: int | None) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
+    from reader.translate.batches import BATCH
     from reader.translate.engine import DecodeOptions, Translator
     from reader.translate.packages import read_package
-    from reader.translate.run import BATCH
 
     options = DecodeOptions(forced_length_ratio=FORCED_RATIO)
     if beam is not None:

@@ -59,6 +59,7 @@ from reader.tui.messages import (
     TranslationFinished,
     WorkFailed,
 )
+from reader.tui.preload import preload_model
 from reader.tui.screens import (
     ExportRequest,
     ExportScreen,
@@ -80,7 +81,7 @@ GLOSS_STATUS = "gloss: no MT model installed — reader model install FILE.argos
 GLOSS_STATUS_SHORT = "gloss: no MT model (reader model install)"  # when the line is narrow
 NARROW = 120  # below this many columns: interlinear layout, look-up panel at the bottom
 COMPACT_FOOTER = 140  # below this many columns: footer keys without padding
-CHUNKS = (6, 16)  # first translation chunk small (rows fill in fast), then larger ones
+CHUNKS = (4, 16)  # first translation chunk tiny (one batch: the first lines), then larger
 # Annotation parts: the first covers the screen around the reading position, later ones
 # double up to a size that still lets the worker notice a cancel (q) within a second.
 ANNOTATE_BEFORE_CURSOR = 10
@@ -234,6 +235,8 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         self.sub_title = self._sub_title()
         self.refresh_all()
         self.view.scroll_to_cursor(center=True)
+        if self.translate_enabled:  # the model loads while the article is annotated
+            preload_model(self._get_translator)
         self._annotate(self.generation, self.loaded, self.options)
         if self.vocabulary is not None and self.vocabulary.store.notice:
             self.notify(self.vocabulary.store.notice, severity="warning", timeout=10)
@@ -408,6 +411,8 @@ class ReaderApp(VocabActions, WebActions, App[None]):
                 self._want_style = s.article.pinyin_style
         if not message.done:
             self.refresh_all()
+            if not self.translating:  # the first screen's English, before the rest is annotated
+                self.start_translation(early=set(message.sentences))
             return
         self.timings["annotated"] = time.perf_counter()
         s.annotated = True
@@ -416,7 +421,8 @@ class ReaderApp(VocabActions, WebActions, App[None]):
         self.refresh_all()
         if not self.dictionary_ready:
             self._load_dictionary()
-        self.start_translation()
+        if not self.translating:  # else an early job runs; when it ends it starts the rest
+            self.start_translation()
 
     @work(thread=True, exclusive=True, group="dictionary", exit_on_error=False)
     def _load_dictionary(self) -> None:
@@ -438,12 +444,14 @@ class ReaderApp(VocabActions, WebActions, App[None]):
                 self._translator = factory() if factory is not None else None
             return self._translator
 
-    def start_translation(self) -> None:
-        """(Re)start translating every untranslated sentence, nearest the cursor first."""
+    def start_translation(self, early: set[int] | None = None) -> None:
+        """(Re)start translating every untranslated sentence, nearest the cursor first;
+        ``early``: only these (annotated) ones, while the rest is still being annotated."""
         self._cancel.set()
-        if not self.translate_enabled or not self.session.annotated:
+        if not self.translate_enabled or not (self.session.annotated or early):
+            self.translating = False  # cancelled above; annotation done starts it again
             return
-        todo = self.session.untranslated()
+        todo = [i for i in self.session.untranslated() if early is None or i in early]
         if not todo:
             self.translating = False
             self.refresh_status()
