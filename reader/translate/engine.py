@@ -108,6 +108,12 @@ def model_fingerprint(pkg: ArgosPackage) -> str:
 
 
 def _default_threads() -> int:
+    """Intra-op threads: every core, at most 4 (CTranslate2's own default, argostranslate's).
+
+    Tried and dropped: fewer threads when the machine is busy. On 2 shared cores (load ~9)
+    one thread decoded big batches faster (15-24 s vs 24-27 s, less CPU) but small ones
+    (the first screen) twice as slowly, and the first screen is what a reader waits for.
+    """
     return max(1, min(4, os.cpu_count() or 1))
 
 
@@ -184,7 +190,7 @@ class Translator:
         if not texts:
             return []
         model = self.load()
-        sources = [self.tokenize(t) for t in texts]
+        sources = self._tokenizer().encode(list(texts), out_type=str)  # one call per batch
         groups: dict[int, list[int]] = {}
         for i, src in enumerate(sources):
             groups.setdefault(self.bucket(len(src)), []).append(i)
