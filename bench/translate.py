@@ -5,7 +5,7 @@ zh_en 1.9 shape (6+6 layers, d_model 512, FFN 2048, 8 heads, the real 65,000-tok
 vocabulary and SentencePiece model, tied embeddings, int8) with random weights. Random
 weights would stop or loop at random, so every output is forced to the same length in
 both paths: min = max decoding length = 1.2 x the source tokens (rounded up to reader's
-length group of 8), so both paths do the same work.
+length group of 16), so both paths do the same work.
 
 Paths, each in its own process (peak RSS is per path, model loaded):
 
@@ -17,11 +17,15 @@ Paths, each in its own process (peak RSS is per path, model loaded):
       length_penalty=0.2, return_scores=True`` (no length cap of its own: the forced
       lengths replace it). argostranslate.translate itself is never imported.
   (b) reader batched at the same beam (4) and the same forced lengths: reader's engine
-      (``Translator.translate``) fed in reader's batches of 32, sorted by length.
+      (``Translator.translate``) fed in reader's batches (``batches.batches``: 32 texts
+      sorted by token length).
   (c) reader batched with its default settings (beam 2), same forced lengths.
   (first) a fresh process: launch → the first English sentence of the article ready,
       headless (read, segment and annotate the first screenful, load the model,
       translate it), with the model installed.
+
+Wall seconds and CPU seconds (user + system, all threads) are printed: on a shared
+machine the wall time depends on the other load, the CPU time is the work done.
 
 Usage: python bench/translate.py [--limit N]
 """
@@ -73,7 +77,14 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def phase_argos(pkg: Path, sentences: list[str]) -> dict[str, float]:
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process, every thread (a loaded machine stretches wall
+    time; the CPU time is the work done)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def phase_argos(pkg: Path, sentences: list[str], threads: int = 0) -> dict[str, float]:
     import ctranslate2
     import sentencepiece
 
@@ -84,9 +95,14 @@ def phase_argos(pkg: Path, sentences: list[str]) -> dict[str, float]:
     bucket = Translator(read_package(pkg), DecodeOptions()).bucket  # same forced lengths
     sp = sentencepiece.SentencePieceProcessor(model_file=str(pkg / "sentencepiece.model"))
     model = ctranslate2.Translator(
-        str(pkg / "model"), device="cpu", inter_threads=1, intra_threads=0, compute_type="auto"
+        str(pkg / "model"),
+        device="cpu",
+        inter_threads=1,
+        intra_threads=threads,  # 0: argostranslate's own setting (CTranslate2's default)
+        compute_type="auto",
     )
     sources = [sp.encode(s, out_type=str) for s in sentences]
+    cpu = _cpu_seconds()
     began = time.perf_counter()
     target_tokens = 0
     for src in sources:
@@ -105,32 +121,42 @@ def phase_argos(pkg: Path, sentences: list[str]) -> dict[str, float]:
         )
         target_tokens += len(result[0].hypotheses[0])
     seconds = time.perf_counter() - began
-    return {"seconds": seconds, "target_tokens": target_tokens, "rss_mb": _peak_rss_mb()}
+    return {
+        "seconds": seconds,
+        "cpu": _cpu_seconds() - cpu,
+        "target_tokens": target_tokens,
+        "rss_mb": _peak_rss_mb(),
+    }
 
 
 def phase_reader(pkg: Path, sentences: list[str], beam: int | None) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
+    from reader.translate.batches import batches
     from reader.translate.engine import DecodeOptions, Translator
     from reader.translate.packages import read_package
-    from reader.translate.run import BATCH
 
     options = DecodeOptions(forced_length_ratio=FORCED_RATIO)
     if beam is not None:
         options = DecodeOptions(beam_size=beam, forced_length_ratio=FORCED_RATIO)
     translator = Translator(read_package(pkg), options)
     translator.load()
-    todo = sorted(set(sentences), key=lambda t: (len(t), t))  # as reader's run does
+    todo = list(dict.fromkeys(sentences))
+    cpu = _cpu_seconds()
     began = time.perf_counter()
-    target_tokens = 0
-    for i in range(0, len(todo), BATCH):
-        for out in translator.translate(todo[i : i + BATCH]):
-            target_tokens += len(translator.tokenize(out))  # approx.; exact below
+    for chunk in batches(todo, translator.count_tokens, 0):  # as reader's run batches them
+        translator.translate(chunk)
     seconds = time.perf_counter() - began
+    cpu = _cpu_seconds() - cpu
     # Exact target tokens: the forced length of each source (min = max decoding length).
     target_tokens = sum(
         max(1, round(translator.bucket(translator.count_tokens(s)) * FORCED_RATIO)) for s in todo
     )
-    return {"seconds": seconds, "target_tokens": target_tokens, "rss_mb": _peak_rss_mb()}
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "target_tokens": target_tokens,
+        "rss_mb": _peak_rss_mb(),
+    }
 
 
 FIRST_SENTENCE = """
@@ -183,11 +209,19 @@ def phase_first(home: Path) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
+def reader_threads() -> int:
+    sys.path.insert(0, str(ROOT))
+    from reader.translate.engine import _default_threads
+
+    return _default_threads()
+
+
 def child(args: argparse.Namespace) -> int:
     sentences = json.loads(Path(args.sentences).read_text("utf-8"))
     pkg = Path(args.package)
     if args.phase == "argos":
         result = phase_argos(pkg, sentences)
+
     elif args.phase == "reader-beam4":
         result = phase_reader(pkg, sentences, beam=4)
     else:
@@ -251,15 +285,24 @@ def main() -> int:
             rows.append((label, json.loads(out.stdout.strip().splitlines()[-1])))
 
         n = len(sentences)
-        print(f"{'path':42} {'seconds':>8} {'sent/s':>7} {'tgt tok/s':>10} {'peak RSS':>9}")
+        print(
+            f"{'path':42} {'seconds':>8} {'CPU s':>7} {'sent/s':>7} {'tgt tok/s':>10} "
+            f"{'peak RSS':>9}"
+        )
         for label, r in rows:
             print(
-                f"{label:42} {r['seconds']:8.2f} {n / r['seconds']:7.2f} "
+                f"{label:42} {r['seconds']:8.2f} {r['cpu']:7.2f} {n / r['seconds']:7.2f} "
                 f"{r['target_tokens'] / r['seconds']:10.0f} {r['rss_mb']:7.0f} MB"
             )
         a, b, c = (r["seconds"] for _, r in rows)
-        print(f"\n(b) vs (a), same beam and lengths: {a / b:.2f}x (target >= 3x)")
-        print(f"(c) vs (a), reader's defaults:      {a / c:.2f}x")
+        ca, cb, cc = (r["cpu"] for _, r in rows)
+        print(
+            f"\n(b) vs (a), same beam and lengths: {a / b:.2f}x wall, {ca / cb:.2f}x CPU (target >= 3x)"
+        )
+        print(f"(c) vs (a), reader's defaults:      {a / c:.2f}x wall, {ca / cc:.2f}x CPU")
+        print(
+            f"threads: reader {reader_threads()} intra-op (min(4, cores)), argostranslate intra_threads=0 = the same (CTranslate2's default)"
+        )
 
         os.environ["ARGOS_PACKAGES_DIR"] = str(home / "packages")
         first = phase_first(home)

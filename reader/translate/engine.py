@@ -108,6 +108,12 @@ def model_fingerprint(pkg: ArgosPackage) -> str:
 
 
 def _default_threads() -> int:
+    """Intra-op threads: every core, at most 4 (CTranslate2's own default, argostranslate's).
+
+    Tried and dropped: fewer threads when the machine is busy. On 2 shared cores (load ~9)
+    one thread decoded big batches faster (15-24 s vs 24-27 s, less CPU) but small ones
+    (the first screen) twice as slowly, and the first screen is what a reader waits for.
+    """
     return max(1, min(4, os.cpu_count() or 1))
 
 
@@ -150,8 +156,7 @@ class Translator:
             self._tokenizer()
             with self._lock:
                 if self._model is None:
-                    import ctranslate2
-
+                    ctranslate2 = _import_ctranslate2()
                     meta = json.loads((self.package.path / "metadata.json").read_text("utf-8"))
                     self._target_prefix = str(meta.get("target_prefix") or "")
                     self._model = ctranslate2.Translator(
@@ -184,7 +189,7 @@ class Translator:
         if not texts:
             return []
         model = self.load()
-        sources = [self.tokenize(t) for t in texts]
+        sources = self._tokenizer().encode(list(texts), out_type=str)  # one call per batch
         groups: dict[int, list[int]] = {}
         for i, src in enumerate(sources):
             groups.setdefault(self.bucket(len(src)), []).append(i)
@@ -226,9 +231,23 @@ class Translator:
         return kwargs
 
 
-def _int8_supported() -> bool:
+def _import_ctranslate2() -> Any:
+    """CTranslate2, with its OpenMP threads set to sleep when idle (unless the user chose).
+
+    libgomp reads OMP_WAIT_POLICY once, when CTranslate2 loads it. By default idle OpenMP
+    threads spin; a model loaded in a thread that then ends (the reader loads it in the
+    background while the article is annotated) left every later decode about 10x slower
+    on 2 cores: 4 sentences in 26-33 s instead of 3 s, in any thread. Sleeping threads:
+    2.5-3 s, the same as loading and decoding in one thread.
+    """
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     import ctranslate2
 
+    return ctranslate2
+
+
+def _int8_supported() -> bool:
+    ctranslate2 = _import_ctranslate2()
     return "int8" in ctranslate2.get_supported_compute_types("cpu")
 
 

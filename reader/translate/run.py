@@ -14,6 +14,9 @@ sorted by length. A name that did not come back intact is repaired as gently as 
 
 Each stage runs as one more batched round over all the sentences that need it. Finished
 sentences go to the cache batch by batch, so a cancelled run keeps its work.
+
+This module plans and orchestrates; ``batches`` decodes (memo, batching by length) and
+``repair`` verifies and repairs names stage by stage.
 """
 
 from __future__ import annotations
@@ -25,22 +28,16 @@ from dataclasses import asdict, dataclass, field, replace
 
 from reader.model import Article, Sentence, Translation
 from reader.translate import protect
+from reader.translate.batches import BATCH, FIRST_BATCH, Decoder
 from reader.translate.cache import CachedTranslation, TranslationCache, cache_key
-from reader.translate.clauses import clause_spans, split_clauses
+from reader.translate.clauses import split_clauses
 from reader.translate.engine import MTBackend
-from reader.translate.gloss import gloss_sentence, gloss_text
-from reader.translate.loops import collapse_repeats
-from reader.translate.namefix import (
-    NameVariants,
-    fix_names,
-    placeholder_masked,
-    unmask_placeholders,
-)
+from reader.translate.gloss import gloss_sentence
+from reader.translate.namefix import NameVariants
+from reader.translate.repair import MASKED, Job, Repairer
 from reader.translation_method import TranslationMethod, coerce_method
 
 Progress = Callable[[int, int], None]
-BATCH = 32  # model inputs per progress step / cancellation check
-FIRST_BATCH = 4  # the article's first inputs, decoded before the rest: the first screen
 
 
 @dataclass
@@ -60,56 +57,6 @@ class TranslateStats:
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
-
-
-# Stages of one segment: the model's sentence (fixed in place if a name is mangled), the
-# same with placeholders for the names, then clause by clause with pieces around names.
-MASKED, PLACEHOLDER, CLAUSES = 0, 1, 2
-
-
-@dataclass
-class _Clause:
-    segment: protect.Segment
-    pieces: bool  # translate piece by piece around the names (else the whole clause)
-    result: str | None = None
-    method: TranslationMethod | None = None
-
-
-@dataclass
-class _Job:
-    sentence: Sentence
-    key: str
-    segments: list[protect.Segment] = field(default_factory=list)
-    results: list[str | None] = field(default_factory=list)  # final text per segment
-    methods: list[TranslationMethod | None] = field(default_factory=list)  # None: no model
-    stages: list[int] = field(default_factory=list)
-    placeholders: dict[int, tuple[str, dict[str, str]]] = field(default_factory=dict)
-    clauses: dict[int, list[_Clause]] = field(default_factory=dict)
-    failed: dict[int, set[str]] = field(default_factory=dict)  # renderings the model lost
-    names: tuple[NameVariants, ...] = ()
-
-    @property
-    def applied(self) -> tuple[str, ...]:
-        return tuple(r for seg in self.segments for r in seg.applied)
-
-    @property
-    def done(self) -> bool:
-        return all(r is not None for r in self.results)
-
-    def results_text(self) -> str:
-        return protect.tidy(" ".join(r or "" for r in self.results))
-
-    def method(self) -> TranslationMethod:
-        used = [m for m in self.methods if m is not None]
-        if not used:
-            return TranslationMethod.COPIED
-        if all(m is TranslationMethod.GLOSS for m in used):
-            return TranslationMethod.GLOSS
-        if TranslationMethod.MT_PIECES in used or TranslationMethod.GLOSS in used:
-            return TranslationMethod.MT_PIECES
-        if TranslationMethod.MT_NAME_FIXED in used:
-            return TranslationMethod.MT_NAME_FIXED
-        return TranslationMethod.MT
 
 
 def name_variants(sentence: Sentence, terms: Sequence[protect.Term]) -> tuple[NameVariants, ...]:
@@ -237,12 +184,12 @@ class _Run:
         self.progress = progress
         self.cancel = cancel
         self.stats = TranslateStats(model=translator.model_id)
-        # (decoded as a fragment?, model input) → output, shared by every round
-        self.memo: dict[tuple[bool, str], str] = {}
         self.finished: dict[int, Sentence] = {}
         self.to_cache: list[tuple[str, CachedTranslation]] = []
         convert_needed = translator.source_code == "zh" and article.script != "simplified"
         self.convert: Callable[[str], str] | None = _to_simplified if convert_needed else None
+        self.decoder = Decoder(translator, cancel)
+        self.repairer = Repairer(self.decoder.memo, self.convert)
         settings = getattr(translator, "settings_id", "")
         self.key_prefix = (
             protect.PROTECTION_VERSION,
@@ -292,7 +239,7 @@ class _Run:
             planned.append((sentence, terms, self._key(sentence, terms)))
 
         cached = self.cache.get_many([key for *_, key in planned])
-        jobs: list[_Job] = []
+        jobs: list[Job] = []
         for sentence, terms, key in planned:
             hit = cached.get(key)
             if hit is not None:
@@ -306,7 +253,7 @@ class _Run:
                 self.stats.from_cache += 1
                 self._count(translation.method)
                 continue
-            job = _Job(sentence, key)
+            job = Job(sentence, key)
             job.segments = self._plan(sentence, terms)
             job.names = name_variants(sentence, terms)
             job.stages = [MASKED] * len(job.segments)
@@ -332,6 +279,9 @@ class _Run:
         if jobs:
             self._rounds(jobs)
         self._flush()
+        self.stats.model_inputs = self.decoder.model_inputs
+        self.stats.loops_collapsed = self.decoder.loops_collapsed
+        self.stats.cancelled = self.decoder.cancelled
         if self.progress is not None and not self.stats.cancelled:
             self.progress(self.total, self.total)
         article = replace(self.article.with_sentences(self.finished), model=self.tr.model_id)
@@ -343,218 +293,52 @@ class _Run:
         self.stats.glossed += method is TranslationMethod.GLOSS
 
     def _cancelled(self) -> bool:
-        if self.cancel is not None and self.cancel.is_set():
-            self.stats.cancelled = True
-        return self.stats.cancelled
+        return self.decoder.is_cancelled()
 
     def _report(self) -> None:
         if self.progress is not None:
             self.progress(len(self.finished), self.total)
 
-    def _decode(
-        self,
-        texts: list[str],
-        after_batch: Callable[[], None],
-        fragments: bool = False,
-        first: int = 0,
-    ) -> bool:
-        """Translate the distinct ``texts`` not yet memoised, in batches of similar length.
-
-        Sorted by (length, text), never by set order: the batches, and so the output, are
-        the same from run to run (the engine's output does not depend on its batch either).
-        """
-        fresh = [t for t in dict.fromkeys(texts) if (fragments, t) not in self.memo]
-        # The first ``first`` texts in article order go alone, so the first screen of
-        # English is ready after a small batch; the rest by length, ties by text.
-        head = fresh[:first]
-        todo = sorted(set(fresh[first:]), key=lambda t: (len(t), t))
-        chunks = [head] if head else []
-        chunks += [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
-        for chunk in chunks:
-            if self._cancelled():
-                return False
-            outputs = self.tr.translate(chunk, fragments=fragments)
-            self.stats.model_inputs += len(chunk)
-            for src, out in zip(chunk, outputs, strict=True):
-                cleaned, looped = collapse_repeats(out)
-                self.stats.loops_collapsed += looped
-                self.memo[(fragments, src)] = protect.tidy(cleaned.translate(protect.PUNCTUATION))
-            after_batch()
-        return True
-
     # -- rounds: every pending segment advances as far as the decoded texts allow ----------
 
-    def _rounds(self, jobs: list[_Job]) -> None:
+    def _rounds(self, jobs: list[Job]) -> None:
+        def pending() -> list[Job]:
+            return [job for job in jobs if job.sentence.index not in self.finished]
+
         def settle() -> None:
-            for job in jobs:
-                if job.sentence.index in self.finished:
-                    continue
-                for i in range(len(job.segments)):
-                    if job.results[i] is None:
-                        self._advance(job, i)
+            for job in pending():
+                for i in job.pending():
+                    self.repairer.advance(job, i)
                 if job.done:
                     self._finish_job(job)
             self._flush()
             self._report()
 
+        decoder = self.decoder
         first = FIRST_BATCH
         while not self._cancelled():
             normal: list[str] = []
             pieces: list[str] = []
-            for job in jobs:
-                if job.sentence.index in self.finished:
-                    continue
-                for i in range(len(job.segments)):
-                    if job.results[i] is None:
-                        want_normal, want_pieces = self._needs(job, i)
-                        normal += want_normal
-                        pieces += want_pieces
-            normal = [t for t in normal if (False, t) not in self.memo]
-            pieces = [t for t in pieces if (True, t) not in self.memo]
+            for job in pending():
+                for i in job.pending():
+                    want_normal, want_pieces = self.repairer.needs(job, i)
+                    normal += want_normal
+                    pieces += want_pieces
+            normal = decoder.missing(normal)
+            pieces = decoder.missing(pieces, fragments=True)
             if not normal and not pieces:
                 settle()  # whatever needed no model call
                 return
-            if not self._decode(normal, settle, first=first):
+            if not decoder.decode(normal, settle, first=first):
                 return
             first = 0
-            if not self._decode(pieces, settle, fragments=True):
+            if not decoder.decode(pieces, settle, fragments=True):
                 return
             settle()
 
-    def _needs(self, job: _Job, i: int) -> tuple[list[str], list[str]]:
-        """Model inputs segment ``i`` waits for at its stage: (whole texts, pieces)."""
-        stage = job.stages[i]
-        if stage == MASKED:
-            return [job.segments[i].masked], []
-        if stage == PLACEHOLDER:
-            return [job.placeholders[i][0]], []
-        normal: list[str] = []
-        pieces: list[str] = []
-        for clause in job.clauses[i]:
-            if clause.result is not None:
-                continue
-            if clause.pieces:
-                pieces += [p for p in clause.segment.pieces if protect.local_piece(p) is None]
-            else:
-                normal.append(clause.segment.masked)
-        return normal, pieces
-
-    def _advance(self, job: _Job, i: int) -> None:
-        """Resolve segment ``i`` if its inputs are decoded, else move it to the next stage."""
-        seg = job.segments[i]
-        if job.stages[i] == MASKED:
-            out = self.memo.get((False, seg.masked))
-            if out is None:
-                return
-            want = protect.expected_counts(seg)
-            if out and protect.verify(out, seg):
-                job.results[i], job.methods[i] = out, TranslationMethod.MT
-                return
-            fixed = fix_names(out, want, job.names) if out else None
-            if fixed is not None:
-                job.results[i], job.methods[i] = fixed, TranslationMethod.MT_NAME_FIXED
-                return
-            job.failed[i] = {
-                r for r, n in want.items() if protect.count_renderings(out, [r])[r] != n
-            }
-            if out and seg.terms:
-                job.stages[i] = PLACEHOLDER
-                job.placeholders[i] = placeholder_masked(seg)
-            else:
-                self._to_clauses(job, i)
-            return self._advance(job, i)
-        if job.stages[i] == PLACEHOLDER:
-            text, mapping = job.placeholders[i]
-            out = self.memo.get((False, text))
-            if out is None:
-                return
-            fixed = unmask_placeholders(out, mapping) if out else None
-            if fixed is not None and protect.verify(fixed, seg):
-                job.results[i], job.methods[i] = fixed, TranslationMethod.MT_NAME_FIXED
-                return
-            self._to_clauses(job, i)
-            return self._advance(job, i)
-        for clause in job.clauses[i]:
-            if clause.result is None:
-                self._advance_clause(job, clause)
-        if all(c.result is not None for c in job.clauses[i]):
-            methods = [c.method for c in job.clauses[i] if c.method is not None]
-            job.results[i] = protect.tidy(" ".join(c.result or "" for c in job.clauses[i]))
-            if methods and all(m is TranslationMethod.GLOSS for m in methods):
-                job.methods[i] = TranslationMethod.GLOSS
-            else:
-                job.methods[i] = TranslationMethod.MT_PIECES
-
-    def _to_clauses(self, job: _Job, i: int) -> None:
-        """Last resort: clause by clause; pieces only for the clauses holding a lost name."""
-        seg = job.segments[i]
-        job.stages[i] = CLAUSES
-        failed = job.failed.get(i, set())
-        spans = clause_spans(seg.source, [(t.start, t.end) for t in seg.terms])
-        clauses = []
-        for a, b in spans:
-            inner = [
-                replace(t, start=t.start - a, end=t.end - a)
-                for t in seg.terms
-                if a <= t.start and t.end <= b
-            ]
-            sub = protect.build_segment(seg.source[a:b], inner, self.convert)
-            lost = not failed or any(t.en in failed for t in inner)
-            clauses.append(_Clause(sub, pieces=bool(inner) and lost))
-        job.clauses[i] = clauses
-
-    def _advance_clause(self, job: _Job, clause: _Clause) -> None:
-        seg = clause.segment
-        if not clause.pieces:
-            if not protect.has_han(seg.masked):
-                clause.result = protect.tidy(seg.masked.translate(protect.PUNCTUATION))
-                return
-            out = self.memo.get((False, seg.masked))
-            if out is None:
-                return
-            if not out.strip():
-                if seg.terms:
-                    clause.pieces = True  # names must survive: build it from pieces
-                    return self._advance_clause(job, clause)
-                clause.result, clause.method = gloss_text(seg.source), TranslationMethod.GLOSS
-                return
-            if protect.verify(out, seg):
-                clause.result, clause.method = out, TranslationMethod.MT
-                return
-            fixed = fix_names(out, protect.expected_counts(seg), job.names)
-            if fixed is not None:
-                clause.result, clause.method = fixed, TranslationMethod.MT_NAME_FIXED
-                return
-            clause.pieces = True
-            return self._advance_clause(job, clause)
-        outs = [self._piece_output(p) for p in seg.pieces]
-        if any(o is None for o in outs):
-            return
-        texts = [text for text, _ in outs]  # type: ignore[misc]
-        kinds = [kind for _, kind in outs]  # type: ignore[misc]
-        clause.result = protect.assemble(texts, seg)
-        if "mt" in kinds:
-            clause.method = TranslationMethod.MT_PIECES
-        elif "gloss" in kinds:
-            clause.method = TranslationMethod.GLOSS
-        else:
-            clause.method = None  # names and punctuation only
-
-    def _piece_output(self, piece: str) -> tuple[str, str] | None:
-        """(English, how it was made: "local" | "mt" | "gloss") or None while still queued."""
-        local = protect.local_piece(piece)
-        if local is not None:
-            return local, "local"
-        out = self.memo.get((True, piece))
-        if out is None:
-            return None
-        if not out.strip():
-            return gloss_text(piece), "gloss"  # the model gave nothing back
-        return out, "mt"
-
     # -- results --------------------------------------------------------------------------
 
-    def _finish_job(self, job: _Job) -> None:
+    def _finish_job(self, job: Job) -> None:
         text = job.results_text()
         method = job.method()
         if not text:

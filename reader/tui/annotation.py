@@ -133,6 +133,8 @@ class AnnotationWork(ReaderHost):
                 self.set_reactive(ReaderHost.want_style, s.article.pinyin_style)
         if not message.done:
             self.request_relayout()
+            if not self.translating:  # the first screen's English, before the rest is annotated
+                self.start_translation(early=set(message.sentences))
             return
         self.timings["annotated"] = time.perf_counter()
         s.annotated = True
@@ -145,7 +147,8 @@ class AnnotationWork(ReaderHost):
             threading.Thread(
                 target=self._load_dictionary, name="reader-dictionary", daemon=True
             ).start()
-        self.start_translation()
+        if not self.translating:  # else an early job runs; when it ends it starts the rest
+            self.start_translation()
 
     def _load_dictionary(self) -> None:
         from reader.annotate import dictionary

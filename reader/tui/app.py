@@ -51,6 +51,7 @@ from reader.tui.glossary_actions import GlossaryActions
 from reader.tui.host import UNSET, FromWorker, GlossaryFactory, ReaderHost, TranslatorFactory
 from reader.tui.lookup import LookupPanel
 from reader.tui.messages import WorkFailed
+from reader.tui.preload import preload_model
 from reader.tui.reader_screen import ReaderScreen
 from reader.tui.reading_actions import ReadingActions
 from reader.tui.refresh import ScreenRefresh
@@ -191,6 +192,8 @@ class ReaderApp(
         self.view.scroll_to_cursor(center=True)
         if self.outlining:
             self.notify(notice(self._size_mb()), timeout=8)
+        if self.translate_enabled:  # the model loads while the article is annotated
+            preload_model(self._get_translator)
         # after the first paint: a background thread holding the GIL would delay it
         self.call_after_refresh(self._annotate, self.generation, self.loaded, self.options)
         if self.vocabulary is not None and self.vocabulary.store.notice:

@@ -21,7 +21,7 @@ from reader.tui.messages import ModelStatus, Translated, TranslationFinished, Wo
 if TYPE_CHECKING:
     from reader.translate.engine import MTBackend
 
-CHUNKS = (6, 16)  # first translation chunk small (rows fill in fast), then larger ones
+CHUNKS = (4, 16)  # first translation chunk tiny (one batch: the first lines), then larger
 
 
 class TranslationWork(ReaderHost):
@@ -34,12 +34,14 @@ class TranslationWork(ReaderHost):
                 self._translator = factory() if factory is not None else None
             return self._translator
 
-    def start_translation(self) -> None:
-        """(Re)start translating every untranslated sentence, nearest the cursor first."""
+    def start_translation(self, early: set[int] | None = None) -> None:
+        """(Re)start translating every untranslated sentence, nearest the cursor first;
+        ``early``: only these (annotated) ones, while the rest is still being annotated."""
         self._cancel.set()
-        if not self.translate_enabled or not self.session.annotated:
+        if not self.translate_enabled or not (self.session.annotated or early):
+            self.translating = False  # cancelled above; annotation done starts it again
             return
-        todo = self.session.untranslated()
+        todo = [i for i in self.session.untranslated() if early is None or i in early]
         if not todo:
             self.translating = False
             self.refresh_status()

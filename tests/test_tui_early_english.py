@@ -1,0 +1,124 @@
+"""The first screen's English comes early: the model loads while the article is annotated,
+and the first annotated part is translated before the rest of the article is annotated."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+import reader.pipeline
+from reader.pipeline import Options
+from reader.tui.app import ANNOTATE_FIRST, make_app
+
+
+class LoadingTranslator:
+    """A fake model with a ``load`` step, recording what happened in which order."""
+
+    model_id = "fake-mt"
+    source_code = "zh"
+    max_source_tokens = 400
+
+    def __init__(self) -> None:
+        self.loaded = threading.Event()
+        self.translated: list[str] = []
+
+    def load(self) -> None:
+        self.loaded.set()
+
+    def count_tokens(self, text: str) -> int:
+        return len(text)
+
+    def translate(self, texts: Sequence[str], fragments: bool = False) -> list[str]:
+        self.translated.extend(texts)
+        return ["EN sentence." for _ in texts]
+
+
+@pytest.fixture
+def long_article(tmp_path: Path) -> Path:
+    """More sentences than the first annotation part, so annotation comes in two parts."""
+    path = tmp_path / "long.txt"
+    lines = [f"第{i}天我们在公园里散步。" for i in range(ANNOTATE_FIRST + 20)]
+    path.write_text("\n\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def held_annotation(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Annotation yields its first part, then waits until the returned event is set."""
+    release = threading.Event()
+    original = reader.pipeline.iter_annotated
+
+    def held(*args: object, **kwargs: object) -> Iterator[list[object]]:
+        for n, part in enumerate(original(*args, **kwargs)):  # type: ignore[arg-type]
+            if n == 1:
+                release.wait(60)
+            yield part
+
+    monkeypatch.setattr(reader.pipeline, "iter_annotated", held)
+    return release
+
+
+async def wait_for(pilot, condition, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached")
+        await pilot.pause(0.05)
+
+
+async def test_first_part_is_translated_before_annotation_finishes(
+    long_article: Path, held_annotation: threading.Event
+) -> None:
+    fake = LoadingTranslator()
+    app = make_app(str(long_article), Options(), translator_factory=lambda: fake)
+    async with app.run_test(size=(160, 50)) as pilot:
+        s = app.session
+        await wait_for(pilot, lambda: s.sentences[0].translation is not None)
+        assert not s.annotated  # the second part is still held back
+        assert fake.loaded.is_set()
+        translated = [i for i, x in enumerate(s.sentences) if x.translation is not None]
+        assert max(translated) < ANNOTATE_FIRST  # only annotated sentences went to the model
+        held_annotation.set()
+        await wait_for(pilot, lambda: s.annotated and not app.translating)
+        await wait_for(pilot, lambda: s.translated_count() == len(s.sentences))
+        assert len(fake.translated) == len(set(fake.translated)) == len(s.sentences)
+
+
+async def test_model_loads_while_annotation_runs(
+    long_article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    original = reader.pipeline.iter_annotated
+
+    def held(*args: object, **kwargs: object) -> Iterator[list[object]]:
+        release.wait(60)  # not even the first part yet
+        yield from original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader.pipeline, "iter_annotated", held)
+    fake = LoadingTranslator()
+    app = make_app(str(long_article), Options(), translator_factory=lambda: fake)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for(pilot, fake.loaded.is_set)
+        assert not fake.translated and not app.session.annotated
+        release.set()
+        await wait_for(pilot, lambda: app.session.translated_count() == len(app.session.sentences))
+
+
+async def test_a_failing_model_is_reported_once_translation_starts(long_article: Path) -> None:
+    from reader.errors import ReaderError
+
+    calls: list[int] = []
+
+    def broken() -> object:
+        calls.append(1)
+        raise ReaderError("model.bin: not a CTranslate2 model; reinstall the package")
+
+    app = make_app(str(long_article), Options(), translator_factory=broken)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for(pilot, lambda: bool(app.model_error))
+        assert "reinstall" in app.model_error
+        assert len(calls) >= 2  # the preload's failure was silent; the worker's is shown
