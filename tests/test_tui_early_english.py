@@ -12,7 +12,8 @@ import pytest
 
 import reader.pipeline
 from reader.pipeline import Options
-from reader.tui.app import ANNOTATE_FIRST, make_app
+from reader.tui.annotation import ANNOTATE_FIRST
+from reader.tui.app import make_app
 
 
 class LoadingTranslator:
