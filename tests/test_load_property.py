@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.load import load_bytes
+from reader.load.boilerplate import rules
 
 WORDS = [
     "杭州",
@@ -162,7 +163,10 @@ def test_random_html_never_loses_paragraph_text(page: tuple[str, list[str]]) -> 
         assert not _squash("".join(p_texts))
         return
     body = _squash(loaded.text)
-    for t in p_texts:
+    header_line = rules().header_block  # documented: dropped only among the first blocks
+    for n, t in enumerate(p_texts):
+        if n < 12 and header_line.fullmatch(t.strip()):
+            continue
         assert _squash(t) in body, (t, loaded.text)
     assert ATTR_MARK not in loaded.text
     assert not TAG.search(loaded.text), loaded.text

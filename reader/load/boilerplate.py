@@ -21,6 +21,7 @@ class Rules:
     caption_line: re.Pattern[str]
     header: re.Pattern[str]
     related: re.Pattern[str]
+    header_block: re.Pattern[str]
 
     def is_block_boilerplate(self, text: str) -> bool:
         return self.block.fullmatch(text) is not None
@@ -30,6 +31,9 @@ class Rules:
 
     def strip_inline(self, text: str) -> str:
         return self.inline.sub("", text) if self.inline is not None else text
+
+    def is_header_boilerplate(self, text: str) -> bool:
+        return self.header_block.fullmatch(text) is not None
 
     def starts_header(self, text: str) -> bool:
         return self.header.fullmatch(text) is not None
@@ -75,6 +79,7 @@ def parse_rules(text: str, source: str = "boilerplate.tsv") -> Rules:
         caption_line=_union(kinds.get("caption-line", [])),
         header=_union(kinds.get("header", [])),
         related=_union(kinds.get("related", [])),
+        header_block=_union(kinds.get("header-block", [])),
     )
 
 
@@ -122,7 +127,13 @@ def filter_blocks(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     items = drop_header(items, r)
     out: list[tuple[str, str]] = []
     in_related = False
-    for kind, text in items:
+    in_header = True  # among the first blocks, before any real paragraph
+    for n, (kind, text) in enumerate(items):
+        in_header = in_header and n < _HEADER_REACH
+        if in_header and r.is_header_boilerplate(text):
+            continue
+        if len(text) > _RELATED_LINE:
+            in_header = False
         if r.starts_tail(text) and out:
             break
         if r.related.fullmatch(text) is not None:
