@@ -21,6 +21,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from reader import paths
+from reader.han import is_han
 
 WORDS_FILE = "dictionary_name_words.tsv"
 _LIFESPAN = re.compile(r"\((?:c\. )?(?:\?|\d{1,4})-(?:\d{1,4})?(?: ?BC)?\)|\(born \d{4}\)")
@@ -58,10 +59,14 @@ def org_words() -> frozenset[str]:
     return paths.parsed_package_data(WORDS_FILE, parse_org_words)
 
 
-def _entries(name: str) -> list[tuple[bool, tuple[str, ...]]]:
-    from reader.annotate.dictionary import lookup
+def _entries(name: str, folded: bool = False) -> list[tuple[bool, tuple[str, ...]]]:
+    """CC-CEDICT entries of ``name`` by its Simplified headword (exact: no conversion
+    retries, which would cost more than the look-up on every word of every sentence);
+    ``folded``: ``name`` is already in the matching form."""
+    from reader.annotate.dictionary import lookup_exact
+    from reader.annotate.fold import fold
 
-    return [(e.proper, e.definitions) for e in lookup(name)]
+    return [(e.proper, e.definitions) for e in lookup_exact(name if folded else fold(name))]
 
 
 def _lower_words(text: str) -> list[str]:
@@ -145,10 +150,11 @@ def dictionary_english(name: str, label: str) -> str | None:
 
 def dictionary_organisation(word: str) -> str | None:
     """The English of ``word`` if CC-CEDICT knows it only as an organisation (every entry a
-    proper noun, one of them an institution); None otherwise."""
-    if len(word) < 2:
+    proper noun, one of them an institution); None otherwise. ``word`` is Simplified
+    (the matching form the pipeline cuts)."""
+    if len(word) < 2 or not all(is_han(ch) for ch in word):
         return None
-    entries = _entries(word)
+    entries = _entries(word, folded=True)
     if not entries or not all(proper for proper, _ in entries):
         return None
     return dictionary_english(word, "ORG")
