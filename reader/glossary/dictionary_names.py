@@ -133,8 +133,12 @@ def _fits(definition: str, label: str, words: frozenset[str]) -> bool:
 def dictionary_english(name: str, label: str) -> str | None:
     """CC-CEDICT's English for the name ``name`` of type ``label`` (PER, ORG, LOC,
     PRODUCT), or None when it has no proper-noun sense of that kind."""
+    return _english_of(_entries(name), label)
+
+
+def _english_of(entries: list[tuple[bool, tuple[str, ...]]], label: str) -> str | None:
+    """The first proper-noun definition among ``entries`` that fits ``label``, rendered."""
     words = org_words()
-    entries = _entries(name)
     if label == "LOC" and any(_LIFESPAN.search(d) for _, ds in entries for d in ds):
         return None  # a famous person's name (马克思) is not a place
     for proper, definitions in entries:
@@ -157,7 +161,7 @@ def dictionary_organisation(word: str) -> str | None:
     entries = _entries(word, folded=True)
     if not entries or not all(proper for proper, _ in entries):
         return None
-    return dictionary_english(word, "ORG")
+    return _english_of(entries, "ORG")  # the entries already looked up, not again
 
 
 def organisation_spans(
