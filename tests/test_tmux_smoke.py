@@ -78,6 +78,29 @@ def pane_dead(tmux: Callable[..., str]) -> bool:
     return tmux("display-message", "-p", "-t", "reader", "#{pane_dead}").strip() == "1"
 
 
+def wait_exit(tmux: Callable[..., str], timeout: float = DEADLINE) -> str:
+    """Wait until the app's process has ended; return what it left on the screen (history too).
+
+    Waits on tmux's dead flag, not on its "Pane is dead" notice: tmux can write the notice
+    while the app's last output (leaving the alternate screen) is still unread, and the notice
+    then goes with the alternate screen (seen in CI: a blank pane, the process long gone).
+    """
+    deadline = time.monotonic() + timeout
+    while not pane_dead(tmux):
+        if time.monotonic() > deadline:
+            screen = tmux("capture-pane", "-p", "-t", "reader")
+            raise AssertionError("the app never exited; its screen:\n" + screen)
+        if not _session_alive(tmux):
+            raise AssertionError("the tmux session is gone (tmux server stopped?)")
+        time.sleep(0.25)
+    # The process is gone; tmux may still be reading its last bytes: settle on two equal reads.
+    last, screen = None, tmux("capture-pane", "-p", "-S", "-", "-t", "reader")
+    while screen != last and time.monotonic() < deadline:
+        time.sleep(0.25)
+        last, screen = screen, tmux("capture-pane", "-p", "-S", "-", "-t", "reader")
+    return screen
+
+
 def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str]):
     home = os.environ["READER_HOME"]  # the isolated home of this test (conftest)
     env = {
@@ -151,9 +174,7 @@ def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str]):
 
     # Quit: the process ends cleanly and the reading position is saved.
     tmux("send-keys", "-t", "reader", "q")
-    # tmux marks the pane dead, then writes its notice: wait for the notice, not for time.
-    last = wait_screen(tmux, lambda s: "Pane is dead" in s)
-    assert pane_dead(tmux)
+    last = wait_exit(tmux)
     status = tmux("display-message", "-p", "-t", "reader", "#{pane_dead_status}").strip()
     assert status == "0", last  # exit status 0
     assert "Traceback" not in last
@@ -215,7 +236,7 @@ def test_reader_url_and_feed_screen_in_a_real_terminal(tmux: Callable[..., str])
         assert "杭州的人工智能公司" in screen
 
         tmux("send-keys", "-t", "reader", "q")
-        last = wait_screen(tmux, lambda s: "Pane is dead" in s)
+        last = wait_exit(tmux)
         status = tmux("display-message", "-p", "-t", "reader", "#{pane_dead_status}").strip()
         assert status == "0" and "Traceback" not in last, last
         assert web.feeds.items(web.feeds.feeds()[0])[0].read
