@@ -26,12 +26,15 @@ CPP_DEV = ROOT.parent / "shared" / "eval" / "cpp-dev" / "dev.sent"
 PERSON_OR_ORG = {"person", "company", "org", "media", "university", "agency", "investor", "lab"}
 
 
-def sample_sentences(count: int, seed: int) -> list[str]:
+def sample_sentences(count: int, seed: int, exclude: int | None = None) -> list[str]:
     lines = [
         line.strip().replace("▁", "")
         for line in CPP_DEV.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+    if exclude is not None:  # a development sample disjoint from the measured one
+        kept = set(random.Random(exclude).sample(lines, min(count, len(lines))))
+        lines = [line for line in lines if line not in kept]
     return random.Random(seed).sample(lines, min(count, len(lines)))
 
 
@@ -40,6 +43,13 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=400)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--list", action="store_true", help="print every auto name")
+    parser.add_argument(
+        "--exclude",
+        type=int,
+        default=None,
+        metavar="SEED",
+        help="leave out the sample of this seed: look at false names here, report on that seed",
+    )
     args = parser.parse_args()
     if not CPP_DEV.is_file():
         raise SystemExit(f"bench: {CPP_DEV} is missing (../shared/eval/cpp-dev)")
@@ -47,7 +57,7 @@ def main() -> None:
     from reader.pipeline import Options, annotate
     from reader.resources import Resources
 
-    sentences = sample_sentences(args.sentences, args.seed)
+    sentences = sample_sentences(args.sentences, args.seed, args.exclude)
     text = "\n".join(sentences)
     blocks, offset = [], 0
     for sentence in sentences:
@@ -67,7 +77,8 @@ def main() -> None:
             by_source[hit.source] += 1
             if hit.source == "auto":
                 listed.append(f"{token.text}\t{hit.type}\t{hit.en or '(MT)'}\t{sentence.text}")
-    print(f"{len(sentences)} sentences, {chars} characters (seed {args.seed})")
+    excluded = f", without seed {args.exclude}'s" if args.exclude is not None else ""
+    print(f"{len(sentences)} sentences, {chars} characters (seed {args.seed}{excluded})")
     for source in ("glossary", "auto"):
         n = by_source[source]
         print(

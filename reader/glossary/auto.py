@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader import paths
-from reader.glossary.dictionary_names import dictionary_english
+from reader.glossary.dictionary_names import dictionary_english, dictionary_place
 from reader.glossary.fold import fold
+from reader.glossary.transliteration import transliteration_odds
 from reader.han import is_han
 from reader.model import GlossaryHit, Token
 
@@ -236,7 +237,29 @@ def _org_or_place(
     return hit, j
 
 
+def surname_length(name: str, rules: NameRules | None = None) -> int:
+    """Length of the Chinese surname ``name`` opens with (compound surnames whole), 0 if none
+    or if the rest is too long for a Chinese given name."""
+    rules = rules or get_name_rules()
+    folded = fold(name)
+    n = next((n for n in (2, 1) if folded[:n] in rules.surnames), 0)
+    return 0 if n and len(name) - n > 2 else n
+
+
 def _is_transliteration(name: str, surname_len: int, rules: NameRules) -> bool:
+    if _rule_says_transliteration(name, surname_len, rules):
+        return True
+    # A surname then a given name the rule let pass: the measured odds decide (柯林斯, 费利佩)
+    return surname_len > 0 and transliteration_odds().is_foreign(fold(name)[surname_len:])
+
+
+def is_transliteration_by_rule(name: str) -> bool:
+    """The hand-written rule alone (tools/build_transliteration.py compares against it)."""
+    rules = get_name_rules()
+    return _rule_says_transliteration(name, surname_length(name, rules), rules)
+
+
+def _rule_says_transliteration(name: str, surname_len: int, rules: NameRules) -> bool:
     folded = fold(name)
     if any(ch in name for ch in _NAME_DOTS):
         return True
@@ -255,10 +278,7 @@ def _person(token: Token, rules: NameRules, word_freq: WordFreq | None) -> Gloss
     plain = "".join(ch for ch in name if ch not in _NAME_DOTS)
     if not _all_han(plain) or len(plain) < 2:
         return None
-    folded = fold(name)
-    surname_len = next((n for n in (2, 1) if folded[:n] in rules.surnames), 0)
-    if surname_len and len(name) - surname_len > 2:
-        surname_len = 0  # too long for surname + given name: not a Chinese name
+    surname_len = surname_length(name, rules)
     if _is_transliteration(name, surname_len, rules):
         en, note = "", TRANSLITERATION_NOTE
     elif _common_word(name, rules, word_freq):
@@ -378,16 +398,13 @@ def render_entity(
         return None
     en, note, kind = "", TRANSLITERATION_NOTE, "person"
     if label == "PER":
-        folded = fold(name)
-        surname_len = next((n for n in (2, 1) if folded[:n] in rules.surnames), 0)
-        if surname_len and len(name) - surname_len > 2:
-            surname_len = 0  # too long for surname + given name: not a Chinese name
+        surname_len = surname_length(name, rules)
         if surname_len and not _is_transliteration(name, surname_len, rules):
             if len(name) > surname_len:
                 en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
         known = dictionary_english(name, label)  # a famous bearer (马克思 Karl Marx)
         if known:
-            en, note = known, DICTIONARY_NOTE
+            en, note = _as_written(name, known, surname_len, rules), DICTIONARY_NOTE
     elif label == "LOC":
         kind = "place"
         en = dictionary_english(name, label) or ""
@@ -399,6 +416,13 @@ def render_entity(
     else:
         kind = "org" if label == "ORG" else "product"
         en = dictionary_english(name, label) or ""
+        if not en and label == "ORG":
+            # CC-CEDICT has the name, but not as an institution: a company defined by its
+            # trade (联想 Lenovo, 索尼 Sony) or a place the recogniser took for an
+            # organisation (赫尔辛基 Helsinki, capital of Finland); the English is right
+            # either way, and the definition says when it is a place.
+            en, is_place = dictionary_place(name)
+            kind = "place" if is_place else kind
         note = DICTIONARY_NOTE if en else "auto: left to translator"
         if not en and label == "ORG":
             en = _place_headed_org(name, rules)
@@ -415,6 +439,15 @@ def render_entity(
         confidence=confidence,
         forced=bool(en),
     )
+
+
+def _as_written(name: str, english: str, surname_len: int, rules: NameRules) -> str:
+    """A transliterated surname alone stays a surname: 马歇尔 is "Marshall", not CC-CEDICT's
+    "George Catlett Marshall" (the article may mean another Marshall); a full transliteration
+    (奥托·席利) and a Chinese name (宋美龄 Soong Mei-ling) keep the dictionary's whole name."""
+    if any(ch in name for ch in _NAME_DOTS) or not _is_transliteration(name, surname_len, rules):
+        return english
+    return english.split(" or ")[0].split()[-1]  # "Virgil or Vergilius" → Virgil
 
 
 def _place_headed_org(name: str, rules: NameRules) -> str:

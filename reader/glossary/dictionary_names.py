@@ -77,7 +77,8 @@ def _head(definition: str) -> str:
     """The name part of a definition: "Sina, Chinese web portal …" → "Sina";
     parentheses dropped ("Ministry of (Confucian) Rites" → "Ministry of Rites")."""
     plain = re.sub(r"\s*\([^)]*\)", "", definition)
-    return re.split(r", |; |\. ", plain, maxsplit=1)[0].strip()
+    # a full stop ends the name, an initial's does not (J.R.R. Tolkien)
+    return re.split(r", |; |(?<!\b[A-Z])\. ", plain, maxsplit=1)[0].strip()
 
 
 def _is_org(definition: str, words: frozenset[str]) -> bool:
@@ -150,6 +151,38 @@ def _english_of(entries: list[tuple[bool, tuple[str, ...]]], label: str) -> str 
                 if english:
                     return english
     return None
+
+
+_PLACE_WORDS = re.compile(
+    r"\b(?:capital|city|county|country|province|prefecture|state|region|island|town|"
+    r"district|village|republic|kingdom)\b",
+    re.IGNORECASE,
+)
+
+
+def dictionary_place(name: str) -> tuple[str, bool]:
+    """CC-CEDICT's English for a name that it knows as neither a person nor an institution,
+    and whether its definition says it is a place ("Ulm (city in Germany)"); ("", False) if
+    it has no such proper-noun entry."""
+    entries = _entries(name)
+    if any(_LIFESPAN.search(d) for _, ds in entries for d in ds):
+        return "", False  # a person's name
+    words = org_words()
+    found = [
+        (english, bool(_PLACE_WORDS.search(definition)))
+        for proper, definitions in entries
+        for definition in (definitions if proper else ())
+        if _fits(definition, "LOC", words)
+        # the definition's whole name part: "Nationalist government", not the capitalised
+        # words alone a place keeps
+        and (english := _rendering(definition, "ORG"))
+    ]
+    places = [english for english, is_place in found if is_place]
+    if places:
+        return places[0], True
+    if len({english for english, _ in found}) != 1:
+        return "", False  # none, or one per country (国会 Parliament; Congress; Diet)
+    return found[0]
 
 
 def dictionary_organisation(word: str) -> str | None:
