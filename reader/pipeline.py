@@ -305,8 +305,8 @@ def _name_at(
     decider: NameDecider,
 ) -> GlossaryHit | None:
     """The name token ``[a, b)`` of a sentence is, in article offsets (None: not a name)."""
-    from reader.glossary.auto import render_entity
     from reader.glossary.decide import place
+    from reader.glossary.render_names import render_entity
 
     hit = hits.get((a, b))
     if hit is None and (a, b) in found:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from reader.glossary.auto import DICTIONARY_NOTE, render_entity
+from reader.glossary.auto import DICTIONARY_NOTE
 from reader.glossary.dictionary_names import (
     dictionary_english,
     dictionary_organisation,
     organisation_spans,
     parse_org_words,
 )
+from reader.glossary.render_names import render_entity
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.glossary.auto import TRANSLITERATION_NOTE, render_entity
+from reader.glossary.auto import TRANSLITERATION_NOTE
+from reader.glossary.render_names import render_entity
 from reader.glossary.transliteration import parse_odds, transliteration_odds
 
 

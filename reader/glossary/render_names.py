@@ -1,0 +1,133 @@
+"""How a name the recogniser found, and no glossary entry covers, is written in English.
+
+Persons: pinyin, surname first (compound surnames whole), unless a transliteration, or a
+famous bearer's English from CC-CEDICT; places: CC-CEDICT's English, else the stem in pinyin
+plus a translated suffix (滕州 → Tengzhou, 余杭区 → Yuhang District); organisations and
+products: CC-CEDICT's English when it has one, else left to the translator (never a
+Chinese-style pinyin name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.glossary.auto import (
+    _NAME_DOTS,
+    DICTIONARY_NOTE,
+    PINYIN_NOTE,
+    TRANSLITERATION_NOTE,
+    NameRules,
+    _all_han,
+    _is_transliteration,
+    _syllables,
+    get_name_rules,
+    join_syllables,
+    person_pinyin,
+    surname_length,
+)
+from reader.glossary.dictionary_names import dictionary_english, dictionary_place
+from reader.glossary.fold import fold
+from reader.model import GlossaryHit
+
+
+def render_entity(
+    name: str, label: str, readings: Sequence[str | None], confidence: float
+) -> GlossaryHit | None:
+    """An ``auto`` hit for a name the recogniser found and no glossary entry covers.
+
+    Persons: pinyin, surname first (compound surnames whole), unless a transliteration;
+    places: the stem in pinyin as one word plus a translated suffix (滕州 → Tengzhou,
+    余杭区 → Yuhang District), transliterated places left to the translator; organisations
+    and products: left to the translator (never a Chinese-style pinyin name). Offsets are
+    0..len(name); the caller places the hit.
+    """
+    rules = get_name_rules()
+    plain = "".join(ch for ch in name if ch not in _NAME_DOTS)
+    if len(plain) < 2 or not _all_han(plain):
+        return None
+    en, note, kind = "", TRANSLITERATION_NOTE, "person"
+    if label == "PER":
+        surname_len = surname_length(name, rules)
+        if surname_len and not _is_transliteration(name, surname_len, rules):
+            if len(name) > surname_len:
+                en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
+        known = dictionary_english(name, label)  # a famous bearer (马克思 Karl Marx)
+        if known:
+            en, note = _as_written(name, known, surname_len, rules), DICTIONARY_NOTE
+    elif label == "LOC":
+        kind = "place"
+        en = dictionary_english(name, label) or ""
+        if en:
+            note = DICTIONARY_NOTE
+        else:
+            en = _place_pinyin(name, readings, rules)
+            note = PINYIN_NOTE if en else "auto: left to translator"
+    else:
+        kind = "org" if label == "ORG" else "product"
+        en = dictionary_english(name, label) or ""
+        if not en and label == "ORG":
+            # CC-CEDICT has the name, but not as an institution: a company defined by its
+            # trade (联想 Lenovo, 索尼 Sony) or a place the recogniser took for an
+            # organisation (赫尔辛基 Helsinki, capital of Finland); the English is right
+            # either way, and the definition says when it is a place.
+            en, is_place = dictionary_place(name)
+            kind = "place" if is_place else kind
+        note = DICTIONARY_NOTE if en else "auto: left to translator"
+        if not en and label == "ORG":
+            en = _place_headed_org(name, rules)
+            note = DICTIONARY_NOTE if en else note
+    return GlossaryHit(
+        start=0,
+        end=len(name),
+        term=name,
+        en=en,
+        type=kind,
+        source_file="auto",
+        source="auto",
+        note=note,
+        confidence=confidence,
+        forced=bool(en),
+    )
+
+
+def _as_written(name: str, english: str, surname_len: int, rules: NameRules) -> str:
+    """A transliterated surname alone stays a surname: 马歇尔 is "Marshall", not CC-CEDICT's
+    "George Catlett Marshall" (the article may mean another Marshall); a full transliteration
+    (奥托·席利) and a Chinese name (宋美龄 Soong Mei-ling) keep the dictionary's whole name."""
+    if any(ch in name for ch in _NAME_DOTS) or not _is_transliteration(name, surname_len, rules):
+        return english
+    return english.split(" or ")[0].split()[-1]  # "Virgil or Vergilius" → Virgil
+
+
+def _place_headed_org(name: str, rules: NameRules) -> str:
+    """桃园地检署 → Taoyuan District Prosecutors Office: a place CC-CEDICT knows, then only
+    organisation suffixes; "" when the name is not built so."""
+    folded = fold(name)
+    for stem_len in range(len(folded) - 1, 1, -1):
+        units = rules.split_units(folded[stem_len:])
+        if not units or any(rules.suffixes[u][1] == "place" for u in units):
+            continue
+        stem = rules.stems.get(folded[:stem_len]) or dictionary_english(folded[:stem_len], "LOC")
+        if stem:
+            return " ".join([stem] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]])
+    return ""
+
+
+def _place_pinyin(name: str, readings: Sequence[str | None], rules: NameRules) -> str:
+    """滕州 → Tengzhou, 余杭区 → Yuhang District; "" (left to the translator) for foreign
+    places and for longer names without a place suffix, which are mostly institutions
+    (之江实验室) or a place glued to a word (西湖北)."""
+    folded = fold(name)
+    if _is_transliteration(name, 0, rules):
+        return ""
+    sylls = _syllables(name, readings)
+    for stem_len in range(2, len(name)):
+        units = rules.split_units(folded[stem_len:])
+        if units and all(rules.suffixes[u][1] == "place" for u in units):
+            stem = rules.stems.get(folded[:stem_len]) or join_syllables(sylls[:stem_len])
+            return " ".join([stem] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]])
+    if folded in rules.stems:
+        return rules.stems[folded]
+    if len(name) <= 3 and folded[-1] in rules.place_endings:
+        return join_syllables(sylls)  # 滕州 Tengzhou: the ending belongs to the name
+    return ""  # no place suffix: an institution (…实验室), a foreign place, or no place
