@@ -12,8 +12,8 @@ character's, as in LAC's own ``parse_result``) whose tag is PER, ORG or LOC. The
 marginals give each name a confidence (the smallest marginal of its characters' labels),
 so a caller can trade recall for precision with a threshold.
 
-Sentences are run in batches of similar length (one matrix product per time step for the
-whole batch, both directions of a layer at once). No module state: build one ``LacTagger``
+All the sentences of a call run together, packed longest first (one matrix product per time
+step for every sentence still running, both directions of a layer at once). No module state: build one ``LacTagger``
 and pass it around.
 """
 
@@ -28,7 +28,9 @@ import numpy as np
 from reader.annotate.names_model import Entity
 
 NAME_TAGS = ("PER", "ORG", "LOC")
-BATCH = 64  # sentences per batch: enough to amortise the per-step numpy overhead
+CHUNK = 20_000  # characters run together at most (an article is one run)
+LONGEST = 150  # characters; a longer sentence runs as pieces cut after a clause mark
+CLAUSE = ("，", "；", "、", "：", ",", ";", " ")
 
 
 def default_weights() -> Path:
@@ -36,11 +38,21 @@ def default_weights() -> Path:
 
 
 @dataclass(frozen=True)
+class _Packed:
+    """Sentences laid out for the recurrence (see LacTagger._pack)."""
+
+    ids: np.ndarray  # vocabulary id of every character, in text order
+    alive: list[int]  # sentences still running at each time step (n_t, non-increasing)
+    forward: np.ndarray  # packed slot → text-order character, reading forwards
+    backward: np.ndarray  # packed slot → text-order character, reading backwards
+
+
+@dataclass(frozen=True)
 class _BiGru:
     """One BiGRU layer, forward and reverse stacked on a leading axis of 2."""
 
     fc_w: np.ndarray  # (2, in, 3H)
-    fc_b: np.ndarray  # (2, 3H), the fc bias plus the GRU's own bias (both add to the input)
+    fc_b: np.ndarray  # (2, 3H): the fc bias plus the GRU's own bias (both add to the input)
     gate_w: np.ndarray  # (2, H, 2H): update and reset gates
     cand_w: np.ndarray  # (2, H, H): candidate state
 
@@ -48,8 +60,11 @@ class _BiGru:
 class LacTagger:
     """LAC's tagger: ``tags`` gives per-character tags, ``names`` the PER/ORG/LOC spans."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, longest: int | None = LONGEST) -> None:
+        """``longest``: sentences longer than this run as pieces (``_pieces``); None: whole,
+        exactly as LAC runs them."""
         path = path or default_weights()
+        self.longest = longest
         try:
             with np.load(path, allow_pickle=False) as data:
                 arrays = {name: data[name] for name in data.files}
@@ -95,113 +110,192 @@ class LacTagger:
         self.tag_names = arrays["tags"].tolist()
 
     # -- network ------------------------------------------------------------------------
+    #
+    # Sentences run together in a packed layout (as PyTorch's PackedSequence): sorted by
+    # length, longest first, their characters are laid out time step by time step, so the
+    # sentences still running at step t are the first n_t rows and their inputs one
+    # contiguous block. No padding is computed; a long sentence only keeps a shrinking
+    # batch going.
 
-    def _encode(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def _pack(self, texts: Sequence[str]) -> _Packed:
+        """``texts`` sorted longest first (non-empty)."""
         lengths = np.array([len(t) for t in texts])
-        ids = np.zeros((len(texts), int(lengths.max())), dtype=np.int64)
-        for row, text in enumerate(texts):
-            ids[row, : len(text)] = [self.ids.get(c, self.oov) for c in text]
-        return ids, lengths
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        alive = [int(n) for n in np.bincount(lengths)[::-1].cumsum()[::-1][1:]]  # n_t
+        forward, backward = [], []
+        for t, n in enumerate(alive):
+            rows = np.arange(n)
+            forward.append(starts[rows] + t)
+            backward.append(starts[rows] + lengths[rows] - 1 - t)
+        chars = [self.ids.get(c, self.oov) for text in texts for c in text]
+        return _Packed(
+            ids=np.array(chars, dtype=np.int64),
+            alive=alive,
+            forward=np.concatenate(forward),
+            backward=np.concatenate(backward),
+        )
 
-    def _bigru(self, layer: _BiGru, x: np.ndarray, reverse_at: np.ndarray) -> np.ndarray:
-        """x (B, T, in) → (B, T, 2H). The reverse direction runs over each sentence
-        reversed within its own length (``reverse_at``), so padding never feeds it."""
-        rows = np.arange(x.shape[0])[:, None]
-        inputs = np.stack([x, x[rows, reverse_at]])  # (2, B, T, in)
-        pre = np.einsum("dbti,dio->dbto", inputs, layer.fc_w) + layer.fc_b[:, None, None, :]
+    def _bigru(self, layer: _BiGru, x: np.ndarray, packed: _Packed) -> np.ndarray:
+        """x (chars, in) in text order → (chars, 2H): forward and reverse GRU outputs."""
         hidden = layer.cand_w.shape[1]
-        h = np.zeros((2, x.shape[0], hidden), dtype=np.float32)
-        out = np.empty((2, x.shape[0], x.shape[1], hidden), dtype=np.float32)
-        for t in range(x.shape[1]):
-            step = pre[:, :, t]
+        inputs = np.stack([x[packed.forward], x[packed.backward]])  # (2, chars, in), packed
+        pre = np.matmul(inputs, layer.fc_w) + layer.fc_b[:, None, :]
+        h = np.zeros((2, packed.alive[0], hidden), dtype=np.float32)
+        out = np.empty((2, len(x), hidden), dtype=np.float32)
+        at = 0
+        for n in packed.alive:
+            step, h = pre[:, at : at + n], h[:, :n]
             gates = step[..., : 2 * hidden] + np.matmul(h, layer.gate_w)
             gates = 1.0 / (1.0 + np.exp(-gates))
             update, reset = gates[..., :hidden], gates[..., hidden:]
             candidate = np.tanh(step[..., 2 * hidden :] + np.matmul(reset * h, layer.cand_w))
             h = h + update * (candidate - h)  # (1 − u)·h + u·c
-            out[:, :, t] = h
-        return np.concatenate([out[0], out[1][rows, reverse_at]], axis=-1)
+            out[:, at : at + n] = h
+            at += n
+        merged = np.empty((len(x), 2 * hidden), dtype=np.float32)
+        merged[packed.forward, :hidden] = out[0]
+        merged[packed.backward, hidden:] = out[1]
+        return merged
 
-    def emissions(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Tag scores (B, T, tags) of non-empty ``texts`` and their lengths."""
-        ids, lengths = self._encode(texts)
-        positions = np.arange(ids.shape[1])[None, :]
-        reverse_at = np.where(
-            positions < lengths[:, None], lengths[:, None] - 1 - positions, positions
-        )
-        x = self.embedding[ids]
+    def _emissions(self, packed: _Packed) -> np.ndarray:
+        """Tag scores (chars, tags) in the packed order."""
+        x = self.embedding[packed.ids]
         for layer in self.layers:
-            x = self._bigru(layer, x, reverse_at)
-        return x @ self.emit_w + self.emit_b, lengths
+            x = self._bigru(layer, x, packed)
+        return x[packed.forward] @ self.emit_w + self.emit_b
 
-    # -- CRF ------------------------------------------------------------------------------
+    # -- CRF (on the packed order) --------------------------------------------------------
 
-    def _viterbi(self, scores: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
-        batch, steps, _ = scores.shape
-        best = scores[:, 0] + self.start
-        back = np.zeros((batch, steps, scores.shape[2]), dtype=np.int64)
-        for t in range(1, steps):
-            paths = best[:, :, None] + self.transition[None]  # (B, from, to)
-            back[:, t] = paths.argmax(axis=1)
-            moved = paths.max(axis=1) + scores[:, t]
-            live = (t < lengths)[:, None]
-            best = np.where(live, moved, best)
-        best = best + self.end
-        out = []
-        for row in range(batch):
-            tag = int(best[row].argmax())
-            path = [tag]
-            for t in range(int(lengths[row]) - 1, 0, -1):
-                tag = int(back[row, t, tag])
-                path.append(tag)
-            out.append(path[::-1])
-        return out
+    def _viterbi(self, scores: np.ndarray, alive: list[int]) -> np.ndarray:
+        """Best tag of every packed position."""
+        best = scores[: alive[0]] + self.start
+        back = np.zeros(scores.shape, dtype=np.int64)
+        at = alive[0]
+        for n in alive[1:]:
+            paths = best[:n, :, None] + self.transition[None]  # (rows, from, to)
+            came_from = paths.argmax(axis=1)
+            back[at : at + n] = came_from
+            best[:n] = np.take_along_axis(paths, came_from[:, None, :], axis=1)[:, 0]
+            best[:n] += scores[at : at + n]
+            at += n
+        final = (best + self.end).argmax(axis=1)
+        path = np.empty(len(scores), dtype=np.int64)
+        current = np.empty_like(final)
+        ends = [*alive[1:], 0]
+        for t in range(len(alive) - 1, -1, -1):
+            n, at = alive[t], at - alive[t]
+            current[ends[t] : n] = final[ends[t] : n]  # sentences whose last step is t
+            path[at : at + n] = current[:n]
+            current[:n] = back[at + np.arange(n), current[:n]]
+        return path
 
-    def _marginals(self, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """P(label at t) under the CRF, (B, T, tags), by forward-backward in log space."""
-        batch, steps, _ = scores.shape
-        trans = self.transition[None]
-        alpha = np.empty_like(scores)
-        alpha[:, 0] = scores[:, 0] + self.start
-        for t in range(1, steps):
-            alpha[:, t] = _logsumexp(alpha[:, t - 1][:, :, None] + trans, axis=1) + scores[:, t]
-        beta = np.zeros_like(scores)
-        last = lengths - 1
-        beta[np.arange(batch), last] = self.end
-        for t in range(steps - 2, -1, -1):
-            following = _logsumexp(trans + (scores[:, t + 1] + beta[:, t + 1])[:, None, :], axis=2)
-            beta[:, t] = np.where((t < last)[:, None], following, beta[:, t])
-        joint = alpha + beta
-        return np.exp(joint - _logsumexp(joint, axis=2)[:, :, None])
+    def _marginals(self, scores: np.ndarray, alive: list[int]) -> np.ndarray:
+        """P(tag) of every packed position under the CRF, by forward-backward.
+
+        In probability space with each row rescaled at every step (a position's marginal
+        is its forward × backward product normalised, so per-row scales cancel): one
+        (rows × tags) @ (tags × tags) product a step instead of a log-sum-exp over a cube.
+        The CRF weights are small (|w| < 25), so exp() of them cannot overflow.
+        """
+        offsets = np.concatenate([[0], np.cumsum(alive)])
+        # emission factors, each row scaled by its largest (float64: no underflow to 0)
+        factor = np.exp(scores - scores.max(axis=1, keepdims=True), dtype=np.float64)
+        step = np.exp(self.transition.astype(np.float64))  # (from, to)
+        alpha = np.empty_like(factor)
+        first = np.exp(self.start.astype(np.float64)) * factor[: alive[0]]
+        alpha[: alive[0]] = first / first.sum(axis=1, keepdims=True)
+        for t in range(1, len(alive)):
+            n, at, before = alive[t], offsets[t], offsets[t - 1]
+            current = (alpha[before : before + n] @ step) * factor[at : at + n]
+            alpha[at : at + n] = current / current.sum(axis=1, keepdims=True)
+        beta = np.empty_like(factor)
+        last = np.exp(self.end.astype(np.float64))
+        last /= last.sum()
+        for t in range(len(alive) - 1, -1, -1):
+            n, at = alive[t], offsets[t]
+            going_on = alive[t + 1] if t + 1 < len(alive) else 0
+            beta[at + going_on : at + n] = last  # sentences whose last step is t
+            if going_on:
+                after = offsets[t + 1]
+                following = factor[after : after + going_on] * beta[after : after + going_on]
+                current = following @ step.T
+                beta[at : at + going_on] = current / current.sum(axis=1, keepdims=True)
+        joint = alpha * beta
+        return joint / joint.sum(axis=1, keepdims=True)
 
     # -- public ---------------------------------------------------------------------------
 
-    def _batches(self, texts: Sequence[str]) -> list[list[int]]:
-        """Indices of the non-empty texts, grouped by similar length (less padding)."""
-        order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: len(texts[i]))
-        return [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
+    def _chunks(self, texts: Sequence[str]) -> list[list[int]]:
+        """Indices of the non-empty texts, longest first, in chunks of about CHUNK chars
+        (bounds the memory of one packed run: ~3 kB a character)."""
+        order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: -len(texts[i]))
+        chunks: list[list[int]] = []
+        size = CHUNK
+        for i in order:
+            if size >= CHUNK:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(i)
+            size += len(texts[i])
+        return chunks
+
+    def _run(self, texts: Sequence[str], marginals: bool) -> list[tuple[list[str], list[float]]]:
+        """Per text: its tags and (if asked) the marginal of each tag, else []."""
+        pieces = [(i, a, b) for i, text in enumerate(texts) for a, b in self._pieces(text)]
+        runs = [texts[i][a:b] for i, a, b in pieces]
+        tags_of: list[list[str]] = [[] for _ in runs]
+        probs_of: list[list[float]] = [[] for _ in runs]
+        for chunk in self._chunks(runs):
+            packed = self._pack([runs[k] for k in chunk])
+            scores = self._emissions(packed)
+            path = self._viterbi(scores, packed.alive)
+            # back to text order: row by row, character by character
+            tags = np.empty_like(path)
+            tags[packed.forward] = path
+            probs = np.empty(len(path), dtype=np.float32)
+            if marginals:
+                probs[packed.forward] = self._marginals(scores, packed.alive)[
+                    np.arange(len(path)), path
+                ]
+            at = 0
+            for k in chunk:
+                end = at + len(runs[k])
+                tags_of[k] = [self.tag_names[tag] for tag in tags[at:end].tolist()]
+                probs_of[k] = probs[at:end].tolist() if marginals else []
+                at = end
+        out: list[tuple[list[str], list[float]]] = [([], []) for _ in texts]
+        for (i, _a, _b), tags_, probs_ in zip(pieces, tags_of, probs_of, strict=True):
+            out[i][0].extend(tags_)
+            out[i][1].extend(probs_)
+        return out
+
+    def _pieces(self, text: str) -> list[tuple[int, int]]:
+        """``text`` cut after a clause mark into pieces of at most ``longest`` characters.
+
+        The recurrence is sequential: one sentence of 600 characters (a list, a table
+        without a full stop) costs 600 steps while everything else is done, most of the
+        time of an article. A name does not span a comma, and the context LAC uses further
+        away than a clause changes few tags (DATA.md measures it).
+        """
+        longest = self.longest
+        if longest is None or len(text) <= longest:
+            return [(0, len(text))] if text else []
+        pieces, start = [], 0
+        while len(text) - start > longest:
+            cut = max(text.rfind(mark, start + longest // 2, start + longest) for mark in CLAUSE)
+            cut = cut + 1 if cut >= 0 else start + longest
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, len(text)))
+        return pieces
 
     def tags(self, texts: Sequence[str]) -> list[list[str]]:
         """LAC's tag of every character (``PER-B``, ``n-I``…), as LAC itself would give."""
-        out: list[list[str]] = [[] for _ in texts]
-        for batch in self._batches(texts):
-            scores, lengths = self.emissions([texts[i] for i in batch])
-            for i, path in zip(batch, self._viterbi(scores, lengths), strict=True):
-                out[i] = [self.tag_names[tag] for tag in path]
-        return out
+        return [tags for tags, _probs in self._run(texts, marginals=False)]
 
     def names(self, texts: Sequence[str]) -> list[list[Entity]]:
         """PER/ORG/LOC words of each text, with the smallest marginal of their labels."""
-        out: list[list[Entity]] = [[] for _ in texts]
-        for batch in self._batches(texts):
-            scores, lengths = self.emissions([texts[i] for i in batch])
-            marginals = self._marginals(scores, lengths)
-            for row, (i, path) in enumerate(
-                zip(batch, self._viterbi(scores, lengths), strict=True)
-            ):
-                probs = [float(marginals[row, t, tag]) for t, tag in enumerate(path)]
-                out[i] = self._spans([self.tag_names[tag] for tag in path], probs)
-        return out
+        return [self._spans(tags, probs) for tags, probs in self._run(texts, marginals=True)]
 
     @staticmethod
     def _spans(tags: list[str], probs: list[float]) -> list[Entity]:
@@ -215,8 +309,3 @@ class LacTagger:
                 found.append(Entity(start, t, kind, min(probs[start:t])))
             start = t
         return found
-
-
-def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
-    top = x.max(axis=axis, keepdims=True)
-    return np.log(np.exp(x - top).sum(axis=axis)) + np.squeeze(top, axis=axis)
