@@ -73,6 +73,13 @@ def test_batches_give_what_single_sentences_give(tagger: LacTagger) -> None:
         )
 
 
+@needs_weights
+def test_characters_are_replaced_once_as_lac_does(tagger: LacTagger) -> None:
+    # q2b.dic maps 旋 → 镟, 鏇 → 镟 and 镟 → 碹: LAC looks up the first replacement only
+    assert tagger.ids["旋"] == tagger.ids["鏇"] != tagger.ids["镟"]
+    assert tagger.ids["萬"] == tagger.ids["万"]
+
+
 def test_unreadable_weights_say_what_to_do(tmp_path: Path) -> None:
     bad = tmp_path / "lac.npz"
     bad.write_bytes(b"not a zip")

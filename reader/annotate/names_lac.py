@@ -102,11 +102,14 @@ class LacTagger:
         self.start, self.end, self.transition = crf[0], crf[1], crf[2:]
         vocab = arrays["vocab"].tolist()
         self.oov = len(vocab)
-        self.ids = {char: i for i, char in enumerate(vocab)}
+        known = {char: i for i, char in enumerate(vocab)}
+        self.ids = dict(known)
+        # LAC replaces a character once (萬 → 万, Ａ → A; conf/q2b.dic), then looks the result
+        # up in the vocabulary: never a chain of replacements (镟 → 旋 and 旋 → 镟 both exist)
         for a, b in zip(
             arrays["replace_from"].tolist(), arrays["replace_to"].tolist(), strict=True
         ):
-            self.ids[a] = self.ids.get(b, self.oov)  # 萬 → 万, Ａ → A (LAC's q2b.dic)
+            self.ids[a] = known.get(b, self.oov)
         self.tag_names = arrays["tags"].tolist()
 
     # -- network ------------------------------------------------------------------------
