@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from names import model_system, report  # noqa: E402
+from names import CPP_DEV, false_names, model_system, report  # noqa: E402
 from ner_data import (  # noqa: E402
     WEIBO_TYPES,
     read_cluener,
@@ -86,6 +86,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("/tmp/ner_lac.crfsuite"))
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--limit", type=int, default=None, help="sentences per set (smoke)")
+    parser.add_argument("--ordinary", action="store_true", help="also bench/names.py's (iii)")
     parser.add_argument("--eval-only", action="store_true", help="keep --out, measure it")
     args = parser.parse_args()
     import pycrfsuite
@@ -158,6 +159,17 @@ def main() -> int:
     for name, gold in sets.items():
         maker.prepare([s.text for s in gold[: args.limit]])
         report(name, gold[: args.limit], systems)
+    if args.ordinary and CPP_DEV.is_file():  # (iii) of bench/names.py: names in ordinary text
+        lines = CPP_DEV.read_text(encoding="utf-8").splitlines()
+        maker.prepare([line.replace("\u2581", "").strip() for line in lines if line.strip()])
+        # false_names prints a hand-check sample for the systems called model / model@force
+        print("\n(iii) below: 'model' is model+lac, 'shipped' the shipped CRF")
+        ordinary = {
+            "shipped": systems["model"],
+            "model": systems["model+lac"],
+            "model@force": systems["model+lac@force"],
+        }
+        false_names(ordinary, args.limit or 100_000)
     return 0
 
 
