@@ -40,41 +40,41 @@ from ner_data import (  # noqa: E402
 )
 from train_ner import bio_labels, cross_lexicon, featurise, score, tune_thresholds  # noqa: E402
 
-from reader.annotate.names_lac import LacTagger, default_weights  # noqa: E402
+from reader.annotate.names_lac import LacTagger, default_weights, lac_features  # noqa: E402
 from reader.annotate.names_model import NameCues, NameRecogniser  # noqa: E402
 from reader.segment.words import Segmenter  # noqa: E402
-
-
-def lac_features(tags: Sequence[str]) -> list[list[str]]:
-    padded = ["BOS", *tags, "EOS"]
-    return [
-        [f"lac={padded[i + 1]}", f"lac-1={padded[i]}", f"lac+1={padded[i + 2]}"]
-        for i in range(len(tags))
-    ]
 
 
 class LacFeatureMaker:
     """Wraps the recogniser's feature maker: its features, then LAC's (tags precomputed)."""
 
-    def __init__(self, inner: object, tagger: LacTagger) -> None:
-        self.inner, self.tagger = inner, tagger
-        self.known: dict[str, list[str]] = {}
+    def __init__(self, inner: object, tagger: LacTagger, rich: bool) -> None:
+        self.inner, self.tagger, self.rich = inner, tagger, rich
+        self.known: dict[str, list[list[str]]] = {}
 
     def prepare(self, texts: Sequence[str]) -> None:
         todo = [t for t in dict.fromkeys(texts) if t not in self.known]
-        self.known.update(zip(todo, self.tagger.tags(todo), strict=True))
+        self.known.update(zip(todo, lac_rows(self.tagger, todo, self.rich), strict=True))
 
     def features(self, text, words, pos, lexicon_spans=()):  # type: ignore[no-untyped-def]
         rows = self.inner.features(text, words, pos, lexicon_spans)  # type: ignore[attr-defined]
         if text not in self.known:
             self.prepare([text])
-        for row, extra in zip(rows, lac_features(self.known[text]), strict=True):
+        for row, extra in zip(rows, self.known[text], strict=True):
             row.extend(extra)
         return rows
 
 
-def with_lac(recogniser: NameRecogniser, tagger: LacTagger) -> LacFeatureMaker:
-    maker = LacFeatureMaker(recogniser._features, tagger)  # noqa: SLF001 (experiment only)
+def lac_rows(tagger: LacTagger, texts: Sequence[str], rich: bool) -> list[list[list[str]]]:
+    """LAC's features for each text (names_lac.lac_features; ``rich``: with its word
+    places and confidence bands)."""
+    if rich:
+        return [lac_features(tags, probs) for tags, probs in tagger.analyse(texts)]
+    return [lac_features(tags) for tags in tagger.tags(texts)]
+
+
+def with_lac(recogniser: NameRecogniser, tagger: LacTagger, rich: bool) -> LacFeatureMaker:
+    maker = LacFeatureMaker(recogniser._features, tagger, rich)  # noqa: SLF001 (experiment)
     recogniser._features = maker  # type: ignore[assignment]  # noqa: SLF001
     return maker
 
@@ -86,12 +86,16 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("/tmp/ner_lac.crfsuite"))
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--limit", type=int, default=None, help="sentences per set (smoke)")
+    parser.add_argument(
+        "--rich", action="store_true", help="also LAC's word places and confidence bands"
+    )
     parser.add_argument("--ordinary", action="store_true", help="also bench/names.py's (iii)")
     parser.add_argument("--eval-only", action="store_true", help="keep --out, measure it")
     args = parser.parse_args()
     import pycrfsuite
 
     tagger = LacTagger(args.lac)
+    rich = args.rich
     segmenter = Segmenter()
     split = split_cluener(read_cluener(args.data / "cluener_train.json"))
     if not args.eval_only:
@@ -104,9 +108,8 @@ def main() -> int:
         train = train[: args.limit]
         cues = NameCues.load(ROOT / "reader" / "data" / "ner_cues.tsv")
         xs = featurise(train, segmenter, cues, cross_lexicon(train))
-        lac_tags = tagger.tags([s.text for s in train])
-        for x, tags in zip(xs, lac_tags, strict=True):
-            for row, extra in zip(x, lac_features(tags), strict=True):
+        for x, lac_x in zip(xs, lac_rows(tagger, [s.text for s in train], rich), strict=True):
+            for row, extra in zip(x, lac_x, strict=True):
                 row.extend(extra)
         print(f"features for {len(train)} sentences in {time.monotonic() - t0:.0f} s", flush=True)
         trainer = pycrfsuite.Trainer(verbose=False)
@@ -124,7 +127,7 @@ def main() -> int:
         print(f"trained in {time.monotonic() - t0:.0f} s → {args.out}", flush=True)
         recogniser = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
         recogniser.marginal_floor = None
-        maker = with_lac(recogniser, tagger)
+        maker = with_lac(recogniser, tagger, rich)
         tune_part = split["tune"][: args.limit]
         maker.prepare([s.text for s in tune_part])
         found = [
@@ -132,7 +135,7 @@ def main() -> int:
             for s in tune_part
         ]
         meta = {
-            "features": ["char", "lac"],
+            "features": ["char", "lac-rich" if rich else "lac"],
             "marginal_floor": None,
             "params": {"c1": 0.1, "c2": 0.01, "iterations": args.iterations},
         }
@@ -144,7 +147,8 @@ def main() -> int:
         args.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")
     shipped = NameRecogniser(ROOT / "reader" / "data" / "ner.crfsuite", segmenter=segmenter)
     combined = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
-    maker = with_lac(combined, tagger)
+    trained = json.loads(args.out.with_suffix(".json").read_text())["features"]
+    maker = with_lac(combined, tagger, "lac-rich" in trained)
     systems = {
         "model": model_system(shipped, segmenter),
         "model+lac": model_system(combined, segmenter),

@@ -295,6 +295,10 @@ class LacTagger:
         pieces.append((start, len(text)))
         return pieces
 
+    def analyse(self, texts: Sequence[str]) -> list[tuple[list[str], list[float]]]:
+        """Per text: LAC's tag of every character and that tag's CRF marginal."""
+        return self._run(texts, marginals=True)
+
     def tags(self, texts: Sequence[str]) -> list[list[str]]:
         """LAC's tag of every character (``PER-B``, ``n-I``…), as LAC itself would give."""
         return [tags for tags, _probs in self._run(texts, marginals=False)]
@@ -304,14 +308,46 @@ class LacTagger:
         return [self._spans(tags, probs) for tags, probs in self._run(texts, marginals=True)]
 
     @staticmethod
-    def _spans(tags: list[str], probs: list[float]) -> list[Entity]:
-        found = []
-        start = 0
+    def _words(tags: list[str]) -> list[tuple[int, int, str]]:
+        """LAC's words: (start, end, tag of the last character), as its parse_result."""
+        words, start = [], 0
         for t in range(1, len(tags) + 1):
-            if t < len(tags) and not tags[t].endswith("-B"):
-                continue
-            kind = tags[t - 1].rsplit("-", 1)[0]
-            if kind in NAME_TAGS:
-                found.append(Entity(start, t, kind, min(probs[start:t])))
-            start = t
-        return found
+            if t == len(tags) or tags[t].endswith("-B"):
+                words.append((start, t, tags[t - 1].rsplit("-", 1)[0]))
+                start = t
+        return words
+
+    @staticmethod
+    def _spans(tags: list[str], probs: list[float]) -> list[Entity]:
+        return [
+            Entity(a, b, kind, min(probs[a:b]))
+            for a, b, kind in LacTagger._words(tags)
+            if kind in NAME_TAGS
+        ]
+
+
+def lac_features(tags: Sequence[str], probs: Sequence[float] | None = None) -> list[list[str]]:
+    """Features for the character CRF (reader/annotate/names_model.py) from LAC's analysis
+    of the same sentence: each character's tag and its neighbours' (``lac=PER-B``,
+    ``lac-1=v-I``, ``lac+1=n-B``). With ``probs`` (LacTagger.analyse) also the character's
+    place in LAC's word with the word's tag (``lacw=E-ORG``: LAC's segmentation, a second
+    opinion beside jieba's) and, inside a PER/ORG/LOC word, how sure LAC is of it
+    (``lacc=PER>0.9``; the smallest marginal, in three bands).
+    Used by tools/train_ner_lac.py; the feature set is named in the weights' .json."""
+    padded = ["BOS", *tags, "EOS"]
+    rows = [
+        [f"lac={padded[i + 1]}", f"lac-1={padded[i]}", f"lac+1={padded[i + 2]}"]
+        for i in range(len(tags))
+    ]
+    if probs is None:
+        return rows
+    for a, b, kind in LacTagger._words(list(tags)):
+        for i in range(a, b):
+            place = "S" if b - a == 1 else "B" if i == a else "E" if i == b - 1 else "M"
+            rows[i].append(f"lacw={place}-{kind}")
+        if kind in NAME_TAGS:
+            sure = min(probs[a:b])
+            band = ">0.9" if sure >= 0.9 else ">0.6" if sure >= 0.6 else "<0.6"
+            for i in range(a, b):
+                rows[i].append(f"lacc={kind}{band}")
+    return rows
