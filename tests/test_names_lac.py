@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reader.annotate.names_lac import LacTagger, default_weights
+from reader.annotate.names_lac import LacTagger, default_weights, lac_features
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = Path(__file__).parent / "data" / "lac_reference.jsonl"
@@ -78,6 +78,17 @@ def test_characters_are_replaced_once_as_lac_does(tagger: LacTagger) -> None:
     # q2b.dic maps 旋 → 镟, 鏇 → 镟 and 镟 → 碹: LAC looks up the first replacement only
     assert tagger.ids["旋"] == tagger.ids["鏇"] != tagger.ids["镟"]
     assert tagger.ids["萬"] == tagger.ids["万"]
+
+
+def test_crf_features_from_lac_tags() -> None:
+    tags = ["PER-B", "PER-I", "v-B", "ORG-B", "ORG-I", "ORG-I"]
+    rows = lac_features(tags)
+    assert rows[0] == ["lac=PER-B", "lac-1=BOS", "lac+1=PER-I"]
+    assert rows[5] == ["lac=ORG-I", "lac-1=ORG-I", "lac+1=EOS"]
+    rich = lac_features(tags, [0.99, 0.95, 1.0, 0.97, 0.5, 0.9])
+    assert rich[1][3:] == ["lacw=E-PER", "lacc=PER>0.9"]
+    assert rich[2][3:] == ["lacw=S-v"]  # not a name: no confidence band
+    assert rich[4][3:] == ["lacw=M-ORG", "lacc=ORG<0.6"]  # the word's smallest marginal
 
 
 def test_unreadable_weights_say_what_to_do(tmp_path: Path) -> None:
