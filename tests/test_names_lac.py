@@ -9,7 +9,6 @@ inference must give the same tag for every character.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -98,8 +97,8 @@ def test_unreadable_weights_say_what_to_do(tmp_path: Path) -> None:
         LacTagger(bad)
 
 
-def test_paddle_tensor_file_is_read() -> None:
-    sys.path.insert(0, str(ROOT / "tools"))
+def test_paddle_tensor_file_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
     from convert_lac import read_paddle_tensor
 
     values = np.arange(6, dtype="<f4")
