@@ -111,7 +111,8 @@ def main() -> int:
         for x, lac_x in zip(xs, lac_rows(tagger, [s.text for s in train], rich), strict=True):
             for row, extra in zip(x, lac_x, strict=True):
                 row.extend(extra)
-        print(f"features for {len(train)} sentences in {time.monotonic() - t0:.0f} s", flush=True)
+        t_feat = time.monotonic() - t0
+        print(f"features for {len(train)} sentences in {t_feat:.0f} s", flush=True)
         trainer = pycrfsuite.Trainer(verbose=False)
         for x, s in zip(xs, train, strict=True):
             trainer.append(x, bio_labels(s))
@@ -124,7 +125,8 @@ def main() -> int:
             }
         )
         trainer.train(str(args.out))
-        print(f"trained in {time.monotonic() - t0:.0f} s → {args.out}", flush=True)
+        t_train = time.monotonic() - t0 - t_feat
+        print(f"trained in {t_train:.0f} s → {args.out}", flush=True)
         recogniser = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
         recogniser.marginal_floor = None
         maker = with_lac(recogniser, tagger, rich)
@@ -138,6 +140,9 @@ def main() -> int:
             "features": ["char", "lac-rich" if rich else "lac"],
             "marginal_floor": None,
             "params": {"c1": 0.1, "c2": 0.01, "iterations": args.iterations},
+            "lexicon_feature": True,
+            "trained_by": "tools/train_ner_lac.py" + (" --rich" if rich else ""),
+            "seconds": {"features": round(t_feat), "training": round(t_train)},
         }
         for key, min_precision in (("thresholds", 0.0), ("force_thresholds", 0.9)):
             meta[key] = tune_thresholds(tune_part, found, min_precision)
