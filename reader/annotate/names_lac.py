@@ -1,0 +1,353 @@
+"""Names from Baidu LAC's lexical-analysis network, run in numpy (no paddle).
+
+LAC (Lexical Analysis of Chinese, Baidu, Apache-2.0; PyPI ``LAC`` 2.0.5) tags every
+character with a part of speech and B/I, and with PER / LOC / ORG / TIME where the word is a
+person, place, organisation or time. Its network: character embedding → two bidirectional
+GRU layers → a linear layer to 49 tag scores → a linear-chain CRF decoded by Viterbi. The
+weights come from the sdist, converted by tools/convert_lac.py into reader/data/lac.npz
+(float16; computed in float32). DATA.md records the source and the measurements.
+
+Names are LAC's words (a B tag starts a word, I tags continue it; the word's tag is its last
+character's, as in LAC's own ``parse_result``) whose tag is PER, ORG or LOC. The CRF's
+marginals give each name a confidence (the smallest marginal of its characters' labels),
+so a caller can trade recall for precision with a threshold.
+
+All the sentences of a call run together, packed longest first (one matrix product per time
+step for every sentence still running, both directions of a layer at once). No module state: build one ``LacTagger``
+and pass it around.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from reader.annotate.names_model import Entity
+
+NAME_TAGS = ("PER", "ORG", "LOC")
+CHUNK = 20_000  # characters run together at most (an article is one run)
+# characters; a longer sentence runs as pieces cut after a clause mark. It bounds the cost of
+# a "sentence" with no full stop (MSRA test has one of 2,427 characters: as many sequential
+# steps). On MSRA test 400 changes no score; 150 cost 1.2 points of PER recall (lists of
+# names lose their context) for 12 % less time on the sample article.
+LONGEST = 400
+CLAUSE = ("，", "；", "、", "：", ",", ";", " ")
+
+
+def default_weights() -> Path:
+    return Path(__file__).resolve().parent.parent / "data" / "lac.npz"
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """Sentences laid out for the recurrence (see LacTagger._pack)."""
+
+    ids: np.ndarray  # vocabulary id of every character, in text order
+    alive: list[int]  # sentences still running at each time step (n_t, non-increasing)
+    forward: np.ndarray  # packed slot → text-order character, reading forwards
+    backward: np.ndarray  # packed slot → text-order character, reading backwards
+
+
+@dataclass(frozen=True)
+class _BiGru:
+    """One BiGRU layer, forward and reverse stacked on a leading axis of 2."""
+
+    fc_w: np.ndarray  # (2, in, 3H)
+    fc_b: np.ndarray  # (2, 3H): the fc bias plus the GRU's own bias (both add to the input)
+    gate_w: np.ndarray  # (2, H, 2H): update and reset gates
+    cand_w: np.ndarray  # (2, H, H): candidate state
+
+
+class LacTagger:
+    """LAC's tagger: ``tags`` gives per-character tags, ``names`` the PER/ORG/LOC spans."""
+
+    def __init__(self, path: Path | None = None, longest: int | None = LONGEST) -> None:
+        """``longest``: sentences longer than this run as pieces (``_pieces``); None: whole,
+        exactly as LAC runs them."""
+        path = path or default_weights()
+        self.longest = longest
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                arrays = {name: data[name] for name in data.files}
+        except (OSError, ValueError, KeyError) as error:
+            raise ValueError(
+                f"{path}: cannot read the LAC weights ({error}); rebuild them "
+                "with tools/convert_lac.py (DATA.md)"
+            ) from error
+        f32 = lambda name: arrays[name].astype(np.float32)  # noqa: E731
+        self.embedding = f32("word_emb")
+        self.layers = []
+        for layer in range(2):
+            fwd, rev = 2 * layer, 2 * layer + 1
+            gru_w = [f32(f"gru_{i}_w_0") for i in (fwd, rev)]
+            hidden = gru_w[0].shape[0]
+            # paddle's gru op keeps its weight as one buffer: the first H×2H values are the
+            # gate weights (H, 2H), the rest the candidate weights (H, H) — not column slices
+            flat = [w.reshape(-1) for w in gru_w]
+            self.layers.append(
+                _BiGru(
+                    fc_w=np.stack([f32(f"fc_{i}_w_0") for i in (fwd, rev)]),
+                    fc_b=np.stack(
+                        [f32(f"fc_{i}_b_0") + f32(f"gru_{i}_b_0")[0] for i in (fwd, rev)]
+                    ),
+                    gate_w=np.stack(
+                        [w[: 2 * hidden * hidden].reshape(hidden, 2 * hidden) for w in flat]
+                    ),
+                    cand_w=np.stack(
+                        [w[2 * hidden * hidden :].reshape(hidden, hidden) for w in flat]
+                    ),
+                )
+            )
+        self.emit_w, self.emit_b = f32("fc_4_w_0"), f32("fc_4_b_0")
+        crf = f32("crfw")
+        self.start, self.end, self.transition = crf[0], crf[1], crf[2:]
+        vocab = arrays["vocab"].tolist()
+        self.oov = len(vocab)
+        known = {char: i for i, char in enumerate(vocab)}
+        self.ids = dict(known)
+        # LAC replaces a character once (萬 → 万, Ａ → A; conf/q2b.dic), then looks the result
+        # up in the vocabulary: never a chain of replacements (镟 → 旋 and 旋 → 镟 both exist)
+        for a, b in zip(
+            arrays["replace_from"].tolist(), arrays["replace_to"].tolist(), strict=True
+        ):
+            self.ids[a] = known.get(b, self.oov)
+        self.tag_names = arrays["tags"].tolist()
+
+    # -- network ------------------------------------------------------------------------
+    #
+    # Sentences run together in a packed layout (as PyTorch's PackedSequence): sorted by
+    # length, longest first, their characters are laid out time step by time step, so the
+    # sentences still running at step t are the first n_t rows and their inputs one
+    # contiguous block. No padding is computed; a long sentence only keeps a shrinking
+    # batch going.
+
+    def _pack(self, texts: Sequence[str]) -> _Packed:
+        """``texts`` sorted longest first (non-empty)."""
+        lengths = np.array([len(t) for t in texts])
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        alive = [int(n) for n in np.bincount(lengths)[::-1].cumsum()[::-1][1:]]  # n_t
+        forward, backward = [], []
+        for t, n in enumerate(alive):
+            rows = np.arange(n)
+            forward.append(starts[rows] + t)
+            backward.append(starts[rows] + lengths[rows] - 1 - t)
+        chars = [self.ids.get(c, self.oov) for text in texts for c in text]
+        return _Packed(
+            ids=np.array(chars, dtype=np.int64),
+            alive=alive,
+            forward=np.concatenate(forward),
+            backward=np.concatenate(backward),
+        )
+
+    def _bigru(self, layer: _BiGru, x: np.ndarray, packed: _Packed) -> np.ndarray:
+        """x (chars, in) in text order → (chars, 2H): forward and reverse GRU outputs."""
+        hidden = layer.cand_w.shape[1]
+        inputs = np.stack([x[packed.forward], x[packed.backward]])  # (2, chars, in), packed
+        pre = np.matmul(inputs, layer.fc_w) + layer.fc_b[:, None, :]
+        h = np.zeros((2, packed.alive[0], hidden), dtype=np.float32)
+        out = np.empty((2, len(x), hidden), dtype=np.float32)
+        at = 0
+        for n in packed.alive:
+            step, h = pre[:, at : at + n], h[:, :n]
+            gates = step[..., : 2 * hidden] + np.matmul(h, layer.gate_w)
+            gates = 1.0 / (1.0 + np.exp(-gates))
+            update, reset = gates[..., :hidden], gates[..., hidden:]
+            candidate = np.tanh(step[..., 2 * hidden :] + np.matmul(reset * h, layer.cand_w))
+            h = h + update * (candidate - h)  # (1 − u)·h + u·c
+            out[:, at : at + n] = h
+            at += n
+        merged = np.empty((len(x), 2 * hidden), dtype=np.float32)
+        merged[packed.forward, :hidden] = out[0]
+        merged[packed.backward, hidden:] = out[1]
+        return merged
+
+    def _emissions(self, packed: _Packed) -> np.ndarray:
+        """Tag scores (chars, tags) in the packed order."""
+        x = self.embedding[packed.ids]
+        for layer in self.layers:
+            x = self._bigru(layer, x, packed)
+        return x[packed.forward] @ self.emit_w + self.emit_b
+
+    # -- CRF (on the packed order) --------------------------------------------------------
+
+    def _viterbi(self, scores: np.ndarray, alive: list[int]) -> np.ndarray:
+        """Best tag of every packed position."""
+        best = scores[: alive[0]] + self.start
+        back = np.zeros(scores.shape, dtype=np.int64)
+        at = alive[0]
+        for n in alive[1:]:
+            paths = best[:n, :, None] + self.transition[None]  # (rows, from, to)
+            came_from = paths.argmax(axis=1)
+            back[at : at + n] = came_from
+            best[:n] = np.take_along_axis(paths, came_from[:, None, :], axis=1)[:, 0]
+            best[:n] += scores[at : at + n]
+            at += n
+        final = (best + self.end).argmax(axis=1)
+        path = np.empty(len(scores), dtype=np.int64)
+        current = np.empty_like(final)
+        ends = [*alive[1:], 0]
+        for t in range(len(alive) - 1, -1, -1):
+            n, at = alive[t], at - alive[t]
+            current[ends[t] : n] = final[ends[t] : n]  # sentences whose last step is t
+            path[at : at + n] = current[:n]
+            current[:n] = back[at + np.arange(n), current[:n]]
+        return path
+
+    def _marginals(self, scores: np.ndarray, alive: list[int]) -> np.ndarray:
+        """P(tag) of every packed position under the CRF, by forward-backward.
+
+        In probability space with each row rescaled at every step (a position's marginal
+        is its forward × backward product normalised, so per-row scales cancel): one
+        (rows × tags) @ (tags × tags) product a step instead of a log-sum-exp over a cube.
+        The CRF weights are small (|w| < 25), so exp() of them cannot overflow.
+        """
+        offsets = np.concatenate([[0], np.cumsum(alive)])
+        # emission factors, each row scaled by its largest (float64: no underflow to 0)
+        factor = np.exp(scores - scores.max(axis=1, keepdims=True), dtype=np.float64)
+        step = np.exp(self.transition.astype(np.float64))  # (from, to)
+        alpha = np.empty_like(factor)
+        first = np.exp(self.start.astype(np.float64)) * factor[: alive[0]]
+        alpha[: alive[0]] = first / first.sum(axis=1, keepdims=True)
+        for t in range(1, len(alive)):
+            n, at, before = alive[t], offsets[t], offsets[t - 1]
+            current = (alpha[before : before + n] @ step) * factor[at : at + n]
+            alpha[at : at + n] = current / current.sum(axis=1, keepdims=True)
+        beta = np.empty_like(factor)
+        last = np.exp(self.end.astype(np.float64))
+        last /= last.sum()
+        for t in range(len(alive) - 1, -1, -1):
+            n, at = alive[t], offsets[t]
+            going_on = alive[t + 1] if t + 1 < len(alive) else 0
+            beta[at + going_on : at + n] = last  # sentences whose last step is t
+            if going_on:
+                after = offsets[t + 1]
+                following = factor[after : after + going_on] * beta[after : after + going_on]
+                current = following @ step.T
+                beta[at : at + going_on] = current / current.sum(axis=1, keepdims=True)
+        joint = alpha * beta
+        return joint / joint.sum(axis=1, keepdims=True)
+
+    # -- public ---------------------------------------------------------------------------
+
+    def _chunks(self, texts: Sequence[str]) -> list[list[int]]:
+        """Indices of the non-empty texts, longest first, in chunks of about CHUNK chars
+        (bounds the memory of one packed run: ~3 kB a character)."""
+        order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: -len(texts[i]))
+        chunks: list[list[int]] = []
+        size = CHUNK
+        for i in order:
+            if size >= CHUNK:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(i)
+            size += len(texts[i])
+        return chunks
+
+    def _run(self, texts: Sequence[str], marginals: bool) -> list[tuple[list[str], list[float]]]:
+        """Per text: its tags and (if asked) the marginal of each tag, else []."""
+        pieces = [(i, a, b) for i, text in enumerate(texts) for a, b in self._pieces(text)]
+        runs = [texts[i][a:b] for i, a, b in pieces]
+        tags_of: list[list[str]] = [[] for _ in runs]
+        probs_of: list[list[float]] = [[] for _ in runs]
+        for chunk in self._chunks(runs):
+            packed = self._pack([runs[k] for k in chunk])
+            scores = self._emissions(packed)
+            path = self._viterbi(scores, packed.alive)
+            # back to text order: row by row, character by character
+            tags = np.empty_like(path)
+            tags[packed.forward] = path
+            probs = np.empty(len(path), dtype=np.float32)
+            if marginals:
+                probs[packed.forward] = self._marginals(scores, packed.alive)[
+                    np.arange(len(path)), path
+                ]
+            at = 0
+            for k in chunk:
+                end = at + len(runs[k])
+                tags_of[k] = [self.tag_names[tag] for tag in tags[at:end].tolist()]
+                probs_of[k] = probs[at:end].tolist() if marginals else []
+                at = end
+        out: list[tuple[list[str], list[float]]] = [([], []) for _ in texts]
+        for (i, _a, _b), tags_, probs_ in zip(pieces, tags_of, probs_of, strict=True):
+            out[i][0].extend(tags_)
+            out[i][1].extend(probs_)
+        return out
+
+    def _pieces(self, text: str) -> list[tuple[int, int]]:
+        """``text`` cut after a clause mark into pieces of at most ``longest`` characters.
+
+        The recurrence is sequential: one "sentence" of 2,000 characters (a list, a table
+        without a full stop) costs 2,000 steps while everything else is done. A name does
+        not span a comma; see LONGEST for what cutting costs.
+        """
+        longest = self.longest
+        if longest is None or len(text) <= longest:
+            return [(0, len(text))] if text else []
+        pieces, start = [], 0
+        while len(text) - start > longest:
+            cut = max(text.rfind(mark, start + longest // 2, start + longest) for mark in CLAUSE)
+            cut = cut + 1 if cut >= 0 else start + longest
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, len(text)))
+        return pieces
+
+    def analyse(self, texts: Sequence[str]) -> list[tuple[list[str], list[float]]]:
+        """Per text: LAC's tag of every character and that tag's CRF marginal."""
+        return self._run(texts, marginals=True)
+
+    def tags(self, texts: Sequence[str]) -> list[list[str]]:
+        """LAC's tag of every character (``PER-B``, ``n-I``…), as LAC itself would give."""
+        return [tags for tags, _probs in self._run(texts, marginals=False)]
+
+    def names(self, texts: Sequence[str]) -> list[list[Entity]]:
+        """PER/ORG/LOC words of each text, with the smallest marginal of their labels."""
+        return [self._spans(tags, probs) for tags, probs in self._run(texts, marginals=True)]
+
+    @staticmethod
+    def _words(tags: list[str]) -> list[tuple[int, int, str]]:
+        """LAC's words: (start, end, tag of the last character), as its parse_result."""
+        words, start = [], 0
+        for t in range(1, len(tags) + 1):
+            if t == len(tags) or tags[t].endswith("-B"):
+                words.append((start, t, tags[t - 1].rsplit("-", 1)[0]))
+                start = t
+        return words
+
+    @staticmethod
+    def _spans(tags: list[str], probs: list[float]) -> list[Entity]:
+        return [
+            Entity(a, b, kind, min(probs[a:b]))
+            for a, b, kind in LacTagger._words(tags)
+            if kind in NAME_TAGS
+        ]
+
+
+def lac_features(tags: Sequence[str], probs: Sequence[float] | None = None) -> list[list[str]]:
+    """Features for the character CRF (reader/annotate/names_model.py) from LAC's analysis
+    of the same sentence: each character's tag and its neighbours' (``lac=PER-B``,
+    ``lac-1=v-I``, ``lac+1=n-B``). With ``probs`` (LacTagger.analyse) also the character's
+    place in LAC's word with the word's tag (``lacw=E-ORG``: LAC's segmentation, a second
+    opinion beside jieba's) and, inside a PER/ORG/LOC word, how sure LAC is of it
+    (``lacc=PER>0.9``; the smallest marginal, in three bands).
+    Used by tools/train_ner_lac.py; the feature set is named in the weights' .json."""
+    padded = ["BOS", *tags, "EOS"]
+    rows = [
+        [f"lac={padded[i + 1]}", f"lac-1={padded[i]}", f"lac+1={padded[i + 2]}"]
+        for i in range(len(tags))
+    ]
+    if probs is None:
+        return rows
+    for a, b, kind in LacTagger._words(list(tags)):
+        for i in range(a, b):
+            place = "S" if b - a == 1 else "B" if i == a else "E" if i == b - 1 else "M"
+            rows[i].append(f"lacw={place}-{kind}")
+        if kind in NAME_TAGS:
+            sure = min(probs[a:b])
+            band = ">0.9" if sure >= 0.9 else ">0.6" if sure >= 0.6 else "<0.6"
+            for i in range(a, b):
+                rows[i].append(f"lacc={kind}{band}")
+    return rows

@@ -1,0 +1,110 @@
+"""Baidu LAC's network in numpy (reader/annotate/names_lac.py, weights reader/data/lac.npz).
+
+tests/data/lac_reference.jsonl holds 50 of the project's own sentences (the bundled sample in
+both scripts, the names evaluation passages, a few edge cases) with the tags LAC 2.0.5 gave
+them under PaddlePaddle 2.6.2 (paddle.inference on the sdist's model directory): the numpy
+inference must give the same tag for every character.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from reader.annotate.names_lac import LacTagger, default_weights, lac_features
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = Path(__file__).parent / "data" / "lac_reference.jsonl"
+needs_weights = pytest.mark.skipif(
+    not default_weights().is_file(),
+    reason=f"{default_weights()} absent (build it with tools/convert_lac.py, DATA.md)",
+)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> LacTagger:
+    return LacTagger()
+
+
+@needs_weights
+def test_tags_match_paddle_reference(tagger: LacTagger) -> None:
+    rows = [json.loads(line) for line in REFERENCE.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 50
+    got = tagger.tags([row["text"] for row in rows])
+    for row, tags in zip(rows, got, strict=True):
+        assert tags == row["tags"], row["text"]
+
+
+@needs_weights
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "马云创办了阿里巴巴集团，总部位于杭州。",
+            {"马云": "PER", "阿里巴巴集团": "ORG", "杭州": "LOC"},
+        ),
+        ("比亞迪董事長王傳福表示，海外銷量有望翻倍。", {"比亞迪": "ORG", "王傳福": "PER"}),
+        ("今天天气很好，我们去公园散步吧。", {}),
+    ],
+)
+def test_names(tagger: LacTagger, text: str, expected: dict[str, str]) -> None:
+    (found,) = tagger.names([text])
+    assert {text[e.start : e.end]: e.type for e in found} == expected
+    assert all(0.0 <= e.confidence <= 1.0 for e in found)
+
+
+@needs_weights
+def test_batches_give_what_single_sentences_give(tagger: LacTagger) -> None:
+    texts = ["", "习近平主席在北京会见了美国总统。", "好", "腾讯公司总部位于深圳南山区。" * 4]
+    batched = tagger.names(texts)
+    assert batched[0] == [] and tagger.tags([""]) == [[]]
+    for text, names in zip(texts, batched, strict=True):
+        (alone,) = tagger.names([text])
+        assert [(e.start, e.end, e.type) for e in alone] == [
+            (e.start, e.end, e.type) for e in names
+        ]
+        # another batch shape changes the float32 sums (BLAS kernels): equal to rounding
+        assert [e.confidence for e in alone] == pytest.approx(
+            [e.confidence for e in names], abs=1e-4
+        )
+
+
+@needs_weights
+def test_characters_are_replaced_once_as_lac_does(tagger: LacTagger) -> None:
+    # q2b.dic maps 旋 → 镟, 鏇 → 镟 and 镟 → 碹: LAC looks up the first replacement only
+    assert tagger.ids["旋"] == tagger.ids["鏇"] != tagger.ids["镟"]
+    assert tagger.ids["萬"] == tagger.ids["万"]
+
+
+def test_crf_features_from_lac_tags() -> None:
+    tags = ["PER-B", "PER-I", "v-B", "ORG-B", "ORG-I", "ORG-I"]
+    rows = lac_features(tags)
+    assert rows[0] == ["lac=PER-B", "lac-1=BOS", "lac+1=PER-I"]
+    assert rows[5] == ["lac=ORG-I", "lac-1=ORG-I", "lac+1=EOS"]
+    rich = lac_features(tags, [0.99, 0.95, 1.0, 0.97, 0.5, 0.9])
+    assert rich[1][3:] == ["lacw=E-PER", "lacc=PER>0.9"]
+    assert rich[2][3:] == ["lacw=S-v"]  # not a name: no confidence band
+    assert rich[4][3:] == ["lacw=M-ORG", "lacc=ORG<0.6"]  # the word's smallest marginal
+
+
+def test_unreadable_weights_say_what_to_do(tmp_path: Path) -> None:
+    bad = tmp_path / "lac.npz"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(ValueError, match="convert_lac.py"):
+        LacTagger(bad)
+
+
+def test_paddle_tensor_file_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from convert_lac import read_paddle_tensor
+
+    values = np.arange(6, dtype="<f4")
+    header = (0).to_bytes(4, "little") + (0).to_bytes(8, "little") + (0).to_bytes(4, "little")
+    desc = bytes([0x08, 0x05, 0x10, 0x02, 0x10, 0x03])  # float32, dims [2, 3]
+    blob = header + len(desc).to_bytes(4, "little") + desc + values.tobytes()
+    assert read_paddle_tensor(blob).tolist() == values.reshape(2, 3).tolist()
+    with pytest.raises(ValueError, match="size"):
+        read_paddle_tensor(blob + b"\0\0\0\0")

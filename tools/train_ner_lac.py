@@ -1,0 +1,186 @@
+"""Experiment (issue 14): the character CRF with Baidu LAC's tags as extra features.
+
+    nice -n 10 .venv/bin/python tools/train_ner_lac.py --out /tmp/ner_lac.crfsuite
+
+Trains on the same data as tools/train_ner.py (CLUENER train part, MSRA train part, Weibo
+train, cross-fold lexicon matches) with, for every character, LAC's tag of it and of its
+neighbours (``lac=PER-B``, ``lac-1=v-I``, ``lac+1=n-B``; reader/annotate/names_lac.py),
+tunes the shown-name thresholds on the tuning part (best sequence only, like the shipped
+weights), then prints exact-span P/R/F1 on the CLUENER held-out part, MSRA test and Weibo
+test beside the shipped CRF (bench/names.py's ``report``). The shipped recogniser is not
+changed: the LAC features are appended by a wrapper around its feature maker here.
+"""
+
+from __future__ import annotations
+
+import os
+
+# the GRU's matrices are small: OpenBLAS threads only spin (as reader.cli sets it)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from names import CPP_DEV, false_names, model_system, report  # noqa: E402
+from ner_data import (  # noqa: E402
+    WEIBO_TYPES,
+    read_cluener,
+    read_conll,
+    read_msra_lines,
+    split_cluener,
+)
+from train_ner import bio_labels, cross_lexicon, featurise, score, tune_thresholds  # noqa: E402
+
+from reader.annotate.names_lac import LacTagger, default_weights, lac_features  # noqa: E402
+from reader.annotate.names_model import NameCues, NameRecogniser  # noqa: E402
+from reader.segment.words import Segmenter  # noqa: E402
+
+
+class LacFeatureMaker:
+    """Wraps the recogniser's feature maker: its features, then LAC's (tags precomputed)."""
+
+    def __init__(self, inner: object, tagger: LacTagger, rich: bool) -> None:
+        self.inner, self.tagger, self.rich = inner, tagger, rich
+        self.known: dict[str, list[list[str]]] = {}
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.known]
+        self.known.update(zip(todo, lac_rows(self.tagger, todo, self.rich), strict=True))
+
+    def features(self, text, words, pos, lexicon_spans=()):  # type: ignore[no-untyped-def]
+        rows = self.inner.features(text, words, pos, lexicon_spans)  # type: ignore[attr-defined]
+        if text not in self.known:
+            self.prepare([text])
+        for row, extra in zip(rows, self.known[text], strict=True):
+            row.extend(extra)
+        return rows
+
+
+def lac_rows(tagger: LacTagger, texts: Sequence[str], rich: bool) -> list[list[list[str]]]:
+    """LAC's features for each text (names_lac.lac_features; ``rich``: with its word
+    places and confidence bands)."""
+    if rich:
+        return [lac_features(tags, probs) for tags, probs in tagger.analyse(texts)]
+    return [lac_features(tags) for tags in tagger.tags(texts)]
+
+
+def with_lac(recogniser: NameRecogniser, tagger: LacTagger, rich: bool) -> LacFeatureMaker:
+    maker = LacFeatureMaker(recogniser._features, tagger, rich)  # noqa: SLF001 (experiment)
+    recogniser._features = maker  # type: ignore[assignment]  # noqa: SLF001
+    return maker
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT / "data" / "ner")
+    parser.add_argument("--lac", type=Path, default=default_weights())
+    parser.add_argument("--out", type=Path, default=Path("/tmp/ner_lac.crfsuite"))
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--limit", type=int, default=None, help="sentences per set (smoke)")
+    parser.add_argument(
+        "--rich", action="store_true", help="also LAC's word places and confidence bands"
+    )
+    parser.add_argument("--ordinary", action="store_true", help="also bench/names.py's (iii)")
+    parser.add_argument("--eval-only", action="store_true", help="keep --out, measure it")
+    args = parser.parse_args()
+    import pycrfsuite
+
+    tagger = LacTagger(args.lac)
+    rich = args.rich
+    segmenter = Segmenter()
+    split = split_cluener(read_cluener(args.data / "cluener_train.json"))
+    if not args.eval_only:
+        t0 = time.monotonic()
+        train = list(split["train"])
+        train += read_msra_lines(
+            args.data / "msra_trainval_sentences.txt", args.data / "msra_trainval_tags.txt"
+        )
+        train += read_conll(args.data / "weibo_train.conll", WEIBO_TYPES)
+        train = train[: args.limit]
+        cues = NameCues.load(ROOT / "reader" / "data" / "ner_cues.tsv")
+        xs = featurise(train, segmenter, cues, cross_lexicon(train))
+        for x, lac_x in zip(xs, lac_rows(tagger, [s.text for s in train], rich), strict=True):
+            for row, extra in zip(x, lac_x, strict=True):
+                row.extend(extra)
+        t_feat = time.monotonic() - t0
+        print(f"features for {len(train)} sentences in {t_feat:.0f} s", flush=True)
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for x, s in zip(xs, train, strict=True):
+            trainer.append(x, bio_labels(s))
+        trainer.set_params(
+            {
+                "c1": 0.1,
+                "c2": 0.01,
+                "max_iterations": args.iterations,
+                "feature.possible_transitions": True,
+            }
+        )
+        trainer.train(str(args.out))
+        t_train = time.monotonic() - t0 - t_feat
+        print(f"trained in {t_train:.0f} s → {args.out}", flush=True)
+        recogniser = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
+        recogniser.marginal_floor = None
+        maker = with_lac(recogniser, tagger, rich)
+        tune_part = split["tune"][: args.limit]
+        maker.prepare([s.text for s in tune_part])
+        found = [
+            [(e.start, e.end, e.type, e.confidence) for e in recogniser.recognise(s.text)]
+            for s in tune_part
+        ]
+        meta = {
+            "features": ["char", "lac-rich" if rich else "lac"],
+            "marginal_floor": None,
+            "params": {"c1": 0.1, "c2": 0.01, "iterations": args.iterations},
+            "lexicon_feature": True,
+            "trained_by": "tools/train_ner_lac.py" + (" --rich" if rich else ""),
+            "seconds": {"features": round(t_feat), "training": round(t_train)},
+        }
+        for key, min_precision in (("thresholds", 0.0), ("force_thresholds", 0.9)):
+            meta[key] = tune_thresholds(tune_part, found, min_precision)
+            for kind, (tp, pred, total) in score(tune_part, found, meta[key]).items():
+                p, r = (tp / pred if pred else 0), (tp / total if total else 0)
+                print(f"tune {key:16} {kind:8} ≥ {meta[key][kind]:.2f}  P {p:.3f}  R {r:.3f}")
+        args.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")
+    shipped = NameRecogniser(ROOT / "reader" / "data" / "ner.crfsuite", segmenter=segmenter)
+    combined = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
+    trained = json.loads(args.out.with_suffix(".json").read_text())["features"]
+    maker = with_lac(combined, tagger, "lac-rich" in trained)
+    systems = {
+        "model": model_system(shipped, segmenter),
+        "model+lac": model_system(combined, segmenter),
+        "model+lac@force": model_system(combined, segmenter, combined.force_thresholds),
+    }
+    sets = {
+        "(i) CLUENER train, held-out 10 %": split["held_out"],
+        "(ii) MSRA test": read_conll(args.data / "msra_test_bio.txt"),
+        "(ii) Weibo NER test": read_conll(args.data / "weibo_test.conll", WEIBO_TYPES),
+    }
+    print(f"model+lac thresholds {combined.thresholds}, force {combined.force_thresholds}")
+    for name, gold in sets.items():
+        maker.prepare([s.text for s in gold[: args.limit]])
+        report(name, gold[: args.limit], systems)
+    if args.ordinary and CPP_DEV.is_file():  # (iii) of bench/names.py: names in ordinary text
+        lines = CPP_DEV.read_text(encoding="utf-8").splitlines()
+        maker.prepare([line.replace("\u2581", "").strip() for line in lines if line.strip()])
+        # false_names prints a hand-check sample for the systems called model / model@force
+        print("\n(iii) below: 'model' is model+lac, 'shipped' the shipped CRF")
+        ordinary = {
+            "shipped": systems["model"],
+            "model": systems["model+lac"],
+            "model@force": systems["model+lac@force"],
+        }
+        false_names(ordinary, args.limit or 100_000)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
