@@ -33,6 +33,19 @@ class PinyinStyle(StrEnum):
         return tuple(style.value for style in cls)
 
 
+class NameModel(StrEnum):
+    """Which name recogniser annotates: the one list for the CLI's choices and the settings."""
+
+    FAST = "fast"  # the character CRF (reader/data/ner.crfsuite)
+    # the CRF retrained with Baidu LAC's network's output as features (ner_lac.crfsuite,
+    # lac.npz): more names found at the same precision, about 3x the annotation time
+    ACCURATE = "accurate"
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(model.value for model in cls)
+
+
 @dataclass(frozen=True, slots=True)
 class GlossaryHit:
     """A glossary (or auto-detected) name covering ``text[start:end]``."""

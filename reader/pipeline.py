@@ -11,7 +11,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from reader.model import Article, GlossaryHit, LoadedText, Paragraph, PinyinStyle, Sentence, Token
+from reader.model import (
+    Article,
+    GlossaryHit,
+    LoadedText,
+    NameModel,
+    Paragraph,
+    PinyinStyle,
+    Sentence,
+    Token,
+)
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
@@ -30,6 +39,7 @@ class Options:
     glossary: Glossary | None = None
     sandhi: bool = False
     auto_names: bool = True  # render names the glossary lacks (marked "auto")
+    names: NameModel = NameModel.FAST  # which trained recogniser judges names
 
 
 def annotate_path(
@@ -171,7 +181,7 @@ class ArticleRun:
         # The decider sees the whole article: names it establishes, organisations it names.
         self.decider = NameDecider(
             opts.glossary,
-            res.recogniser,
+            res.recogniser_for(opts.names),
             (s.text for s in self.sentences),
             self.segmenter.freq,
             opts.auto_names,
@@ -217,6 +227,9 @@ def _segment_all(
 
     spans = [(s.start, s.end) for s in chosen]
 
+    prepare = getattr(decider.recogniser, "prepare", None)
+    if prepare is not None:
+        prepare(simplified_of)  # a recogniser that reads all sentences in one pass (LAC)
     word_spans_all: list[list[tuple[int, int]]] = []
     hits_all: list[dict[tuple[int, int], GlossaryHit]] = []
     found_all: list[dict[tuple[int, int], Entity]] = []

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import paths
+from reader.model import NameModel
 
 if TYPE_CHECKING:
     from reader.annotate.names_model import NameRecogniser
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from reader.glossary.store import Glossary
     from reader.segment.words import Segmenter
 
+_WEIGHTS = {NameModel.FAST: "ner.crfsuite", NameModel.ACCURATE: "ner_lac.crfsuite"}
 _SEGMENTERS_KEPT = 4  # derived segmenters kept (one per glossary fingerprint)
 _GLOSSARIES_KEPT = 8
 
@@ -55,8 +57,10 @@ class Resources:
         self._segmenter: Segmenter | None = None
         self._derived: OrderedDict[str, Segmenter] = OrderedDict()
         self._pinyin: PinyinReader | None = None
-        # False: not loaded yet
-        self._recogniser: Recogniser | None | bool = recogniser if recogniser else False
+        # a recogniser given (tests' fakes) serves every name model; else one per model,
+        # loaded on first use (None: disabled or weights missing)
+        self._given: Recogniser | None = recogniser
+        self._recognisers: dict[NameModel, NameRecogniser | None] = {}
         self._parsed: dict[str, tuple[tuple[int, int, int], ParsedFile]] = {}
         self._glossaries: OrderedDict[tuple[object, ...], Glossary] = OrderedDict()
 
@@ -104,17 +108,23 @@ class Resources:
     # -- names ----------------------------------------------------------------------------
     @property
     def recogniser(self) -> Recogniser | None:
-        """The trained name recogniser, or None when disabled or its weights are missing."""
-        if self._recogniser is False:
-            with self._lock:
-                if self._recogniser is False:
-                    self._recogniser = self._load_recogniser()
-        return self._recogniser  # type: ignore[return-value]
+        """The fast name recogniser, or None when disabled or its weights are missing."""
+        return self.recogniser_for(NameModel.FAST)
 
-    def _load_recogniser(self) -> NameRecogniser | None:
+    def recogniser_for(self, model: NameModel) -> Recogniser | None:
+        """The trained recogniser ``model`` names, built once; None when disabled or its
+        weights are missing (then the rule-based decision remains)."""
+        if self._given is not None:
+            return self._given
         if not self.use_recogniser:
             return None
-        weights = paths.package_data("ner.crfsuite")
+        with self._lock:
+            if model not in self._recognisers:
+                self._recognisers[model] = self._load_recogniser(model)
+            return self._recognisers[model]
+
+    def _load_recogniser(self, model: NameModel) -> NameRecogniser | None:
+        weights = paths.package_data(_WEIGHTS[model])
         try:
             from reader.annotate.names_model import NameRecogniser
         except ImportError:  # python-crfsuite missing: the rule-based decision remains

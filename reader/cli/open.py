@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
             "the reader needs a terminal; use `reader annotate` or `reader export` in pipes"
         )
 
+    from reader.model import NameModel
     from reader.pipeline import Options
 
     options = Options(
@@ -67,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
         pinyin_style=args.pinyin_style,
         sandhi=args.sandhi,
         auto_names=not args.no_auto_names,
+        names=NameModel(args.names),
     )
     extra = tuple(args.glossary)
     use_default = not args.no_default_glossary
