@@ -43,6 +43,7 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=400)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--list", action="store_true", help="print every auto name")
+    parser.add_argument("--names", default="fast", help="the recogniser: fast or accurate")
     parser.add_argument(
         "--exclude",
         type=int,
@@ -53,7 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     if not CPP_DEV.is_file():
         raise SystemExit(f"bench: {CPP_DEV} is missing (../shared/eval/cpp-dev)")
-    from reader.model import Block, LoadedText, Meta
+    from reader.model import Block, LoadedText, Meta, NameModel
     from reader.pipeline import Options, annotate
     from reader.resources import Resources
 
@@ -65,7 +66,9 @@ def main() -> None:
         offset += len(sentence) + 1
     res = Resources()
     loaded = LoadedText(text=text, blocks=tuple(blocks), meta=Meta())
-    article = annotate(loaded, Options(glossary=res.glossary(use_user=False)), res)
+    article = annotate(
+        loaded, Options(glossary=res.glossary(use_user=False), names=NameModel(args.names)), res
+    )
     chars = sum(len(s) for s in sentences)
     by_source: Counter[str] = Counter()
     listed = []

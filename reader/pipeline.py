@@ -39,7 +39,7 @@ class Options:
     glossary: Glossary | None = None
     sandhi: bool = False
     auto_names: bool = True  # render names the glossary lacks (marked "auto")
-    names: NameModel = NameModel.FAST  # which trained recogniser judges names
+    names: NameModel = NameModel.ACCURATE  # which trained recogniser judges names
 
 
 def annotate_path(

@@ -108,8 +108,8 @@ class Resources:
     # -- names ----------------------------------------------------------------------------
     @property
     def recogniser(self) -> Recogniser | None:
-        """The fast name recogniser, or None when disabled or its weights are missing."""
-        return self.recogniser_for(NameModel.FAST)
+        """The default name recogniser, or None when disabled or its weights are missing."""
+        return self.recogniser_for(NameModel.ACCURATE)
 
     def recogniser_for(self, model: NameModel) -> Recogniser | None:
         """The trained recogniser ``model`` names, built once; None when disabled or its

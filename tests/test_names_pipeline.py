@@ -71,11 +71,9 @@ def test_an_established_name_counts_in_later_sentences(names_in) -> None:  # typ
     assert list(names_in("得到App的用户很多。我们得到了认可。", every=True)).count("得到") == 1
 
 
-@pytest.mark.xfail(strict=True, reason="the committed CRF calls 苹果 in a fruit list a company")
 def test_fruit_is_no_company(names_in) -> None:  # type: ignore[no-untyped-def]
     assert "苹果" not in names_in("我买了苹果、梨和香蕉。")
 
 
-@pytest.mark.xfail(strict=True, reason="jieba cuts 艾未|未 and the CRF follows the cut")
 def test_a_three_character_name_stays_whole(names_in) -> None:  # type: ignore[no-untyped-def]
     assert "艾未未" in names_in("艾未未在北京接受了记者的采访。")
