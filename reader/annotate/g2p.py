@@ -12,49 +12,27 @@ its own length, so right padding never reaches a state that is read (no masking 
 
 from __future__ import annotations
 
-import pickle
 import threading
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-_UNK, _BOS, _EOS = "<UNK>", "시", "끝"
-
-
-def _package_dir() -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec("g2pM")
-    if spec is None or spec.origin is None:
-        from reader.errors import ReaderError
-
-        raise ReaderError("g2pM is not installed: context pinyin needs it; pip install g2pM")
-    return Path(spec.origin).parent
-
-
-def _load(name: str) -> Any:
-    with open(_package_dir() / name, "rb") as fh:
-        return pickle.load(fh)
+from reader.annotate.g2p_vocab import BOS, EOS, UNK, G2PVocab, load_pickle, load_vocab
 
 
 class G2PModel:
     """g2pM's BiLSTM, batched. ``dtype`` float64 reproduces the package's arithmetic."""
 
-    def __init__(self, dtype: type = np.float64, bucket: int = 256) -> None:
-        state = _load("np_ckpt.pkl")
-        self.char2idx: dict[str, int] = _load("char2idx.pkl")
-        class2idx: dict[str, int] = _load("class2idx.pkl")
+    def __init__(
+        self, dtype: type = np.float64, bucket: int = 256, vocab: G2PVocab | None = None
+    ) -> None:
+        state = load_pickle("np_ckpt.pkl")
+        self.vocab = vocab = vocab if vocab is not None else load_vocab()
+        self.char2idx: dict[str, int] = vocab.char2idx
         # g2pM's digest of CC-CEDICT: char -> readings; >1 reading = the model decides
-        self.cedict: dict[str, list[str]] = {
-            ch: [r.replace("u:", "v") for r in readings]
-            for ch, readings in _load("digest_cedict.pkl").items()
-        }
-        self.classes = [""] * len(class2idx)
-        for reading, idx in class2idx.items():
-            self.classes[idx] = reading.replace("u:", "v")
-        self.class_index = {c: i for i, c in enumerate(self.classes)}
+        self.cedict: dict[str, list[str]] = vocab.cedict
+        self.classes = vocab.classes
+        self.class_index = vocab.class_index
         self.dtype = dtype
         self.bucket = bucket
 
@@ -77,15 +55,13 @@ class G2PModel:
         self.proj = np.einsum("ve,deg->dvg", self.emb, self.w_ih) + self.b[:, None, :]
         self.fc0_w, self.fc0_b = w("logit_layer.0.weight").T, w("logit_layer.0.bias")
         self.fc1_w, self.fc1_b = w("logit_layer.2.weight").T, w("logit_layer.2.bias")
-        self._unk = self.char2idx[_UNK]
-        self._bos = self.char2idx[_BOS]
-        self._eos = self.char2idx[_EOS]
+        self._unk = self.char2idx[UNK]
+        self._bos = self.char2idx[BOS]
+        self._eos = self.char2idx[EOS]
         # candidates per polyphonic char, as class indices (for masked prediction)
-        self.candidates: dict[str, np.ndarray] = {}
-        for ch, readings in self.cedict.items():
-            if len(readings) > 1:
-                classes = {self.class_index[r] for r in readings}
-                self.candidates[ch] = np.array(sorted(classes), dtype=np.int64)
+        self.candidates: dict[str, np.ndarray] = {
+            ch: np.array(cand, dtype=np.int64) for ch, cand in vocab.candidates.items()
+        }
 
     def is_polyphone(self, ch: str) -> bool:
         return ch in self.candidates
