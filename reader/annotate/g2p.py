@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -24,8 +25,14 @@ class G2PModel:
     """g2pM's BiLSTM, batched. ``dtype`` float64 reproduces the package's arithmetic."""
 
     def __init__(
-        self, dtype: type = np.float64, bucket: int = 256, vocab: G2PVocab | None = None
+        self,
+        dtype: type = np.float64,
+        bucket: int = 256,
+        vocab: G2PVocab | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
+        """``cache_dir``: where the derived input projection is kept (default: reader's
+        cache dir)."""
         state = load_pickle("np_ckpt.pkl")
         self.vocab = vocab = vocab if vocab is not None else load_vocab()
         self.char2idx: dict[str, int] = vocab.char2idx
@@ -51,8 +58,9 @@ class G2PModel:
         )
         self.hidden = self.w_hh.shape[1]
         # embedding @ W_ih + biases for every vocabulary entry: a lookup replaces the
-        # per-sentence input matmul (2 x 5398 x 128 floats, 5.5 MB in float32)
-        self.proj = np.einsum("ve,deg->dvg", self.emb, self.w_ih) + self.b[:, None, :]
+        # per-sentence input matmul (2 x 5398 x 128 floats, 5.5 MB in float32); kept in
+        # reader's cache dir, as computing it costs more than the rest of the start
+        self.proj = _input_projection(self.emb, self.w_ih, self.b, cache_dir)
         self.fc0_w, self.fc0_b = w("logit_layer.0.weight").T, w("logit_layer.0.bias")
         self.fc1_w, self.fc1_b = w("logit_layer.2.weight").T, w("logit_layer.2.bias")
         self._unk = self.char2idx[UNK]
@@ -146,6 +154,40 @@ class G2PModel:
         z -= z.max()
         logz = np.log(np.exp(z).sum())
         return {self.classes[c]: float(v - logz) for c, v in zip(cand, z, strict=True)}
+
+
+_PROJECTION_VERSION = 1
+
+
+def _input_projection(
+    emb: np.ndarray, w_ih: np.ndarray, b: np.ndarray, cache_dir: Path | None
+) -> np.ndarray:
+    """``emb @ W_ih + b`` per direction, from the cache while the weights file, the dtype
+    and numpy are those it was computed with (so the same numbers as computed here)."""
+    from reader import paths
+    from reader.annotate.g2p_vocab import package_dir
+    from reader.fsutil import cached_pickle
+
+    weights = package_dir() / "np_ckpt.pkl"
+    st = weights.stat()
+    stamp = (
+        _PROJECTION_VERSION,
+        str(weights),
+        st.st_size,
+        st.st_mtime_ns,
+        str(emb.dtype),
+        np.__version__,
+    )
+    cache = (cache_dir or paths.cache_dir()) / f"g2p-projection-{emb.dtype}.pickle"
+
+    def compute() -> np.ndarray:
+        return np.einsum("ve,deg->dvg", emb, w_ih) + b[:, None, :]  # type: ignore[no-any-return]
+
+    proj = cached_pickle(cache, stamp, compute)
+    shape = (2, emb.shape[0], w_ih.shape[2])
+    if not isinstance(proj, np.ndarray) or proj.shape != shape or proj.dtype != emb.dtype:
+        proj = compute()  # a foreign object under our name
+    return proj
 
 
 _model: dict[str, G2PModel] = {}
