@@ -140,7 +140,7 @@ class Segmenter:
         tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, total, True
         self._tokenizer: jieba.Tokenizer = tokenizer
         # jieba's POS HMM for unknown words (tables loaded on first use, shared when derived)
-        self._hmm: PosHMM = _base._hmm if _base is not None else PosHMM()
+        self._hmm: PosHMM = _base._hmm if _base is not None else PosHMM(cache_dir)
         # families of cuts that change readings and glosses (日至, 家台, 在…中将)
         self._fixes: WordFixes = _base._fixes if _base is not None else WordFixes.load()
         self._tags: dict[str, str] = {}  # this segmenter's own words and memoised HMM guesses
