@@ -88,6 +88,7 @@ class PosHMM:
         self._table: DiskTable | MemoryTable | None = None
         self._start: dict[State, float] = {}
         self._trans: dict[State, dict[State, float]] = {}
+        self._into: dict[State, list[State]] = {}  # the states with a transition to each
         self._chars: dict[str, tuple[tuple[State, ...] | None, dict[State, float]]] = {}
 
     def _load(self) -> DiskTable | MemoryTable:
@@ -103,6 +104,9 @@ class PosHMM:
                         (a, b): {(c, d): p for c, d, p in nxt}
                         for a, b, nxt in json.loads(table.get(_TRANS_KEY) or "[]")
                     }
+                    for prev, nxt in self._trans.items():
+                        for state in nxt:
+                            self._into.setdefault(state, []).append(prev)
                     self._table = table
         return self._table
 
@@ -127,7 +131,7 @@ class PosHMM:
         if not word:
             return "x"
         self._load()
-        start_p, trans_p = self._start, self._trans
+        start_p, trans_p, into = self._start, self._trans, self._into
         every = list(trans_p)
         states, emits = self._char(word[0])
         scores = {
@@ -143,12 +147,20 @@ class PosHMM:
             step: dict[Any, float] = {}
             came: dict[Any, Any] = {}
             for s in candidates:
-                best, prev = max(
-                    (scores[p] + trans_p[p].get(s, float("-inf")) + emits.get(s, _MIN), p)
-                    for p in scores
-                    if trans_p[p]
-                )
-                step[s], came[s] = best, prev
+                e = emits.get(s, _MIN)
+                # Only states with a transition to s can score above -inf: the best of
+                # those is the best of all (ties go to the larger state either way).
+                options = [
+                    (scores[p] + trans_p[p][s] + e, p) for p in into.get(s, ()) if p in scores
+                ]
+                found = max(options) if options else None
+                if found is None or found[0] == float("-inf"):  # no finite score: as jieba
+                    found = max(
+                        (scores[p] + trans_p[p].get(s, float("-inf")) + e, p)
+                        for p in scores
+                        if trans_p[p]
+                    )
+                step[s], came[s] = found
             scores = step
             back.append(came)
         state = max((v, s) for s, v in scores.items())[1]
