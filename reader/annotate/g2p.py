@@ -87,8 +87,10 @@ class G2PModel:
         for b, seq in enumerate(seqs):
             ids[0, : len(seq), b] = seq
             ids[1, : len(seq), b] = seq[::-1]
-        # input projections for all steps at once, time-major: [T, 2, B, 4H]
-        gates_x = np.stack([self.proj[0][ids[0]], self.proj[1][ids[1]]], axis=1)
+        # input projections for all steps at once, time-major: [T, 2, B, 4H], gathered in
+        # one indexing (no per-direction copies stacked afterwards)
+        directions = np.arange(2).reshape(1, 2, 1)  # forward, backward over [T, 2, B]
+        gates_x = self.proj[directions, ids.transpose(1, 0, 2)]
         h_size = self.hidden
         h: np.ndarray = np.zeros((2, batch, h_size), dtype=self.dtype)
         c = np.zeros_like(h)
