@@ -78,8 +78,11 @@ class G2PModel:
         get = self.char2idx.get
         return [self._bos, *(get(ch, self._unk) for ch in text), self._eos]
 
-    def _run_bucket(self, seqs: list[list[int]], targets: list[list[int]]) -> list[np.ndarray]:
-        """Hidden states [len(targets_i), 2H] at target positions (0-based in the text)."""
+    def _run_bucket(
+        self, seqs: list[list[int]], targets: list[list[int]]
+    ) -> tuple[np.ndarray, list[int]]:
+        """Hidden states [Σ len(targets_i), 2H] at the target positions (0-based in each
+        text), sentence after sentence, and how many rows each sentence has."""
         batch = len(seqs)
         lengths = np.array([len(s) for s in seqs])
         steps = int(lengths.max())
@@ -104,13 +107,13 @@ class G2PModel:
             c = i_f[..., h_size:] * c + i_f[..., :h_size] * g
             h = o * np.tanh(c)
             hs[t] = h
-        out = []
-        for b, tgt in enumerate(targets):
-            pos = np.asarray(tgt, dtype=np.int64) + 1  # +1 for BOS
-            fw = hs[pos, 0, b]
-            bw = hs[lengths[b] - 1 - pos, 1, b]
-            out.append(np.concatenate([fw, bw], axis=1))
-        return out
+        # every sentence's target rows gathered at once (one indexing per direction)
+        sizes = [len(tgt) for tgt in targets]
+        pos = np.fromiter((p for tgt in targets for p in tgt), np.int64, sum(sizes)) + 1  # BOS
+        which = np.repeat(np.arange(batch), sizes)
+        fw = hs[pos, 0, which]
+        bw = hs[lengths[which] - 1 - pos, 1, which]
+        return np.concatenate([fw, bw], axis=1), sizes
 
     def logits(self, hidden: np.ndarray) -> np.ndarray:
         z = np.maximum(hidden @ self.fc0_w + self.fc0_b, 0.0)
@@ -125,11 +128,10 @@ class G2PModel:
         order = sorted((i for i in range(len(texts)) if targets[i]), key=lambda i: len(texts[i]))
         for k in range(0, len(order), self.bucket):
             chunk = order[k : k + self.bucket]
-            hidden = self._run_bucket(
+            hidden, sizes = self._run_bucket(
                 [self.encode(texts[i]) for i in chunk], [list(targets[i]) for i in chunk]
             )
-            sizes = [h.shape[0] for h in hidden]
-            logits = self.logits(np.concatenate(hidden, axis=0))
+            logits = self.logits(hidden)
             for i, rows in zip(chunk, np.split(logits, np.cumsum(sizes)[:-1]), strict=True):
                 results[i] = rows
         return results
