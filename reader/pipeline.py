@@ -30,6 +30,9 @@ class Options:
     glossary: Glossary | None = None
     sandhi: bool = False
     auto_names: bool = True  # render names the glossary lacks (marked "auto")
+    # False: each token's converted text is left as written, for a caller that shows no
+    # other script (reader pinyin), which then never loads OpenCC's tables
+    convert: bool = True
 
 
 def annotate_path(
@@ -243,7 +246,7 @@ def _segment_all(
     ):
         start, end = old.start, old.end
         sentence_text = text[start:end]
-        converted = convert(sentence_text, conversion)
+        converted = convert(sentence_text, conversion) if opts.convert else sentence_text
         if len(converted) == len(sentence_text):
             parts = [converted[a:b] for a, b in word_spans]
         else:

@@ -77,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
     glossary = default_resources().glossary(
         extra_files=tuple(args.glossary), use_default=not args.no_default_glossary
     )
-    options = Options(pinyin_style=args.style, glossary=glossary, sandhi=args.sandhi)
+    # pinyin only: no other script to convert to (OpenCC's tables stay unread)
+    options = Options(pinyin_style=args.style, glossary=glossary, sandhi=args.sandhi, convert=False)
     if args.sandhi:
         print("reader: pinyin shows tone sandhi (spoken tones), not dictionary tones",
               file=sys.stderr)  # fmt: skip
