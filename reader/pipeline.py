@@ -40,6 +40,9 @@ class Options:
     sandhi: bool = False
     auto_names: bool = True  # render names the glossary lacks (marked "auto")
     names: NameModel = NameModel.ACCURATE  # which trained recogniser judges names
+    # False: each token's converted text is left as written, for a caller that shows no
+    # other script (reader pinyin), which then never loads OpenCC's tables
+    convert: bool = True
 
 
 def annotate_path(
@@ -256,7 +259,7 @@ def _segment_all(
     ):
         start, end = old.start, old.end
         sentence_text = text[start:end]
-        converted = convert(sentence_text, conversion)
+        converted = convert(sentence_text, conversion) if opts.convert else sentence_text
         if len(converted) == len(sentence_text):
             parts = [converted[a:b] for a, b in word_spans]
         else:

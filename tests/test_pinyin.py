@@ -147,3 +147,22 @@ def test_length_groups_tile_the_sentences_and_part_short_from_long() -> None:
     assert [k for g in groups for k in g] == list(range(len(lengths)))
     assert len(groups) == 2 and list(groups[1]) == [40, 41, 42]
     assert _length_groups([]) == []
+
+
+def test_the_model_loads_only_when_the_dictionaries_leave_a_polyphone_open() -> None:
+    """银行行长: both dictionaries settle 行 in each word, so numpy and the weights wait;
+    他长大了 leaves 长 to the model, which then loads (in a fresh process each)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from reader.resources import Resources; r = Resources();"
+        "print(r.pinyin.read_text(sys.argv[1]), 'numpy' in sys.modules)"
+    )
+    runs = {
+        text: subprocess.run(
+            [sys.executable, "-c", code, text], capture_output=True, text=True, check=True
+        ).stdout.split()[-1]
+        for text in ("银行行长", "他长大了")
+    }
+    assert runs == {"银行行长": "False", "他长大了": "True"}

@@ -100,3 +100,23 @@ def test_pinyin_and_annotate_agree_on_the_traditional_sample(
                 assert cell == by_char[base + i], (line, i, cell, by_char[base + i])
                 checked += 1
     assert checked > (400 if sample == TRADITIONAL_SAMPLE else 200)
+
+
+def test_without_conversion_only_the_converted_text_differs() -> None:
+    """reader pinyin annotates with convert=False (OpenCC's tables stay unread): every token
+    reads, segments and names exactly as with the conversion; only ``converted`` is the
+    text as written."""
+    from dataclasses import replace
+
+    from reader.pipeline import Options, annotate_path
+
+    path = str(BUNDLED_TRADITIONAL)
+    converted = annotate_path(path, Options())
+    plain = annotate_path(path, Options(convert=False))
+    pairs = list(zip(converted.sentences(), plain.sentences(), strict=True))
+    assert any(a.converted != a.text for a, _ in pairs)
+    for a, b in pairs:
+        assert b.converted == b.text
+        assert [t.converted for t in b.tokens] == [t.text for t in b.tokens]
+        same = [replace(t, converted=t.text) for t in a.tokens]
+        assert same == list(b.tokens)

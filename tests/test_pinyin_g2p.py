@@ -52,3 +52,18 @@ def test_candidate_logp_is_a_distribution_over_the_characters_readings() -> None
     logp = model.candidate_logp("行", logits)
     assert set(logp) == {"hang2", "xing2"}
     assert math.isclose(sum(math.exp(v) for v in logp.values()), 1.0, rel_tol=1e-6)
+
+
+def test_the_cached_input_projection_is_the_computed_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from reader.annotate.g2p import G2PModel
+
+    first = G2PModel(np.float32, cache_dir=tmp_path)  # computes and keeps it
+    cached = tmp_path / "g2p-projection-float32.pickle"
+    assert cached.is_file()
+    again = G2PModel(np.float32, cache_dir=tmp_path)  # reads it
+    computed = np.einsum("ve,deg->dvg", first.emb, first.w_ih) + first.b[:, None, :]
+    assert np.array_equal(again.proj, computed) and again.proj.dtype == np.float32
+    cached.write_bytes(b"damaged")
+    assert np.array_equal(G2PModel(np.float32, cache_dir=tmp_path).proj, computed)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.resources import default_resources
@@ -128,3 +130,29 @@ def test_own_dag_cut_gives_jiebas_words(text: str) -> None:
         seg._prefill(text)
         table = WordTable({}, seg._tokenizer.FREQ, seg._tokenizer.total)
         assert cut_words(text, table) == list(seg._tokenizer.cut(text, HMM=True))
+
+
+@pytest.mark.parametrize("text", _JIEBA_SAMPLES)
+def test_a_cut_reading_the_table_as_it_goes_equals_one_over_a_prefilled_table(
+    text: str, tmp_path: Path
+) -> None:
+    """Segmenter.cut reads words as its DAG scan meets them (no prefill pass): from a fresh
+    segmenter, whose memo holds nothing yet, the words are those of a cut over a table
+    prefilled with everything the text reaches (which the test above ties to jieba)."""
+    from reader.resources import Resources
+    from reader.segment.dag import WordTable, cut_words
+
+    own = ["之江实验室", "群核科技", "王兴兴", "扎克伯格", "余杭"]
+
+    def fresh(words: list[str]):  # type: ignore[no-untyped-def]
+        seg = Resources(tmp_path / "cache").segmenter
+        return seg.with_words(words, key="test") if words else seg
+
+    for words in ([], own):
+        prefilled = fresh(words)
+        prefilled._prefill(text)
+        full = WordTable({}, prefilled._tokenizer.FREQ, prefilled._tokenizer.total)
+        lazy = fresh(words)
+        as_it_goes = WordTable({}, {}, lazy._tokenizer.total, lazy._lookup)
+        assert cut_words(text, as_it_goes) == cut_words(text, full)
+        assert lazy._tokenizer.FREQ  # the scan memoised what it read

@@ -12,49 +12,34 @@ its own length, so right padding never reaches a state that is read (no masking 
 
 from __future__ import annotations
 
-import pickle
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-_UNK, _BOS, _EOS = "<UNK>", "시", "끝"
-
-
-def _package_dir() -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec("g2pM")
-    if spec is None or spec.origin is None:
-        from reader.errors import ReaderError
-
-        raise ReaderError("g2pM is not installed: context pinyin needs it; pip install g2pM")
-    return Path(spec.origin).parent
-
-
-def _load(name: str) -> Any:
-    with open(_package_dir() / name, "rb") as fh:
-        return pickle.load(fh)
+from reader.annotate.g2p_vocab import BOS, EOS, UNK, G2PVocab, load_pickle, load_vocab
 
 
 class G2PModel:
     """g2pM's BiLSTM, batched. ``dtype`` float64 reproduces the package's arithmetic."""
 
-    def __init__(self, dtype: type = np.float64, bucket: int = 256) -> None:
-        state = _load("np_ckpt.pkl")
-        self.char2idx: dict[str, int] = _load("char2idx.pkl")
-        class2idx: dict[str, int] = _load("class2idx.pkl")
+    def __init__(
+        self,
+        dtype: type = np.float64,
+        bucket: int = 256,
+        vocab: G2PVocab | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
+        """``cache_dir``: where the derived input projection is kept (default: reader's
+        cache dir)."""
+        state = load_pickle("np_ckpt.pkl")
+        self.vocab = vocab = vocab if vocab is not None else load_vocab()
+        self.char2idx: dict[str, int] = vocab.char2idx
         # g2pM's digest of CC-CEDICT: char -> readings; >1 reading = the model decides
-        self.cedict: dict[str, list[str]] = {
-            ch: [r.replace("u:", "v") for r in readings]
-            for ch, readings in _load("digest_cedict.pkl").items()
-        }
-        self.classes = [""] * len(class2idx)
-        for reading, idx in class2idx.items():
-            self.classes[idx] = reading.replace("u:", "v")
-        self.class_index = {c: i for i, c in enumerate(self.classes)}
+        self.cedict: dict[str, list[str]] = vocab.cedict
+        self.classes = vocab.classes
+        self.class_index = vocab.class_index
         self.dtype = dtype
         self.bucket = bucket
 
@@ -73,19 +58,18 @@ class G2PModel:
         )
         self.hidden = self.w_hh.shape[1]
         # embedding @ W_ih + biases for every vocabulary entry: a lookup replaces the
-        # per-sentence input matmul (2 x 5398 x 128 floats, 5.5 MB in float32)
-        self.proj = np.einsum("ve,deg->dvg", self.emb, self.w_ih) + self.b[:, None, :]
+        # per-sentence input matmul (2 x 5398 x 128 floats, 5.5 MB in float32); kept in
+        # reader's cache dir, as computing it costs more than the rest of the start
+        self.proj = _input_projection(self.emb, self.w_ih, self.b, cache_dir)
         self.fc0_w, self.fc0_b = w("logit_layer.0.weight").T, w("logit_layer.0.bias")
         self.fc1_w, self.fc1_b = w("logit_layer.2.weight").T, w("logit_layer.2.bias")
-        self._unk = self.char2idx[_UNK]
-        self._bos = self.char2idx[_BOS]
-        self._eos = self.char2idx[_EOS]
+        self._unk = self.char2idx[UNK]
+        self._bos = self.char2idx[BOS]
+        self._eos = self.char2idx[EOS]
         # candidates per polyphonic char, as class indices (for masked prediction)
-        self.candidates: dict[str, np.ndarray] = {}
-        for ch, readings in self.cedict.items():
-            if len(readings) > 1:
-                classes = {self.class_index[r] for r in readings}
-                self.candidates[ch] = np.array(sorted(classes), dtype=np.int64)
+        self.candidates: dict[str, np.ndarray] = {
+            ch: np.array(cand, dtype=np.int64) for ch, cand in vocab.candidates.items()
+        }
 
     def is_polyphone(self, ch: str) -> bool:
         return ch in self.candidates
@@ -94,8 +78,11 @@ class G2PModel:
         get = self.char2idx.get
         return [self._bos, *(get(ch, self._unk) for ch in text), self._eos]
 
-    def _run_bucket(self, seqs: list[list[int]], targets: list[list[int]]) -> list[np.ndarray]:
-        """Hidden states [len(targets_i), 2H] at target positions (0-based in the text)."""
+    def _run_bucket(
+        self, seqs: list[list[int]], targets: list[list[int]]
+    ) -> tuple[np.ndarray, list[int]]:
+        """Hidden states [Σ len(targets_i), 2H] at the target positions (0-based in each
+        text), sentence after sentence, and how many rows each sentence has."""
         batch = len(seqs)
         lengths = np.array([len(s) for s in seqs])
         steps = int(lengths.max())
@@ -103,8 +90,10 @@ class G2PModel:
         for b, seq in enumerate(seqs):
             ids[0, : len(seq), b] = seq
             ids[1, : len(seq), b] = seq[::-1]
-        # input projections for all steps at once, time-major: [T, 2, B, 4H]
-        gates_x = np.stack([self.proj[0][ids[0]], self.proj[1][ids[1]]], axis=1)
+        # input projections for all steps at once, time-major: [T, 2, B, 4H], gathered in
+        # one indexing (no per-direction copies stacked afterwards)
+        directions = np.arange(2).reshape(1, 2, 1)  # forward, backward over [T, 2, B]
+        gates_x = self.proj[directions, ids.transpose(1, 0, 2)]
         h_size = self.hidden
         h: np.ndarray = np.zeros((2, batch, h_size), dtype=self.dtype)
         c = np.zeros_like(h)
@@ -118,13 +107,13 @@ class G2PModel:
             c = i_f[..., h_size:] * c + i_f[..., :h_size] * g
             h = o * np.tanh(c)
             hs[t] = h
-        out = []
-        for b, tgt in enumerate(targets):
-            pos = np.asarray(tgt, dtype=np.int64) + 1  # +1 for BOS
-            fw = hs[pos, 0, b]
-            bw = hs[lengths[b] - 1 - pos, 1, b]
-            out.append(np.concatenate([fw, bw], axis=1))
-        return out
+        # every sentence's target rows gathered at once (one indexing per direction)
+        sizes = [len(tgt) for tgt in targets]
+        pos = np.fromiter((p for tgt in targets for p in tgt), np.int64, sum(sizes)) + 1  # BOS
+        which = np.repeat(np.arange(batch), sizes)
+        fw = hs[pos, 0, which]
+        bw = hs[lengths[which] - 1 - pos, 1, which]
+        return np.concatenate([fw, bw], axis=1), sizes
 
     def logits(self, hidden: np.ndarray) -> np.ndarray:
         z = np.maximum(hidden @ self.fc0_w + self.fc0_b, 0.0)
@@ -139,11 +128,10 @@ class G2PModel:
         order = sorted((i for i in range(len(texts)) if targets[i]), key=lambda i: len(texts[i]))
         for k in range(0, len(order), self.bucket):
             chunk = order[k : k + self.bucket]
-            hidden = self._run_bucket(
+            hidden, sizes = self._run_bucket(
                 [self.encode(texts[i]) for i in chunk], [list(targets[i]) for i in chunk]
             )
-            sizes = [h.shape[0] for h in hidden]
-            logits = self.logits(np.concatenate(hidden, axis=0))
+            logits = self.logits(hidden)
             for i, rows in zip(chunk, np.split(logits, np.cumsum(sizes)[:-1]), strict=True):
                 results[i] = rows
         return results
@@ -170,6 +158,40 @@ class G2PModel:
         z -= z.max()
         logz = np.log(np.exp(z).sum())
         return {self.classes[c]: float(v - logz) for c, v in zip(cand, z, strict=True)}
+
+
+_PROJECTION_VERSION = 1
+
+
+def _input_projection(
+    emb: np.ndarray, w_ih: np.ndarray, b: np.ndarray, cache_dir: Path | None
+) -> np.ndarray:
+    """``emb @ W_ih + b`` per direction, from the cache while the weights file, the dtype
+    and numpy are those it was computed with (so the same numbers as computed here)."""
+    from reader import paths
+    from reader.annotate.g2p_vocab import package_dir
+    from reader.fsutil import cached_pickle
+
+    weights = package_dir() / "np_ckpt.pkl"
+    st = weights.stat()
+    stamp = (
+        _PROJECTION_VERSION,
+        str(weights),
+        st.st_size,
+        st.st_mtime_ns,
+        str(emb.dtype),
+        np.__version__,
+    )
+    cache = (cache_dir or paths.cache_dir()) / f"g2p-projection-{emb.dtype}.pickle"
+
+    def compute() -> np.ndarray:
+        return np.einsum("ve,deg->dvg", emb, w_ih) + b[:, None, :]  # type: ignore[no-any-return]
+
+    proj = cached_pickle(cache, stamp, compute)
+    shape = (2, emb.shape[0], w_ih.shape[2])
+    if not isinstance(proj, np.ndarray) or proj.shape != shape or proj.dtype != emb.dtype:
+        proj = compute()  # a foreign object under our name
+    return proj
 
 
 _model: dict[str, G2PModel] = {}

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from reader.annotate.g2p import G2PModel
+    from reader.annotate.g2p_vocab import G2PVocab
     from reader.segment.words import Segmenter
 
 __all__ = [
@@ -96,30 +97,44 @@ class PinyinReader:
 
         self.words = WordReader()
         self.neutral_tone = neutral_tone
-        self.model: G2PModel | None = None
+        # g2pM's vocabulary (which characters are polyphones) is read now; its weights,
+        # and numpy with them, only when a sentence leaves a polyphone to the model
+        self.vocab: G2PVocab | None = None
+        self._model: G2PModel | None = None
+        self._model_lock = threading.Lock()
         # a sentence is read through its t2s form when it has a character that never occurs
         # in Simplified text (not in g2pM's vocabulary, which was trained on Simplified)
         self._triggers: frozenset[str] | None = None
         if use_model:
-            from reader.annotate.g2p import get_model
+            from reader.annotate.g2p_vocab import load_vocab
 
-            self.model = get_model()
-            self._triggers = traditional_only(set(self.model.char2idx))
+            self.vocab = load_vocab()
+            self._triggers = traditional_only(set(self.vocab.char2idx))
         self.overrides = load_overrides()
         self._segmenter = segmenter
         self._segmenter_lock = threading.Lock()
         # each polyphone's readings in the model's order; words' dictionary readings
         self._candidates: dict[str, tuple[str, ...]] = {}
-        if self.model is not None:
-            classes = self.model.classes
-            self._candidates = {
-                ch: tuple(classes[c] for c in cand) for ch, cand in self.model.candidates.items()
-            }
+        if self.vocab is not None:
+            self._candidates = {ch: self.vocab.readings_of(ch) for ch in self.vocab.candidates}
         self._plans: dict[str, _WordPlan] = {}
         self._displays: dict[tuple[tuple[str | None, ...], str], str] = {}
         self._plans_lock = threading.Lock()
 
     # -- public -------------------------------------------------------------------------
+    @property
+    def model(self) -> G2PModel | None:
+        """g2pM's model (None without one), loaded on first use."""
+        if self.vocab is None:
+            return None
+        if self._model is None:
+            with self._model_lock:
+                if self._model is None:
+                    from reader.annotate.g2p import get_model
+
+                    self._model = get_model()
+        return self._model
+
     def read_batch(self, items: Sequence[tuple[str, Sequence[Span]]]) -> list[Readings]:
         """One reading per character for each ``(sentence, word spans)``; None for non-Han."""
         from reader.annotate.pinyin_convert import to_simplified
@@ -134,7 +149,7 @@ class PinyinReader:
             results.append(out)
             pending.append(todo)
             locked.append(agreed)
-        if self.model is not None:
+        if self.vocab is not None and any(pending):
             self._context_pass(texts, results, pending)
         for text, tiling, out, agreed in zip(texts, tilings, results, locked, strict=True):
             self.overrides.apply(text, tiling, out, agreed)
@@ -195,7 +210,7 @@ class PinyinReader:
     def _plan(self, span: str) -> _WordPlan:
         """What the dictionaries settle in a word span on their own (None where not Han):
         the same for every occurrence of the span, so it is worked out once per span."""
-        digest = self.model.cedict if self.model is not None else None
+        digest = self.vocab.cedict if self.vocab is not None else None
         readings: Readings = [None] * len(span)
         pending: list[_Pending] = []
         agreed: list[int] = []

@@ -60,6 +60,7 @@ def write_json_stream(
     :func:`reader.pipeline.article_to_json` of the annotated article). ``token_fields``
     adds keys per token (the vocabulary's ``status`` and ``hsk``)."""
     from reader.export.jsonfmt import sentence_to_json
+    from reader.export.jsontext import dumps_indented
     from reader.pipeline import article_to_json
 
     paragraph_of = {s.index: p.index for p in outline.paragraphs for s in p.sentences}
@@ -68,13 +69,12 @@ def write_json_stream(
     text = json.dumps(head, ensure_ascii=False, indent=1)
     out.write(text[: text.rindex("}")].rstrip() + ',\n "sentences": [')
     for n, sentence in enumerate(sentences):
-        body = json.dumps(
+        body = dumps_indented(  # json.dumps(..., ensure_ascii=False, indent=1), faster
             sentence_to_json(
                 sentence,
                 paragraph_of[sentence.index],
                 token_fields(sentence) if token_fields is not None else None,
             ),
-            ensure_ascii=False,
             indent=1,
         )
         out.write(("," if n else "") + "\n  " + body.replace("\n", "\n  "))

@@ -71,13 +71,22 @@ def _chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.model import NameModel
     from reader.pipeline import Options
     from reader.resources import default_resources
 
     glossary = default_resources().glossary(
         extra_files=tuple(args.glossary), use_default=not args.no_default_glossary
     )
-    options = Options(pinyin_style=args.style, glossary=glossary, sandhi=args.sandhi)
+    # pinyin only: no other script to convert to (OpenCC's tables stay unread), and the fast
+    # recogniser (names only steer a surname's reading; LAC's network would double the start)
+    options = Options(
+        pinyin_style=args.style,
+        glossary=glossary,
+        sandhi=args.sandhi,
+        convert=False,
+        names=NameModel.FAST,
+    )
     if args.sandhi:
         print("reader: pinyin shows tone sandhi (spoken tones), not dictionary tones",
               file=sys.stderr)  # fmt: skip

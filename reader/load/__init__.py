@@ -78,7 +78,7 @@ def load_bytes(
 
         result = load_markdown(text, meta, where, full_page)
     else:
-        from reader.load.pages import load_text
+        from reader.load.plain import load_text  # (no HTML or Markdown machinery)
 
         result = load_text(text, meta, where)
     if not result.text.strip():

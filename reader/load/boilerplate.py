@@ -3,25 +3,65 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 _WORD_SPLIT = re.compile(r"[\s_-]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # (hashable by identity: sources is a dict)
 class Rules:
-    block: re.Pattern[str]
-    tail: re.Pattern[str]
-    inline: re.Pattern[str] | None
+    """The rules by kind. Each kind's pattern is compiled on first use: plain text needs
+    only ``caption_line``, and compiling them all costs more than loading the text."""
+
+    sources: Mapping[str, tuple[str, ...]]  # kind -> its patterns, in file order
     chrome_tags: frozenset[str]
-    chrome: re.Pattern[str]
-    byline: re.Pattern[str]
-    caption: re.Pattern[str]
-    heading: re.Pattern[str]
-    caption_line: re.Pattern[str]
-    header: re.Pattern[str]
-    related: re.Pattern[str]
-    header_block: re.Pattern[str]
+
+    @cached_property
+    def block(self) -> re.Pattern[str]:
+        return _union(self.sources.get("block", ()))
+
+    @cached_property
+    def tail(self) -> re.Pattern[str]:
+        return _union(self.sources.get("tail", ()))
+
+    @cached_property
+    def inline(self) -> re.Pattern[str] | None:
+        inline = self.sources.get("inline", ())
+        return _union(inline) if inline else None
+
+    @cached_property
+    def chrome(self) -> re.Pattern[str]:
+        return _union(self.sources.get("chrome", ()))
+
+    @cached_property
+    def byline(self) -> re.Pattern[str]:
+        return _union(self.sources.get("byline", ()))
+
+    @cached_property
+    def caption(self) -> re.Pattern[str]:
+        return _union(self.sources.get("caption", ()))
+
+    @cached_property
+    def heading(self) -> re.Pattern[str]:
+        return _union(self.sources.get("heading", ()))
+
+    @cached_property
+    def caption_line(self) -> re.Pattern[str]:
+        return _union(self.sources.get("caption-line", ()))
+
+    @cached_property
+    def header(self) -> re.Pattern[str]:
+        return _union(self.sources.get("header", ()))
+
+    @cached_property
+    def related(self) -> re.Pattern[str]:
+        return _union(self.sources.get("related", ()))
+
+    @cached_property
+    def header_block(self) -> re.Pattern[str]:
+        return _union(self.sources.get("header-block", ()))
 
     def is_block_boilerplate(self, text: str) -> bool:
         return self.block.fullmatch(text) is not None
@@ -51,7 +91,7 @@ def class_words(value: str) -> list[str]:
     return words
 
 
-def _union(patterns: list[str]) -> re.Pattern[str]:
+def _union(patterns: Sequence[str]) -> re.Pattern[str]:
     if not patterns:
         return re.compile(r"(?!x)x")
     return re.compile("|".join(f"(?:{p})" for p in patterns))
@@ -66,20 +106,9 @@ def parse_rules(text: str, source: str = "boilerplate.tsv") -> Rules:
         if cols[0] == "kind" or len(cols) < 2:
             continue
         kinds.setdefault(cols[0].strip(), []).append(cols[1])
-    inline = kinds.get("inline", [])
     return Rules(
-        block=_union(kinds.get("block", [])),
-        tail=_union(kinds.get("tail", [])),
-        inline=_union(inline) if inline else None,
+        sources={kind: tuple(patterns) for kind, patterns in kinds.items()},
         chrome_tags=frozenset(t.strip().lower() for t in kinds.get("chrome-tag", [])),
-        chrome=_union(kinds.get("chrome", [])),
-        byline=_union(kinds.get("byline", [])),
-        caption=_union(kinds.get("caption", [])),
-        heading=_union(kinds.get("heading", [])),
-        caption_line=_union(kinds.get("caption-line", [])),
-        header=_union(kinds.get("header", [])),
-        related=_union(kinds.get("related", [])),
-        header_block=_union(kinds.get("header-block", [])),
     )
 
 

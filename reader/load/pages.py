@@ -1,4 +1,6 @@
-"""Per-format loading: text, Markdown (incl. Jekyll posts with HTML bodies), HTML pages."""
+"""Per-format loading: Markdown (incl. Jekyll posts with HTML bodies), HTML pages; plain
+text is :func:`reader.load.plain.load_text` (re-exported here), which needs none of the
+HTML and Markdown machinery this module imports."""
 
 from __future__ import annotations
 
@@ -6,7 +8,6 @@ from dataclasses import replace
 
 from reader.load import html as page
 from reader.load import markdown as md
-from reader.load import plain
 from reader.load.blocks import build, same_title, with_title
 from reader.load.boilerplate import filter_blocks
 from reader.load.htmlmeta import (
@@ -15,7 +16,10 @@ from reader.load.htmlmeta import (
     page_meta,
     reporter_from_bylines,
 )
+from reader.load.plain import load_text
 from reader.model import LoadedText, Meta
+
+__all__ = ["load_html", "load_markdown", "load_text"]
 
 
 def _chars(items: list[tuple[str, str]]) -> int:
@@ -32,11 +36,6 @@ def _near_title(items: list[tuple[str, str]], title: str) -> list[tuple[str, str
         if title and same_title(text, title):
             return items[i + 1 : i + 16]
     return items[:30]
-
-
-def load_text(text: str, meta: Meta, where: str) -> LoadedText:
-    items, title = plain.blocks(text)
-    return build(items, replace(meta, title=title))
 
 
 def load_markdown(text: str, meta: Meta, where: str, full_page: bool) -> LoadedText:

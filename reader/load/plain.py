@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from reader.load.blocks import clean_block
+from reader.load.blocks import build, clean_block
 from reader.load.boilerplate import rules
+from reader.model import LoadedText, Meta
 
 _SENTENCE_END = re.compile(r"[。！？!?；;：:，,、…．.」』”’）)]$")
 TITLE_MAX = 60
@@ -32,3 +34,9 @@ def blocks(text: str) -> tuple[list[tuple[str, str]], str]:
         else:
             items.append(("p", line))
     return items, title
+
+
+def load_text(text: str, meta: Meta, where: str) -> LoadedText:
+    """A plain-text article (``where`` names it in errors, as the other loaders take it)."""
+    items, title = blocks(text)
+    return build(items, replace(meta, title=title))

@@ -24,18 +24,32 @@ class WordTable:
     DAG scan from any other character reads the base table alone.
     """
 
-    __slots__ = ("base", "logtotal", "own", "own_heads", "total")
+    __slots__ = ("base", "fallback", "logtotal", "own", "own_heads", "total")
 
-    def __init__(self, own: dict[str, int], base: dict[str, int], total: int) -> None:
+    def __init__(
+        self,
+        own: dict[str, int],
+        base: dict[str, int],
+        total: int,
+        fallback: Callable[[str], int | None] | None = None,
+    ) -> None:
+        """``fallback`` answers what ``base`` lacks (a segmenter's look-up in its disk
+        table, which memoises into ``base``); without it ``base`` must already hold every
+        word and prefix the text's DAG reaches."""
         self.own = own
         self.base = base
         self.total = total
+        self.fallback = fallback
         self.logtotal = log(total)
         self.own_heads = frozenset(word[0] for word in own)
 
     def get(self, word: str) -> int | None:
         value = self.own.get(word)
-        return self.base.get(word) if value is None else value
+        if value is None:
+            value = self.base.get(word)
+            if value is None and self.fallback is not None:
+                value = self.fallback(word)
+        return value
 
 
 def cut_words(text: str, table: WordTable) -> list[str]:
@@ -60,6 +74,7 @@ def cut_words(text: str, table: WordTable) -> list[str]:
 def _cut_block(block: str, table: WordTable, words: list[str], hmm_cut: HmmCut) -> None:
     n = len(block)
     own_get, base_get, own_heads = table.own.get, table.base.get, table.own_heads
+    fallback = table.fallback
     logtotal = table.logtotal
     # DAG: for each start, the ends of the words (freq > 0) beginning there, with their
     # frequencies; a prefix (freq 0) only lets the scan go on.
@@ -73,7 +88,7 @@ def _cut_block(block: str, table: WordTable, words: list[str], hmm_cut: HmmCut) 
                 f = own_get(frag)
                 if f is None:
                     f = base_get(frag)
-                    if f is None:
+                    if f is None and (fallback is None or (f := fallback(frag)) is None):
                         break
                 if f:
                     ends.append((i, f))
@@ -82,7 +97,7 @@ def _cut_block(block: str, table: WordTable, words: list[str], hmm_cut: HmmCut) 
         else:  # no own word starts with this character: the base table alone
             while i < n:
                 f = base_get(frag)
-                if f is None:
+                if f is None and (fallback is None or (f := fallback(frag)) is None):
                     break
                 if f:
                     ends.append((i, f))

@@ -115,9 +115,9 @@ class Segmenter:
     """Cuts Simplified text into words; knows jieba's frequencies and POS tags.
 
     jieba's tokenizer reads ``FREQ`` with plain dict look-ups; here ``FREQ`` holds only
-    the words a text needs, filled in from the on-disk table (:class:`_BaseTable`) before
-    each cut (:meth:`_prefill`), so a start never loads the whole dictionary and the cut
-    itself runs at jieba's own speed.
+    the words a text needs, filled in from the on-disk table (:class:`_BaseTable`) as the
+    cut's DAG scan meets them (before jieba's own ``suggest_freq``: :meth:`_prefill`), so
+    a start never loads the whole dictionary and a cut reads each word once.
     """
 
     def __init__(self, cache_dir: Path | None = None, *, _base: Segmenter | None = None) -> None:
@@ -140,7 +140,7 @@ class Segmenter:
         tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, total, True
         self._tokenizer: jieba.Tokenizer = tokenizer
         # jieba's POS HMM for unknown words (tables loaded on first use, shared when derived)
-        self._hmm: PosHMM = _base._hmm if _base is not None else PosHMM()
+        self._hmm: PosHMM = _base._hmm if _base is not None else PosHMM(cache_dir)
         # families of cuts that change readings and glosses (日至, 家台, 在…中将)
         self._fixes: WordFixes = _base._fixes if _base is not None else WordFixes.load()
         self._tags: dict[str, str] = {}  # this segmenter's own words and memoised HMM guesses
@@ -234,9 +234,10 @@ class Segmenter:
         spans: list[tuple[int, int]] = []
         pos = 0
         with self._lock:
-            self._prefill(text)
-            # jieba's cut over the prefilled table (reader.segment.dag: the same words)
-            table = WordTable({}, self._tokenizer.FREQ, self._tokenizer.total)
+            # jieba's cut (reader.segment.dag: the same words), each word and prefix its DAG
+            # reaches read from the disk table as the scan meets it (memoised in FREQ): the
+            # same frequencies a prefill pass over the text would have put there first
+            table = WordTable({}, self._tokenizer.FREQ, self._tokenizer.total, self._lookup)
             words = cut_words(text, table)
         words = self._fixes.apply(words, lambda w: bool(self._lookup(w)))
         for word in words:

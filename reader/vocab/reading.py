@@ -66,13 +66,15 @@ class Vocabulary:
 
         keys = self.rules.keys(sentence.tokens, fold(sentence.text), sentence.start)
         statuses = self.store.statuses()
+        system = self.system  # a settings query: once per sentence, not once per token
+        level = self.levels.level
         out: dict[tuple[int, int], dict[str, object]] = {}
         for t, key in enumerate(keys):
             if key is None:
                 out[(sentence.index, t)] = {"status": None, "hsk": None}
             else:
                 status = statuses.get(key, Status.NEW).value
-                out[(sentence.index, t)] = {"status": status, "hsk": self.level(key)}
+                out[(sentence.index, t)] = {"status": status, "hsk": level(key, system)}
         return out
 
     def token_fields(self, article: Article) -> dict[tuple[int, int], dict[str, object]]:
