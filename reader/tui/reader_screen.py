@@ -25,16 +25,18 @@ COMPACT_FOOTER = 140  # below this many columns: footer keys without padding
 
 
 class ReaderFooter(Footer):
-    """The footer, its keys rebuilt once per burst of binding changes.
+    """The footer, its keys rebuilt once per burst of binding changes, and only when the
+    keys it would show differ from the ones it shows.
 
     Textual's Footer rebuilds its keys after every change of the bindings: at start-up
-    that is focus, the screen stack and each resize, six rebuilds right after the first
-    paint at 0.15-0.4 s each on a busy machine, all of it main-thread time taken from the
-    background annotation that the first English waits for. The keys are read when the
+    that is focus (twice), the screen stack and each resize, six rebuilds right after the
+    first paint at 0.15-0.4 s each on a busy machine, all of it main-thread time taken from
+    the background annotation that the first English waits for. The keys are read when the
     rebuild runs, so one rebuild after the burst shows the same as six.
     """
 
     _rebuild_due = False
+    _built_for: object = None  # the active bindings the keys on show were built from
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True  # Footer.compose shows nothing until the first change
@@ -46,6 +48,14 @@ class ReaderFooter(Footer):
 
     async def _rebuild(self) -> None:
         self._rebuild_due = False  # a change from now on asks for another rebuild
+        shown = (
+            tuple(self.screen.active_bindings.items()),
+            self.show_command_palette,
+            self.combine_groups,
+        )
+        if shown == self._built_for:
+            return
+        self._built_for = shown
         await self.recompose()
 
 
