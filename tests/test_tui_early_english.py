@@ -200,3 +200,27 @@ async def test_an_early_sentence_carries_a_name_the_article_establishes_late(
     )
     first = next(whole.sentences())
     assert _xiaomi(first) == ["Xiaomi"] and first.tokens == early.tokens
+
+
+class SlowTranslator(LoadingTranslator):
+    def translate(self, texts: Sequence[str], fragments: bool = False) -> list[str]:
+        time.sleep(0.2)
+        return super().translate(texts, fragments)
+
+
+async def test_a_file_opened_while_translating_is_translated(tmp_path: Path) -> None:
+    """The old article's job ends as a stale message; the new article still starts its
+    English (it used to wait for a job that was never going to report)."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("\n\n".join(f"第{i}天我们在公园里散步。" for i in range(30)), "utf-8")
+    second.write_text("\n\n".join(f"第{i}年他们在学校里读书。" for i in range(10)), "utf-8")
+    fake = SlowTranslator()
+    app = make_app(str(first), Options(), translator_factory=lambda: fake)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for(pilot, lambda: app.session.sentences[0].translation is not None)
+        assert app.translating
+        app.load_file(str(second), full_page=False)
+        await wait_for(pilot, lambda: app.path == str(second) and app.session.annotated)
+        s = app.session
+        await wait_for(pilot, lambda: s.translated_count() == len(s.sentences), 60)
+        assert sum("学校" in t for t in fake.translated) == len(s.sentences)
