@@ -1,5 +1,6 @@
 """The first screen's English comes early: the model loads while the article is annotated,
-and the first annotated part is translated before the rest of the article is annotated."""
+and the first annotated part is translated before the rest of the article is annotated,
+with the names the whole article establishes; a file opened mid-translation is translated."""
 
 from __future__ import annotations
 
