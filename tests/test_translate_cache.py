@@ -80,6 +80,19 @@ def test_an_unusable_location_disables_the_cache_without_failing(tmp_path: Path)
     assert cache.disabled
 
 
+def test_open_connects_before_the_first_look_up(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    cache = TranslationCache(path)
+    assert not path.exists()
+    assert cache.open() and path.is_file()  # the reader opens it while the model loads
+    cache.put_many([("k", ENTRY)])
+    assert cache.get_many(["k"]) == {"k": ENTRY}
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    unusable = TranslationCache(blocker / "sub" / "c.sqlite3")
+    assert not unusable.open() and unusable.disabled  # no exception
+
+
 WRITER = """
 import sys
 from reader.translate.cache import CachedTranslation, TranslationCache

@@ -1,11 +1,13 @@
 """The first screen's English comes early: the model loads while the article is annotated,
-and the first annotated part is translated before the rest of the article is annotated."""
+and the first annotated part is translated before the rest of the article is annotated,
+with the names the whole article establishes; a file opened mid-translation is translated."""
 
 from __future__ import annotations
 
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,103 @@ async def test_a_failing_model_is_reported_once_translation_starts(long_article:
         await wait_for(pilot, lambda: bool(app.model_error))
         assert "reinstall" in app.model_error
         assert len(calls) >= 2  # the preload's failure was silent; the worker's is shown
+
+
+@dataclass(frozen=True)
+class Ent:
+    start: int
+    end: int
+    type: str
+    confidence: float
+
+
+class Scripted:
+    """A recogniser that gives 小米 before 进入 weak support (0.3): too little for a name
+    alone, enough for one the article establishes (小米集团, in its last sentence)."""
+
+    def recognise(self, text, words=None, pos=None, lexicon_spans=None):  # type: ignore[no-untyped-def]
+        start = text.find("小米进入")
+        return [] if start < 0 else [Ent(start, start + 2, "ORG", 0.3)]
+
+
+class EchoTranslator(LoadingTranslator):
+    """Returns its (masked) input, so protected names come back intact."""
+
+    def translate(self, texts: Sequence[str], fragments: bool = False) -> list[str]:
+        self.translated.extend(texts)
+        return list(texts)
+
+
+def _xiaomi(sentence) -> list[str]:  # type: ignore[no-untyped-def]
+    return [t.glossary.en for t in sentence.tokens if t.text == "小米" and t.glossary]
+
+
+async def test_an_early_sentence_carries_a_name_the_article_establishes_late(
+    tmp_path: Path, held_annotation: threading.Event
+) -> None:
+    """Sentence 0 is translated before the sentence that makes 小米 a name (the last one)
+    is annotated, yet goes to the model with Xiaomi, as when the whole article is annotated:
+    names are decided with the whole article's text (reader.pipeline.ArticleRun)."""
+    from reader.resources import Resources
+
+    filler = [f"第{i}天我们在公园里散步。" for i in range(ANNOTATE_FIRST + 20)]
+    lines = ["小米进入汽车市场。", *filler, "小米集团发布财报。"]
+    path = tmp_path / "late-name.txt"
+    path.write_text("\n\n".join(lines), encoding="utf-8")
+    resources = Resources(cache_dir=tmp_path / "cache", recogniser=Scripted())
+    glossary = resources.glossary(use_user=False)
+    # the control: alone, the sentence's weak support makes no name
+    alone = tmp_path / "alone.txt"
+    alone.write_text(lines[0], encoding="utf-8")
+    assert not _xiaomi(
+        next(
+            reader.pipeline.annotate_path(
+                str(alone), Options(glossary=glossary), resources=resources
+            ).sentences()
+        )
+    )
+
+    fake = EchoTranslator()
+    app = make_app(str(path), Options(glossary=glossary), translator_factory=lambda: fake)
+    app.resources = resources
+    async with app.run_test(size=(160, 50)) as pilot:
+        s = app.session
+        await wait_for(pilot, lambda: s.sentences[0].translation is not None)
+        assert not s.annotated  # the last sentence (小米集团) is not annotated yet
+        assert s.sentences[-1].translation is None
+        early = s.sentences[0]
+        assert _xiaomi(early) == ["Xiaomi"]
+        assert any("Xiaomi" in text for text in fake.translated)
+        assert "Xiaomi" in early.translation.text
+        held_annotation.set()
+        await wait_for(pilot, lambda: s.annotated and not app.translating)
+        assert s.sentences[0].tokens == early.tokens  # annotated once, never differently
+    whole = reader.pipeline.annotate_path(
+        str(path), Options(glossary=glossary), resources=resources
+    )
+    first = next(whole.sentences())
+    assert _xiaomi(first) == ["Xiaomi"] and first.tokens == early.tokens
+
+
+class SlowTranslator(LoadingTranslator):
+    def translate(self, texts: Sequence[str], fragments: bool = False) -> list[str]:
+        time.sleep(0.2)
+        return super().translate(texts, fragments)
+
+
+async def test_a_file_opened_while_translating_is_translated(tmp_path: Path) -> None:
+    """The old article's job ends as a stale message; the new article still starts its
+    English (it used to wait for a job that was never going to report)."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("\n\n".join(f"第{i}天我们在公园里散步。" for i in range(30)), "utf-8")
+    second.write_text("\n\n".join(f"第{i}年他们在学校里读书。" for i in range(10)), "utf-8")
+    fake = SlowTranslator()
+    app = make_app(str(first), Options(), translator_factory=lambda: fake)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for(pilot, lambda: app.session.sentences[0].translation is not None)
+        assert app.translating
+        app.load_file(str(second), full_page=False)
+        await wait_for(pilot, lambda: app.path == str(second) and app.session.annotated)
+        s = app.session
+        await wait_for(pilot, lambda: s.translated_count() == len(s.sentences), 60)
+        assert sum("学校" in t for t in fake.translated) == len(s.sentences)

@@ -73,6 +73,40 @@ async def test_footer_keeps_help_and_quit_on_screen(width: int) -> None:
         assert all(k.region.right <= palette.region.x for k in others)
 
 
+async def test_footer_is_built_once_at_start_and_again_when_its_keys_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Focus, the screen stack and resizes all change the bindings at start-up; Textual's
+    Footer rebuilt its keys after each (six times, main-thread time the first English waits
+    for). ReaderFooter builds them once, and again only when the keys shown change."""
+    from textual.widgets._footer import FooterKey
+
+    from reader.tui.reader_screen import ReaderFooter
+
+    builds: list[int] = []
+    original = ReaderFooter.recompose
+
+    async def counted(self: ReaderFooter) -> None:
+        builds.append(1)
+        await original(self)
+
+    monkeypatch.setattr(ReaderFooter, "recompose", counted)
+    app = _app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.pause()
+        wide = {k.key for k in app.screen.query(FooterKey)}
+        assert len(builds) == 1 and "q" in wide
+        await pilot.resize_terminal(161, 40)  # same keys: no rebuild
+        await pilot.pause()
+        assert len(builds) == 1
+        await pilot.resize_terminal(100, 40)  # fewer keys fit: rebuilt
+        await pilot.pause()
+        await pilot.pause()
+        narrow = {k.key for k in app.screen.query(FooterKey)}
+        assert len(builds) == 2 and narrow < wide and "q" in narrow
+
+
 async def test_long_english_name_keeps_the_other_columns_on_screen() -> None:
     app = _app()
     long_en = "The Extraordinarily Long Official English Name Of A Robotics Company Ltd"

@@ -228,6 +228,10 @@ class TranslationCache:
 
         self._run(write)
 
+    def open(self) -> bool:
+        """Connect now rather than on the first look-up; False if the cache is unusable."""
+        return bool(self._run(lambda conn: True))
+
     def __len__(self) -> int:
         n = self._run(lambda conn: conn.execute("SELECT count(*) FROM translations").fetchone()[0])
         return int(n or 0)

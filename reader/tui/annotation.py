@@ -26,10 +26,11 @@ from reader.tui.messages import (
     WorkFailed,
 )
 
-# Annotation parts: the first covers the screen around the reading position, later ones
-# double up to a size that still lets the worker notice a cancel (q) within a second.
+# Annotation parts: the first is the few sentences before the reading position and
+# ANNOTATE_FIRST from it (small: their English starts as soon as they are annotated), later
+# ones double up to a size that still lets the worker notice a cancel (q) within a second.
 ANNOTATE_BEFORE_CURSOR = 10
-ANNOTATE_FIRST = 60
+ANNOTATE_FIRST = 4
 ANNOTATE_MAX = 800
 
 
@@ -39,6 +40,7 @@ class AnnotationWork(ReaderHost):
     def _annotate(self, generation: int, loaded: LoadedText, options: Options) -> None:
         """Annotate in a daemon thread: it reads and writes nothing a user keeps, so `q`
         never waits for it (a Textual thread worker is joined at exit, mid-part)."""
+        self.early_todo.clear()
         threading.Thread(
             target=self._annotate_parts,
             args=(generation, loaded, options),
@@ -81,10 +83,10 @@ class AnnotationWork(ReaderHost):
                 "conversion": skeleton.conversion,
                 "pinyin_style": skeleton.pinyin_style,
             }
-            start = max(0, self.session.cursor.sentence - ANNOTATE_BEFORE_CURSOR)
-            parts = iter_annotated(
-                skeleton, opts, self.resources, ANNOTATE_FIRST, start, ANNOTATE_MAX
-            )
+            cursor = self.session.cursor.sentence
+            start = max(0, cursor - ANNOTATE_BEFORE_CURSOR)
+            first = cursor - start + ANNOTATE_FIRST
+            parts = iter_annotated(skeleton, opts, self.resources, first, start, ANNOTATE_MAX)
             for part in parts:
                 if stop():
                     return
@@ -97,6 +99,12 @@ class AnnotationWork(ReaderHost):
             return
         done = Annotated(generation, {}, fields, glossary, True, time.perf_counter() - began)
         self.post_message(done)
+
+    def take_early_todo(self) -> set[int]:
+        """The annotated sentences no early translation job has been given yet (emptied)."""
+        todo = set(self.early_todo)
+        self.early_todo.clear()
+        return todo
 
     def _load_whole(self, path: str) -> LoadedText:
         from reader.load import load_path
@@ -112,6 +120,7 @@ class AnnotationWork(ReaderHost):
         untouched = s.cursor.sentence == 0 and s.anchor is None
         self.loaded, self.article_key, self._whole_path = message.loaded, message.key, None
         s.set_article(message.article)
+        self.early_todo.clear()  # indices of the head; the parts to come index the whole
         self.outlining = False
         if untouched:
             restore_position(s, self.positions, self.article_key)
@@ -133,11 +142,15 @@ class AnnotationWork(ReaderHost):
                 self.set_reactive(ReaderHost.want_style, s.article.pinyin_style)
         if not message.done:
             self.request_relayout()
-            if not self.translating:  # the first screen's English, before the rest is annotated
-                self.start_translation(early=set(message.sentences))
+            # English for the annotated parts before the rest is annotated; a part that
+            # comes while a job runs waits for it (on_translation_finished takes it then)
+            self.early_todo.update(message.sentences)
+            if not self.translating:
+                self.start_translation(early=self.take_early_todo())
             return
         self.timings["annotated"] = time.perf_counter()
         s.annotated = True
+        self.early_todo.clear()
         self.vocab_article_changed()
         self._restarts = 0
         self.refresh_all()

@@ -124,6 +124,7 @@ class ReaderApp(
         self._relayout_due = False  # a coalesced re-layout of a long article is scheduled
         self._relayout_seconds = 0.0  # how long the last one took
         self._restarts = 0  # automatic re-runs of translation for left-over sentences
+        self.early_todo: set[int] = set()  # annotated parts not yet given to translation
         self.loaded = loaded
         self._whole_path = whole_path
         self.init_web()

@@ -100,6 +100,9 @@ class FileActions(ReaderHost):
         )
         self.article_vocab = None
         self.model_error = ""
+        # the old article's job was cancelled by load_file and its end is dropped as stale:
+        # without this the new article's parts never start translating
+        self.translating = False
         self._reader_screen().session = self.session
         self.view.set_session(self.session)
         self.title, self.sub_title = self._title(), self._sub_title()

@@ -3,8 +3,9 @@ the getter imports reader.translate in the thread).
 
 Loading CTranslate2 and an 80 MB model takes about a second; the reader starts it while the
 article is still being annotated, so the first screen's sentences go to a model that is
-already loaded. Errors are left to the translation itself, which reports them (the getter
-and the load run again there and raise the same error).
+already loaded, with the translation cache already open. Errors are left to the
+translation itself, which reports them (the getter and the load run again there and raise
+the same error).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections.abc import Callable
 
 
 def preload_model(get_translator: Callable[[], object]) -> threading.Thread:
-    """Call ``get_translator()`` and its ``load()`` (if it has one) in a new thread.
+    """Call ``get_translator()`` and its ``load()`` (if it has one) in a new thread, then
+    open the translation cache (with a model; glossing uses none).
 
     Not a daemon: quitting while the model loads waits for the load to end rather than
     tearing CTranslate2 down mid-load.
@@ -26,6 +28,10 @@ def preload_model(get_translator: Callable[[], object]) -> threading.Thread:
             load = getattr(translator, "load", None)
             if callable(load):
                 load()
+            if translator is not None:
+                from reader.translate.run import open_shared_cache
+
+                open_shared_cache()
         except Exception:  # noqa: BLE001 - the translation worker reports it
             return
 

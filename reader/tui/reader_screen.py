@@ -24,6 +24,41 @@ NARROW = 120  # below this many columns: interlinear layout, look-up panel at th
 COMPACT_FOOTER = 140  # below this many columns: footer keys without padding
 
 
+class ReaderFooter(Footer):
+    """The footer, its keys rebuilt once per burst of binding changes, and only when the
+    keys it would show differ from the ones it shows.
+
+    Textual's Footer rebuilds its keys after every change of the bindings: at start-up
+    that is focus (twice), the screen stack and each resize, six rebuilds right after the
+    first paint at 0.15-0.4 s each on a busy machine, all of it main-thread time taken from
+    the background annotation that the first English waits for. The keys are read when the
+    rebuild runs, so one rebuild after the burst shows the same as six.
+    """
+
+    _rebuild_due = False
+    _built_for: object = None  # the active bindings the keys on show were built from
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self._bindings_ready = True  # Footer.compose shows nothing until the first change
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._rebuild_due:
+            self._rebuild_due = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._rebuild_due = False  # a change from now on asks for another rebuild
+        shown = (
+            tuple(self.screen.active_bindings.items()),
+            self.show_command_palette,
+            self.combine_groups,
+        )
+        if shown == self._built_for:
+            return
+        self._built_for = shown
+        await self.recompose()
+
+
 @runtime_checkable
 class ScreenHost(Protocol):
     """What the screen asks of its app (reader.tui.app.ReaderApp)."""
@@ -43,6 +78,7 @@ class ReaderScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__(id="reader")
         self.session = session
+        self._footer_hidden: frozenset[str] | None = None  # keys _fit_footer last hid
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="文")
@@ -53,7 +89,7 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="statusbar"):
             yield Static(id="status", markup=False)
             yield ProgressBar(id="progress", show_eta=False)
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.query_one(ArticleView).focus()
@@ -77,6 +113,9 @@ class ReaderScreen(Screen[None]):
     def _fit_footer(self, hidden: frozenset[str]) -> None:
         """Show in the footer the registry's footer keys except ``hidden`` (Textual has no
         public per-instance `show`, so the screen's own binding map is rewritten)."""
+        if hidden == self._footer_hidden:
+            return  # each resize asks; the footer is rebuilt only when its keys change
+        self._footer_hidden = hidden
         footer_ids = {a.binding_id for a in ACTIONS if a.footer}
         table = self._bindings.key_to_bindings
         for key, key_bindings in table.items():

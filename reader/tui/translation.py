@@ -21,7 +21,10 @@ from reader.tui.messages import ModelStatus, Translated, TranslationFinished, Wo
 if TYPE_CHECKING:
     from reader.translate.engine import MTBackend
 
-CHUNKS = (4, 16)  # first translation chunk tiny (one batch: the first lines), then larger
+# Sentences per translation chunk: the first is the sentence at the cursor alone (its
+# English is on screen after one short decode), then the lines around it, then larger
+# chunks; the last size repeats.
+CHUNKS = (1, 4, 16)
 
 
 class TranslationWork(ReaderHost):
@@ -70,16 +73,16 @@ class TranslationWork(ReaderHost):
             translator = self._translator = None
         model = translator.model_id if translator is not None else None
         self.post_message(ModelStatus(generation, model))
-        size, k = CHUNKS[0], 0
+        k, n = 0, 0
         while k < len(jobs):
             if cancel.is_set() or worker.is_cancelled:
                 self.post_message(
                     TranslationFinished(generation, True, time.perf_counter() - began)
                 )
                 return
+            size = CHUNKS[min(n, len(CHUNKS) - 1)]
             chunk = jobs[k : k + size]
-            k += size
-            size = CHUNKS[1]
+            k, n = k + size, n + 1
             positions = {s.index: i for i, s, _ in chunk}  # article index → session position
             try:
                 found, _stats = translate_sentences(
@@ -120,8 +123,13 @@ class TranslationWork(ReaderHost):
         if not message.cancelled:
             self.translating = False
             self.timings["translated"] = time.perf_counter()
+            if not self.session.annotated:
+                # parts annotated while this early job ran
+                todo = self.take_early_todo()
+                if todo:
+                    self.start_translation(early=todo)
             # Sentences re-made while the job ran (a glossary edit) are still to do.
-            if self.session.untranslated() and self._restarts < 3:
+            elif self.session.untranslated() and self._restarts < 3:
                 self._restarts += 1
                 self.start_translation()
         self.refresh_status()
