@@ -291,6 +291,25 @@ def sample_speed(recognisers: dict[str, NameRecogniser], segmenter: Segmenter) -
         print(f"{name:34} {seconds * 1000:7.1f} ms")
 
 
+def report_sets(data: Path, limit: int | None, systems: dict[str, System]) -> None:
+    """``report`` on the three evaluation sets: CLUENER train's held-out part, MSRA test
+    and Weibo NER test (a set whose file is missing is skipped with a line)."""
+    sets = {
+        "(i) CLUENER train, held-out 10 %": data / "cluener_train.json",
+        "(ii) MSRA test": data / "msra_test_bio.txt",
+        "(ii) Weibo NER test": data / "weibo_test.conll",
+    }
+    for name, path in sets.items():
+        if not path.is_file():
+            print(f"\n{name}: skipped, {path} not found (extract it as DATA.md says)")
+            continue
+        if path.suffix == ".json":
+            gold = split_cluener(read_cluener(path))["held_out"]
+        else:
+            gold = read_conll(path, WEIBO_TYPES if "weibo" in path.name else None)
+        report(name, gold[:limit], systems)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "ner")
@@ -322,20 +341,7 @@ def main() -> int:
     print(f"model thresholds (tuned on the tuning part): {recogniser.thresholds}")
     print(f"  forcing thresholds (model@force): {recogniser.force_thresholds}")
     print(f"  marginal floor (extra spans): {recogniser.marginal_floor}")
-    sets = {
-        "(i) CLUENER train, held-out 10 %": args.data / "cluener_train.json",
-        "(ii) MSRA test": args.data / "msra_test_bio.txt",
-        "(ii) Weibo NER test": args.data / "weibo_test.conll",
-    }
-    for name, path in sets.items():
-        if not path.is_file():
-            print(f"\n{name}: skipped, {path} not found (extract it as DATA.md says)")
-            continue
-        if path.suffix == ".json":
-            gold = split_cluener(read_cluener(path))["held_out"]
-        else:
-            gold = read_conll(path, WEIBO_TYPES if "weibo" in path.name else None)
-        report(name, gold[: args.limit], systems)
+    report_sets(args.data, args.limit, systems)
     if args.no_ordinary:
         return 0
     false_names(systems, args.limit)

@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from names import SAMPLE, TYPES, WEIGHTS, Spans, System, model_system, report  # noqa: E402
-from ner_data import WEIBO_TYPES, Sample, read_cluener, read_conll, split_cluener  # noqa: E402
+from names import SAMPLE, TYPES, WEIGHTS, Spans, System, model_system, report_sets  # noqa: E402
+from ner_data import Sample, read_cluener, split_cluener  # noqa: E402
 from train_ner import tune_thresholds  # noqa: E402
 
 from reader.annotate.names_lac import LacTagger, default_weights  # noqa: E402
@@ -151,20 +151,7 @@ def main() -> int:
         systems["lac@tuned"] = lac_system(tagger, cache, tuned["tuned"])
         systems["lac@force"] = lac_system(tagger, cache, tuned["force"])
     systems["model|lac"] = union_system(model, lac)
-    sets = {
-        "(i) CLUENER train, held-out 10 %": args.data / "cluener_train.json",
-        "(ii) MSRA test": args.data / "msra_test_bio.txt",
-        "(ii) Weibo NER test": args.data / "weibo_test.conll",
-    }
-    for name, path in sets.items():
-        if not path.is_file():
-            print(f"\n{name}: skipped, {path} not found (extract it as DATA.md says)")
-            continue
-        if path.suffix == ".json":
-            gold = split_cluener(read_cluener(path))["held_out"]
-        else:
-            gold = read_conll(path, WEIBO_TYPES if "weibo" in path.name else None)
-        report(name, gold[: args.limit], systems)
+    report_sets(args.data, args.limit, systems)
     if not args.no_speed:
         speed(tagger, recogniser, segmenter)
     return 0
