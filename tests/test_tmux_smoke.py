@@ -74,19 +74,25 @@ def _session_alive(tmux: Callable[..., str]) -> bool:
     return tmux("display-message", "-p", "-t", "reader", "#{session_name}").strip() == "reader"
 
 
-def pane_dead(tmux: Callable[..., str]) -> bool:
-    return tmux("display-message", "-p", "-t", "reader", "#{pane_dead}").strip() == "1"
+def recording_exit(command: str, status_file: Path) -> str:
+    """``command``, then its exit status written to ``status_file`` by the pane's shell."""
+    return f"{command}; echo $? > {shlex.quote(str(status_file))}"
 
 
-def wait_exit(tmux: Callable[..., str], timeout: float = DEADLINE) -> str:
-    """Wait until the app's process has ended; return what it left on the screen (history too).
+def wait_exit(
+    tmux: Callable[..., str], status_file: Path, timeout: float = DEADLINE
+) -> tuple[str, str]:
+    """Wait until the app's process has ended: (what it left on the screen, history too;
+    its exit status).
 
-    Waits on tmux's dead flag, not on its "Pane is dead" notice: tmux can write the notice
-    while the app's last output (leaving the alternate screen) is still unread, and the notice
-    then goes with the alternate screen (seen in CI: a blank pane, the process long gone).
+    The status comes from the pane's shell (recording_exit), not from tmux: tmux can mark
+    the pane dead and never learn the status (seen once in ten quits here), and can write
+    its "Pane is dead" notice while the app's last output (leaving the alternate screen) is
+    still unread, the notice then going with the alternate screen (seen in CI: a blank pane,
+    the process long gone).
     """
     deadline = time.monotonic() + timeout
-    while not pane_dead(tmux):
+    while not (status_file.is_file() and status_file.read_text().strip()):
         if time.monotonic() > deadline:
             screen = tmux("capture-pane", "-p", "-t", "reader")
             raise AssertionError("the app never exited; its screen:\n" + screen)
@@ -98,7 +104,7 @@ def wait_exit(tmux: Callable[..., str], timeout: float = DEADLINE) -> str:
     while screen != last and time.monotonic() < deadline:
         time.sleep(0.25)
         last, screen = screen, tmux("capture-pane", "-p", "-S", "-", "-t", "reader")
-    return screen
+    return screen, status_file.read_text().strip()
 
 
 def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str]):
@@ -121,8 +127,11 @@ def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str]):
             shlex.quote(str(SAMPLE)),
         ]
     )
+    status_file = Path(home) / "exit-status"
+    command = recording_exit(command, status_file)
 
     def launch() -> None:
+        status_file.unlink(missing_ok=True)  # a killed first launch's shell may have written
         # Keep the pane after the app exits so its exit status and last screen can be read.
         tmux("new-session", "-d", "-s", "reader", "-x", str(WIDTH), "-y", str(HEIGHT), "sleep 600")
         tmux("set-option", "-t", "reader", "remain-on-exit", "on")
@@ -174,8 +183,7 @@ def test_reader_runs_in_a_real_terminal(tmux: Callable[..., str]):
 
     # Quit: the process ends cleanly and the reading position is saved.
     tmux("send-keys", "-t", "reader", "q")
-    last = wait_exit(tmux)
-    status = tmux("display-message", "-p", "-t", "reader", "#{pane_dead_status}").strip()
+    last, status = wait_exit(tmux, status_file)
     assert status == "0", last  # exit status 0
     assert "Traceback" not in last
     assert (Path(home) / "data" / "positions.json").is_file()
@@ -215,6 +223,8 @@ def test_reader_url_and_feed_screen_in_a_real_terminal(tmux: Callable[..., str])
                 shlex.quote(server.url("/page")),
             ]
         )
+        status_file = Path(home) / "exit-status"
+        command = recording_exit(command, status_file)
         tmux("new-session", "-d", "-s", "reader", "-x", str(WIDTH), "-y", str(HEIGHT), "sleep 600")
         tmux("set-option", "-t", "reader", "remain-on-exit", "on")
         tmux("set-option", "-t", "reader", "window-size", "manual")
@@ -236,8 +246,7 @@ def test_reader_url_and_feed_screen_in_a_real_terminal(tmux: Callable[..., str])
         assert "杭州的人工智能公司" in screen
 
         tmux("send-keys", "-t", "reader", "q")
-        last = wait_exit(tmux)
-        status = tmux("display-message", "-p", "-t", "reader", "#{pane_dead_status}").strip()
+        last, status = wait_exit(tmux, status_file)
         assert status == "0" and "Traceback" not in last, last
         assert web.feeds.items(web.feeds.feeds()[0])[0].read
     finally:
