@@ -259,21 +259,31 @@ def false_names(systems: dict[str, System], limit: int) -> None:
                 print(f"    {kind} {span}\t{texts[i]}")
 
 
+def sample_sentences(
+    segmenter: Segmenter,
+) -> tuple[str, list[tuple[str, list[tuple[int, int]], list[str]]]]:
+    """The sample article's text and its sentences, each with its words and their tags
+    (as the pipeline gives them to the recogniser)."""
+    from reader.load import load_path
+    from reader.segment.sentences import split_sentences
+
+    text = load_path(str(SAMPLE)).text
+    given = []
+    for a, b in split_sentences(text):
+        sentence = text[a:b]
+        words = segmenter.cut(sentence)
+        given.append((sentence, words, [segmenter.tag(sentence[x:y]) for x, y in words]))
+    return text, given
+
+
 def sample_speed(recognisers: dict[str, NameRecogniser], segmenter: Segmenter) -> None:
     """Warm recognition of the sample article, sentence by sentence, with the words and tags
     given (as the pipeline has them), best of 5 rounds for each recogniser in turn."""
     if not SAMPLE.is_file():
         print(f"\nsample speed skipped: {SAMPLE} not found")
         return
-    from reader.load import load_path
-    from reader.segment.sentences import split_sentences
-
-    text = load_path(str(SAMPLE)).text
-    sentences = [text[a:b] for a, b in split_sentences(text)]
-    given = []
-    for sentence in sentences:
-        words = segmenter.cut(sentence)
-        given.append((sentence, words, [segmenter.tag(sentence[a:b]) for a, b in words]))
+    text, given = sample_sentences(segmenter)
+    sentences = [sentence for sentence, _words, _pos in given]
     best = {name: float("inf") for name in [*recognisers, "jieba cut+tag"]}
     for _ in range(5):
         for name, recogniser in recognisers.items():

@@ -28,7 +28,16 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from names import SAMPLE, TYPES, WEIGHTS, Spans, System, model_system, report_sets  # noqa: E402
+from names import (  # noqa: E402
+    SAMPLE,
+    TYPES,
+    WEIGHTS,
+    Spans,
+    System,
+    model_system,
+    report_sets,
+    sample_sentences,
+)
 from ner_data import Sample, read_cluener, split_cluener  # noqa: E402
 from train_ner import tune_thresholds  # noqa: E402
 
@@ -93,15 +102,8 @@ def speed(tagger: LacTagger, recogniser: NameRecogniser, segmenter: Segmenter) -
     if not SAMPLE.is_file():
         print(f"\nspeed skipped: {SAMPLE} not found")
         return
-    from reader.load import load_path
-    from reader.segment.sentences import split_sentences
-
-    text = load_path(str(SAMPLE)).text
-    sentences = [text[a:b] for a, b in split_sentences(text)]
-    given = []
-    for sentence in sentences:
-        words = segmenter.cut(sentence)
-        given.append((sentence, words, [segmenter.tag(sentence[a:b]) for a, b in words]))
+    text, given = sample_sentences(segmenter)
+    sentences = [sentence for sentence, _words, _pos in given]
     runs = {
         "CRF (words given)": lambda: [recogniser.recognise(s, words=w, pos=p) for s, w, p in given],
         "lac names, one batched call": lambda: tagger.names(sentences),
