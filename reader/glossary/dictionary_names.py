@@ -160,11 +160,23 @@ _PLACE_WORDS = re.compile(
 )
 
 
-def dictionary_place(name: str) -> tuple[str, bool]:
-    """CC-CEDICT's English for a name that it knows as neither a person nor an institution,
-    and whether its definition says it is a place ("Ulm (city in Germany)"); ("", False) if
-    it has no such proper-noun entry."""
+def organisation_english(name: str) -> tuple[str, bool]:
+    """CC-CEDICT's English for a name the recogniser calls an organisation, and whether
+    CC-CEDICT says it is a place instead; ("", False) when it has no fitting proper noun.
+
+    An institution's definition first; else the name CC-CEDICT knows as neither a person nor
+    an institution: a company defined by its trade (联想 Lenovo, 索尼 Sony) or a place the
+    recogniser took for an organisation (赫尔辛基 Helsinki, capital of Finland). The English
+    is right either way; the definition says when it is a place. One look-up for both.
+    """
     entries = _entries(name)
+    english = _english_of(entries, "ORG")
+    if english:
+        return english, False
+    return _place_or_trade(entries)
+
+
+def _place_or_trade(entries: list[tuple[bool, tuple[str, ...]]]) -> tuple[str, bool]:
     if any(_LIFESPAN.search(d) for _, ds in entries for d in ds):
         return "", False  # a person's name
     words = org_words()

@@ -25,7 +25,7 @@ from reader.glossary.auto import (
     person_pinyin,
     surname_length,
 )
-from reader.glossary.dictionary_names import dictionary_english, dictionary_place
+from reader.glossary.dictionary_names import dictionary_english, organisation_english
 from reader.glossary.fold import fold
 from reader.model import GlossaryHit
 
@@ -48,12 +48,12 @@ def render_entity(
     en, note, kind = "", TRANSLITERATION_NOTE, "person"
     if label == "PER":
         surname_len = surname_length(name, rules)
-        if surname_len and not _is_transliteration(name, surname_len, rules):
-            if len(name) > surname_len:
-                en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
+        foreign = _is_transliteration(name, surname_len, rules)
+        if surname_len and not foreign and len(name) > surname_len:
+            en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
         known = dictionary_english(name, label)  # a famous bearer (马克思 Karl Marx)
         if known:
-            en, note = _as_written(name, known, surname_len, rules), DICTIONARY_NOTE
+            en, note = _as_written(name, known, foreign), DICTIONARY_NOTE
     elif label == "LOC":
         kind = "place"
         en = dictionary_english(name, label) or ""
@@ -64,14 +64,11 @@ def render_entity(
             note = PINYIN_NOTE if en else "auto: left to translator"
     else:
         kind = "org" if label == "ORG" else "product"
-        en = dictionary_english(name, label) or ""
-        if not en and label == "ORG":
-            # CC-CEDICT has the name, but not as an institution: a company defined by its
-            # trade (联想 Lenovo, 索尼 Sony) or a place the recogniser took for an
-            # organisation (赫尔辛基 Helsinki, capital of Finland); the English is right
-            # either way, and the definition says when it is a place.
-            en, is_place = dictionary_place(name)
+        if label == "ORG":
+            en, is_place = organisation_english(name)
             kind = "place" if is_place else kind
+        else:
+            en = dictionary_english(name, label) or ""
         note = DICTIONARY_NOTE if en else "auto: left to translator"
         if not en and label == "ORG":
             en = _place_headed_org(name, rules)
@@ -90,11 +87,11 @@ def render_entity(
     )
 
 
-def _as_written(name: str, english: str, surname_len: int, rules: NameRules) -> str:
+def _as_written(name: str, english: str, foreign: bool) -> str:
     """A transliterated surname alone stays a surname: 马歇尔 is "Marshall", not CC-CEDICT's
     "George Catlett Marshall" (the article may mean another Marshall); a full transliteration
     (奥托·席利) and a Chinese name (宋美龄 Soong Mei-ling) keep the dictionary's whole name."""
-    if any(ch in name for ch in _NAME_DOTS) or not _is_transliteration(name, surname_len, rules):
+    if any(ch in name for ch in _NAME_DOTS) or not foreign:
         return english
     return english.split(" or ")[0].split()[-1]  # "Virgil or Vergilius" → Virgil
 
