@@ -43,7 +43,9 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=400)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--list", action="store_true", help="print every auto name")
-    parser.add_argument("--names", default="fast", help="the recogniser: fast or accurate")
+    parser.add_argument(
+        "--names", default="accurate", choices=("accurate", "fast"), help="the recogniser"
+    )
     parser.add_argument(
         "--exclude",
         type=int,
