@@ -4,8 +4,10 @@ The model is built in a temp dir (never committed) by ``bench/realsize_model.py`
 zh_en 1.9 shape (6+6 layers, d_model 512, FFN 2048, 8 heads, the real 65,000-token
 vocabulary and SentencePiece model, tied embeddings, int8) with random weights. Random
 weights would stop or loop at random, so every output is forced to the same length in
-both paths: min = max decoding length = 1.2 x the source tokens (rounded up to reader's
-length group of 16), so both paths do the same work.
+both paths: min = max decoding length = 1.2 x the source tokens of the longest source in
+its reader call's length group (reader decodes a group in one call; a real model would stop
+each output at its own end), so both paths do the same work: each sentence gets the same
+forced length in both.
 
 Paths, each in its own process (peak RSS is per path, model loaded):
 
@@ -84,15 +86,26 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def reader_forced_lengths(pkg: Path, sentences: list[str]) -> dict[str, int]:
+    """Each distinct sentence's forced output length in reader's batches (``batches``, then
+    one ``translate`` call per batch, grouped by length as the engine groups them)."""
+    sys.path.insert(0, str(ROOT))
+    from reader.translate.batches import batches
+    from reader.translate.engine import DecodeOptions, Translator
+    from reader.translate.packages import read_package
+
+    translator = Translator(read_package(pkg), DecodeOptions(forced_length_ratio=FORCED_RATIO))
+    forced: dict[str, int] = {}
+    for chunk in batches(list(dict.fromkeys(sentences)), translator.count_tokens, 0):
+        forced.update(zip(chunk, translator.group_forced_lengths(chunk), strict=True))
+    return forced
+
+
 def phase_argos(pkg: Path, sentences: list[str], threads: int = 0) -> dict[str, float]:
     import ctranslate2
     import sentencepiece
 
-    sys.path.insert(0, str(ROOT))
-    from reader.translate.engine import DecodeOptions, Translator
-    from reader.translate.packages import read_package
-
-    bucket = Translator(read_package(pkg), DecodeOptions()).bucket  # same forced lengths
+    forced_of = reader_forced_lengths(pkg, sentences)  # the same forced lengths as reader
     sp = sentencepiece.SentencePieceProcessor(model_file=str(pkg / "sentencepiece.model"))
     model = ctranslate2.Translator(
         str(pkg / "model"),
@@ -105,8 +118,8 @@ def phase_argos(pkg: Path, sentences: list[str], threads: int = 0) -> dict[str, 
     cpu = _cpu_seconds()
     began = time.perf_counter()
     target_tokens = 0
-    for src in sources:
-        forced = max(1, round(bucket(len(src)) * FORCED_RATIO))
+    for sentence, src in zip(sentences, sources, strict=True):
+        forced = forced_of[sentence]
         result = model.translate_batch(
             [src],
             replace_unknowns=True,
@@ -148,9 +161,7 @@ def phase_reader(pkg: Path, sentences: list[str], beam: int | None) -> dict[str,
     seconds = time.perf_counter() - began
     cpu = _cpu_seconds() - cpu
     # Exact target tokens: the forced length of each source (min = max decoding length).
-    target_tokens = sum(
-        max(1, round(translator.bucket(translator.count_tokens(s)) * FORCED_RATIO)) for s in todo
-    )
+    target_tokens = sum(reader_forced_lengths(pkg, todo).values())
     return {
         "seconds": seconds,
         "cpu": cpu,

@@ -178,3 +178,52 @@ def test_decoding_is_deterministic_whatever_the_batch(argos_package: Path) -> No
     a, _ = translate_article(article, translator, cache=TranslationCache.memory())
     b, _ = translate_article(article, translator, cache=TranslationCache.memory())
     assert [s.translation for s in a.sentences()] == [s.translation for s in b.sentences()]
+
+
+def test_eager_repair_decodes_placeholders_in_the_first_call_with_the_same_english() -> None:
+    """A reader waiting for one sentence: the placeholder input goes in the first batch,
+    so a dropped name costs no second model round, and the English is what the rounds
+    would have made."""
+    fn = FAKES["dropped, placeholders copied"][0]
+    article = make_article(ITEMS[:1])
+    late = FakeMT(fn)
+    lazy, _ = translate_article(article, late, cache=TranslationCache.memory())
+    eager_mt = FakeMT(fn)
+    eager, _ = translate_article(
+        article, eager_mt, cache=TranslationCache.memory(), eager_repair=True
+    )
+    assert [s.translation for s in eager.sentences()] == [s.translation for s in lazy.sentences()]
+    assert len(late.calls) == 2 and len(eager_mt.calls) == 1
+    assert any("ZXA" in t for t in eager_mt.calls[0])
+    first = next(iter(eager.sentences())).translation
+    assert first is not None and first.method == M.MT_NAME_FIXED
+
+
+def test_eager_repair_costs_no_round_when_the_names_survive() -> None:
+    mt = FakeMT(copy_names)
+    out, _ = translate_article(
+        make_article(ITEMS[:1]), mt, cache=TranslationCache.memory(), eager_repair=True
+    )
+    assert len(mt.calls) == 1  # the placeholder text rode along, unused
+    assert [s.translation.method for s in out.sentences() if s.translation] == [M.MT]
+
+
+def test_benchmark_forced_lengths_follow_each_groups_longest_source(argos_package: Path) -> None:
+    """Benchmarks force output lengths (random weights never stop): a one-sentence call is
+    forced to ratio x its own tokens, not its length group's ceiling; a group's sentences
+    share the length of its longest."""
+    from reader.translate.engine import DecodeOptions, Translator
+
+    install_file(argos_package)
+    installed = load_translator()
+    assert installed is not None
+    tr = Translator(installed.package, DecodeOptions(forced_length_ratio=1.5, length_bucket=16))
+    short, longer = "杭州", "阿里巴巴在杭州宣布投资。"
+    n_short, n_long = tr.count_tokens(short), tr.count_tokens(longer)
+    assert tr.bucket(n_short) == tr.bucket(n_long) and n_short < n_long
+    assert tr.group_forced_lengths([short]) == [round(n_short * 1.5)]
+    assert tr.group_forced_lengths([short, longer]) == [round(n_long * 1.5)] * 2
+    kwargs = tr.decode_kwargs(tr.bucket(n_short), 1, longest=n_short)
+    assert kwargs["min_decoding_length"] == kwargs["max_decoding_length"] == round(n_short * 1.5)
+    plain = Translator(installed.package, DecodeOptions())
+    assert "min_decoding_length" not in plain.decode_kwargs(16, 1, longest=3)

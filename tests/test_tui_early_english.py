@@ -225,3 +225,61 @@ async def test_a_file_opened_while_translating_is_translated(tmp_path: Path) -> 
         s = app.session
         await wait_for(pilot, lambda: s.translated_count() == len(s.sentences), 60)
         assert sum("学校" in t for t in fake.translated) == len(s.sentences)
+
+
+class SlowFirstTranslator(LoadingTranslator):
+    """Notes, when each call returns, how many annotation parts were made; the first call
+    is slow enough for the second part to come in first if nothing held it back."""
+
+    def __init__(self, parts_made: list[int]) -> None:
+        super().__init__()
+        self.parts_made = parts_made
+        self.parts_at_return: list[int] = []
+
+    def translate(self, texts: Sequence[str], fragments: bool = False) -> list[str]:
+        if not self.translated:
+            time.sleep(0.5)
+        out = super().translate(texts, fragments)
+        self.parts_at_return.append(len(self.parts_made))
+        return out
+
+
+async def test_annotation_waits_for_the_cursors_english_after_its_first_part(
+    long_article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cursor's English does not share the cores with annotating the rest: after its
+    first part, annotation waits until the first translation chunk is back."""
+    import reader.tui.annotation
+
+    monkeypatch.setattr(reader.tui.annotation, "FIRST_ENGLISH_WAIT", 60.0)
+    parts_made: list[int] = []
+    original = reader.pipeline.iter_annotated
+
+    def counted(*args: object, **kwargs: object) -> Iterator[list[object]]:
+        for part in original(*args, **kwargs):  # type: ignore[arg-type]
+            parts_made.append(len(part))
+            yield part
+
+    monkeypatch.setattr(reader.pipeline, "iter_annotated", counted)
+    fake = SlowFirstTranslator(parts_made)
+    app = make_app(str(long_article), Options(), translator_factory=lambda: fake)
+    async with app.run_test(size=(160, 50)) as pilot:
+        s = app.session
+        await wait_for(pilot, lambda: s.annotated and not app.translating)
+        await wait_for(pilot, lambda: s.translated_count() == len(s.sentences))
+    assert len(parts_made) >= 3
+    # when the first chunk (the cursor's sentence) came back, one part had been made
+    assert fake.parts_at_return[0] == 1
+    assert fake.parts_at_return[-1] == len(parts_made)
+
+
+async def test_annotation_does_not_wait_when_nothing_is_translated(
+    long_article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.tui.annotation
+
+    monkeypatch.setattr(reader.tui.annotation, "FIRST_ENGLISH_WAIT", 60.0)
+    app = make_app(str(long_article), Options(), translator_factory=None, translate=False)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for(pilot, lambda: app.session.annotated, timeout=30)
+        assert app._first_english.is_set()

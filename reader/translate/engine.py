@@ -56,8 +56,10 @@ class DecodeOptions:
     # group, never from whichever long sentence shares the batch, so a sentence's output
     # does not depend on its neighbours (a batch-wide cap made re-runs differ).
     length_bucket: int = 16
-    # Benchmarks only: force every output to this many target tokens per (bucketed) source
-    # token (min = max decoding length), so two decoders are compared doing the same work.
+    # Benchmarks only: force every output to this many target tokens per source token of
+    # the longest source in its length group (min = max decoding length; one call decodes
+    # one group), so two decoders are compared doing the same work. A real model stops each
+    # output at its own end; a one-sentence call is forced to ratio x its own tokens.
     forced_length_ratio: float = 0.0
 
     def fingerprint(self) -> str:
@@ -196,19 +198,39 @@ class Translator:
         outputs: list[str] = [""] * len(texts)
         for bucket in sorted(groups):
             order = groups[bucket]
+            longest = max(len(sources[i]) for i in order)
             results = model.translate_batch(
-                [sources[i] for i in order], **self.decode_kwargs(bucket, len(order), fragments)
+                [sources[i] for i in order],
+                **self.decode_kwargs(bucket, len(order), fragments, longest),
             )
             for i, result in zip(order, results, strict=True):
                 outputs[i] = self.detokenize(result.hypotheses[0])
         return outputs
 
+    def forced_length(self, longest: int) -> int:
+        """Benchmarks: the forced output length of a group whose longest source has
+        ``longest`` tokens."""
+        return max(1, round(longest * self.options.forced_length_ratio))
+
+    def group_forced_lengths(self, texts: Sequence[str]) -> list[int]:
+        """Benchmarks: the forced output length of each text when ``texts`` are one
+        ``translate`` call (the same grouping as :meth:`translate`)."""
+        counts = [self.count_tokens(t) for t in texts]
+        longest: dict[int, int] = {}
+        for n in counts:
+            b = self.bucket(n)
+            longest[b] = max(longest.get(b, 0), n)
+        return [self.forced_length(longest[self.bucket(n)]) for n in counts]
+
     def bucket(self, source_tokens: int) -> int:
         step = max(1, self.options.length_bucket)
         return -(-max(1, source_tokens) // step) * step
 
-    def decode_kwargs(self, bucket: int, count: int, fragments: bool = False) -> dict[str, Any]:
-        """``translate_batch`` settings for ``count`` sources of (bucketed) length ``bucket``."""
+    def decode_kwargs(
+        self, bucket: int, count: int, fragments: bool = False, longest: int | None = None
+    ) -> dict[str, Any]:
+        """``translate_batch`` settings for ``count`` sources of (bucketed) length ``bucket``,
+        the longest ``longest`` tokens (only forced lengths use it; default: ``bucket``)."""
         opts = self.options
         limit = min(opts.max_decoding_length, int(bucket * opts.length_ratio) + opts.length_extra)
         kwargs: dict[str, Any] = {
@@ -224,7 +246,7 @@ class Translator:
             "sampling_topk": 1,
         }
         if opts.forced_length_ratio > 0:
-            forced = max(1, round(bucket * opts.forced_length_ratio))
+            forced = self.forced_length(bucket if longest is None else longest)
             kwargs["min_decoding_length"] = kwargs["max_decoding_length"] = forced
         if self._target_prefix:
             kwargs["target_prefix"] = [[self._target_prefix]] * count

@@ -33,7 +33,7 @@ from reader.translate.cache import CachedTranslation, TranslationCache, cache_ke
 from reader.translate.clauses import split_clauses
 from reader.translate.engine import MTBackend
 from reader.translate.gloss import gloss_sentence
-from reader.translate.namefix import NameVariants
+from reader.translate.namefix import NameVariants, placeholder_masked
 from reader.translate.repair import MASKED, Job, Repairer
 from reader.translation_method import TranslationMethod, coerce_method
 
@@ -114,20 +114,20 @@ def translate_article(
     cache: TranslationCache | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    eager_repair: bool = False,
 ) -> tuple[Article, TranslateStats]:
     """Fill every sentence's translation; ``translator=None`` glosses (no model installed).
 
     ``cache=None`` uses the shared cache file in the user cache dir. On ``cancel`` the
     sentences finished so far are returned (others keep ``translation=None``) and
-    ``stats.cancelled`` is set.
+    ``stats.cancelled`` is set. ``eager_repair``: see :func:`translate_sentences`.
     """
     began = time.perf_counter()
     if translator is None:
         article, stats = _gloss_article(article, progress, cancel)
     else:
-        run = _Run(
-            article, translator, cache if cache is not None else _shared_cache(), progress, cancel
-        )
+        chosen = cache if cache is not None else _shared_cache()
+        run = _Run(article, translator, chosen, progress, cancel, eager_repair)
         article, stats = run.execute()
     stats.seconds = round(time.perf_counter() - began, 3)
     return article, stats
@@ -183,8 +183,10 @@ class _Run:
         cache: TranslationCache,
         progress: Progress | None,
         cancel: threading.Event | None,
+        eager_repair: bool = False,
     ) -> None:
         self.article = article
+        self.eager_repair = eager_repair
         self.tr = translator
         self.cache = cache
         self.progress = progress
@@ -330,6 +332,8 @@ class _Run:
                     want_normal, want_pieces = self.repairer.needs(job, i)
                     normal += want_normal
                     pieces += want_pieces
+            if first and self.eager_repair:
+                normal += self._placeholder_inputs(pending())
             normal = decoder.missing(normal)
             pieces = decoder.missing(pieces, fragments=True)
             if not normal and not pieces:
@@ -341,6 +345,19 @@ class _Run:
             if not decoder.decode(pieces, settle, fragments=True):
                 return
             settle()
+
+    @staticmethod
+    def _placeholder_inputs(jobs: list[Job]) -> list[str]:
+        """The second masking strategy's inputs of every segment still at its first stage:
+        decoded in the first batch beside the masked texts when a reader waits for them,
+        so a name the model mangles costs no second round. Each text's output does not
+        depend on its batch, so the English is the same as decoded later."""
+        return [
+            placeholder_masked(job.segments[i])[0]
+            for job in jobs
+            for i in job.pending()
+            if job.stages[i] == MASKED and job.segments[i].terms
+        ]
 
     # -- results --------------------------------------------------------------------------
 
@@ -374,12 +391,15 @@ def translate_sentences(
     cache: TranslationCache | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    eager_repair: bool = False,
 ) -> tuple[dict[int, Translation], TranslateStats]:
     """Translations of the sentences at ``indices`` (article positions), by index.
 
     The one translation path: the CLI and the exports translate every index, the TUI
     the chunks nearest the reader first. Sentences not finished (cancelled, or glossed
-    to nothing) are missing from the result.
+    to nothing) are missing from the result. ``eager_repair`` (a reader waits for these
+    few sentences): decode each name's repair input in the first batch too, trading a
+    little CPU, wasted when the model keeps the names, for one round less when it does not.
     """
     from reader.model import Paragraph
 
@@ -390,6 +410,6 @@ def translate_sentences(
     # The run works on an article; these sentences form one paragraph of it (their
     # offsets still point into the article's text, which is what the cache keys use).
     sub = replace(article, paragraphs=(Paragraph(0, chosen[0].start, chosen[-1].end, "p", chosen),))
-    out, stats = translate_article(sub, translator, cache, progress, cancel)
+    out, stats = translate_article(sub, translator, cache, progress, cancel, eager_repair)
     done = {s.index: s.translation for s in out.sentences() if s.translation is not None}
     return done, stats

@@ -32,6 +32,9 @@ from reader.tui.messages import (
 ANNOTATE_BEFORE_CURSOR = 10
 ANNOTATE_FIRST = 4
 ANNOTATE_MAX = 800
+# How long annotation waits after its first part for the cursor's English (seconds): a
+# bound, so a slow model load never holds back the rest of the screen for long.
+FIRST_ENGLISH_WAIT = 1.5
 
 
 class AnnotationWork(ReaderHost):
@@ -41,6 +44,8 @@ class AnnotationWork(ReaderHost):
         """Annotate in a daemon thread: it reads and writes nothing a user keeps, so `q`
         never waits for it (a Textual thread worker is joined at exit, mid-part)."""
         self.early_todo.clear()
+        if self.translate_enabled:
+            self._first_english.clear()
         threading.Thread(
             target=self._annotate_parts,
             args=(generation, loaded, options),
@@ -87,13 +92,15 @@ class AnnotationWork(ReaderHost):
             start = max(0, cursor - ANNOTATE_BEFORE_CURSOR)
             first = cursor - start + ANNOTATE_FIRST
             parts = iter_annotated(skeleton, opts, self.resources, first, start, ANNOTATE_MAX)
-            for part in parts:
+            for n, part in enumerate(parts):
                 if stop():
                     return
                 message = Annotated(
                     generation, {s.index: s for s in part}, fields, glossary, False, 0.0
                 )
                 self.post_message(message)
+                if n == 0:
+                    self._first_english.wait(FIRST_ENGLISH_WAIT)
         except ReaderError as exc:
             self.post_message(WorkFailed("annotation", str(exc)))
             return

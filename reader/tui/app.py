@@ -125,6 +125,10 @@ class ReaderApp(
         self._relayout_seconds = 0.0  # how long the last one took
         self._restarts = 0  # automatic re-runs of translation for left-over sentences
         self.early_todo: set[int] = set()  # annotated parts not yet given to translation
+        # Set once the first translation chunk (the cursor's sentence) is back, or none
+        # will come: annotation pauses after its first part until then, so the English a
+        # reader waits for does not share the two cores with annotating the rest.
+        self._first_english = threading.Event()
         self.loaded = loaded
         self._whole_path = whole_path
         self.init_web()

@@ -81,6 +81,7 @@ class ReaderHost(_AppBase):
         _exiting: threading.Event
         _restarts: int
         early_todo: set[int]
+        _first_english: threading.Event
         _dictionary_loading: bool
         _relayout_due: bool
         _relayout_seconds: float

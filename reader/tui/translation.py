@@ -43,10 +43,13 @@ class TranslationWork(ReaderHost):
         self._cancel.set()
         if not self.translate_enabled or not (self.session.annotated or early):
             self.translating = False  # cancelled above; annotation done starts it again
+            if not self.translate_enabled:
+                self._first_english.set()  # no English will come to wait for
             return
         todo = [i for i in self.session.untranslated() if early is None or i in early]
         if not todo:
             self.translating = False
+            self._first_english.set()  # all cached: nothing for annotation to wait for
             self.refresh_status()
             return
         self._cancel = threading.Event()
@@ -56,6 +59,18 @@ class TranslationWork(ReaderHost):
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False)
     def _translate(
+        self,
+        generation: int,
+        jobs: list[tuple[int, Sentence, int]],
+        article: Article,
+        cancel: threading.Event,
+    ) -> None:
+        try:
+            self._translate_chunks(generation, jobs, article, cancel)
+        finally:
+            self._first_english.set()  # whatever happened, annotation need not wait
+
+    def _translate_chunks(
         self,
         generation: int,
         jobs: list[tuple[int, Sentence, int]],
@@ -82,17 +97,21 @@ class TranslationWork(ReaderHost):
                 return
             size = CHUNKS[min(n, len(CHUNKS) - 1)]
             chunk = jobs[k : k + size]
+            # The first chunk is the sentence a reader waits for: its name repairs are
+            # decoded in the same batch as the sentence (eager_repair).
+            eager = n == 0
             k, n = k + size, n + 1
             positions = {s.index: i for i, s, _ in chunk}  # article index → session position
             try:
                 found, _stats = translate_sentences(
-                    article, list(positions), translator, None, None, cancel
+                    article, list(positions), translator, None, None, cancel, eager_repair=eager
                 )
             except ReaderError as exc:
                 self.post_message(WorkFailed("translation", str(exc)))
                 return
             done = {positions[index]: tr for index, tr in found.items()}
             self.post_message(Translated(generation, done, {i: v for i, _, v in chunk}, model))
+            self._first_english.set()
         self.post_message(TranslationFinished(generation, False, time.perf_counter() - began))
 
     def on_model_status(self, message: ModelStatus) -> None:
