@@ -173,7 +173,7 @@ def glossary_edit(runs: int) -> tuple[float, float, int]:
         subset, whole = [], []
         for _ in range(runs):
             t = time.perf_counter()
-            reannotate(article, indices, session.sentences, options)
+            reannotate(article, indices, options)
             subset.append(time.perf_counter() - t)
             t = time.perf_counter()
             annotate(loaded, options)

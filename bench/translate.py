@@ -270,7 +270,10 @@ def main() -> int:
         listing = home / "sentences.json"
         listing.write_text(json.dumps(sentences, ensure_ascii=False), "utf-8")
         print(f"sentences: {len(sentences)} from the two sample articles; forced output length")
-        print(f"           = {FORCED_RATIO} x source tokens (rounded up to 16), both paths\n")
+        print(
+            f"           = {FORCED_RATIO} x the source tokens of the longest in its length group"
+            " of a reader call, the same per sentence in both paths\n"
+        )
 
         rows = []
         for phase, label in (

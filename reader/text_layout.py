@@ -6,15 +6,19 @@ CJK characters take two terminal cells; widths come from wcwidth-like east-asian
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from reader.model import Sentence
 
 
 def cell_width(text: str) -> int:
     """Terminal cells: 2 for wide (CJK, emoji), 0 for joiners and combining marks, else 1."""
-    return sum(_char_width(ch) for ch in text)
+    if text.isascii():
+        return len(text)  # every ASCII character is one cell (controls too, as below)
+    return sum(map(_char_width, text))
 
 
+@lru_cache(maxsize=8192)  # a pure function of one character; layouts ask ~50k times
 def _char_width(ch: str) -> int:
     if unicodedata.east_asian_width(ch) in ("W", "F"):
         return 2
