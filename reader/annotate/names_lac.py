@@ -143,23 +143,49 @@ class LacTagger:
         )
 
     def _bigru(self, layer: _BiGru, x: np.ndarray, packed: _Packed) -> np.ndarray:
-        """x (chars, in) in text order → (chars, 2H): forward and reverse GRU outputs."""
+        """x (chars, in) in text order → (chars, 2H): forward and reverse GRU outputs.
+
+        Each step writes into buffers made once (no temporaries per step) and reads its
+        previous state in place from ``out``. The arithmetic is the same operations on the
+        same operands as the plain formulas in the comments (a + b taken as b + a, exact), and
+        every matrix product has the same shape as before: BLAS rounds a row differently with
+        the shape of the product, so the tags stay exactly LAC's as checked (DATA.md).
+        """
         hidden = layer.cand_w.shape[1]
+        chars, first = len(x), packed.alive[0]
         inputs = np.stack([x[packed.forward], x[packed.backward]])  # (2, chars, in), packed
-        pre = np.matmul(inputs, layer.fc_w) + layer.fc_b[:, None, :]
-        h = np.zeros((2, packed.alive[0], hidden), dtype=np.float32)
-        out = np.empty((2, len(x), hidden), dtype=np.float32)
+        pre = np.matmul(inputs, layer.fc_w)
+        pre += layer.fc_b[:, None, :]
+        del inputs
+        out = np.empty((2, chars, hidden), dtype=np.float32)
+        # flat buffers: a step's (2, n, ·) view of one is contiguous, as a fresh array would be
+        gate_buf = np.empty(2 * first * 2 * hidden, dtype=np.float32)
+        cand_buf = np.empty(2 * first * hidden, dtype=np.float32)
+        reset_buf = np.empty(2 * first * hidden, dtype=np.float32)
+        gate_w, cand_w = layer.gate_w, layer.cand_w
+        h = np.zeros((2, first, hidden), dtype=np.float32)
         at = 0
         for n in packed.alive:
-            step, h = pre[:, at : at + n], h[:, :n]
-            gates = step[..., : 2 * hidden] + np.matmul(h, layer.gate_w)
-            gates = 1.0 / (1.0 + np.exp(-gates))
+            h = h[:, :n]  # the sentences still running are the first n rows
+            # gates = sigmoid(pre_gates + h @ gate_w)
+            gates = np.matmul(h, gate_w, out=gate_buf[: 2 * n * 2 * hidden].reshape(2, n, -1))
+            gates += pre[:, at : at + n, : 2 * hidden]
+            np.negative(gates, out=gates)
+            np.exp(gates, out=gates)
+            gates += 1.0
+            np.divide(1.0, gates, out=gates)
             update, reset = gates[..., :hidden], gates[..., hidden:]
-            candidate = np.tanh(step[..., 2 * hidden :] + np.matmul(reset * h, layer.cand_w))
-            h = h + update * (candidate - h)  # (1 − u)·h + u·c
-            out[:, at : at + n] = h
+            # candidate = tanh(pre_candidate + (reset * h) @ cand_w)
+            reset_h = np.multiply(reset, h, out=reset_buf[: 2 * n * hidden].reshape(2, n, -1))
+            candidate = np.matmul(reset_h, cand_w, out=cand_buf[: 2 * n * hidden].reshape(2, n, -1))
+            candidate += pre[:, at : at + n, 2 * hidden :]
+            np.tanh(candidate, out=candidate)
+            # h = h + update * (candidate - h), i.e. (1 − u)·h + u·c
+            candidate -= h
+            candidate *= update
+            h = np.add(h, candidate, out=out[:, at : at + n])
             at += n
-        merged = np.empty((len(x), 2 * hidden), dtype=np.float32)
+        merged = np.empty((chars, 2 * hidden), dtype=np.float32)
         merged[packed.forward, :hidden] = out[0]
         merged[packed.backward, hidden:] = out[1]
         return merged
@@ -177,12 +203,15 @@ class LacTagger:
         """Best tag of every packed position."""
         best = scores[: alive[0]] + self.start
         back = np.zeros(scores.shape, dtype=np.int64)
+        # (rows, to, from): the reductions run along contiguous memory; argmax takes the
+        # first of equal scores, as along the other axis
+        arriving = np.ascontiguousarray(self.transition.T)[None]
+        paths_buf = np.empty((alive[0], *self.transition.shape), dtype=np.float32)
         at = alive[0]
         for n in alive[1:]:
-            paths = best[:n, :, None] + self.transition[None]  # (rows, from, to)
-            came_from = paths.argmax(axis=1)
-            back[at : at + n] = came_from
-            best[:n] = np.take_along_axis(paths, came_from[:, None, :], axis=1)[:, 0]
+            paths = np.add(best[:n, None, :], arriving, out=paths_buf[:n])
+            came_from = paths.argmax(axis=2, out=back[at : at + n])
+            best[:n] = np.take_along_axis(paths, came_from[..., None], axis=2)[..., 0]
             best[:n] += scores[at : at + n]
             at += n
         final = (best + self.end).argmax(axis=1)
