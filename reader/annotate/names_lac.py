@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from reader.annotate.names_lac_weights import BiGru, load_weights
 from reader.annotate.names_model import Entity
 
 NAME_TAGS = ("PER", "ORG", "LOC")
@@ -51,70 +52,34 @@ class _Packed:
     backward: np.ndarray  # packed slot → text-order character, reading backwards
 
 
-@dataclass(frozen=True)
-class _BiGru:
-    """One BiGRU layer, forward and reverse stacked on a leading axis of 2."""
-
-    fc_w: np.ndarray  # (2, in, 3H)
-    fc_b: np.ndarray  # (2, 3H): the fc bias plus the GRU's own bias (both add to the input)
-    gate_w: np.ndarray  # (2, H, 2H): update and reset gates
-    cand_w: np.ndarray  # (2, H, H): candidate state
-
-
 class LacTagger:
     """LAC's tagger: ``tags`` gives per-character tags, ``names`` the PER/ORG/LOC spans."""
 
-    def __init__(self, path: Path | None = None, longest: int | None = LONGEST) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        longest: int | None = LONGEST,
+        cache_dir: Path | None = None,
+    ) -> None:
         """``longest``: sentences longer than this run as pieces (``_pieces``); None: whole,
-        exactly as LAC runs them."""
-        path = path or default_weights()
+        exactly as LAC runs them. ``cache_dir``: where the float32 weights are kept between
+        runs (``load_weights``); None: read lac.npz every time."""
+        weights = load_weights(path or default_weights(), cache_dir)
         self.longest = longest
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                arrays = {name: data[name] for name in data.files}
-        except (OSError, ValueError, KeyError) as error:
-            raise ValueError(
-                f"{path}: cannot read the LAC weights ({error}); rebuild them "
-                "with tools/convert_lac.py (DATA.md)"
-            ) from error
-        f32 = lambda name: arrays[name].astype(np.float32)  # noqa: E731
-        self.embedding = f32("word_emb")
-        self.layers = []
-        for layer in range(2):
-            fwd, rev = 2 * layer, 2 * layer + 1
-            gru_w = [f32(f"gru_{i}_w_0") for i in (fwd, rev)]
-            hidden = gru_w[0].shape[0]
-            # paddle's gru op keeps its weight as one buffer: the first H×2H values are the
-            # gate weights (H, 2H), the rest the candidate weights (H, H) — not column slices
-            flat = [w.reshape(-1) for w in gru_w]
-            self.layers.append(
-                _BiGru(
-                    fc_w=np.stack([f32(f"fc_{i}_w_0") for i in (fwd, rev)]),
-                    fc_b=np.stack(
-                        [f32(f"fc_{i}_b_0") + f32(f"gru_{i}_b_0")[0] for i in (fwd, rev)]
-                    ),
-                    gate_w=np.stack(
-                        [w[: 2 * hidden * hidden].reshape(hidden, 2 * hidden) for w in flat]
-                    ),
-                    cand_w=np.stack(
-                        [w[2 * hidden * hidden :].reshape(hidden, hidden) for w in flat]
-                    ),
-                )
-            )
-        self.emit_w, self.emit_b = f32("fc_4_w_0"), f32("fc_4_b_0")
-        crf = f32("crfw")
-        self.start, self.end, self.transition = crf[0], crf[1], crf[2:]
-        vocab = arrays["vocab"].tolist()
-        self.oov = len(vocab)
-        known = {char: i for i, char in enumerate(vocab)}
-        self.ids = dict(known)
-        # LAC replaces a character once (萬 → 万, Ａ → A; conf/q2b.dic), then looks the result
-        # up in the vocabulary: never a chain of replacements (镟 → 旋 and 旋 → 镟 both exist)
-        for a, b in zip(
-            arrays["replace_from"].tolist(), arrays["replace_to"].tolist(), strict=True
-        ):
-            self.ids[a] = known.get(b, self.oov)
-        self.tag_names = arrays["tags"].tolist()
+        self.embedding = weights.embedding
+        self.layers = weights.layers
+        self.emit_w, self.emit_b = weights.emit_w, weights.emit_b
+        self.start, self.end, self.transition = weights.start, weights.end, weights.transition
+        self._char_ids = weights.char_ids
+        self.oov = weights.oov
+        self.tag_names = weights.tag_names
+
+    def char_ids(self, text: str) -> np.ndarray:
+        """The vocabulary id of each character of ``text`` (after LAC's replacement)."""
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        table = self._char_ids
+        inside = points < len(table)
+        return np.where(inside, table[np.where(inside, points, 0)], self.oov).astype(np.int64)
 
     # -- network ------------------------------------------------------------------------
     #
@@ -134,15 +99,14 @@ class LacTagger:
             rows = np.arange(n)
             forward.append(starts[rows] + t)
             backward.append(starts[rows] + lengths[rows] - 1 - t)
-        chars = [self.ids.get(c, self.oov) for text in texts for c in text]
         return _Packed(
-            ids=np.array(chars, dtype=np.int64),
+            ids=self.char_ids("".join(texts)),
             alive=alive,
             forward=np.concatenate(forward),
             backward=np.concatenate(backward),
         )
 
-    def _bigru(self, layer: _BiGru, x: np.ndarray, packed: _Packed) -> np.ndarray:
+    def _bigru(self, layer: BiGru, x: np.ndarray, packed: _Packed) -> np.ndarray:
         """x (chars, in) in text order → (chars, 2H): forward and reverse GRU outputs.
 
         Each step writes into buffers made once (no temporaries per step) and reads its
@@ -365,8 +329,8 @@ def lac_features(tags: Sequence[str], probs: Sequence[float] | None = None) -> l
     Used by tools/train_ner_lac.py; the feature set is named in the weights' .json."""
     padded = ["BOS", *tags, "EOS"]
     rows = [
-        [f"lac={padded[i + 1]}", f"lac-1={padded[i]}", f"lac+1={padded[i + 2]}"]
-        for i in range(len(tags))
+        ["lac=" + tag, "lac-1=" + before, "lac+1=" + after]
+        for before, tag, after in zip(padded, tags, padded[2:], strict=False)
     ]
     if probs is None:
         return rows
