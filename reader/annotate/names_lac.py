@@ -106,21 +106,39 @@ class LacTagger:
             backward=np.concatenate(backward),
         )
 
-    def _bigru(self, layer: BiGru, x: np.ndarray, packed: _Packed) -> np.ndarray:
-        """x (chars, in) in text order → (chars, 2H): forward and reverse GRU outputs.
-
-        Each step writes into buffers made once (no temporaries per step) and reads its
-        previous state in place from ``out``. The arithmetic is the same operations on the
-        same operands as the plain formulas in the comments (a + b taken as b + a, exact), and
-        every matrix product has the same shape as before: BLAS rounds a row differently with
-        the shape of the product, so the tags stay exactly LAC's as checked (DATA.md).
-        """
-        hidden = layer.cand_w.shape[1]
-        chars, first = len(x), packed.alive[0]
+    @staticmethod
+    def _projection(layer: BiGru, x: np.ndarray, packed: _Packed) -> np.ndarray:
+        """A layer's input projection x @ fc_w + fc_b, (2, chars, 3H) in the packed order of
+        each direction; x (chars, in) in text order."""
         inputs = np.stack([x[packed.forward], x[packed.backward]])  # (2, chars, in), packed
         pre = np.matmul(inputs, layer.fc_w)
         pre += layer.fc_b[:, None, :]
-        del inputs
+        return pre
+
+    def _first_projection(self, packed: _Packed) -> np.ndarray:
+        """The first layer's input projection, made once per distinct character of the
+        batch (an article of 7,000 characters has ~1,500) and gathered: a fifth of the
+        product. BLAS rounds a row a little differently with the shape of the product
+        (as a sentence's batch already does), within 1e-5; no tag changed on CLUENER
+        held-out or MSRA test (DATA.md)."""
+        layer = self.layers[0]
+        distinct, where = np.unique(packed.ids, return_inverse=True)
+        table = np.matmul(self.embedding[distinct], layer.fc_w)  # (2, distinct, 3H)
+        table += layer.fc_b[:, None, :]
+        return np.stack([table[0][where[packed.forward]], table[1][where[packed.backward]]])
+
+    def _bigru(self, layer: BiGru, pre: np.ndarray, packed: _Packed) -> np.ndarray:
+        """pre (2, chars, 3H) (``_projection``) → (chars, 2H) in text order: forward and
+        reverse GRU outputs.
+
+        Each step writes into buffers made once (no temporaries per step) and reads its
+        previous state in place from ``out``. The arithmetic is the same operations on the
+        same operands as the plain formulas in the comments (a + b taken as b + a, exact),
+        and every product has the shape it had when it made a fresh array per step
+        (BLAS rounds a row differently with the shape of the product).
+        """
+        hidden = layer.cand_w.shape[1]
+        chars, first = pre.shape[1], packed.alive[0]
         out = np.empty((2, chars, hidden), dtype=np.float32)
         # flat buffers: a step's (2, n, ·) view of one is contiguous, as a fresh array would be
         gate_buf = np.empty(2 * first * 2 * hidden, dtype=np.float32)
@@ -156,9 +174,9 @@ class LacTagger:
 
     def _emissions(self, packed: _Packed) -> np.ndarray:
         """Tag scores (chars, tags) in the packed order."""
-        x = self.embedding[packed.ids]
-        for layer in self.layers:
-            x = self._bigru(layer, x, packed)
+        x = self._bigru(self.layers[0], self._first_projection(packed), packed)
+        for layer in self.layers[1:]:
+            x = self._bigru(layer, self._projection(layer, x, packed), packed)
         return x[packed.forward] @ self.emit_w + self.emit_b
 
     # -- CRF (on the packed order) --------------------------------------------------------
