@@ -185,15 +185,20 @@ class LacTagger:
         """Best tag of every packed position."""
         best = scores[: alive[0]] + self.start
         back = np.zeros(scores.shape, dtype=np.int64)
-        # (rows, to, from): the reductions run along contiguous memory; argmax takes the
-        # first of equal scores, as along the other axis
+        # paths (rows × to, from): the argmax runs along contiguous memory (it takes the
+        # first of equal scores, as along the other axis) and the best score is picked
+        # from the flat buffer by index
+        tags = len(self.transition)
         arriving = np.ascontiguousarray(self.transition.T)[None]
-        paths_buf = np.empty((alive[0], *self.transition.shape), dtype=np.float32)
+        paths_buf = np.empty((alive[0], tags, tags), dtype=np.float32)
+        flat_buf = paths_buf.reshape(-1)
+        row_starts = np.arange(alive[0] * tags) * tags
         at = alive[0]
         for n in alive[1:]:
             paths = np.add(best[:n, None, :], arriving, out=paths_buf[:n])
-            came_from = paths.argmax(axis=2, out=back[at : at + n])
-            best[:n] = np.take_along_axis(paths, came_from[..., None], axis=2)[..., 0]
+            came_from = paths.reshape(n * tags, tags).argmax(axis=1)
+            back[at : at + n] = came_from.reshape(n, tags)
+            best[:n] = flat_buf[row_starts[: n * tags] + came_from].reshape(n, tags)
             best[:n] += scores[at : at + n]
             at += n
         final = (best + self.end).argmax(axis=1)
