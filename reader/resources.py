@@ -131,7 +131,7 @@ class Resources:
             return None
         if not weights.is_file():
             return None
-        return NameRecogniser(weights, segmenter=self.segmenter)
+        return NameRecogniser(weights, segmenter=self.segmenter, cache_dir=self.cache_dir)
 
     # -- glossaries -----------------------------------------------------------------------
     def parse_glossary_file(self, path: str | os.PathLike[str]) -> ParsedFile:

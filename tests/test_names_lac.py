@@ -75,8 +75,9 @@ def test_batches_give_what_single_sentences_give(tagger: LacTagger) -> None:
 @needs_weights
 def test_characters_are_replaced_once_as_lac_does(tagger: LacTagger) -> None:
     # q2b.dic maps 旋 → 镟, 鏇 → 镟 and 镟 → 碹: LAC looks up the first replacement only
-    assert tagger.ids["旋"] == tagger.ids["鏇"] != tagger.ids["镟"]
-    assert tagger.ids["萬"] == tagger.ids["万"]
+    xuan, xuan_trad, xuan_lathe, wan, wan_simple = tagger.char_ids("旋鏇镟萬万").tolist()
+    assert xuan == xuan_trad != xuan_lathe
+    assert wan == wan_simple
 
 
 def test_crf_features_from_lac_tags() -> None:
@@ -108,3 +109,27 @@ def test_paddle_tensor_file_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     assert read_paddle_tensor(blob).tolist() == values.reshape(2, 3).tolist()
     with pytest.raises(ValueError, match="size"):
         read_paddle_tensor(blob + b"\0\0\0\0")
+
+
+@needs_weights
+def test_weights_cache_is_made_reused_and_rebuilt(tmp_path: Path, tagger: LacTagger) -> None:
+    from reader.annotate.names_lac_weights import LacWeights
+
+    texts = ["腾讯公司总部位于深圳南山区。", "习近平主席在北京会见了美国总统。"]
+    cached = LacTagger(cache_dir=tmp_path)
+    (made,) = tmp_path.glob("lac-weights-*.pickle")
+    assert cached.analyse(texts) == tagger.analyse(texts)
+    stamp = made.stat().st_mtime_ns
+    again = LacTagger(cache_dir=tmp_path)  # read from the cache: not written again
+    assert made.stat().st_mtime_ns == stamp
+    assert again.analyse(texts) == tagger.analyse(texts)
+    assert np.array_equal(again.embedding, tagger.embedding)
+    made.write_bytes(b"damaged")  # any damage: rebuilt from lac.npz and written anew
+    assert LacTagger(cache_dir=tmp_path).tags(texts) == tagger.tags(texts)
+    import pickle
+
+    stale_stamp, weights = pickle.loads(made.read_bytes())
+    assert isinstance(weights, LacWeights)
+    made.write_bytes(pickle.dumps(((0, *stale_stamp[1:]), "foreign")))  # older layout
+    assert LacTagger(cache_dir=tmp_path).tags(texts) == tagger.tags(texts)
+    assert isinstance(pickle.loads(made.read_bytes())[1], LacWeights)

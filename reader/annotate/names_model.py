@@ -323,7 +323,8 @@ class NameRecogniser:
     ``weights`` is a crfsuite model (reader/data/ner.crfsuite); a ``.json`` beside it may
     hold per-type ``thresholds`` tuned by tools/train_ner.py. ``segmenter`` cuts words when
     recognise() gets none (pass the pipeline's Segmenter; without it the model runs on
-    characters only and is weaker).
+    characters only and is weaker). ``cache_dir``: where LAC's weights are kept ready to
+    load (reader/annotate/names_lac.py ``load_weights``); None: no cache.
     """
 
     def __init__(
@@ -331,6 +332,7 @@ class NameRecogniser:
         weights: Path,
         cues: Path | None = None,
         segmenter: WordCutter | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         import pycrfsuite
 
@@ -368,6 +370,7 @@ class NameRecogniser:
         # --rich): LAC's network runs first, on all the sentences of a batch at once.
         self.lac_features = "lac-rich" in meta.get("features", ())
         self._lac: LacTagger | None = None
+        self._cache_dir = cache_dir
         self._lac_lock = threading.Lock()
         self._lac_rows: dict[str, list[list[str]]] = {}  # the last prepared batch only
 
@@ -384,7 +387,7 @@ class NameRecogniser:
 
         with self._lac_lock:
             if self._lac is None:
-                self._lac = LacTagger(default_weights())
+                self._lac = LacTagger(default_weights(), cache_dir=self._cache_dir)
             tagger = self._lac
         return [lac_features(tags, probs) for tags, probs in tagger.analyse(texts)]
 
