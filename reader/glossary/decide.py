@@ -141,6 +141,11 @@ class NameDecider:
             if self.auto_names
             else []
         )
+        if found:
+            from reader.glossary.name_families import screen
+
+            second = getattr(self.recogniser, "lac_words", None)
+            found = screen(found, simplified, second(simplified) if second else None)
         if dictionary_orgs:
             taken = [*kept, *blocked, *turned_down, *((e.start, e.end) for e in found)]
             found = sorted(

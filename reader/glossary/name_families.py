@@ -1,0 +1,223 @@
+"""Families of false names: spans the recogniser calls a person or an organisation that are
+something else, caught by what the family has in common rather than sentence by sentence.
+
+A false name costs the reader twice: it is shown as a name, and a confident one is forced
+into the machine translation. Each family is decided from evidence outside the recogniser's
+own score (the data and its reasons: reader/data/name_families.tsv):
+
+- **reign periods**: a "name" followed by 元年 or by Chinese numerals and 年 (嘉庆八年,
+  崇德元年) is an era, not an organisation or a person;
+- **relations and titles**: a surname plus a kinship word or a title (陈母 "Chen's mother",
+  郭神父 "Father Guo") has no given name to render;
+- **religions, schools, peoples**: CC-CEDICT knows the proper noun as one (巴哈伊 "Baha'i
+  (religion)");
+- **places typed as persons or organisations**: CC-CEDICT knows the name only as a place
+  (加兹尼 "Ghazni (Afghan province)"), or LAC's tagger calls the very same span a place and
+  CC-CEDICT knows it as a proper noun but not as an institution (立陶宛 "Lithuania") — it is
+  shown as a place;
+- **names the two taggers disagree on**: the recogniser's span and LAC's analysis of the
+  sentence (its words and their name tags; the recogniser reads them as evidence, but decides
+  per character) share no name, or LAC's names cut across the span (蓝天蔚率, 唐蒙习部): then
+  the recogniser must be surer than its shown-name threshold (``disagreement_floor``, chosen
+  on CLUENER train's tuning part).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader import paths
+from reader.glossary.judge import Entity
+
+FAMILIES_FILE = "name_families.tsv"
+Word = tuple[int, int, str]  # LAC's word: start, end, its tag (PER, LOC, ORG, n, v …)
+_NAME_TAGS = frozenset({"PER", "ORG", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyRules:
+    kin: frozenset[str]  # after a surname: a relation or a title (母, 神父)
+    era_after: tuple[str, ...]  # after a reign period's name (元年)
+    numerals: frozenset[str]  # Chinese numerals (八 in 嘉庆八年)
+    senses: frozenset[str]  # CC-CEDICT definition words of a religion, school, people, era
+    # per type: below it, a name the two taggers disagree on is not shown
+    disagreement_floor: dict[str, float] = field(default_factory=dict)
+    # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
+    retype_below: dict[str, float] = field(default_factory=dict)
+
+
+def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
+    rows: dict[str, list[list[str]]] = {}
+    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if fields[0] == "kind":
+            continue
+        if len(fields) < 3 or fields[0] not in _KINDS or not fields[1]:
+            raise ValueError(
+                f"{source}:{lineno}: bad name-family row {line!r} (kind, value, reason)"
+            )
+        rows.setdefault(fields[0], []).append(fields[1:])
+    values = {kind: [row[0] for row in rows.get(kind, [])] for kind in _KINDS}
+    settings: dict[str, dict[str, float]] = {}
+    for row in rows.get("setting", []):
+        name, _, kind = row[0].rpartition("_")
+        try:
+            settings.setdefault(name, {})[kind] = float(row[1])
+        except ValueError:
+            raise ValueError(f"{source}: setting {row[0]} is not a number") from None
+    return FamilyRules(
+        kin=frozenset(values["kin"]),
+        era_after=tuple(values["era_after"]),
+        numerals=frozenset("".join(values["numeral"])),
+        senses=frozenset(v.lower() for v in values["sense"]),
+        disagreement_floor=settings.get("disagreement_floor", {}),
+        retype_below=settings.get("retype_below", {}),
+    )
+
+
+_KINDS = ("kin", "era_after", "numeral", "sense", "setting")
+
+
+def get_families() -> FamilyRules:
+    """The shipped table, parsed once per process (an immutable table)."""
+    return paths.parsed_package_data(FAMILIES_FILE, parse_families)
+
+
+@dataclass(frozen=True, slots=True)
+class Retyped:
+    """A name the recogniser found, with the type the evidence gives it instead."""
+
+    start: int
+    end: int
+    type: str
+    confidence: float
+
+
+def screen(
+    entities: Sequence[Entity],
+    text: str,
+    lac_words: Sequence[Word] | None,
+    rules: FamilyRules | None = None,
+) -> list[Entity]:
+    """``entities`` (found in the Simplified sentence ``text``) without the false persons and
+    organisations; a place typed as one comes back as a place (a :class:`Retyped`).
+    ``lac_words``: LAC's analysis of ``text`` (None without it: its families are skipped)."""
+    rules = rules or get_families()
+    kept: list[Entity] = []
+    for entity in entities:
+        if entity.type not in ("PER", "ORG"):
+            kept.append(entity)
+            continue
+        verdict = _verdict(entity, text, lac_words, rules)
+        if verdict == "keep":
+            kept.append(entity)
+        elif verdict == "LOC":
+            kept.append(Retyped(entity.start, entity.end, "LOC", entity.confidence))
+    return kept
+
+
+def _verdict(
+    entity: Entity, text: str, lac_words: Sequence[Word] | None, rules: FamilyRules
+) -> str:
+    """keep, drop, or LOC (a place)."""
+    name = text[entity.start : entity.end]
+    if _is_era(name, text[entity.end :], rules):
+        return "drop"
+    if entity.type == "PER" and _is_relation(name, rules):
+        return "drop"
+    senses = _dictionary_senses(name)
+    if _names_a_belief_or_people(senses, rules):
+        return "drop"
+    lac = _lac_view(entity, lac_words) if lac_words is not None else None
+    if senses and _only_a_place(senses, entity, lac, rules):
+        return "LOC"
+    floor = rules.disagreement_floor.get(entity.type)
+    if lac in ("none", "across") and floor is not None and entity.confidence < floor:
+        return "drop"
+    return "keep"
+
+
+def _is_era(name: str, after: str, rules: FamilyRules) -> bool:
+    """嘉庆八年, 崇德元年: a reign period (2-character names only: a person may stand before a
+    count of years, 王小明十年前, and must not be dropped for it)."""
+    if len(name) != 2:
+        return False
+    if after.startswith(rules.era_after):
+        return True
+    digits = len(after) - len(after.lstrip("".join(rules.numerals)))
+    return digits > 0 and after[digits : digits + 1] == "年"
+
+
+def _is_relation(name: str, rules: FamilyRules) -> bool:
+    """陈母, 郭神父, 欧阳氏: a surname and a kinship word or title, no given name."""
+    from reader.glossary.auto import get_name_rules
+    from reader.glossary.fold import fold
+
+    surnames = get_name_rules().surnames
+    folded = fold(name)
+    return any(
+        folded[:n] in surnames and folded[n:] in rules.kin for n in (2, 1) if len(folded) > n
+    )
+
+
+def _dictionary_senses(name: str) -> list[str]:
+    """CC-CEDICT's proper-noun definitions of ``name`` (Simplified)."""
+    from reader.glossary.dictionary_names import _entries
+
+    return [d for proper, definitions in _entries(name, folded=True) if proper for d in definitions]
+
+
+def _names_a_belief_or_people(senses: Sequence[str], rules: FamilyRules) -> bool:
+    """Every proper sense is a religion, a school, a people or an era (巴哈伊 "Baha'i
+    (religion)"); a person's sense (a lifespan) keeps the name."""
+    if not senses or any(_A_LIFETIME.search(d) for d in senses):
+        return False
+    return all(any(w in rules.senses for w in re.findall(r"[a-z]+", d.lower())) for d in senses)
+
+
+def _only_a_place(
+    senses: Sequence[str], entity: Entity, lac: str | None, rules: FamilyRules
+) -> bool:
+    """CC-CEDICT knows the name as a place and as no person or institution: 加兹尼 "Ghazni
+    (Afghan province)" typed a person; 立陶宛 "Lithuania" typed an organisation where LAC
+    tags the same span a place and the recogniser is not sure (a bare proper name is a place
+    or a company, and a city names its football club: the sentence tells)."""
+    from reader.glossary.dictionary_names import _PLACE_WORDS, _is_org, org_words
+
+    if any(_A_LIFETIME.search(d) or "(name)" in d or d.startswith("surname") for d in senses):
+        return False
+    if entity.type == "PER":
+        return any(_PLACE_WORDS.search(d) for d in senses)
+    below = rules.retype_below.get(entity.type)
+    if lac != "LOC" or below is None or entity.confidence >= below:
+        return False
+    words = org_words()
+    return not any(_is_org(d, words) for d in senses)
+
+
+# a person's years in a definition: a lifespan or a reign, "(reigned 222-252)", "(c. 1480-1521)"
+_A_LIFETIME = re.compile(r"\([^)]*\d{2,4} ?(?:BC )?-(?: ?\d{1,4})?[^)]*\)|\(born \d{4}\)")
+
+
+def _lac_view(entity: Entity, words: Sequence[Word]) -> str:
+    """What LAC makes of the span: its tag when one LAC word is exactly the span ("PER",
+    "LOC", "n" …), "same" when LAC's names of the recogniser's type tile it, "none" when no
+    LAC name overlaps it, "across" otherwise (LAC's words cut across its edges)."""
+    inside = [w for w in words if w[0] < entity.end and entity.start < w[1]]
+    if len(inside) == 1 and inside[0][:2] == (entity.start, entity.end):
+        return inside[0][2]
+    if (
+        inside
+        and all(w[2] == entity.type for w in inside)
+        and inside[0][0] == entity.start
+        and inside[-1][1] == entity.end
+    ):
+        return "same"
+    if not any(w[2] in _NAME_TAGS for w in inside):
+        return "none"
+    return "across"
