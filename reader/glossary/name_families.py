@@ -6,7 +6,8 @@ into the machine translation. Each family is decided from evidence outside the r
 own score (the data and its reasons: reader/data/name_families.tsv):
 
 - **reign periods**: a "name" followed by 元年 or by Chinese numerals and 年 (嘉庆八年,
-  崇德元年) is an era, not an organisation or a person;
+  崇德元年) is an era, not an organisation or a person; a ruler's title run into the period
+  (宋文帝元嘉四年) keeps the ruler only;
 - **relations and titles**: a surname plus a kinship word or a title (陈母 "Chen's mother",
   郭神父 "Father Guo") has no given name to render;
 - **religions, schools, peoples**: CC-CEDICT knows the proper noun as one (巴哈伊 "Baha'i
@@ -41,6 +42,7 @@ class FamilyRules:
     kin: frozenset[str]  # after a surname: a relation or a title (母, 神父)
     era_after: tuple[str, ...]  # after a reign period's name (元年)
     numerals: frozenset[str]  # Chinese numerals (八 in 嘉庆八年)
+    ruler_ends: frozenset[str]  # the last character of a ruler's title (帝 in 宋文帝)
     senses: frozenset[str]  # CC-CEDICT definition words of a religion, school, people, era
     # per type: below it, a name the two taggers disagree on is not shown
     disagreement_floor: dict[str, float] = field(default_factory=dict)
@@ -74,13 +76,14 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         kin=frozenset(values["kin"]),
         era_after=tuple(values["era_after"]),
         numerals=frozenset("".join(values["numeral"])),
+        ruler_ends=frozenset("".join(values["ruler_end"])),
         senses=frozenset(v.lower() for v in values["sense"]),
         disagreement_floor=settings.get("disagreement_floor", {}),
         retype_below=settings.get("retype_below", {}),
     )
 
 
-_KINDS = ("kin", "era_after", "numeral", "sense", "setting")
+_KINDS = ("kin", "era_after", "numeral", "ruler_end", "sense", "setting")
 
 
 def get_families() -> FamilyRules:
@@ -118,6 +121,8 @@ def screen(
             kept.append(entity)
         elif verdict == "LOC":
             kept.append(Retyped(entity.start, entity.end, "LOC", entity.confidence))
+        elif verdict == "ruler":  # 宋文帝元嘉四年: the ruler without the reign period
+            kept.append(Retyped(entity.start, entity.end - 2, entity.type, entity.confidence))
     return kept
 
 
@@ -126,8 +131,11 @@ def _verdict(
 ) -> str:
     """keep, drop, or LOC (a place)."""
     name = text[entity.start : entity.end]
-    if _is_era(name, text[entity.end :], rules):
-        return "drop"
+    if _is_era(text[entity.end - 2 : entity.end], text[entity.end :], rules):
+        if len(name) == 2:
+            return "drop"
+        if len(name) > 3 and name[-3] in rules.ruler_ends:
+            return "ruler"
     if entity.type == "PER" and _is_relation(name, rules):
         return "drop"
     senses = _dictionary_senses(name)
@@ -143,10 +151,9 @@ def _verdict(
 
 
 def _is_era(name: str, after: str, rules: FamilyRules) -> bool:
-    """嘉庆八年, 崇德元年: a reign period (2-character names only: a person may stand before a
-    count of years, 王小明十年前, and must not be dropped for it)."""
-    if len(name) != 2:
-        return False
+    """嘉庆八年, 崇德元年: ``name`` (the span's last two characters) is a reign period when
+    what follows says so. The caller drops a 2-character span, and takes the period off a
+    ruler's (宋文帝元嘉); other longer names stand (王小明十年前 counts years)."""
     if after.startswith(rules.era_after):
         return True
     digits = len(after) - len(after.lstrip("".join(rules.numerals)))
