@@ -132,3 +132,29 @@ def test_pipeline_auto_name_hits_sit_on_their_tokens(names_in) -> None:  # type:
     article = annotate(loaded, Options(glossary=resources.glossary(use_user=False)), resources)
     named = [t for t in article.tokens() if t.glossary is not None]
     assert named and all((t.glossary.start, t.glossary.end) == (t.start, t.end) for t in named)
+
+
+def test_a_nations_forces_are_no_organisation_a_named_army_is() -> None:
+    text = "日军与瑞军交战，红军和新军赶到，王军来了。"
+    named = spans_of(
+        text,
+        ("日军", "ORG", 0.9),
+        ("瑞军", "ORG", 0.99),
+        ("红军", "ORG", 0.99),
+        ("新军", "ORG", 0.99),
+        ("王军", "PER", 0.99),
+    )
+    assert kept(text, named) == [("红军", "ORG"), ("新军", "ORG"), ("王军", "PER")]
+
+
+def test_a_people_is_no_organisation() -> None:
+    text = "鲜卑与匈奴交战，北约发表声明。"
+    named = spans_of(text, ("鲜卑", "ORG", 0.9), ("匈奴", "ORG", 0.9), ("北约", "ORG", 0.99))
+    assert kept(text, named) == [("北约", "ORG")]
+
+
+def test_names_a_dictionary_lists_are_not_asked_for_agreement() -> None:
+    text = "农商行发放贷款。"
+    cut = [(0, 2, "ORG"), (2, 5, "n")]
+    named = spans_of(text, ("农商行", "ORG", 0.8))
+    assert [(e.start, e.end) for e in screen(named, text, cut, agreement=False)] == [(0, 3)]

@@ -11,7 +11,9 @@ own score (the data and its reasons: reader/data/name_families.tsv):
 - **relations and titles**: a surname plus a kinship word or a title (陈母 "Chen's mother",
   郭神父 "Father Guo") has no given name to render;
 - **religions, schools, peoples**: CC-CEDICT knows the proper noun as one (巴哈伊 "Baha'i
-  (religion)");
+  (religion)", 鲜卑 "Xianbei, group of northern nomadic peoples");
+- **a nation's forces**: 日军, 瑞军 "the Swedish army" are a side in a war, not a named
+  organisation (红军 "Red Army" is one: CC-CEDICT capitalises it);
 - **places typed as persons or organisations**: CC-CEDICT knows the name only as a place
   (加兹尼 "Ghazni (Afghan province)"), or LAC's tagger calls the very same span a place and
   CC-CEDICT knows it as a proper noun but not as an institution (立陶宛 "Lithuania") — it is
@@ -42,6 +44,8 @@ class FamilyRules:
     kin: frozenset[str]  # after a surname: a relation or a title (母, 神父)
     era_after: tuple[str, ...]  # after a reign period's name (元年)
     numerals: frozenset[str]  # Chinese numerals (八 in 嘉庆八年)
+    group_ends: frozenset[str]  # 军 in 日军: the forces of a nation or side
+    group_nouns: frozenset[str]  # army: a capitalised one names a body (Red Army)
     ruler_ends: frozenset[str]  # the last character of a ruler's title (帝 in 宋文帝)
     senses: frozenset[str]  # CC-CEDICT definition words of a religion, school, people, era
     # per type: below it, a name the two taggers disagree on is not shown
@@ -76,6 +80,8 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         kin=frozenset(values["kin"]),
         era_after=tuple(values["era_after"]),
         numerals=frozenset("".join(values["numeral"])),
+        group_ends=frozenset("".join(values["group_end"])),
+        group_nouns=frozenset(v.lower() for v in values["group_noun"]),
         ruler_ends=frozenset("".join(values["ruler_end"])),
         senses=frozenset(v.lower() for v in values["sense"]),
         disagreement_floor=settings.get("disagreement_floor", {}),
@@ -83,7 +89,7 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
     )
 
 
-_KINDS = ("kin", "era_after", "numeral", "ruler_end", "sense", "setting")
+_KINDS = ("kin", "era_after", "numeral", "ruler_end", "group_end", "group_noun", "sense", "setting")
 
 
 def get_families() -> FamilyRules:
@@ -105,18 +111,21 @@ def screen(
     entities: Sequence[Entity],
     text: str,
     lac_words: Sequence[Word] | None,
+    agreement: bool = True,
     rules: FamilyRules | None = None,
 ) -> list[Entity]:
     """``entities`` (found in the Simplified sentence ``text``) without the false persons and
     organisations; a place typed as one comes back as a place (a :class:`Retyped`).
-    ``lac_words``: LAC's analysis of ``text`` (None without it: its families are skipped)."""
+    ``lac_words``: LAC's analysis of ``text`` (None without it: its families are skipped);
+    ``agreement``: whether the taggers' disagreement counts (not for names a dictionary
+    lists)."""
     rules = rules or get_families()
     kept: list[Entity] = []
     for entity in entities:
         if entity.type not in ("PER", "ORG"):
             kept.append(entity)
             continue
-        verdict = _verdict(entity, text, lac_words, rules)
+        verdict = _verdict(entity, text, lac_words, agreement, rules)
         if verdict == "keep":
             kept.append(entity)
         elif verdict == "LOC":
@@ -127,7 +136,11 @@ def screen(
 
 
 def _verdict(
-    entity: Entity, text: str, lac_words: Sequence[Word] | None, rules: FamilyRules
+    entity: Entity,
+    text: str,
+    lac_words: Sequence[Word] | None,
+    agreement: bool,
+    rules: FamilyRules,
 ) -> str:
     """keep, drop, or LOC (a place)."""
     name = text[entity.start : entity.end]
@@ -141,10 +154,12 @@ def _verdict(
     senses = _dictionary_senses(name)
     if _names_a_belief_or_people(senses, rules):
         return "drop"
+    if entity.type == "ORG" and _is_a_nations_army(name, senses, rules):
+        return "drop"
     lac = _lac_view(entity, lac_words) if lac_words is not None else None
     if senses and _only_a_place(senses, entity, lac, rules):
         return "LOC"
-    floor = rules.disagreement_floor.get(entity.type)
+    floor = rules.disagreement_floor.get(entity.type) if agreement else None
     if lac in ("none", "across") and floor is not None and entity.confidence < floor:
         return "drop"
     return "keep"
@@ -194,17 +209,27 @@ def _only_a_place(
     (Afghan province)" typed a person; 立陶宛 "Lithuania" typed an organisation where LAC
     tags the same span a place and the recogniser is not sure (a bare proper name is a place
     or a company, and a city names its football club: the sentence tells)."""
-    from reader.glossary.dictionary_names import _PLACE_WORDS, _is_org, org_words
+    from reader.glossary.dictionary_names import _PLACE_WORDS
 
     if any(_A_LIFETIME.search(d) or "(name)" in d or d.startswith("surname") for d in senses):
         return False
     if entity.type == "PER":
         return any(_PLACE_WORDS.search(d) for d in senses)
     below = rules.retype_below.get(entity.type)
-    if lac != "LOC" or below is None or entity.confidence >= below:
+    return lac == "LOC" and below is not None and entity.confidence < below
+
+
+def _is_a_nations_army(name: str, senses: Sequence[str], rules: FamilyRules) -> bool:
+    """日军, 瑞军 "the Swedish army", 美军 "US army": a 2-character organisation ending in a
+    group word is a nation's (or a side's) forces, not a named body; CC-CEDICT's
+    capitalised name keeps one (红军 "Red Army", 新军 "New Armies")."""
+    if len(name) != 2 or name[-1] not in rules.group_ends:
         return False
-    words = org_words()
-    return not any(_is_org(d, words) for d in senses)
+    return not any(
+        w[:1].isupper() and (w.lower() in rules.group_nouns or w.lower()[:-1] in rules.group_nouns)
+        for d in senses
+        for w in re.findall(r"[A-Za-z]+", d)
+    )
 
 
 # a person's years in a definition: a lifespan or a reign, "(reigned 222-252)", "(c. 1480-1521)"
