@@ -158,3 +158,20 @@ def test_names_a_dictionary_lists_are_not_asked_for_agreement() -> None:
     cut = [(0, 2, "ORG"), (2, 5, "n")]
     named = spans_of(text, ("农商行", "ORG", 0.8))
     assert [(e.start, e.end) for e in screen(named, text, cut, agreement=False)] == [(0, 3)]
+
+
+def test_a_person_said_to_be_a_place_is_a_place_a_known_person_is_not() -> None:
+    text = "大学迁至贝桑松。袁豹，陈郡阳夏（今河南太康）人。他抵达马克思故居。"
+    named = spans_of(
+        text,
+        ("贝桑松", "PER", 0.99),
+        ("袁豹", "PER", 0.99),
+        ("陈郡阳夏", "PER", 1.0),
+        ("马克思", "PER", 0.99),
+    )
+    assert kept(text, named) == [
+        ("贝桑松", "LOC"),
+        ("袁豹", "PER"),
+        ("陈郡阳夏", "LOC"),
+        ("马克思", "PER"),  # CC-CEDICT knows the person
+    ]

@@ -18,6 +18,8 @@ own score (the data and its reasons: reader/data/name_families.tsv):
   (加兹尼 "Ghazni (Afghan province)"), or LAC's tagger calls the very same span a place and
   CC-CEDICT knows it as a proper noun but not as an institution (立陶宛 "Lithuania") — it is
   shown as a place;
+- **places said to be places**: a "person" after a verb of moving to or lying in a place
+  (迁至贝桑松, 位于…), or before "(modern …)" (阳夏（今河南太康）), is a place;
 - **names the two taggers disagree on**: the recogniser's span and LAC's analysis of the
   sentence (its words and their name tags; the recogniser reads them as evidence, but decides
   per character) share no name, or LAC's names cut across the span (蓝天蔚率, 唐蒙习部): then
@@ -44,6 +46,8 @@ class FamilyRules:
     kin: frozenset[str]  # after a surname: a relation or a title (母, 神父)
     era_after: tuple[str, ...]  # after a reign period's name (元年)
     numerals: frozenset[str]  # Chinese numerals (八 in 嘉庆八年)
+    place_before: tuple[str, ...]  # 迁至 in 迁至贝桑松: what stands before a place
+    place_after: tuple[str, ...]  # （今 in 阳夏（今河南太康）: what follows a place
     group_ends: frozenset[str]  # 军 in 日军: the forces of a nation or side
     group_nouns: frozenset[str]  # army: a capitalised one names a body (Red Army)
     ruler_ends: frozenset[str]  # the last character of a ruler's title (帝 in 宋文帝)
@@ -80,6 +84,8 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         kin=frozenset(values["kin"]),
         era_after=tuple(values["era_after"]),
         numerals=frozenset("".join(values["numeral"])),
+        place_before=tuple(values["place_before"]),
+        place_after=tuple(values["place_after"]),
         group_ends=frozenset("".join(values["group_end"])),
         group_nouns=frozenset(v.lower() for v in values["group_noun"]),
         ruler_ends=frozenset("".join(values["ruler_end"])),
@@ -89,7 +95,18 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
     )
 
 
-_KINDS = ("kin", "era_after", "numeral", "ruler_end", "group_end", "group_noun", "sense", "setting")
+_KINDS = (
+    "kin",
+    "era_after",
+    "numeral",
+    "ruler_end",
+    "place_before",
+    "place_after",
+    "group_end",
+    "group_noun",
+    "sense",
+    "setting",
+)
 
 
 def get_families() -> FamilyRules:
@@ -159,6 +176,8 @@ def _verdict(
     lac = _lac_view(entity, lac_words) if lac_words is not None else None
     if senses and _only_a_place(senses, entity, lac, rules):
         return "LOC"
+    if entity.type == "PER" and _said_to_be_a_place(text, entity, senses, rules):
+        return "LOC"
     floor = rules.disagreement_floor.get(entity.type) if agreement else None
     if lac in ("none", "across") and floor is not None and entity.confidence < floor:
         return "drop"
@@ -217,6 +236,18 @@ def _only_a_place(
         return any(_PLACE_WORDS.search(d) for d in senses)
     below = rules.retype_below.get(entity.type)
     return lac == "LOC" and below is not None and entity.confidence < below
+
+
+def _said_to_be_a_place(
+    text: str, entity: Entity, senses: Sequence[str], rules: FamilyRules
+) -> bool:
+    """迁至贝桑松, 位于X, 陈郡阳夏（今河南太康）: the words around a "person" say it is a place
+    (a verb of moving or lying somewhere before it, "(modern …)" after it). A person
+    CC-CEDICT knows keeps its type."""
+    if any(_A_LIFETIME.search(d) or "(name)" in d for d in senses):
+        return False
+    before, after = text[: entity.start], text[entity.end :]
+    return before.endswith(rules.place_before) or after.startswith(rules.place_after)
 
 
 def _is_a_nations_army(name: str, senses: Sequence[str], rules: FamilyRules) -> bool:
