@@ -175,3 +175,11 @@ def test_a_person_said_to_be_a_place_is_a_place_a_known_person_is_not() -> None:
         ("陈郡阳夏", "LOC"),
         ("马克思", "PER"),  # CC-CEDICT knows the person
     ]
+
+
+def test_a_name_run_on_into_a_verb_keeps_the_person_before_it() -> None:
+    text = "蓝天蔚率北伐军登陆，窦宪兴兵北伐，率土之滨。"
+    named = spans_of(text, ("蓝天蔚率北伐军", "ORG", 0.95), ("窦宪兴兵", "PER", 0.89))
+    assert kept(text, named) == [("蓝天蔚", "PER"), ("窦宪", "PER")]
+    text = "北伐军率部南下。"  # no person before the verb: nothing is left
+    assert kept(text, spans_of(text, ("北伐军率部", "ORG", 0.95))) == []

@@ -5,6 +5,8 @@ A false name costs the reader twice: it is shown as a name, and a confident one 
 into the machine translation. Each family is decided from evidence outside the recogniser's
 own score (the data and its reasons: reader/data/name_families.tsv):
 
+- **names run on into a verb**: 蓝天蔚率北伐军 "Lan Tianwei led the Northern Expedition
+  army" is the person 蓝天蔚 and the words after him (the verbs are data);
 - **reign periods**: a "name" followed by 元年 or by Chinese numerals and 年 (嘉庆八年,
   崇德元年) is an era, not an organisation or a person; a ruler's title run into the period
   (宋文帝元嘉四年) keeps the ruler only;
@@ -46,6 +48,7 @@ class FamilyRules:
     kin: frozenset[str]  # after a surname: a relation or a title (母, 神父)
     era_after: tuple[str, ...]  # after a reign period's name (元年)
     numerals: frozenset[str]  # Chinese numerals (八 in 嘉庆八年)
+    run_on_verbs: tuple[str, ...]  # 率 in 蓝天蔚率北伐军: a verb a name never contains
     place_before: tuple[str, ...]  # 迁至 in 迁至贝桑松: what stands before a place
     place_after: tuple[str, ...]  # （今 in 阳夏（今河南太康）: what follows a place
     group_ends: frozenset[str]  # 军 in 日军: the forces of a nation or side
@@ -84,6 +87,7 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         kin=frozenset(values["kin"]),
         era_after=tuple(values["era_after"]),
         numerals=frozenset("".join(values["numeral"])),
+        run_on_verbs=tuple(values["run_on"]),
         place_before=tuple(values["place_before"]),
         place_after=tuple(values["place_after"]),
         group_ends=frozenset("".join(values["group_end"])),
@@ -100,6 +104,7 @@ _KINDS = (
     "era_after",
     "numeral",
     "ruler_end",
+    "run_on",
     "place_before",
     "place_after",
     "group_end",
@@ -147,6 +152,9 @@ def screen(
             kept.append(entity)
         elif verdict == "LOC":
             kept.append(Retyped(entity.start, entity.end, "LOC", entity.confidence))
+        elif verdict.startswith("head:"):  # 蓝天蔚率北伐军: the person before the verb
+            end = entity.start + int(verdict[5:])
+            kept.append(Retyped(entity.start, end, "PER", entity.confidence))
         elif verdict == "ruler":  # 宋文帝元嘉四年: the ruler without the reign period
             kept.append(Retyped(entity.start, entity.end - 2, entity.type, entity.confidence))
     return kept
@@ -159,8 +167,12 @@ def _verdict(
     agreement: bool,
     rules: FamilyRules,
 ) -> str:
-    """keep, drop, or LOC (a place)."""
+    """keep, drop, LOC (a place), ruler (without the reign period) or head:N (the first N
+    characters are the person)."""
     name = text[entity.start : entity.end]
+    head = _head_before_a_verb(name, rules)
+    if head is not None:
+        return f"head:{head}"
     if _is_era(text[entity.end - 2 : entity.end], text[entity.end :], rules):
         if len(name) == 2:
             return "drop"
@@ -182,6 +194,19 @@ def _verdict(
     if lac in ("none", "across") and floor is not None and entity.confidence < floor:
         return "drop"
     return "keep"
+
+
+def _head_before_a_verb(name: str, rules: FamilyRules) -> int | None:
+    """蓝天蔚率北伐军, 窦宪兴兵: a name run on into a verb of leading troops and its object.
+    The length of the person before the verb when it is a Chinese name (a surname, 2–3
+    characters), 0 when there is none (the span is dropped), None when no such verb."""
+    from reader.glossary.auto import surname_length
+
+    for at in range(2, len(name)):
+        if name[at:].startswith(rules.run_on_verbs):
+            n = surname_length(name[:at])
+            return at if n and 2 <= at <= n + 2 else 0
+    return None
 
 
 def _is_era(name: str, after: str, rules: FamilyRules) -> bool:
