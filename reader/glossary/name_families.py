@@ -152,7 +152,8 @@ def screen(
             kept.append(entity)
         elif verdict == "LOC":
             kept.append(Retyped(entity.start, entity.end, "LOC", entity.confidence))
-        elif verdict.startswith("head:"):  # 蓝天蔚率北伐军: the person before the verb
+        elif verdict.startswith("head:") and int(verdict[5:]) > 0:
+            # 蓝天蔚率北伐军: the person before the verb (none: nothing is kept)
             end = entity.start + int(verdict[5:])
             kept.append(Retyped(entity.start, end, "PER", entity.confidence))
         elif verdict == "ruler":  # 宋文帝元嘉四年: the ruler without the reign period
