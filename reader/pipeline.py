@@ -328,6 +328,8 @@ def _name_at(
     if hit is None and (a, b) in found:
         entity = found[(a, b)]
         hit = render_entity(sentence_text[a:b], entity.type, readings[a:b], entity.confidence)
+        if hit is not None:
+            hit = replace(hit, start=a, end=b)  # rendered at 0..len(name): into the sentence
         if hit is not None and hit.forced and not decider.forces(entity):
             hit = replace(hit, forced=False)  # shown as a name, translated freely
     return None if hit is None else place(hit, start)

@@ -391,6 +391,14 @@ class NameRecogniser:
             tagger = self._lac
         return [lac_features(tags, probs) for tags, probs in tagger.analyse(texts)]
 
+    def lac_words(self, text: str) -> list[tuple[int, int, str]] | None:
+        """LAC's words of a sentence prepared in this batch (start, end, tag: PER, LOC, n …),
+        a second opinion on the names; None when LAC did not read it."""
+        from reader.annotate.names_lac import LacTagger
+
+        rows = self._lac_rows.get(text) if self.lac_features else None
+        return None if rows is None else LacTagger._words([row[0][4:] for row in rows])
+
     def recognise(
         self,
         text: str,

@@ -141,6 +141,16 @@ class NameDecider:
             if self.auto_names
             else []
         )
+        if found or dictionary_orgs:
+            # false names by families (eras, relations, beliefs, places, armies), with LAC's
+            # analysis as a second opinion where the recogniser has it
+            from reader.glossary.name_families import screen
+
+            second = getattr(self.recogniser, "lac_words", None)
+            lac = second(simplified) if second is not None else None
+            found = screen(found, simplified, lac)
+            # the dictionary's organisations are no recogniser guess: no agreement asked
+            dictionary_orgs = screen(dictionary_orgs, simplified, lac, agreement=False)
         if dictionary_orgs:
             taken = [*kept, *blocked, *turned_down, *((e.start, e.end) for e in found)]
             found = sorted(

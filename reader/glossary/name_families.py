@@ -1,0 +1,312 @@
+"""Families of false names: spans the recogniser calls a person or an organisation that are
+something else, caught by what the family has in common rather than sentence by sentence.
+
+A false name costs the reader twice: it is shown as a name, and a confident one is forced
+into the machine translation. Each family is decided from evidence outside the recogniser's
+own score (the data and its reasons: reader/data/name_families.tsv):
+
+- **names run on into a verb**: 蓝天蔚率北伐军 "Lan Tianwei led the Northern Expedition
+  army" is the person 蓝天蔚 and the words after him (the verbs are data);
+- **reign periods**: a "name" followed by 元年 or by Chinese numerals and 年 (嘉庆八年,
+  崇德元年) is an era, not an organisation or a person; a ruler's title run into the period
+  (宋文帝元嘉四年) keeps the ruler only;
+- **relations and titles**: a surname plus a kinship word or a title (陈母 "Chen's mother",
+  郭神父 "Father Guo") has no given name to render;
+- **religions, schools, peoples**: CC-CEDICT knows the proper noun as one (巴哈伊 "Baha'i
+  (religion)", 鲜卑 "Xianbei, group of northern nomadic peoples");
+- **a nation's forces**: 日军, 瑞军 "the Swedish army" are a side in a war, not a named
+  organisation (红军 "Red Army" is one: CC-CEDICT capitalises it);
+- **places typed as persons or organisations**: CC-CEDICT knows the name only as a place
+  (加兹尼 "Ghazni (Afghan province)"), or LAC's tagger calls the very same span a place and
+  CC-CEDICT knows it as a proper noun but not as an institution (立陶宛 "Lithuania") — it is
+  shown as a place;
+- **places said to be places**: a "person" after a verb of moving to or lying in a place
+  (迁至贝桑松, 位于…), or before "(modern …)" (阳夏（今河南太康）), is a place;
+- **names the two taggers disagree on**: the recogniser's span and LAC's analysis of the
+  sentence (its words and their name tags; the recogniser reads them as evidence, but decides
+  per character) share no name, or LAC's names cut across the span (蓝天蔚率, 唐蒙习部): then
+  the recogniser must be surer than its shown-name threshold (``disagreement_floor``, chosen
+  on CLUENER train's tuning part).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader import paths
+from reader.glossary.judge import Entity
+
+FAMILIES_FILE = "name_families.tsv"
+Word = tuple[int, int, str]  # LAC's word: start, end, its tag (PER, LOC, ORG, n, v …)
+_NAME_TAGS = frozenset({"PER", "ORG", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyRules:
+    kin: frozenset[str]  # after a surname: a relation or a title (母, 神父)
+    era_after: tuple[str, ...]  # after a reign period's name (元年)
+    numerals: frozenset[str]  # Chinese numerals (八 in 嘉庆八年)
+    run_on_verbs: tuple[str, ...]  # 率 in 蓝天蔚率北伐军: a verb a name never contains
+    place_before: tuple[str, ...]  # 迁至 in 迁至贝桑松: what stands before a place
+    place_after: tuple[str, ...]  # （今 in 阳夏（今河南太康）: what follows a place
+    group_ends: frozenset[str]  # 军 in 日军: the forces of a nation or side
+    group_nouns: frozenset[str]  # army: a capitalised one names a body (Red Army)
+    ruler_ends: frozenset[str]  # the last character of a ruler's title (帝 in 宋文帝)
+    senses: frozenset[str]  # CC-CEDICT definition words of a religion, school, people, era
+    # per type: below it, a name the two taggers disagree on is not shown
+    disagreement_floor: dict[str, float] = field(default_factory=dict)
+    # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
+    retype_below: dict[str, float] = field(default_factory=dict)
+
+
+def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
+    rows: dict[str, list[list[str]]] = {}
+    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if fields[0] == "kind":
+            continue
+        if len(fields) < 3 or fields[0] not in _KINDS or not fields[1]:
+            raise ValueError(
+                f"{source}:{lineno}: bad name-family row {line!r} (kind, value, reason)"
+            )
+        rows.setdefault(fields[0], []).append(fields[1:])
+    values = {kind: [row[0] for row in rows.get(kind, [])] for kind in _KINDS}
+    settings: dict[str, dict[str, float]] = {}
+    for row in rows.get("setting", []):
+        name, _, kind = row[0].rpartition("_")
+        try:
+            settings.setdefault(name, {})[kind] = float(row[1])
+        except ValueError:
+            raise ValueError(f"{source}: setting {row[0]} is not a number") from None
+    return FamilyRules(
+        kin=frozenset(values["kin"]),
+        era_after=tuple(values["era_after"]),
+        numerals=frozenset("".join(values["numeral"])),
+        run_on_verbs=tuple(values["run_on"]),
+        place_before=tuple(values["place_before"]),
+        place_after=tuple(values["place_after"]),
+        group_ends=frozenset("".join(values["group_end"])),
+        group_nouns=frozenset(v.lower() for v in values["group_noun"]),
+        ruler_ends=frozenset("".join(values["ruler_end"])),
+        senses=frozenset(v.lower() for v in values["sense"]),
+        disagreement_floor=settings.get("disagreement_floor", {}),
+        retype_below=settings.get("retype_below", {}),
+    )
+
+
+_KINDS = (
+    "kin",
+    "era_after",
+    "numeral",
+    "ruler_end",
+    "run_on",
+    "place_before",
+    "place_after",
+    "group_end",
+    "group_noun",
+    "sense",
+    "setting",
+)
+
+
+def get_families() -> FamilyRules:
+    """The shipped table, parsed once per process (an immutable table)."""
+    return paths.parsed_package_data(FAMILIES_FILE, parse_families)
+
+
+@dataclass(frozen=True, slots=True)
+class Retyped:
+    """A name the recogniser found, with the type the evidence gives it instead."""
+
+    start: int
+    end: int
+    type: str
+    confidence: float
+
+
+def screen(
+    entities: Sequence[Entity],
+    text: str,
+    lac_words: Sequence[Word] | None,
+    agreement: bool = True,
+    rules: FamilyRules | None = None,
+) -> list[Entity]:
+    """``entities`` (found in the Simplified sentence ``text``) without the false persons and
+    organisations; a place typed as one comes back as a place (a :class:`Retyped`).
+    ``lac_words``: LAC's analysis of ``text`` (None without it: its families are skipped);
+    ``agreement``: whether the taggers' disagreement counts (not for names a dictionary
+    lists)."""
+    rules = rules or get_families()
+    kept: list[Entity] = []
+    for entity in entities:
+        if entity.type not in ("PER", "ORG"):
+            kept.append(entity)
+            continue
+        verdict = _verdict(entity, text, lac_words, agreement, rules)
+        if verdict == "keep":
+            kept.append(entity)
+        elif verdict == "LOC":
+            kept.append(Retyped(entity.start, entity.end, "LOC", entity.confidence))
+        elif verdict.startswith("head:") and int(verdict[5:]) > 0:
+            # 蓝天蔚率北伐军: the person before the verb (none: nothing is kept)
+            end = entity.start + int(verdict[5:])
+            kept.append(Retyped(entity.start, end, "PER", entity.confidence))
+        elif verdict == "ruler":  # 宋文帝元嘉四年: the ruler without the reign period
+            kept.append(Retyped(entity.start, entity.end - 2, entity.type, entity.confidence))
+    return kept
+
+
+def _verdict(
+    entity: Entity,
+    text: str,
+    lac_words: Sequence[Word] | None,
+    agreement: bool,
+    rules: FamilyRules,
+) -> str:
+    """keep, drop, LOC (a place), ruler (without the reign period) or head:N (the first N
+    characters are the person)."""
+    name = text[entity.start : entity.end]
+    head = _head_before_a_verb(name, rules)
+    if head is not None:
+        return f"head:{head}"
+    if _is_era(text[entity.end - 2 : entity.end], text[entity.end :], rules):
+        if len(name) == 2:
+            return "drop"
+        if len(name) > 3 and name[-3] in rules.ruler_ends:
+            return "ruler"
+    if entity.type == "PER" and _is_relation(name, rules):
+        return "drop"
+    senses = _dictionary_senses(name)
+    if _names_a_belief_or_people(senses, rules):
+        return "drop"
+    if entity.type == "ORG" and _is_a_nations_army(name, senses, rules):
+        return "drop"
+    lac = _lac_view(entity, lac_words) if lac_words is not None else None
+    if senses and _only_a_place(senses, entity, lac, rules):
+        return "LOC"
+    if entity.type == "PER" and _said_to_be_a_place(text, entity, senses, rules):
+        return "LOC"
+    floor = rules.disagreement_floor.get(entity.type) if agreement else None
+    if lac in ("none", "across") and floor is not None and entity.confidence < floor:
+        return "drop"
+    return "keep"
+
+
+def _head_before_a_verb(name: str, rules: FamilyRules) -> int | None:
+    """蓝天蔚率北伐军, 窦宪兴兵: a name run on into a verb of leading troops and its object.
+    The length of the person before the verb when it is a Chinese name (a surname, 2–3
+    characters), 0 when there is none (the span is dropped), None when no such verb."""
+    from reader.glossary.auto import surname_length
+
+    for at in range(2, len(name)):
+        if name[at:].startswith(rules.run_on_verbs):
+            n = surname_length(name[:at])
+            return at if n and 2 <= at <= n + 2 else 0
+    return None
+
+
+def _is_era(name: str, after: str, rules: FamilyRules) -> bool:
+    """嘉庆八年, 崇德元年: ``name`` (the span's last two characters) is a reign period when
+    what follows says so. The caller drops a 2-character span, and takes the period off a
+    ruler's (宋文帝元嘉); other longer names stand (王小明十年前 counts years)."""
+    if after.startswith(rules.era_after):
+        return True
+    digits = len(after) - len(after.lstrip("".join(rules.numerals)))
+    return digits > 0 and after[digits : digits + 1] == "年"
+
+
+def _is_relation(name: str, rules: FamilyRules) -> bool:
+    """陈母, 郭神父, 欧阳氏: a surname and a kinship word or title, no given name."""
+    from reader.glossary.auto import get_name_rules
+    from reader.glossary.fold import fold
+
+    surnames = get_name_rules().surnames
+    folded = fold(name)
+    return any(
+        folded[:n] in surnames and folded[n:] in rules.kin for n in (2, 1) if len(folded) > n
+    )
+
+
+def _dictionary_senses(name: str) -> list[str]:
+    """CC-CEDICT's proper-noun definitions of ``name`` (Simplified)."""
+    from reader.glossary.dictionary_names import _entries
+
+    return [d for proper, definitions in _entries(name, folded=True) if proper for d in definitions]
+
+
+def _names_a_belief_or_people(senses: Sequence[str], rules: FamilyRules) -> bool:
+    """Every proper sense is a religion, a school, a people or an era (巴哈伊 "Baha'i
+    (religion)"); a person's sense (a lifespan) keeps the name."""
+    if not senses or any(_A_LIFETIME.search(d) for d in senses):
+        return False
+    return all(any(w in rules.senses for w in re.findall(r"[a-z]+", d.lower())) for d in senses)
+
+
+def _only_a_place(
+    senses: Sequence[str], entity: Entity, lac: str | None, rules: FamilyRules
+) -> bool:
+    """CC-CEDICT knows the name as a place and as no person or institution: 加兹尼 "Ghazni
+    (Afghan province)" typed a person; 立陶宛 "Lithuania" typed an organisation where LAC
+    tags the same span a place and the recogniser is not sure (a bare proper name is a place
+    or a company, and a city names its football club: the sentence tells)."""
+    from reader.glossary.dictionary_names import _PLACE_WORDS
+
+    if any(_A_LIFETIME.search(d) or "(name)" in d or d.startswith("surname") for d in senses):
+        return False
+    if entity.type == "PER":
+        return any(_PLACE_WORDS.search(d) for d in senses)
+    below = rules.retype_below.get(entity.type)
+    return lac == "LOC" and below is not None and entity.confidence < below
+
+
+def _said_to_be_a_place(
+    text: str, entity: Entity, senses: Sequence[str], rules: FamilyRules
+) -> bool:
+    """迁至贝桑松, 位于X, 陈郡阳夏（今河南太康）: the words around a "person" say it is a place
+    (a verb of moving or lying somewhere before it, "(modern …)" after it). A person
+    CC-CEDICT knows keeps its type."""
+    if any(_A_LIFETIME.search(d) or "(name)" in d for d in senses):
+        return False
+    before, after = text[: entity.start], text[entity.end :]
+    return before.endswith(rules.place_before) or after.startswith(rules.place_after)
+
+
+def _is_a_nations_army(name: str, senses: Sequence[str], rules: FamilyRules) -> bool:
+    """日军, 瑞军 "the Swedish army", 美军 "US army": a 2-character organisation ending in a
+    group word is a nation's (or a side's) forces, not a named body; CC-CEDICT's
+    capitalised name keeps one (红军 "Red Army", 新军 "New Armies")."""
+    if len(name) != 2 or name[-1] not in rules.group_ends:
+        return False
+    return not any(
+        w[:1].isupper() and (w.lower() in rules.group_nouns or w.lower()[:-1] in rules.group_nouns)
+        for d in senses
+        for w in re.findall(r"[A-Za-z]+", d)
+    )
+
+
+# a person's years in a definition: a lifespan or a reign, "(reigned 222-252)", "(c. 1480-1521)"
+_A_LIFETIME = re.compile(r"\([^)]*\d{2,4} ?(?:BC )?-(?: ?\d{1,4})?[^)]*\)|\(born \d{4}\)")
+
+
+def _lac_view(entity: Entity, words: Sequence[Word]) -> str:
+    """What LAC makes of the span: its tag when one LAC word is exactly the span ("PER",
+    "LOC", "n" …), "same" when LAC's names of the recogniser's type tile it, "none" when no
+    LAC name overlaps it, "across" otherwise (LAC's words cut across its edges)."""
+    inside = [w for w in words if w[0] < entity.end and entity.start < w[1]]
+    if len(inside) == 1 and inside[0][:2] == (entity.start, entity.end):
+        return inside[0][2]
+    if (
+        inside
+        and all(w[2] == entity.type for w in inside)
+        and inside[0][0] == entity.start
+        and inside[-1][1] == entity.end
+    ):
+        return "same"
+    if not any(w[2] in _NAME_TAGS for w in inside):
+        return "none"
+    return "across"

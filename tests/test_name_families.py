@@ -1,0 +1,185 @@
+"""Families of false names (reader/glossary/name_families.py), on our own sentences.
+
+Unit checks give the screen a recogniser's spans directly (no model needed); the pipeline
+checks run the shipped recogniser and show that real names beside each family stay names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from reader.glossary.name_families import parse_families, screen
+from reader.model import Block, LoadedText, Meta
+from reader.pipeline import Options, annotate
+from reader.resources import Resources
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    type: str
+    confidence: float
+
+
+def spans_of(text: str, *named: tuple[str, str, float]) -> list[Span]:
+    out = []
+    for name, kind, confidence in named:
+        at = text.index(name)
+        out.append(Span(at, at + len(name), kind, confidence))
+    return out
+
+
+def kept(text: str, named: list[Span], lac=None) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(text[e.start : e.end], e.type) for e in screen(named, text, lac)]
+
+
+def test_reign_periods_are_not_names_but_a_person_before_years_is() -> None:
+    text = "崇德元年，皇太极封其长子。嘉庆八年二月下诏。王小明十年前来过。"
+    named = spans_of(text, ("崇德", "ORG", 0.7), ("嘉庆", "ORG", 0.7), ("王小明", "PER", 0.99))
+    assert kept(text, named) == [("王小明", "PER")]
+
+
+def test_a_ruler_run_into_his_reign_period_keeps_the_ruler() -> None:
+    text = "南朝宋文帝元嘉四年，他出任太守。"
+    assert kept(text, spans_of(text, ("宋文帝元嘉", "PER", 0.95))) == [("宋文帝", "PER")]
+
+
+def test_relations_and_titles_after_a_surname_are_not_names() -> None:
+    text = "陈母才得知郭神父和陈公博的事。"
+    named = spans_of(text, ("陈母", "PER", 1.0), ("郭神父", "PER", 0.97), ("陈公博", "PER", 1.0))
+    assert kept(text, named) == [("陈公博", "PER")]  # 公博 is a given name
+
+
+def test_a_religion_is_no_person_an_emperor_with_a_reign_is() -> None:
+    text = "巴哈伊信仰在伊朗受到迫害，孙权下诏。"
+    named = spans_of(text, ("巴哈伊", "PER", 1.0), ("孙权", "PER", 0.98))
+    assert kept(text, named) == [("孙权", "PER")]
+
+
+def test_a_place_typed_as_a_person_becomes_a_place() -> None:
+    text = "英军在加兹尼得到了补给，马克思写道。"
+    named = spans_of(text, ("加兹尼", "PER", 0.93), ("马克思", "PER", 0.99))
+    assert kept(text, named) == [("加兹尼", "LOC"), ("马克思", "PER")]
+
+
+def test_a_country_typed_as_an_unsure_organisation_is_a_place_a_sure_club_stays() -> None:
+    text = "立陶宛宣布独立。热那亚本赛季主场全胜。"
+    lac = [(0, 3, "LOC"), (3, 5, "v"), (8, 11, "LOC"), (11, 14, "r")]
+    named = spans_of(text, ("立陶宛", "ORG", 0.96), ("热那亚", "ORG", 0.99))
+    assert kept(text, named, lac) == [("立陶宛", "LOC"), ("热那亚", "ORG")]
+
+
+def test_an_organisation_lac_sees_no_name_in_needs_more_confidence() -> None:
+    text = "农商行发放贷款。"
+    no_name = [(0, 3, "n"), (3, 5, "v")]
+    lac_org = [(0, 3, "ORG"), (3, 5, "v")]
+    assert kept(text, spans_of(text, ("农商行", "ORG", 0.8)), no_name) == [("农商行", "ORG")]
+    cut = [(0, 2, "ORG"), (2, 5, "n")]  # LAC's name cuts across the span
+    assert kept(text, spans_of(text, ("农商行", "ORG", 0.8)), cut) == []
+    assert kept(text, spans_of(text, ("农商行", "ORG", 0.8)), lac_org) == [("农商行", "ORG")]
+    assert kept(text, spans_of(text, ("农商行", "ORG", 0.95)), cut) == [("农商行", "ORG")]
+    # without LAC's analysis (the fast recogniser) the rule does not apply
+    assert kept(text, spans_of(text, ("农商行", "ORG", 0.8)), None) == [("农商行", "ORG")]
+
+
+def test_persons_need_no_agreement() -> None:
+    text = "记者陈雷柱报道。"
+    lac = [(0, 2, "n"), (2, 5, "n"), (5, 7, "v")]
+    assert kept(text, spans_of(text, ("陈雷柱", "PER", 0.8)), lac) == [("陈雷柱", "PER")]
+
+
+def test_a_bad_row_names_the_file_and_line() -> None:
+    with pytest.raises(ValueError, match=r"families.tsv:2: bad name-family row"):
+        parse_families("kind\tvalue\treason\nkin\n", "families.tsv")
+    with pytest.raises(ValueError, match="not a number"):
+        parse_families("setting\tdisagreement_floor_ORG\thigh\twhy\n", "families.tsv")
+
+
+@pytest.fixture(scope="module")
+def names_in():  # type: ignore[no-untyped-def]
+    resources = Resources()
+    if resources.recogniser is None:
+        pytest.skip("the name model (python-crfsuite, reader/data/ner_lac.crfsuite) is missing")
+    glossary = resources.glossary(use_user=False)
+
+    def run(text: str) -> dict[str, str]:
+        loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
+        article = annotate(loaded, Options(glossary=glossary), resources)
+        return {t.text: t.glossary.type for t in article.tokens() if t.glossary is not None}
+
+    return run
+
+
+def test_pipeline_families_and_their_real_neighbours(names_in) -> None:  # type: ignore[no-untyped-def]
+    found = names_in("陈母才得知秦父竟是杀夫仇人，仆射窦易直说宋申锡当诛。")
+    assert "陈母" not in found and "秦父" not in found
+    assert found.get("宋申锡") == "person"
+    found = names_in("巴哈伊信仰在伊朗受到迫害。")
+    assert "巴哈伊" not in found and found.get("伊朗") == "place"
+    found = names_in("英军在加兹尼得到了大量补给，孙权下诏。")
+    assert found.get("加兹尼") == "place" and found.get("孙权") == "person"
+    found = names_in("立陶宛宣布独立后，苏联派兵镇压。")
+    assert found.get("立陶宛") in (None, "place") and found.get("苏联") in (None, "place")
+
+
+def test_pipeline_auto_name_hits_sit_on_their_tokens(names_in) -> None:  # type: ignore[no-untyped-def]
+    resources = Resources()
+    text = "他说，王小明和李白都来了。"
+    loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
+    article = annotate(loaded, Options(glossary=resources.glossary(use_user=False)), resources)
+    named = [t for t in article.tokens() if t.glossary is not None]
+    assert named and all((t.glossary.start, t.glossary.end) == (t.start, t.end) for t in named)
+
+
+def test_a_nations_forces_are_no_organisation_a_named_army_is() -> None:
+    text = "日军与瑞军交战，红军和新军赶到，王军来了。"
+    named = spans_of(
+        text,
+        ("日军", "ORG", 0.9),
+        ("瑞军", "ORG", 0.99),
+        ("红军", "ORG", 0.99),
+        ("新军", "ORG", 0.99),
+        ("王军", "PER", 0.99),
+    )
+    assert kept(text, named) == [("红军", "ORG"), ("新军", "ORG"), ("王军", "PER")]
+
+
+def test_a_people_is_no_organisation() -> None:
+    text = "鲜卑与匈奴交战，北约发表声明。"
+    named = spans_of(text, ("鲜卑", "ORG", 0.9), ("匈奴", "ORG", 0.9), ("北约", "ORG", 0.99))
+    assert kept(text, named) == [("北约", "ORG")]
+
+
+def test_names_a_dictionary_lists_are_not_asked_for_agreement() -> None:
+    text = "农商行发放贷款。"
+    cut = [(0, 2, "ORG"), (2, 5, "n")]
+    named = spans_of(text, ("农商行", "ORG", 0.8))
+    assert [(e.start, e.end) for e in screen(named, text, cut, agreement=False)] == [(0, 3)]
+
+
+def test_a_person_said_to_be_a_place_is_a_place_a_known_person_is_not() -> None:
+    text = "大学迁至贝桑松。袁豹，陈郡阳夏（今河南太康）人。他抵达马克思故居。"
+    named = spans_of(
+        text,
+        ("贝桑松", "PER", 0.99),
+        ("袁豹", "PER", 0.99),
+        ("陈郡阳夏", "PER", 1.0),
+        ("马克思", "PER", 0.99),
+    )
+    assert kept(text, named) == [
+        ("贝桑松", "LOC"),
+        ("袁豹", "PER"),
+        ("陈郡阳夏", "LOC"),
+        ("马克思", "PER"),  # CC-CEDICT knows the person
+    ]
+
+
+def test_a_name_run_on_into_a_verb_keeps_the_person_before_it() -> None:
+    text = "蓝天蔚率北伐军登陆，窦宪兴兵北伐，率土之滨。"
+    named = spans_of(text, ("蓝天蔚率北伐军", "ORG", 0.95), ("窦宪兴兵", "PER", 0.89))
+    assert kept(text, named) == [("蓝天蔚", "PER"), ("窦宪", "PER")]
+    text = "北伐军率部南下。"  # no person before the verb: nothing is left
+    assert kept(text, spans_of(text, ("北伐军率部", "ORG", 0.95))) == []
