@@ -6,12 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.annotate.names_definition import TYPES, char_features, context_features
 from reader.annotate.names_model import (
-    TYPES,
     Entity,
     NameRecogniser,
-    char_features,
-    context_features,
     default_weights,
     marginal_spans,
     spans_from_labels,

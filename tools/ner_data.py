@@ -1,7 +1,7 @@
 """Readers for the public NER data sets of DATA.md, and the fixed split of CLUENER train.
 
 Every reader returns ``Sample(text, spans)`` with spans ``(start, end, TYPE)``, TYPE one of
-PER, ORG, LOC, PRODUCT (reader.annotate.names_model.TYPES). Used by tools/train_ner.py and
+PER, ORG, LOC, PRODUCT (reader.annotate.names_definition.TYPES). Used by tools/train_ner.py and
 bench/names.py, so both see the same split.
 """
 

@@ -35,13 +35,13 @@ from ner_data import (  # noqa: E402
     split_cluener,
 )
 
-from reader.annotate.names_model import (  # noqa: E402
+from reader.annotate.names_definition import (  # noqa: E402
     TYPES,
     NameCues,
-    NameRecogniser,
     char_features,
     context_features,
 )
+from reader.annotate.names_model import NameRecogniser  # noqa: E402
 from reader.segment.words import Segmenter  # noqa: E402
 
 LEXICON_SEED = 7

@@ -40,8 +40,9 @@ from ner_data import (  # noqa: E402
 )
 from train_ner import bio_labels, cross_lexicon, featurise, score, tune_thresholds  # noqa: E402
 
+from reader.annotate.names_definition import NameCues  # noqa: E402
 from reader.annotate.names_lac import LacTagger, default_weights, lac_features  # noqa: E402
-from reader.annotate.names_model import NameCues, NameRecogniser  # noqa: E402
+from reader.annotate.names_model import NameRecogniser  # noqa: E402
 from reader.segment.words import Segmenter  # noqa: E402
 
 

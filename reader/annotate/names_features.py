@@ -1,6 +1,6 @@
 """The name recogniser's features at inference speed: the same strings, in the same order.
 
-:func:`reader.annotate.names_model.char_features` is the definition (training uses it);
+:func:`reader.annotate.names_definition.char_features` is the definition (training uses it);
 :class:`FeatureMaker` produces exactly its output (tests/test_names_model.py compares the
 two) with less work per character: each row is built in one go instead of one column list
 per feature joined afterwards, a character's kind comes from a table kept by the maker,
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.annotate.names_model import NameCues
+    from reader.annotate.names_definition import NameCues
 
 _KEPT = 50_000  # entries per table before it is cleared (a long session's vocabulary)
 
@@ -28,7 +28,7 @@ class FeatureMaker:
     """``char_features`` for one set of cues, with per-character tables (thread-safe)."""
 
     def __init__(self, cues: NameCues) -> None:
-        from reader.annotate.names_model import _FOLD
+        from reader.annotate.names_definition import _FOLD
 
         self.cues = cues
         self._kinds: dict[str, str] = {}  # folded character -> H, D, L, S or P
@@ -41,7 +41,7 @@ class FeatureMaker:
         self._surname_heads = frozenset(s[0] for s in cues.surnames if s)
 
     def _kind(self, ch: str) -> str:
-        from reader.annotate.names_model import _kind
+        from reader.annotate.names_definition import _kind
 
         kind = "D" if ch == "0" else _kind(ch)
         with self._lock:
@@ -57,7 +57,7 @@ class FeatureMaker:
         pos: Sequence[str] | None,
         lexicon_spans: Sequence[tuple[int, int, str]] = (),
     ) -> list[list[str]]:
-        from reader.annotate.names_model import lexicon_type
+        from reader.annotate.names_definition import lexicon_type
 
         n = len(text)
         if n == 0:
