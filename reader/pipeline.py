@@ -345,7 +345,7 @@ def _auto_names(
 ) -> list[Token]:
     """Mark likely names the glossary lacks; a name jieba split (扎克|伯格) becomes one token."""
     from reader.annotate.pinyin import format_word
-    from reader.glossary.auto import detect_names
+    from reader.glossary.auto import PLACE_INSTITUTION_NOTE, detect_names
     from reader.glossary.fold import fold
 
     found = detect_names(
@@ -354,7 +354,7 @@ def _auto_names(
     if not persons:  # with the recogniser: an unknown organisation is left to the translator
         found = [
             replace(h, en="", note="auto: left to translator", forced=False)
-            if h.type != "place"
+            if h.type != "place" and h.note != PLACE_INSTITUTION_NOTE
             else h
             for h in found
         ]
@@ -375,7 +375,8 @@ def _auto_names(
             not group
             or group[0].start != hit.start
             or group[-1].end != hit.end
-            or any(t.glossary is not None for t in group)
+            or any(t.glossary is not None for t in group[1:])
+            or (group[0].glossary is not None and hit.note != PLACE_INSTITUTION_NOTE)
         ):
             out.extend(group)  # a hit that doesn't fall on token edges is not trusted
             continue

@@ -147,9 +147,13 @@ def test_a_place_heading_an_organisation_is_part_of_its_name(cache: Path) -> Non
     got = names(text, {"桃园地检署": ("ORG", 0.9)}, cache)
     assert got["桃園地檢署"][0] == "Taoyuan District Prosecutors Office"
     assert "桃園" not in got
-    # an unsure organisation, or one that ends in no organisation suffix, leaves the place
-    unsure = names(text, {"桃园地检署": ("ORG", 0.3)}, cache)
-    assert unsure.get("桃園", ("", False))[0] == "Taoyuan"
+    # unsure or unseen by the recogniser: a glossary place heading an institution suffix
+    # is still that institution, shown by the place's and the suffix's English, not forced
+    for marks in ({"桃园地检署": ("ORG", 0.3)}, {}):
+        unsure = names(text, marks, cache)
+        assert unsure["桃園地檢署"] == ("Taoyuan District Prosecutors Office", False)
+        assert "桃園" not in unsure
+    # one that ends in no organisation suffix leaves the place
     no_suffix = names("在中国南昌调研后发现。", {"中国南昌调研": ("ORG", 0.9)}, cache)
     assert no_suffix["中国"][0] == "China"
 
@@ -158,3 +162,22 @@ def test_a_word_the_dictionary_knows_only_as_an_organisation_is_one(cache: Path)
     got = names("▲广州日报记者摄。", {}, cache)
     assert got["广州日报"][0] == "Guangzhou Daily"
     assert "广州" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "ordinary"),
+    [
+        ("杭州科技很发达。", "杭州", "杭州科技"),  # the city's technology: no company suffixes
+        ("美国大学很贵。", "美国", "美国大学"),  # American universities: no universities
+        ("病人送往台南医院急救。", "", "台南"),
+    ],
+)
+def test_a_place_heads_only_institution_suffixes(
+    text: str, place: str, ordinary: str, cache: Path
+) -> None:
+    got = names(text, {}, cache)
+    assert ordinary not in got
+    if place:
+        assert place in got
+    else:
+        assert got["台南医院"] == ("Tainan Hospital", False)

@@ -31,6 +31,11 @@ RULES_FILE = "name_rules.tsv"
 TRANSLITERATION_NOTE = "transliteration: left to translator"
 PINYIN_NOTE = "auto: pinyin"
 DICTIONARY_NOTE = "auto: CC-CEDICT"
+PLACE_INSTITUTION_NOTE = "auto: glossary place + institution suffix"
+# Suffix kinds a glossary place heads as a local institution (台南 | 医院, 桃园 | 地检署,
+# 广州 | 日报). Not companies (杭州 | 科技 is as often "Hangzhou's technology") nor
+# universities (美国 | 大学 is "American universities" as often as one).
+_INSTITUTION_KINDS = frozenset({"org", "media"})
 NAME_POS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 PERSON_POS = frozenset({"nr", "nrfg", "nrt"})
 _NAME_DOTS = "·•‧・"
@@ -236,6 +241,39 @@ def _org_or_place(
     return hit, j
 
 
+def _place_institution(
+    tokens: Sequence[Token], i: int, rules: NameRules, text_of: dict[int, str]
+) -> tuple[GlossaryHit, int] | None:
+    """A glossary place heading institution suffixes (桃園 | 地檢署): one organisation
+    named by the place's English and the suffixes' (Taoyuan District Prosecutors Office).
+    Shown, not forced: an official English may word it otherwise."""
+    head = tokens[i].glossary
+    if head is None or head.type != "place" or not head.en:
+        return None
+    j, units = i + 1, []
+    while j < len(tokens) and tokens[j].glossary is None:
+        more = rules.split_units(fold(tokens[j].text))
+        if not more:
+            break
+        units += more
+        j += 1
+    if not units or rules.suffixes[units[-1]][1] not in _INSTITUTION_KINDS:
+        return None
+    words = [head.en] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]]
+    hit = GlossaryHit(
+        start=tokens[i].start,
+        end=tokens[j - 1].end,
+        term=text_of.get(i, tokens[i].text) + "".join(t.text for t in tokens[i + 1 : j]),
+        en=" ".join(words),
+        type=rules.suffixes[units[-1]][1],
+        source_file="auto",
+        source="auto",
+        note=PLACE_INSTITUTION_NOTE,
+        forced=False,
+    )
+    return hit, j
+
+
 def surname_length(name: str, rules: NameRules | None = None) -> int:
     """Length of the Chinese surname ``name`` opens with (compound surnames whole), 0 if none
     or if the rest is too long for a Chinese given name."""
@@ -324,6 +362,11 @@ def detect_names(
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        institution = _place_institution(tokens, i, rules, text_of)
+        if institution is not None:
+            hits.append(institution[0])
+            i = institution[1]
+            continue
         if token.glossary is not None or not any(is_han(ch) for ch in token.text):
             i += 1
             continue
