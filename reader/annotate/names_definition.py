@@ -169,11 +169,19 @@ def char_features(
             out[i].append("sur" + bmes_of[i])
         if ch in translit:
             out[i].append("tr")
+    add_lexicon_features(out, lexicon_spans)
+    return out
+
+
+def add_lexicon_features(
+    out: list[list[str]], lexicon_spans: Sequence[tuple[int, int, str]]
+) -> None:
+    """Each lexicon match's B-/I-TYPE on its characters, appended last (both feature makers)."""
+    n = len(out)
     for a, b, given in lexicon_spans:
         kind = lexicon_type(given)
         for i in range(max(a, 0), min(b, n)):
             out[i].append(("lex=B-" if i == a else "lex=I-") + kind)
-    return out
 
 
 def context_features(

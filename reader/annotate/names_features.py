@@ -57,7 +57,7 @@ class FeatureMaker:
         pos: Sequence[str] | None,
         lexicon_spans: Sequence[tuple[int, int, str]] = (),
     ) -> list[list[str]]:
-        from reader.annotate.names_definition import lexicon_type
+        from reader.annotate.names_definition import add_lexicon_features
 
         n = len(text)
         if n == 0:
@@ -106,10 +106,7 @@ class FeatureMaker:
                 out[i].append("sur" + bmes_of[i])
             if ch in translit:
                 out[i].append("tr")
-        for a, b, given in lexicon_spans:
-            kind = lexicon_type(given)
-            for i in range(max(a, 0), min(b, n)):
-                out[i].append(("lex=B-" if i == a else "lex=I-") + kind)
+        add_lexicon_features(out, lexicon_spans)
         return out
 
     def _word_features(
