@@ -225,7 +225,7 @@ def _segment_all(
     ``simplified_of`` holds the fold of each chosen sentence (same length as the sentence).
     """
     from reader.annotate.pinyin import apply_sandhi
-    from reader.annotate.script import convert, convert_aligned
+    from reader.annotate.script import convert_aligned
     from reader.segment.words import merge_spans
 
     spans = [(s.start, s.end) for s in chosen]
@@ -259,11 +259,12 @@ def _segment_all(
     ):
         start, end = old.start, old.end
         sentence_text = text[start:end]
-        converted = convert(sentence_text, conversion) if opts.convert else sentence_text
-        if len(converted) == len(sentence_text):
-            parts = [converted[a:b] for a, b in word_spans]
-        else:
+        # Along the words, never the sentence whole: a phrase table match must not straddle
+        # two words (董宇辉|发|长信 is 發, not the 髮 of 发长 "long hair").
+        if opts.convert:
             parts = convert_aligned(sentence_text, word_spans, conversion)
+        else:
+            parts = [sentence_text[a:b] for a, b in word_spans]
         words = [list(chars[a:b]) for a, b in word_spans]
         if opts.sandhi:
             words = apply_sandhi(words, [sentence_text[a:b] for a, b in word_spans])

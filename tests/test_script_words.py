@@ -52,3 +52,18 @@ def test_a_newline_inside_the_pieces_still_converts() -> None:
     text = "头发\n发展"
     spans = [(0, 2), (2, 3), (3, 5)]
     assert "".join(convert_aligned(text, spans, "s2t")) == "頭髮\n發展"
+
+
+def test_the_pipelines_other_script_column_follows_the_words() -> None:
+    """The annotated article converts along its tokens (the column a reader sees), not
+    the sentence whole: 董宇辉|发|长信 keeps the verb 發 (发长 would be "long hair")."""
+    from reader.model import Block, LoadedText, Meta
+    from reader.pipeline import Options, annotate
+
+    text = "董宇辉发长信回应。他的头发很长。我们一起去干活。"
+    loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
+    article = annotate(loaded, Options())
+    assert article.conversion.startswith("s2t")
+    converted = "".join(t.converted for t in article.tokens())
+    assert "董宇輝發長信" in converted
+    assert "頭髮" in converted and "幹活" in converted
