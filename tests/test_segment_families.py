@@ -32,6 +32,9 @@ def _words(segmenter: Segmenter, text: str) -> list[str]:
         ("他在演讲中将公司称为一个大家庭。", "中将"),
         ("我们在比赛中将对手彻底击败。", "中将"),
         ("她在过程中将会遇到很多困难。", "过程中将"),
+        # no frame, but what follows shows 将: a verb ("will"), or a 把-construction verb
+        ("对话中将杭州列为重点城市。", "中将"),
+        ("本次会议中将讨论明年的预算。", "中将"),
     ],
 )
 def test_family_is_cut_apart(segmenter: Segmenter, text: str, bad: str) -> None:
@@ -42,6 +45,8 @@ def test_family_is_cut_apart(segmenter: Segmenter, text: str, bad: str) -> None:
     ("text", "word"),
     [
         ("他的父亲是一位陆军中将。", "中将"),  # no 在 frame: the rank stays
+        ("陆军中将表示反对。", "中将"),  # a verb follows, but 陆军 makes it the rank
+        ("一名中将说明了情况。", "中将"),
         ("冬至和夏至都是节气。", "夏至"),  # a dictionary word after no number
         ("会议持续了30分钟才结束。", "分钟"),  # a dictionary word after a number stays
         ("在会议中和他谈了很久。", "会议"),
@@ -65,3 +70,19 @@ def test_bad_line_is_a_clear_error() -> None:
 
     with pytest.raises(ReaderError, match="kind"):
         WordFixes.parse(["nonsense\t中\twhy"])
+
+
+def test_outside_a_frame_what_follows_decides() -> None:
+    fixes = WordFixes("日", "中", "将", rank_before="军名", clause_verbs=["列为"])
+    known = {"中将"}.__contains__
+    tags = {"讨论": "v", "杭州": "ns", "列为": "v", "表示": "v", "重点": "n"}.get
+
+    def tag(word: str) -> str:
+        return tags(word) or "x"
+
+    assert fixes.apply(["会议", "中将", "讨论"], known, tag) == ["会议", "中", "将", "讨论"]
+    cut = fixes.apply(["对话", "中将", "杭州", "列为", "重点"], known, tag)
+    assert cut[:3] == ["对话", "中", "将"]
+    assert fixes.apply(["陆军", "中将", "表示"], known, tag) == ["陆军", "中将", "表示"]
+    assert fixes.apply(["对话", "中将", "杭州"], known, tag) == ["对话", "中将", "杭州"]
+    assert fixes.apply(["会议", "中将", "讨论"], known) == ["会议", "中将", "讨论"]  # no tags

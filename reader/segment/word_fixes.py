@@ -10,6 +10,10 @@ The lists live in reader/data/segment_fixes.tsv (``kind<TAB>characters<TAB>reaso
   clause-opening function word (对话中将杭州 → 中将 "lieutenant general", 在过程中将会 →
   过程中将) is cut after the localizer: 中 | 将. Only inside the frame: a 在 within the
   previous few words and no localizer closing it yet, so 中将 in 陆军中将 stays a rank.
+  Outside a frame (会议中将讨论, 对话中将杭州列为…) the same cut is made when what follows
+  shows the function word: a verb right after it (将 "will": 中将 | 讨论 → 中 | 将 | 讨论), or
+  a ``clause_verb`` within a few words (将 X 列为: the 把 construction), unless the word
+  before ends in a ``rank_before`` character (陆军中将, 一名中将: the rank).
 """
 
 from __future__ import annotations
@@ -18,16 +22,26 @@ from collections.abc import Callable, Sequence
 
 from reader.errors import ReaderError
 
-_KINDS = ("unit", "localizer", "clause")
+_KINDS = ("unit", "localizer", "clause", "rank_before", "clause_verb")
 _NUMERAL = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两几多")
 _FRAME_REACH = 8  # words back from the candidate to the opening 在
+_CLAUSE_VERB_REACH = 4  # words after the candidate in which a 把-construction verb shows it
 
 
 class WordFixes:
-    def __init__(self, units: str, localizers: str, clause_words: str) -> None:
+    def __init__(
+        self,
+        units: str,
+        localizers: str,
+        clause_words: str,
+        rank_before: str = "",
+        clause_verbs: Sequence[str] = (),
+    ) -> None:
         self.units = frozenset(units)
         self.localizers = frozenset(localizers)
         self.clause_words = frozenset(clause_words)
+        self.rank_before = frozenset(rank_before)
+        self.clause_verbs = frozenset(clause_verbs)
 
     @classmethod
     def parse(cls, lines: Sequence[str], source: str = "<segment fixes>") -> WordFixes:
@@ -41,8 +55,14 @@ class WordFixes:
                     f"{source}:{lineno}: expected kind<TAB>characters<TAB>reason with kind "
                     f"one of {', '.join(_KINDS)}; fix the line"
                 )
-            found[cols[0]] += cols[1].strip()
-        return cls(found["unit"], found["localizer"], found["clause"])
+            found[cols[0]] += cols[1].strip() + (" " if cols[0] == "clause_verb" else "")
+        return cls(
+            found["unit"],
+            found["localizer"],
+            found["clause"],
+            found["rank_before"],
+            found["clause_verb"].split(),
+        )
 
     @classmethod
     def load(cls) -> WordFixes:
@@ -51,11 +71,17 @@ class WordFixes:
         path = package_data("segment_fixes.tsv")
         return cls.parse(path.read_text(encoding="utf-8").splitlines(), str(path))
 
-    def apply(self, words: list[str], known: Callable[[str], bool]) -> list[str]:
-        """``words`` re-cut where a family applies; ``known(word)``: in jieba's dictionary."""
+    def apply(
+        self,
+        words: list[str],
+        known: Callable[[str], bool],
+        tag: Callable[[str], str] | None = None,
+    ) -> list[str]:
+        """``words`` re-cut where a family applies; ``known(word)``: in jieba's dictionary;
+        ``tag(word)``: its part of speech (without it, only the 在 … 中 frame is read)."""
         out: list[str] = []
         frame_open = -1  # index in ``out`` of the last 在 not yet closed by a localizer
-        for word in words:
+        for k, word in enumerate(words):
             prev = out[-1] if out else ""
             if (
                 len(word) > 1
@@ -76,9 +102,34 @@ class WordFixes:
                 out.extend((word[:-1], word[-1]))
                 frame_open = -1
                 continue
+            if frame_open < 0 and self._function_word_follows(words, k, prev, tag):
+                out.extend((word[:-1], word[-1]))
+                continue
             if word == "在":
                 frame_open = len(out)
             elif frame_open >= 0 and word[-1] in self.localizers:
                 frame_open = -1  # 在会议中 closed: a later 中将 is not in this frame
             out.append(word)
         return out
+
+    def _function_word_follows(
+        self, words: Sequence[str], k: int, prev: str, tag: Callable[[str], str] | None
+    ) -> bool:
+        """Outside a 在 … 中 frame: is ``words[k]`` (中将) a localizer and a function word, by
+        what follows it (a verb: 将 "will"; a 把-construction verb soon: 将 X 列为)?"""
+        word = words[k]
+        if (
+            tag is None
+            or len(word) != 2
+            or word[0] not in self.localizers
+            or word[1] not in self.clause_words
+            or not prev
+            or prev[-1] in self.rank_before
+        ):
+            return False
+        following = words[k + 1 : k + 1 + _CLAUSE_VERB_REACH]
+        if not following:
+            return False
+        if tag(following[0]).startswith("v"):
+            return True
+        return any(w in self.clause_verbs for w in following[1:])

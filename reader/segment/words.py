@@ -239,7 +239,7 @@ class Segmenter:
             # same frequencies a prefill pass over the text would have put there first
             table = WordTable({}, self._tokenizer.FREQ, self._tokenizer.total, self._lookup)
             words = cut_words(text, table)
-        words = self._fixes.apply(words, lambda w: bool(self._lookup(w)))
+        words = self._fixes.apply(words, lambda w: bool(self._lookup(w)), self.tag)
         for word in words:
             spans.append((pos, pos + len(word)))
             pos += len(word)
