@@ -166,8 +166,7 @@ def old_system() -> System:
             )
             cursor = 0
             for text in chunk:  # sentences appear in order in the loaded text
-                at = loaded.text.find(text, cursor)
-                end = at + len(text)
+                at, end = locate(loaded.text, text, cursor)
                 out.append(
                     [
                         (a - at, b - at, OLD_TYPES.get(kind, "ORG"))
@@ -179,6 +178,20 @@ def old_system() -> System:
         return out
 
     return run
+
+
+def locate(loaded: str, text: str, cursor: int) -> tuple[int, int]:
+    """Where ``text`` (one sentence of a set) is in the loaded article, searching from
+    ``cursor``: (start, end), start -1 when absent. The loader drops a line's trailing
+    hyphen (a word broken across lines: 5- of 5-10), so a sentence ending in one is looked
+    up without its last characters (8 of the CLUENER tuning part's 1,075 sentences; before,
+    their names all counted as missed)."""
+    for cut in range(min(3, len(text) - 1) + 1):
+        head = text[: len(text) - cut]
+        at = loaded.find(head, cursor)
+        if at >= 0:
+            return at, at + len(head)
+    return -1, -1
 
 
 def prf(gold: Sequence[Sample], found: Sequence[Spans], kind: str) -> tuple[float, float, float]:

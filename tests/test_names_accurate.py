@@ -96,3 +96,27 @@ def test_the_cli_takes_names_accurate(tmp_path: Path) -> None:
     assert any(t["text"] == "特朗普" and t.get("glossary") for t in tokens)
     bad = subprocess.run([*run, "--names", "best"], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "invalid choice: 'best'" in bad.stderr
+
+
+def test_lac_persons_are_off_unless_the_weights_ask_for_them(resources: Resources) -> None:
+    recogniser = resources.recogniser_for(NameModel.ACCURATE)
+    assert recogniser.lac_person_floor is None  # type: ignore[union-attr]
+
+
+def test_lac_persons_fill_only_where_the_crf_found_nothing() -> None:
+    from reader.annotate.names_model import NameRecogniser
+
+    recogniser = NameRecogniser(DATA / "ner_lac.crfsuite")
+    text = "加拿大彩民乔尔到便利店买了一张彩票。"
+    recogniser.prepare([text])
+    crf = recogniser.recognise(text)
+    lac = recogniser._lac_persons[text]  # noqa: SLF001 (LAC's own persons of the batch)
+    assert lac and all(e.type == "PER" and 0.0 <= e.confidence <= 1.0 for e in lac)
+    recogniser.lac_person_floor = 0.0
+    union = recogniser.recognise(text)
+    added = [
+        e for e in union if (e.start, e.end, e.type) not in {(c.start, c.end, c.type) for c in crf}
+    ]
+    assert all(not any(c.start < e.end and e.start < c.end for c in crf) for e in added)
+    assert len(union) == len(crf) + len(added)
+    assert [e.start for e in union] == sorted(e.start for e in union)

@@ -176,6 +176,11 @@ class NameRecogniser:
         self._cache_dir = cache_dir
         self._lac_lock = threading.Lock()
         self._lac_rows: dict[str, list[list[str]]] = {}  # the last prepared batch only
+        self._lac_persons: dict[str, list[Entity]] = {}  # LAC's own persons, same batch
+        # LAC's confidence from which its own person words are added where the CRF found
+        # nothing (None: never). Tuned on the tuning part with the thresholds.
+        lac_floor = meta.get("lac_person_floor")
+        self.lac_person_floor: float | None = float(lac_floor) if lac_floor is not None else None
 
     def prepare(self, texts: Sequence[str]) -> None:
         """Run what needs every sentence at once (LAC's network: one call for a batch costs
@@ -183,16 +188,32 @@ class NameRecogniser:
         if not self.lac_features:
             return
         todo = [t for t in dict.fromkeys(texts) if t]
-        self._lac_rows = dict(zip(todo, self._lac_analysis(todo), strict=True))
+        rows, persons = self._lac_analysis(todo)
+        self._lac_rows = dict(zip(todo, rows, strict=True))
+        self._lac_persons = dict(zip(todo, persons, strict=True))
 
-    def _lac_analysis(self, texts: Sequence[str]) -> list[list[list[str]]]:
+    def _lac_analysis(
+        self, texts: Sequence[str]
+    ) -> tuple[list[list[list[str]]], list[list[Entity]]]:
+        """LAC's feature rows of each text and its own person words (with the smallest
+        marginal of their tags)."""
         from reader.annotate.names_lac import LacTagger, default_weights, lac_features
 
         with self._lac_lock:
             if self._lac is None:
                 self._lac = LacTagger(default_weights(), cache_dir=self._cache_dir)
             tagger = self._lac
-        return [lac_features(tags, probs) for tags, probs in tagger.analyse(texts)]
+        analysed = tagger.analyse(texts)
+        rows = [lac_features(tags, probs) for tags, probs in analysed]
+        persons = [
+            [
+                Entity(a, b, "PER", min(probs[a:b]))
+                for a, b, kind in LacTagger._words(tags)
+                if kind == "PER"
+            ]
+            for tags, probs in analysed
+        ]
+        return rows, persons
 
     def lac_words(self, text: str) -> list[tuple[int, int, str]] | None:
         """LAC's words of a sentence prepared in this batch (start, end, tag: PER, LOC, n …),
@@ -225,7 +246,11 @@ class NameRecogniser:
         if self.context_features:
             context_features(text, words or [], pos, self.cues, xseq)
         if self.lac_features:
-            lac_rows = self._lac_rows.get(text) or self._lac_analysis([text])[0]
+            lac_rows = self._lac_rows.get(text)
+            if lac_rows is None:
+                rows, persons = self._lac_analysis([text])
+                lac_rows = rows[0]
+                self._lac_persons[text] = persons[0]
             for row, more in zip(xseq, lac_rows, strict=True):
                 row.extend(more)
         tagger = self._tagger
@@ -244,7 +269,21 @@ class NameRecogniser:
             extra = marginal_spans(tagger.marginal, labels, viterbi, floor, self._types, starts)
             found.extend(Entity(a, b, k, max(0.0, min(1.0, p))) for a, b, k, p in extra)
             found.sort(key=lambda e: e.start)
+        if self.lac_features and self.lac_person_floor is not None:
+            found = self._with_lac_persons(text, found, self.lac_person_floor)
         return found
+
+    def _with_lac_persons(self, text: str, found: list[Entity], floor: float) -> list[Entity]:
+        """LAC's own persons at least ``floor`` sure where the CRF marked nothing (LAC alone
+        finds more of CLUENER's persons than the CRF, less precisely); confidence: LAC's."""
+        extra = [
+            p
+            for p in self._lac_persons.get(text, [])
+            if p.confidence >= floor and not any(e.start < p.end and p.start < e.end for e in found)
+        ]
+        if not extra:
+            return found
+        return sorted([*found, *extra], key=lambda e: e.start)
 
     def names(self, text: str, **kwargs: object) -> list[Entity]:
         """Only the spans whose probability reaches their type's tuned threshold."""
