@@ -181,3 +181,14 @@ def test_a_place_heads_only_institution_suffixes(
         assert place in got
     else:
         assert got["台南医院"] == ("Tainan Hospital", False)
+
+
+def test_a_person_reaching_past_a_turned_down_entry_is_kept(cache: Path) -> None:
+    """小米 in 记者李小米 is no Xiaomi (the judge turns it down), and that must not hide the
+    person the recogniser found around it; an entity inside the turned-down match still
+    gives no name (吉利 "lucky" is not rendered "Jili")."""
+    got = names("记者李小米报道。", {"李小米": ("PER", 0.99)}, cache)
+    assert got.get("李小米", ("", False))[0] == "Li Xiaomi"
+    assert "小米" not in got
+    inside = names("记者李小米报道。", {"小米": ("PER", 0.99)}, cache)
+    assert "小米" not in inside and "李小米" not in inside

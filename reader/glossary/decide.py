@@ -132,7 +132,10 @@ class NameDecider:
         found = (
             [
                 e
-                for e in unclaimed(entities, [*kept, *blocked, *turned_down], self._thresholds)
+                for e in unclaimed(entities, [*kept, *blocked], self._thresholds)
+                # only inside a turned-down match: a name that reaches past it is another
+                # reading (记者李小米: 李小米, though 小米 there is no Xiaomi)
+                if not any(a <= e.start and e.end <= b for a, b in turned_down)
                 # a dictionary word with only common senses is no name (市政府 "city hall",
                 # 海军 "navy"): the recogniser learnt such bodies as organisations
                 if not self._ordinary(simplified[e.start : e.end])
