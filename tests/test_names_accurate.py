@@ -110,7 +110,7 @@ def test_lac_persons_fill_only_where_the_crf_found_nothing() -> None:
     text = "加拿大彩民乔尔到便利店买了一张彩票。"
     recogniser.prepare([text])
     crf = recogniser.recognise(text)
-    lac = recogniser._lac_persons[text]  # noqa: SLF001 (LAC's own persons of the batch)
+    lac = recogniser._lac_person_words(text)  # noqa: SLF001 (LAC's own persons)
     assert lac and all(e.type == "PER" and 0.0 <= e.confidence <= 1.0 for e in lac)
     recogniser.lac_person_floor = 0.0
     union = recogniser.recognise(text)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from test_names_judge import Ent
 
 import reader.pipeline
 from reader.pipeline import Options
@@ -125,14 +125,6 @@ async def test_a_failing_model_is_reported_once_translation_starts(long_article:
         await wait_for(pilot, lambda: bool(app.model_error))
         assert "reinstall" in app.model_error
         assert len(calls) >= 2  # the preload's failure was silent; the worker's is shown
-
-
-@dataclass(frozen=True)
-class Ent:
-    start: int
-    end: int
-    type: str
-    confidence: float
 
 
 class Scripted:

@@ -175,8 +175,8 @@ class NameRecogniser:
         self._lac: LacTagger | None = None
         self._cache_dir = cache_dir
         self._lac_lock = threading.Lock()
-        self._lac_rows: dict[str, list[list[str]]] = {}  # the last prepared batch only
-        self._lac_persons: dict[str, list[Entity]] = {}  # LAC's own persons, same batch
+        # LAC's tags and their marginals per sentence of the last prepared batch only
+        self._lac_analysed: dict[str, tuple[list[str], list[float]]] = {}
         # LAC's confidence from which its own person words are added where the CRF found
         # nothing (None: never). Tuned on the tuning part with the thresholds.
         lac_floor = meta.get("lac_person_floor")
@@ -188,40 +188,30 @@ class NameRecogniser:
         if not self.lac_features:
             return
         todo = [t for t in dict.fromkeys(texts) if t]
-        rows, persons = self._lac_analysis(todo)
-        self._lac_rows = dict(zip(todo, rows, strict=True))
-        self._lac_persons = dict(zip(todo, persons, strict=True))
+        self._lac_analysed = dict(zip(todo, self._lac_tagger().analyse(todo), strict=True))
 
-    def _lac_analysis(
-        self, texts: Sequence[str]
-    ) -> tuple[list[list[list[str]]], list[list[Entity]]]:
-        """LAC's feature rows of each text and its own person words (with the smallest
-        marginal of their tags)."""
-        from reader.annotate.names_lac import LacTagger, default_weights, lac_features
+    def _lac_tagger(self) -> LacTagger:
+        from reader.annotate.names_lac import LacTagger, default_weights
 
         with self._lac_lock:
             if self._lac is None:
                 self._lac = LacTagger(default_weights(), cache_dir=self._cache_dir)
-            tagger = self._lac
-        analysed = tagger.analyse(texts)
-        rows = [lac_features(tags, probs) for tags, probs in analysed]
-        persons = [
-            [
-                Entity(a, b, "PER", min(probs[a:b]))
-                for a, b, kind in LacTagger._words(tags)
-                if kind == "PER"
-            ]
-            for tags, probs in analysed
-        ]
-        return rows, persons
+            return self._lac
+
+    def _lac_of(self, text: str) -> tuple[list[str], list[float]]:
+        """LAC's tags and marginals of ``text``: from the prepared batch, else run now."""
+        found = self._lac_analysed.get(text)
+        if found is None:
+            found = self._lac_analysed[text] = self._lac_tagger().analyse([text])[0]
+        return found
 
     def lac_words(self, text: str) -> list[tuple[int, int, str]] | None:
         """LAC's words of a sentence prepared in this batch (start, end, tag: PER, LOC, n …),
         a second opinion on the names; None when LAC did not read it."""
         from reader.annotate.names_lac import LacTagger
 
-        rows = self._lac_rows.get(text) if self.lac_features else None
-        return None if rows is None else LacTagger._words([row[0][4:] for row in rows])
+        found = self._lac_analysed.get(text) if self.lac_features else None
+        return None if found is None else LacTagger._words(found[0])
 
     def recognise(
         self,
@@ -246,12 +236,9 @@ class NameRecogniser:
         if self.context_features:
             context_features(text, words or [], pos, self.cues, xseq)
         if self.lac_features:
-            lac_rows = self._lac_rows.get(text)
-            if lac_rows is None:
-                rows, persons = self._lac_analysis([text])
-                lac_rows = rows[0]
-                self._lac_persons[text] = persons[0]
-            for row, more in zip(xseq, lac_rows, strict=True):
+            from reader.annotate.names_lac import lac_features
+
+            for row, more in zip(xseq, lac_features(*self._lac_of(text)), strict=True):
                 row.extend(more)
         tagger = self._tagger
         labels = tagger.tag(xseq)
@@ -278,7 +265,7 @@ class NameRecogniser:
         finds more of CLUENER's persons than the CRF, less precisely); confidence: LAC's."""
         extra = [
             p
-            for p in self._lac_persons.get(text, [])
+            for p in self._lac_person_words(text)
             if p.confidence >= floor and not any(e.start < p.end and p.start < e.end for e in found)
         ]
         if not extra:
@@ -291,4 +278,15 @@ class NameRecogniser:
             e
             for e in self.recognise(text, **kwargs)  # type: ignore[arg-type]
             if e.confidence >= self.thresholds[e.type]
+        ]
+
+    def _lac_person_words(self, text: str) -> list[Entity]:
+        """LAC's own person words in ``text``, each as sure as its least sure tag."""
+        from reader.annotate.names_lac import LacTagger
+
+        tags, probs = self._lac_of(text)
+        return [
+            Entity(a, b, "PER", min(probs[a:b]))
+            for a, b, kind in LacTagger._words(tags)
+            if kind == "PER"
         ]

@@ -197,13 +197,7 @@ def _org_or_place(
     first = tokens[i]
     if first.pos not in NAME_POS:
         return None
-    # The suffix tokens that follow (宇树 | 科技股份 | 有限公司).
-    j = i + 1
-    while j < len(tokens) and tokens[j].glossary is None:
-        units = rules.split_units(fold(tokens[j].text))
-        if not units:
-            break
-        j += 1
+    j = _suffix_tokens_end(tokens, i + 1, rules)  # 宇树 | 科技股份 | 有限公司
     folded_first = fold(first.text)
     tail = "".join(fold(t.text) for t in tokens[i + 1 : j])
     # Shortest valid stem whose remainder is all suffixes (浦东 + 新区, not 浦东新 + 区).
@@ -241,6 +235,15 @@ def _org_or_place(
     return hit, j
 
 
+def _suffix_tokens_end(tokens: Sequence[Token], j: int, rules: NameRules) -> int:
+    """Where the run of suffix tokens (no glossary name, all suffix units) from ``j`` ends."""
+    while j < len(tokens) and tokens[j].glossary is None:
+        if not rules.split_units(fold(tokens[j].text)):
+            break
+        j += 1
+    return j
+
+
 def _place_institution(
     tokens: Sequence[Token], i: int, rules: NameRules, text_of: dict[int, str]
 ) -> tuple[GlossaryHit, int] | None:
@@ -250,13 +253,8 @@ def _place_institution(
     head = tokens[i].glossary
     if head is None or head.type != "place" or not head.en:
         return None
-    j, units = i + 1, []
-    while j < len(tokens) and tokens[j].glossary is None:
-        more = rules.split_units(fold(tokens[j].text))
-        if not more:
-            break
-        units += more
-        j += 1
+    j = _suffix_tokens_end(tokens, i + 1, rules)
+    units = rules.split_units("".join(fold(t.text) for t in tokens[i + 1 : j]))
     if not units or rules.suffixes[units[-1]][1] not in _INSTITUTION_KINDS:
         return None
     words = [head.en] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]]
