@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reader.glossary.format import ParsedFile
     from reader.glossary.store import Glossary
     from reader.segment.words import Segmenter
+    from reader.translate.cache import TranslationCache
 
 _WEIGHTS = {NameModel.FAST: "ner.crfsuite", NameModel.ACCURATE: "ner_lac.crfsuite"}
 _SEGMENTERS_KEPT = 4  # derived segmenters kept (one per glossary fingerprint)
@@ -51,7 +52,7 @@ class Resources:
     ) -> None:
         """``use_recogniser=False`` keeps the rule-based name decision; ``recogniser``
         replaces the trained one (tests pass fakes)."""
-        self.cache_dir = cache_dir if cache_dir is not None else paths.cache_dir()
+        self._cache_dir = cache_dir  # None: the user's cache dir, as it is when asked
         self.use_recogniser = use_recogniser
         self._lock = threading.RLock()
         self._segmenter: Segmenter | None = None
@@ -63,6 +64,13 @@ class Resources:
         self._recognisers: dict[NameModel, NameRecogniser | None] = {}
         self._parsed: dict[str, tuple[tuple[int, int, int], ParsedFile]] = {}
         self._glossaries: OrderedDict[tuple[object, ...], Glossary] = OrderedDict()
+        self._translation_cache: TranslationCache | None = None
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where derived tables and the translation cache live: the dir given, else the
+        user's cache dir (READER_HOME can change between runs in one process, e.g. tests)."""
+        return self._cache_dir if self._cache_dir is not None else paths.cache_dir()
 
     # -- segmentation --------------------------------------------------------------------
     @property
@@ -132,6 +140,20 @@ class Resources:
         if not weights.is_file():
             return None
         return NameRecogniser(weights, segmenter=self.segmenter, cache_dir=self.cache_dir)
+
+    # -- translation cache ----------------------------------------------------------------
+    @property
+    def translation_cache(self) -> TranslationCache:
+        """The translation cache file in this cache dir, one handle per file (connected on
+        first use; ``open()`` connects it early, e.g. while the model loads). User data: it
+        follows the cache dir when that moves, the read-only tables need not."""
+        from reader.translate.cache import CACHE_FILE, TranslationCache
+
+        path = self.cache_dir / CACHE_FILE
+        with self._lock:
+            if self._translation_cache is None or self._translation_cache.path != path:
+                self._translation_cache = TranslationCache(path)
+            return self._translation_cache
 
     # -- glossaries -----------------------------------------------------------------------
     def parse_glossary_file(self, path: str | os.PathLike[str]) -> ParsedFile:

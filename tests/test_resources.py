@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.model import Block, LoadedText, Meta
 from reader.pipeline import Options, annotate, annotate_sentences
 from reader.resources import Resources
@@ -102,3 +104,39 @@ def test_iter_annotated_starts_where_asked_and_covers_every_sentence() -> None:
         for s in c
     ]
     assert order == [3, 4, 0, 1, 2]
+
+
+def test_the_translation_cache_belongs_to_its_resources(tmp_path: Path) -> None:
+    """Each Resources owns one translation cache handle in its own cache dir; the translate
+    module keeps none (what one run cached is found by the run that shares the handle)."""
+    from test_translate import SAMPLE, FakeMT, drop_names, make_article
+
+    import reader.translate.run as run
+    from reader.translate import translate_article
+
+    first, second = Resources(tmp_path / "a"), Resources(tmp_path / "b")
+    assert first.translation_cache is first.translation_cache
+    assert first.translation_cache.path == tmp_path / "a" / "translations.sqlite3"
+    assert second.translation_cache.path == tmp_path / "b" / "translations.sqlite3"
+    article = make_article(SAMPLE)
+    translate_article(article, FakeMT(drop_names), cache=first.translation_cache)
+    again = FakeMT(drop_names)
+    translate_article(article, again, cache=first.translation_cache)
+    assert again.calls == []  # all from the first resources' cache
+    other = FakeMT(drop_names)
+    translate_article(article, other, cache=second.translation_cache)
+    assert other.calls  # the second resources' cache is its own
+    assert not any(isinstance(v, type(first.translation_cache)) for v in vars(run).values())
+
+
+def test_the_translation_cache_follows_the_user_cache_dir(
+    _isolated_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without a cache dir given, translations go where READER_HOME says at the time."""
+    resources = Resources()
+    assert resources.translation_cache.path == _isolated_home / "cache" / "translations.sqlite3"
+    monkeypatch.setenv("READER_HOME", str(tmp_path / "elsewhere"))
+    assert (
+        resources.translation_cache.path
+        == tmp_path / "elsewhere" / "cache" / "translations.sqlite3"
+    )

@@ -131,7 +131,9 @@ def translate_with_progress(
     article: Article, translator: object | None, what: str, cache: object | None = None
 ) -> tuple[Article, TranslateStats]:
     """Translate every sentence (or gloss, with no model: said once on stderr, ``what``
-    names the output), with a progress line on stderr when it is a terminal."""
+    names the output), with a progress line on stderr when it is a terminal. ``cache=None``:
+    the translation cache of the CLI's resources."""
+    from reader.resources import default_resources
     from reader.translate import GLOSS_LABEL, INSTALL_HINT, load_translator, translate_sentences
 
     if translator is None:
@@ -156,7 +158,7 @@ def translate_with_progress(
             article,
             indices,
             translator,  # type: ignore[arg-type]
-            cache,  # type: ignore[arg-type]
+            cache if cache is not None else default_resources().translation_cache,  # type: ignore[arg-type]
             progress if live else None,
         )
     finally:

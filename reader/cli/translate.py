@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     # A bad --model fails before any work.
     translator = load_translator(args.model) if args.model else None
     article = load_article(args)
-    cache = TranslationCache.memory() if args.no_cache else None
+    cache = TranslationCache.memory() if args.no_cache else None  # None: the resources' own
     article, stats = translate_with_progress(article, translator, "showing", cache)
     if args.verbose:
         label = stats.model or GLOSS_LABEL

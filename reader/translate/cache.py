@@ -48,10 +48,13 @@ def cache_key(*parts: object) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+CACHE_FILE = "translations.sqlite3"  # in the user cache dir
+
+
 def default_path() -> Path:
     from reader import paths
 
-    return paths.cache_dir() / "translations.sqlite3"
+    return paths.cache_dir() / CACHE_FILE
 
 
 class TranslationCache:

@@ -118,7 +118,8 @@ def translate_article(
 ) -> tuple[Article, TranslateStats]:
     """Fill every sentence's translation; ``translator=None`` glosses (no model installed).
 
-    ``cache=None`` uses the shared cache file in the user cache dir. On ``cancel`` the
+    ``cache=None`` opens the cache file in the user cache dir for this call (the CLI and
+    the TUI pass the one their resources own, opened once). On ``cancel`` the
     sentences finished so far are returned (others keep ``translation=None``) and
     ``stats.cancelled`` is set. ``eager_repair``: see :func:`translate_sentences`.
     """
@@ -126,29 +127,11 @@ def translate_article(
     if translator is None:
         article, stats = _gloss_article(article, progress, cancel)
     else:
-        chosen = cache if cache is not None else _shared_cache()
+        chosen = cache if cache is not None else TranslationCache()
         run = _Run(article, translator, chosen, progress, cancel, eager_repair)
         article, stats = run.execute()
     stats.seconds = round(time.perf_counter() - began, 3)
     return article, stats
-
-
-_cache_lock = threading.Lock()
-_cache: TranslationCache | None = None
-
-
-def _shared_cache() -> TranslationCache:
-    global _cache
-    with _cache_lock:
-        if _cache is None or _cache.path != TranslationCache().path:
-            _cache = TranslationCache()
-        return _cache
-
-
-def open_shared_cache() -> None:
-    """Open the shared cache file now (connect, WAL, table: ~0.1-0.2 s), e.g. while the
-    model loads, so the first sentences sent to the model do not wait for it."""
-    _shared_cache().open()
 
 
 def _gloss_article(

@@ -198,7 +198,7 @@ class ReaderApp(
         if self.outlining:
             self.notify(notice(self._size_mb()), timeout=8)
         if self.translate_enabled:  # the model loads while the article is annotated
-            preload_model(self._get_translator)
+            preload_model(self._get_translator, self.resources.translation_cache.open)
         # after the first paint: a background thread holding the GIL would delay it
         self.call_after_refresh(self._annotate, self.generation, self.loaded, self.options)
         if self.vocabulary is not None and self.vocabulary.store.notice:

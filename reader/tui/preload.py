@@ -14,9 +14,11 @@ import threading
 from collections.abc import Callable
 
 
-def preload_model(get_translator: Callable[[], object]) -> threading.Thread:
+def preload_model(
+    get_translator: Callable[[], object], open_cache: Callable[[], object]
+) -> threading.Thread:
     """Call ``get_translator()`` and its ``load()`` (if it has one) in a new thread, then
-    open the translation cache (with a model; glossing uses none).
+    ``open_cache()`` (with a model; glossing uses no cache).
 
     Not a daemon: quitting while the model loads waits for the load to end rather than
     tearing CTranslate2 down mid-load.
@@ -29,9 +31,7 @@ def preload_model(get_translator: Callable[[], object]) -> threading.Thread:
             if callable(load):
                 load()
             if translator is not None:
-                from reader.translate.run import open_shared_cache
-
-                open_shared_cache()
+                open_cache()
         except Exception:  # noqa: BLE001 - the translation worker reports it
             return
 

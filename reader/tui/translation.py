@@ -104,7 +104,13 @@ class TranslationWork(ReaderHost):
             positions = {s.index: i for i, s, _ in chunk}  # article index → session position
             try:
                 found, _stats = translate_sentences(
-                    article, list(positions), translator, None, None, cancel, eager_repair=eager
+                    article,
+                    list(positions),
+                    translator,
+                    self.resources.translation_cache,
+                    None,
+                    cancel,
+                    eager_repair=eager,
                 )
             except ReaderError as exc:
                 self.post_message(WorkFailed("translation", str(exc)))
