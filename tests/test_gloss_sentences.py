@@ -1,4 +1,4 @@
-"""Forty everyday sentences glossed end to end (no MT model): key senses appear, the
+"""Fifty everyday sentences glossed end to end (no MT model): key senses appear, the
 dictionary's misleading first senses don't."""
 
 from __future__ import annotations
@@ -50,8 +50,18 @@ CASES = [
     ("他们在讨论中对方案提出了意见。", ["discuss", "in", "plan"], ["opposite", "China"]),
     ("这部电影我看过两次。", ["this", "movie", "2 times"], ["ministry", "cross"]),
     ("我没有时间。", ["have no", "time"], []),
-    ("展会将于12日至15日在上海举办。", ["12 day", "15 day"], ["solstice"]),
+    ("展会将于12日至15日在上海举办。", ["the 12th to the 15th"], ["solstice", "day"]),
     ("他在演讲中将公司称为一个大家庭。", ["speech", "company"], ["lieutenant general"]),
+    # dates, percentages, frames and determiners read as English writes them
+    ("新店于2025年4月3日开业。", ["2025 April 3"], ["month", "year", "day"]),
+    ("出口下降了百分之十五。", ["15 percent"], ["percent fifteen"]),
+    ("受台风影响，航班全部取消。", ["affected by", "typhoon"], ["receive", "influence"]),
+    ("工厂的生产没有受影响。", ["affected"], ["receive", "influence"]),
+    ("该银行昨天发布了财报。", ["the bank"], ["should"]),
+    ("这项政策不会改变。", ["will not", "change"], ["improbable"]),
+    ("他多次访台。", ["Taiwan"], ["you"]),
+    ("该中将拒绝回答。", ["the lieutenant general"], ["should", "in will"]),
+    ("警方将两名男子带走。", ["police", "2"], ["will"]),
 ]
 
 

@@ -15,6 +15,12 @@ from collections.abc import Sequence
 from reader.annotate.script import convert
 from reader.han import HAN_CLASS
 from reader.model import Sentence, Token
+from reader.translate.gloss_numbers import (
+    chinese_number,
+    number_phrase,
+    percent_phrase,
+    scale_number,
+)
 from reader.translate.protect import PUNCTUATION, has_han, is_han, tidy
 
 # Senses that say nothing about the meaning in context.
@@ -239,9 +245,15 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
         if hit is not None and hit.en:
             words.append(hit.en)
             applied.append(hit.en)
+        elif (percent := percent_phrase(simplified)) is not None:
+            words.append(percent)
+        elif (numbered := number_phrase(tokens, index, words)) is not None:
+            words[-1:] = [numbered] if numbered else []  # the previous word, now read with this one
         elif index and _is_number(tokens[index - 1].text) and simplified in after_number:
             counting = after_number[simplified]
-            scaled = _scale(tokens[index - 1].text, simplified[:1], words[-1] if words else "")
+            scaled = scale_number(
+                tokens[index - 1].text, simplified[:1], words[-1] if words else ""
+            )
             if scaled is not None:
                 # 10亿美元 "1 billion US dollars", not "10 hundred million US dollars"
                 words[-1] = scaled
@@ -269,44 +281,6 @@ _QUANTITY_WORDS = {
     "这": "this", "那": "that", "哪": "which", "该": "this", "此": "this",
 }  # fmt: skip
 _SINGULAR = frozenset({"a", "every", "this", "that", "which"})
-_DIGIT_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
-
-
-def chinese_number(text: str) -> int | None:
-    """三百 → 300, 十五 → 15, 两千零五 → 2005, 5 → 5; None if not a plain number."""
-    if text.isdigit():
-        return int(text)
-    total = section = digit = 0
-    for ch in text:
-        if ch in _DIGIT_VALUES:
-            digit = _DIGIT_VALUES[ch]
-        elif ch in _UNIT_VALUES:
-            section += (digit or 1) * _UNIT_VALUES[ch]
-            digit = 0
-        elif ch in "万亿":
-            total = (total + section + digit) * (10_000 if ch == "万" else 100_000_000)
-            section = digit = 0
-        else:
-            return None
-    return total + section + digit
-
-
-_SCALE = {"亿": 100_000_000, "万": 10_000}
-
-
-def _scale(number: str, unit: str, shown: str) -> str | None:
-    """``number`` × 亿/万 in English words ("1 billion", "500 million", "30,000"); None when
-    the number was not shown as is or isn't a plain Arabic number."""
-    multiplier = _SCALE.get(unit)
-    digits = number.replace(",", "").replace("，", "")
-    if multiplier is None or shown != number or not re.fullmatch(r"\d+(?:\.\d+)?", digits):
-        return None
-    value = float(digits) * multiplier
-    for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if value >= size:
-            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {name}"
-    return f"{value:,.0f}"
 
 
 def _noun_follows(tokens: Sequence[Token], index: int) -> bool:

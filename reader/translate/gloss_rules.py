@@ -15,6 +15,8 @@ Conditions (space-separated, all must hold; ``*`` = always):
 - ``next:了,过``  the next token's text is one of these
 - ``opened:在``   one of these words came within the last few tokens, no punctuation
   between (the 在 … 中 frame: 在 already says "in", so the closing 中 adds nothing)
+- ``closes:影响`` one of these words comes within the next few tokens, no punctuation
+  between (the 受 … 影响 frame: "affected by …", the closing 影响 then adds nothing)
 - ``end``         no Chinese token follows (end of sentence or punctuation next)
 
 A gloss of ``-`` drops the word (的, 了, 着: grammar English shows by word order).
@@ -29,8 +31,8 @@ from reader.errors import ReaderError
 from reader.han import has_han
 from reader.model import Token
 
-_KINDS = ("pos", "reading", "after", "before", "prev", "next", "opened")
-_FRAME_REACH = 6  # tokens back to the word that opens a frame (在 … 中)
+_KINDS = ("pos", "reading", "after", "before", "prev", "next", "opened", "closes")
+_FRAME_REACH = 6  # tokens between the words that open and close a frame (在 … 中)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,8 @@ class Rule:
                 ok = nxt is not None and nxt.text in values
             elif kind == "opened":
                 ok = _opened(tokens, index, values)
+            elif kind == "closes":
+                ok = _closes(tokens, index, values)
             else:  # "end"
                 ok = nxt is None or not _has_han(nxt.text)
             if not ok:
@@ -69,6 +73,16 @@ def _opened(tokens: Sequence[Token], index: int, openers: tuple[str, ...]) -> bo
     for back in range(index - 1, max(-1, index - 1 - _FRAME_REACH), -1):
         text = tokens[back].text
         if text in openers:
+            return True
+        if not _has_han(text):
+            return False  # punctuation ends the clause
+    return False
+
+
+def _closes(tokens: Sequence[Token], index: int, closers: tuple[str, ...]) -> bool:
+    for ahead in range(index + 1, min(len(tokens), index + 1 + _FRAME_REACH)):
+        text = tokens[ahead].text
+        if text in closers:
             return True
         if not _has_han(text):
             return False  # punctuation ends the clause
@@ -123,7 +137,7 @@ class FunctionWords:
                 if kind not in _KINDS or not values:
                     raise ReaderError(
                         f"{source}:{lineno}: unknown condition {cond!r}; use "
-                        "pos:, reading:, after:, before:, prev:, next:, opened: or end"
+                        "pos:, reading:, after:, before:, prev:, next:, opened:, closes: or end"
                     )
                 conditions.append((kind, tuple(values.split(","))))
             rules.setdefault(word, []).append(

@@ -1,0 +1,99 @@
+"""Numbers in the word-by-word gloss: Chinese numerals, 亿/万 scales, dates and percentages.
+
+A gloss reads a sentence word by word, so 5月21日 came out "5 month 21 day" and
+百分之二十 "percent twenty". These read as an English reader writes them: "May 21",
+"the 21st", "20 percent", "2024" (年 after a year is the year itself).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.model import Token
+
+_DIGIT_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def chinese_number(text: str) -> int | None:
+    """三百 → 300, 十五 → 15, 两千零五 → 2005, 5 → 5; None if not a plain number."""
+    if text.isdigit():
+        return int(text)
+    if not text:
+        return None
+    total = section = digit = 0
+    for ch in text:
+        if ch in _DIGIT_VALUES:
+            digit = _DIGIT_VALUES[ch]
+        elif ch in _UNIT_VALUES:
+            section += (digit or 1) * _UNIT_VALUES[ch]
+            digit = 0
+        elif ch in "万亿":
+            total = (total + section + digit) * (10_000 if ch == "万" else 100_000_000)
+            section = digit = 0
+        else:
+            return None
+    return total + section + digit
+
+
+_SCALE = {"亿": 100_000_000, "万": 10_000}
+
+
+def scale_number(number: str, unit: str, shown: str) -> str | None:
+    """``number`` × 亿/万 in English words ("1 billion", "500 million", "30,000"); None when
+    the number was not shown as is or isn't a plain Arabic number."""
+    multiplier = _SCALE.get(unit)
+    digits = number.replace(",", "").replace("，", "")
+    if multiplier is None or shown != number or not re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return None
+    value = float(digits) * multiplier
+    for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {name}"
+    return f"{value:,.0f}"
+
+
+def ordinal(n: int) -> str:
+    """21 → "21st", 12 → "12th", 23 → "23rd"."""
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
+def number_phrase(tokens: Sequence[Token], index: int, words: Sequence[str]) -> str | None:
+    """The previous word re-read together with token ``index`` (a date unit after its
+    number, a number after 百分之), "" to drop the previous word, or None when this token
+    is no such pair. ``words`` holds the gloss so far; its last word is the previous token's.
+    """
+    if not index or not words:
+        return None
+    text, prev = tokens[index].text, tokens[index - 1].text
+    if prev == "百分之":  # 百分之二十: "20 percent"
+        value = chinese_number(text)
+        return None if value is None else f"{value} percent"
+    value = chinese_number(prev)
+    if value is None or words[-1] != prev and words[-1] != str(value):
+        return None  # the number was not shown as a number (a name, a word)
+    if text == "月" and 1 <= value <= 12:
+        return _MONTHS[value - 1]
+    if text in ("日", "号") and 1 <= value <= 31:
+        after_month = index >= 2 and tokens[index - 2].text == "月"
+        return str(value) if after_month else f"the {ordinal(value)}"  # May 21 / the 21st
+    if text == "年" and len(prev) == 4 and prev.isdigit():
+        return prev  # 2024年: the year itself
+    return None
+
+
+def percent_phrase(text: str) -> str | None:
+    """百分之二十 (one token) → "20 percent"; None for anything else."""
+    if not text.startswith("百分之"):
+        return None
+    rest = text[3:]
+    value = chinese_number(rest)
+    if value is not None:
+        return f"{value} percent"
+    return f"{rest} percent" if re.fullmatch(r"\d+(?:\.\d+)?", rest) else None
