@@ -18,6 +18,7 @@ from reader.model import Sentence, Token
 from reader.translate.gloss_numbers import (
     chinese_number,
     number_phrase,
+    ordinal,
     percent_phrase,
     scale_number,
 )
@@ -247,7 +248,7 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             applied.append(hit.en)
         elif (percent := percent_phrase(simplified)) is not None:
             words.append(percent)
-        elif (numbered := number_phrase(tokens, index, words)) is not None:
+        elif (numbered := number_phrase(tokens, index, words, after_number)) is not None:
             words[-1:] = [numbered] if numbered else []  # the previous word, now read with this one
         elif index and _is_number(tokens[index - 1].text) and simplified in after_number:
             counting = after_number[simplified]
@@ -259,6 +260,11 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
                 words[-1] = scaled
                 counting = counting.split(" ", 2)[-1] if counting.count(" ") >= 2 else ""
             words.append(counting)
+        elif index and tokens[index - 1].text in _QUANTITY_WORDS and simplified in after_number:
+            # 这|款手机 "this phone": the demonstrative says it; the measure only counts
+            words.append(
+                "" if _noun_follows(tokens, index) else _singular(after_number[simplified])
+            )
         elif (
             simplified in tables.words
             and (sense := tables.words.gloss(simplified, tokens, index)) is not None
@@ -294,6 +300,10 @@ def _counted(word: str, tables: _Tables, noun_follows: bool = False) -> str | No
         return None
     number = word[:-1]
     head = _QUANTITY_WORDS.get(number)
+    if head is None and number.startswith("第") and (nth := chinese_number(number[1:])):
+        # 第三次 "3rd time": an ordinal counts one
+        counted = _singular(tables.after_number[word[-1]])
+        return f"{ordinal(nth)} {counted}".strip()
     if head is None:
         if not _is_number(number):
             return None
@@ -301,9 +311,16 @@ def _counted(word: str, tables: _Tables, noun_follows: bool = False) -> str | No
         head = str(value) if value is not None else short_sense(number) or number
     # the measure's own sense ("companies") only where no noun follows to say what is counted
     counted = "" if noun_follows else tables.after_number[word[-1]]
-    if head in _SINGULAR and counted.endswith("s"):
-        counted = counted[:-3] + "y" if counted.endswith("ies") else counted[:-1]
+    if head in _SINGULAR:
+        counted = _singular(counted)
     return f"{head} {counted}".strip()
+
+
+def _singular(counted: str) -> str:
+    """ "companies" → "company", "times" → "time" (the measure table's plural senses)."""
+    if counted.endswith("ies"):
+        return counted[:-3] + "y"
+    return counted[:-1] if counted.endswith("s") else counted
 
 
 def gloss_sentence(sentence: Sentence) -> tuple[str, tuple[str, ...]]:

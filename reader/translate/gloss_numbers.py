@@ -8,7 +8,7 @@ A gloss reads a sentence word by word, so 5月21日 came out "5 month 21 day" an
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from reader.model import Token
 
@@ -23,7 +23,7 @@ def chinese_number(text: str) -> int | None:
     """三百 → 300, 十五 → 15, 两千零五 → 2005, 5 → 5; None if not a plain number."""
     if text.isdigit():
         return int(text)
-    if not text:
+    if not text or text in ("万", "亿"):  # a bare scale is no number
         return None
     total = section = digit = 0
     for ch in text:
@@ -64,10 +64,13 @@ def ordinal(n: int) -> str:
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
-def number_phrase(tokens: Sequence[Token], index: int, words: Sequence[str]) -> str | None:
+def number_phrase(
+    tokens: Sequence[Token], index: int, words: Sequence[str], counted: Container[str] = ()
+) -> str | None:
     """The previous word re-read together with token ``index`` (a date unit after its
     number, a number after 百分之), "" to drop the previous word, or None when this token
     is no such pair. ``words`` holds the gloss so far; its last word is the previous token's.
+    ``counted``: words the measure table reads after a number (万元 "ten thousand yuan").
     """
     if not index or not words:
         return None
@@ -75,6 +78,14 @@ def number_phrase(tokens: Sequence[Token], index: int, words: Sequence[str]) -> 
     if prev == "百分之":  # 百分之二十: "20 percent"
         value = chinese_number(text)
         return None if value is None else f"{value} percent"
+    if (
+        text[:1] in _SCALE
+        and len(text) == 2
+        and text not in counted
+        and re.fullmatch(r"\d+(?:\.\d+)?", prev)
+    ):
+        # 1.2|亿名 (one token: the scale and a measure word): "120 million"
+        return scale_number(prev, text[0], words[-1])
     value = chinese_number(prev)
     if value is None or words[-1] != prev and words[-1] != str(value):
         return None  # the number was not shown as a number (a name, a word)
