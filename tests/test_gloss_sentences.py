@@ -1,4 +1,4 @@
-"""Fifty everyday sentences glossed end to end (no MT model): key senses appear, the
+"""Fifty-odd everyday sentences glossed end to end (no MT model): key senses appear, the
 dictionary's misleading first senses don't."""
 
 from __future__ import annotations
@@ -62,6 +62,10 @@ CASES = [
     ("他多次访台。", ["Taiwan"], ["you"]),
     ("该中将拒绝回答。", ["the lieutenant general"], ["should", "in will"]),
     ("警方将两名男子带走。", ["police", "2"], ["will"]),
+    ("全市人口超过两千万。", ["20 million"], ["ten thousand"]),
+    ("发布会推迟到明天。", ["postpone to tomorrow"], []),
+    ("这是他第二次参加。", ["2nd time"], ["but"]),
+    ("那辆车停在门口。", ["that car"], ["vehicle"]),
 ]
 
 

@@ -18,6 +18,7 @@ from reader.model import Sentence, Token
 from reader.translate.gloss_numbers import (
     chinese_number,
     number_phrase,
+    numeral_words,
     ordinal,
     percent_phrase,
     scale_number,
@@ -158,6 +159,8 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
                     glossed.append(piece)
                 elif i and piece in _ASPECT:
                     glossed.append("")  # 看过, 吃过饭: tense is not glossed
+                elif i and pieces[i - 1] in _QUANTITY_WORDS and piece in tables.after_number:
+                    glossed.append("")  # 那辆车 "that car": the measure word only counts
                 elif i and _is_number(pieces[i - 1]) and piece in tables.after_number:
                     glossed.append(tables.after_number[piece])
                 else:
@@ -260,6 +263,14 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
                 words[-1] = scaled
                 counting = counting.split(" ", 2)[-1] if counting.count(" ") >= 2 else ""
             words.append(counting)
+        elif (
+            index
+            and len(simplified) > 1
+            and (scaled := scale_number(tokens[index - 1].text, simplified[0], words[-1]))
+        ):
+            # 100|万人: "1 million people" (the scale and a noun in one token)
+            words[-1] = scaled
+            words.append(gloss_word(simplified[1:]))
         elif index and tokens[index - 1].text in _QUANTITY_WORDS and simplified in after_number:
             # 这|款手机 "this phone": the demonstrative says it; the measure only counts
             words.append(
@@ -270,7 +281,9 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             and (sense := tables.words.gloss(simplified, tokens, index)) is not None
         ):
             words.append(sense)
-        elif token.pos.startswith(("m", "r")) and (
+        elif token.pos.startswith("m") and (numeral := numeral_words(simplified)) is not None:
+            words.append(numeral)
+        elif token.pos.startswith(("m", "r", "x")) and (
             counted := _counted(simplified, tables, _noun_follows(tokens, index))
         ):
             words.append(counted)

@@ -81,10 +81,11 @@ def number_phrase(
     if (
         text[:1] in _SCALE
         and len(text) == 2
+        and text[1:] in counted
         and text not in counted
         and re.fullmatch(r"\d+(?:\.\d+)?", prev)
     ):
-        # 1.2|亿名 (one token: the scale and a measure word): "120 million"
+        # 1.2|亿名 (one token: the scale and a measure word, 名 "people"): "120 million"
         return scale_number(prev, text[0], words[-1])
     value = chinese_number(prev)
     if value is None or words[-1] != prev and words[-1] != str(value):
@@ -108,3 +109,17 @@ def percent_phrase(text: str) -> str | None:
     if value is not None:
         return f"{value} percent"
     return f"{rest} percent" if re.fullmatch(r"\d+(?:\.\d+)?", rest) else None
+
+
+def numeral_words(text: str) -> str | None:
+    """A numeral written in Chinese (一千万, 三百, 两) in digits: "10 million", "300", "2";
+    None for anything else (Arabic numbers stay as written)."""
+    if text.isdigit():
+        return None
+    value = chinese_number(text)
+    if value is None:
+        return None
+    for size, name in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+        if value >= size and value % (size // 100) == 0:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {name}"
+    return f"{value:,}"
