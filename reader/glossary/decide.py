@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from reader.glossary.fold import fold
 from reader.glossary.judge import AUTO_ACCEPT, FORCE, Candidate, Entity, judge, unclaimed
+from reader.glossary.latin_names import latin_name_shown
 from reader.model import GlossaryHit
 
 if TYPE_CHECKING:
@@ -140,6 +141,10 @@ class NameDecider:
                 # 海军 "navy"): the recogniser learnt such bodies as organisations
                 if not self._ordinary(simplified[e.start : e.end])
                 and not self._starts_with_a_word(simplified[e.start : e.end], e)
+                # a name in Latin letters only when sure (NBA; not every acronym)
+                and latin_name_shown(
+                    simplified[e.start : e.end], e.type, e.confidence, self._force_limit(e)
+                )
             ]
             if self.auto_names
             else []
@@ -229,9 +234,11 @@ class NameDecider:
 
     def forces(self, entity: Entity) -> bool:
         """Whether an unknown name is sure enough to impose its rendering on the MT."""
+        return entity.confidence >= self._force_limit(entity)
+
+    def _force_limit(self, entity: Entity) -> float:
         tuned = getattr(self.recogniser, "force_thresholds", None)
-        limit = tuned.get(entity.type, FORCE) if isinstance(tuned, dict) else FORCE
-        return entity.confidence >= limit
+        return float(tuned.get(entity.type, FORCE)) if isinstance(tuned, dict) else FORCE
 
     def _in_document(self, folded_term: str) -> bool:
         return bool(folded_term) and folded_term in self._folded_doc
