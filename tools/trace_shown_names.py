@@ -228,6 +228,10 @@ def cause_of(rec: Record, a: int, b: int, kind: str, threshold: float) -> tuple[
         return "ordinary word (CC-CEDICT common senses)", ""
     if decider._starts_with_a_word(name, entity):
         return "person starting with a word", ""
+    from reader.glossary.latin_names import latin_name_shown
+
+    if not latin_name_shown(name, kind, entity.confidence, decider._force_limit(entity)):
+        return "Latin letters, below the forcing threshold", f"{entity.confidence:.2f}"
     for before, after, agreement in rec.screened[:1]:
         if any((e.start, e.end) == (a, b) for e in before):
             out = [e for e in after if e.start < b and a < e.end]

@@ -178,21 +178,22 @@ class NameDecider:
         self, candidates: list[Candidate], entities: Sequence[Entity], simplified: str
     ) -> list[Candidate]:
         """A glossary place or organisation inside a longer organisation the recogniser
-        found is part of that organisation's name, when the organisation ends in an
-        organisation suffix (桃园 in 桃园地检署, 深圳市 in 深圳市人大常委会) or the recogniser
-        is sure enough of it to force it (湖北 in 湖北卫视, 光大银行 in 中国光大银行沈阳分行).
-        Persons stay. On CLUENER train's tuning part the glossary's shorter name was the
-        wrong span there more often than not (DATA.md, sixth round)."""
-        from reader.glossary.auto import get_name_rules
+        found is part of that organisation's name, when the organisation ends like one
+        (reader/data/org_endings.tsv: 桃园 in 桃园地检署, 深圳市 in 深圳市人大常委会, 日本 in
+        日本政府) or the recogniser is sure enough of it to force it (湖北 in 湖北卫视,
+        光大银行 in 中国光大银行沈阳分行). Persons stay. On CLUENER train's tuning part the
+        glossary's shorter name was the wrong span there more often than not (DATA.md,
+        sixth round)."""
+        from reader.glossary.org_endings import ends_like_an_organisation, get_endings
 
         limit = self._thresholds.get("ORG", AUTO_ACCEPT)
-        suffixes = get_name_rules().suffixes
+        endings = get_endings()
         orgs = [
             e
             for e in entities
             if e.type == "ORG"
             and e.confidence >= limit
-            and (self.forces(e) or _ends_with_org_suffix(simplified[e.start : e.end], suffixes))
+            and (self.forces(e) or ends_like_an_organisation(simplified[e.start : e.end], endings))
         ]
         if not orgs:
             return candidates
@@ -260,13 +261,6 @@ class DictionaryName:
     end: int
     type: str
     confidence: float
-
-
-def _ends_with_org_suffix(name: str, suffixes: dict[str, tuple[str, str]]) -> bool:
-    return any(
-        name.endswith(suffix) and len(name) > len(suffix) and kind != "place"
-        for suffix, (_, kind) in suffixes.items()
-    )
 
 
 # The confidence given to a word CC-CEDICT lists only as an organisation (see
