@@ -20,7 +20,9 @@ from reader.model import GlossaryHit
 LATIN_NOTE = "auto: Latin script, kept as written"
 # Letters and digits, joined by single spaces or . - & ' (Tim Cook, AT&T, J.P. Morgan,
 # 4Kings); at least two letters: a lone letter or a number is no name.
-_LATIN_NAME = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:(?:\. |[ .\-&'’])[A-Za-z0-9\u00c0-\u024f]+)*\.?")
+_LATIN_NAME = re.compile(
+    r"[A-Za-z0-9\u00c0-\u024f]+(?:(?:\. |[ .\-&'’])[A-Za-z0-9\u00c0-\u024f]+)*\.?"
+)
 _KIND_OF = {"PER": "person", "ORG": "org"}
 
 
