@@ -180,3 +180,29 @@ def test_the_pipeline_asks_the_recogniser_how_sure_a_club_is(cache: Path) -> Non
     text = "周六拉齐奥主场输给了对手。"
     assert hits(text, {"拉齐奥": ("ORG", 0.99)}, cache)["拉齐奥"].type == "org"
     assert hits(text, {"拉齐奥": ("ORG", 0.7)}, cache)["拉齐奥"].type == "place"
+
+
+# -- a sure organisation written partly in Latin letters or digits ------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "mixed"),
+    [
+        ("沙尔克04", True),
+        ("steam游戏平台", True),
+        ("农商行”", False),
+        ("NBA", False),
+        ("杭州", False),
+    ],
+)
+def test_mixed_names_are_told_apart(name: str, mixed: bool) -> None:
+    from reader.glossary.latin_names import is_mixed_name
+
+    assert is_mixed_name(name) == mixed
+
+
+def test_a_sure_mixed_organisation_is_shown_and_left_to_the_translator(cache: Path) -> None:
+    text = "昨晚steam游戏平台宣布降价。"
+    sure = hits(text, {"steam游戏平台": ("ORG", 0.99)}, cache)["steam游戏平台"]
+    assert (sure.type, sure.en, sure.forced) == ("org", "", False)  # no pinyin for "steam"
+    assert "steam游戏平台" not in hits(text, {"steam游戏平台": ("ORG", 0.9)}, cache)

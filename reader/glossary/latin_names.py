@@ -37,6 +37,16 @@ def is_latin_name(name: str) -> bool:
     return bool(_LATIN_NAME.fullmatch(plain)) and sum(ch.isalpha() for ch in plain) >= 2
 
 
+def is_mixed_name(name: str) -> bool:
+    """Whether ``name`` mixes Han characters with Latin letters or digits and nothing else
+    (沙尔克04, valve游戏公司; not 农商行” with a quotation mark, not a pure Latin name)."""
+    plain = as_written(name)
+    han = sum(1 for ch in plain if "\u4e00" <= ch <= "\u9fff")
+    other = sum(1 for ch in plain if ch.isascii() and ch.isalnum())
+    joiners = sum(1 for ch in plain if ch in " .-·")
+    return han > 0 and other > 0 and han + other + joiners == len(plain)
+
+
 def latin_name_shown(name: str, label: str, confidence: float, force_limit: float) -> bool:
     """A person or organisation in Latin letters is shown only when the recogniser is sure
     enough to force it (``force_limit``, its type's forcing threshold); anything else

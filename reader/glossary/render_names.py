@@ -27,7 +27,7 @@ from reader.glossary.auto import (
 )
 from reader.glossary.dictionary_names import dictionary_english, organisation_english
 from reader.glossary.fold import fold
-from reader.glossary.latin_names import is_latin_name, render_latin
+from reader.glossary.latin_names import is_latin_name, is_mixed_name, render_latin
 from reader.model import GlossaryHit
 
 
@@ -52,6 +52,10 @@ def render_entity(
     plain = "".join(ch for ch in name if ch not in _NAME_DOTS)
     if is_latin_name(name):  # NBA, Tim Cook: as written, never pinyin
         return render_latin(name, label, confidence)
+    if label == "ORG" and sure and is_mixed_name(name):
+        # 沙尔克04, valve游戏公司: a sure organisation written partly in Latin letters or
+        # digits, left to the translator (no pinyin for the letters, no guess at the rest)
+        return _left_to_translator(name, "org", confidence)
     if len(plain) < 2 or not _all_han(plain):
         return None
     en, note, kind = "", TRANSLITERATION_NOTE, "person"
@@ -95,6 +99,21 @@ def render_entity(
         note=note,
         confidence=confidence,
         forced=bool(en),
+    )
+
+
+def _left_to_translator(name: str, kind: str, confidence: float) -> GlossaryHit:
+    return GlossaryHit(
+        start=0,
+        end=len(name),
+        term=name,
+        en="",
+        type=kind,
+        source_file="auto",
+        source="auto",
+        note="auto: left to translator",
+        confidence=confidence,
+        forced=False,
     )
 
 
