@@ -228,10 +228,14 @@ def cause_of(rec: Record, a: int, b: int, kind: str, threshold: float) -> tuple[
         return "ordinary word (CC-CEDICT common senses)", ""
     if decider._starts_with_a_word(name, entity):
         return "person starting with a word", ""
-    from reader.glossary.latin_names import latin_name_shown
-
-    if not latin_name_shown(name, kind, entity.confidence, decider._force_limit(entity)):
-        return "Latin letters, below the forcing threshold", f"{entity.confidence:.2f}"
+    try:
+        from reader.glossary.latin_names import latin_name_shown
+    except ImportError:  # a checkout before the sixth round
+        pass
+    else:
+        limit = decider._force_limit(entity)
+        if not latin_name_shown(name, kind, entity.confidence, limit):
+            return "Latin letters, below the forcing threshold", f"{entity.confidence:.2f}"
     for before, after, agreement in rec.screened[:1]:
         if any((e.start, e.end) == (a, b) for e in before):
             out = [e for e in after if e.start < b and a < e.end]
@@ -246,8 +250,10 @@ def cause_of(rec: Record, a: int, b: int, kind: str, threshold: float) -> tuple[
                     f"{rec.text[changed.start : changed.end]}/{changed.type}",
                 )
     if any((e.start, e.end, e.type) == (a, b, kind) for e in rec.found):
+        if not any("\u4e00" <= ch <= "\u9fff" for ch in name):
+            return "not rendered: Latin letters", f"{entity.confidence:.2f}"
         if not all("\u4e00" <= ch <= "\u9fff" or ch in "·•‧・" for ch in name):
-            return "not rendered: not all Han (Latin)", ""
+            return "not rendered: Han mixed with Latin, digits or marks", f"{entity.confidence:.2f}"
         return "rendering/tokens lost it", ""
     return "unexplained", ""
 
@@ -326,7 +332,11 @@ def main() -> int:
                         f"{loaded.text[x:y]}/{t}" for x, y, t in shown if x < at + b and at + a < y
                     ]
                     if other and cause in ("unexplained", "rendering/tokens lost it"):
-                        cause = "shown with another span or type (suffix rules)"
+                        cause = (
+                            "rendered as a place (CC-CEDICT)"
+                            if other == [f"{name}/LOC"]
+                            else "another name shown over it (suffix rules)"
+                        )
                     detail = "; ".join(
                         filter(None, [detail, "shown: " + ", ".join(other) if other else ""])
                     )
