@@ -328,7 +328,13 @@ def _name_at(
     hit = hits.get((a, b))
     if hit is None and (a, b) in found:
         entity = found[(a, b)]
-        hit = render_entity(sentence_text[a:b], entity.type, readings[a:b], entity.confidence)
+        hit = render_entity(
+            sentence_text[a:b],
+            entity.type,
+            readings[a:b],
+            entity.confidence,
+            sure=decider.forces(entity),
+        )
         if hit is not None:
             hit = replace(hit, start=a, end=b)  # rendered at 0..len(name): into the sentence
         if hit is not None and hit.forced and not decider.forces(entity):

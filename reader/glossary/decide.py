@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from reader.glossary.fold import fold
 from reader.glossary.judge import AUTO_ACCEPT, FORCE, Candidate, Entity, judge, unclaimed
+from reader.glossary.latin_names import latin_name_shown
 from reader.model import GlossaryHit
 
 if TYPE_CHECKING:
@@ -140,6 +141,10 @@ class NameDecider:
                 # 海军 "navy"): the recogniser learnt such bodies as organisations
                 if not self._ordinary(simplified[e.start : e.end])
                 and not self._starts_with_a_word(simplified[e.start : e.end], e)
+                # a name in Latin letters only when sure (NBA; not every acronym)
+                and latin_name_shown(
+                    simplified[e.start : e.end], e.type, e.confidence, self._force_limit(e)
+                )
             ]
             if self.auto_names
             else []
@@ -172,27 +177,35 @@ class NameDecider:
     def _yield_to_headed_orgs(
         self, candidates: list[Candidate], entities: Sequence[Entity], simplified: str
     ) -> list[Candidate]:
-        """A glossary place heading a confident organisation that ends in an organisation
-        suffix (桃园 in 桃园地检署) is part of that organisation's name."""
-        from reader.glossary.auto import get_name_rules
+        """A glossary place or organisation inside a longer organisation the recogniser
+        found is part of that organisation's name, when the organisation ends like one
+        (reader/data/org_endings.tsv: 桃园 in 桃园地检署, 深圳市 in 深圳市人大常委会, 日本 in
+        日本政府) or the recogniser is sure enough of it to force it (湖北 in 湖北卫视,
+        光大银行 in 中国光大银行沈阳分行). Persons stay. On CLUENER train's tuning part the
+        glossary's shorter name was the wrong span there more often than not (DATA.md,
+        sixth round)."""
+        from reader.glossary.org_endings import ends_like_an_organisation, get_endings
 
-        rules = get_name_rules()
         limit = self._thresholds.get("ORG", AUTO_ACCEPT)
+        endings = get_endings()
         orgs = [
             e
             for e in entities
             if e.type == "ORG"
             and e.confidence >= limit
-            and _ends_with_org_suffix(simplified[e.start : e.end], rules.suffixes)
+            and (self.forces(e) or ends_like_an_organisation(simplified[e.start : e.end], endings))
         ]
         if not orgs:
             return candidates
         return [
             c
             for c in candidates
-            if not (
-                c.hit.type == "place"
-                and any(e.start == c.hit.start and e.end > c.hit.end for e in orgs)
+            if c.hit.type == "person"
+            or not any(
+                e.start <= c.hit.start
+                and c.hit.end <= e.end
+                and e.end - e.start > c.hit.end - c.hit.start
+                for e in orgs
             )
         ]
 
@@ -222,9 +235,11 @@ class NameDecider:
 
     def forces(self, entity: Entity) -> bool:
         """Whether an unknown name is sure enough to impose its rendering on the MT."""
+        return entity.confidence >= self._force_limit(entity)
+
+    def _force_limit(self, entity: Entity) -> float:
         tuned = getattr(self.recogniser, "force_thresholds", None)
-        limit = tuned.get(entity.type, FORCE) if isinstance(tuned, dict) else FORCE
-        return entity.confidence >= limit
+        return float(tuned.get(entity.type, FORCE)) if isinstance(tuned, dict) else FORCE
 
     def _in_document(self, folded_term: str) -> bool:
         return bool(folded_term) and folded_term in self._folded_doc
@@ -246,13 +261,6 @@ class DictionaryName:
     end: int
     type: str
     confidence: float
-
-
-def _ends_with_org_suffix(name: str, suffixes: dict[str, tuple[str, str]]) -> bool:
-    return any(
-        name.endswith(suffix) and len(name) > len(suffix) and kind != "place"
-        for suffix, (_, kind) in suffixes.items()
-    )
 
 
 # The confidence given to a word CC-CEDICT lists only as an organisation (see

@@ -27,11 +27,16 @@ from reader.glossary.auto import (
 )
 from reader.glossary.dictionary_names import dictionary_english, organisation_english
 from reader.glossary.fold import fold
+from reader.glossary.latin_names import is_latin_name, is_mixed_name, render_latin
 from reader.model import GlossaryHit
 
 
 def render_entity(
-    name: str, label: str, readings: Sequence[str | None], confidence: float
+    name: str,
+    label: str,
+    readings: Sequence[str | None],
+    confidence: float,
+    sure: bool = False,
 ) -> GlossaryHit | None:
     """An ``auto`` hit for a name the recogniser found and no glossary entry covers.
 
@@ -39,10 +44,18 @@ def render_entity(
     places: the stem in pinyin as one word plus a translated suffix (滕州 → Tengzhou,
     余杭区 → Yuhang District), transliterated places left to the translator; organisations
     and products: left to the translator (never a Chinese-style pinyin name). Offsets are
-    0..len(name); the caller places the hit.
+    0..len(name); the caller places the hit. ``sure``: the recogniser is sure enough to
+    force the name (its forcing threshold): an organisation then stays one where CC-CEDICT
+    knows the name only as a place (拉齐奥 "Lazio", the football club; 曼城 Manchester City).
     """
     rules = get_name_rules()
     plain = "".join(ch for ch in name if ch not in _NAME_DOTS)
+    if is_latin_name(name):  # NBA, Tim Cook: as written, never pinyin
+        return render_latin(name, label, confidence)
+    if label == "ORG" and sure and is_mixed_name(name):
+        # 沙尔克04, valve游戏公司: a sure organisation written partly in Latin letters or
+        # digits, left to the translator (no pinyin for the letters, no guess at the rest)
+        return _left_to_translator(name, "org", confidence)
     if len(plain) < 2 or not _all_han(plain):
         return None
     en, note, kind = "", TRANSLITERATION_NOTE, "person"
@@ -66,7 +79,9 @@ def render_entity(
         kind = "org" if label == "ORG" else "product"
         if label == "ORG":
             en, is_place = organisation_english(name)
-            kind = "place" if is_place else kind
+            # CC-CEDICT's place is an unsure organisation's type: a city's football club is
+            # named by its city, and the recogniser is sure of those (DATA.md, sixth round)
+            kind = "place" if is_place and not sure else kind
         else:
             en = dictionary_english(name, label) or ""
         note = DICTIONARY_NOTE if en else "auto: left to translator"
@@ -84,6 +99,21 @@ def render_entity(
         note=note,
         confidence=confidence,
         forced=bool(en),
+    )
+
+
+def _left_to_translator(name: str, kind: str, confidence: float) -> GlossaryHit:
+    return GlossaryHit(
+        start=0,
+        end=len(name),
+        term=name,
+        en="",
+        type=kind,
+        source_file="auto",
+        source="auto",
+        note="auto: left to translator",
+        confidence=confidence,
+        forced=False,
     )
 
 

@@ -1,0 +1,45 @@
+"""How an organisation's name ends: 政府, 局, 委员会, 银行 … (reader/data/org_endings.tsv and the
+organisation suffixes of reader/data/name_rules.tsv).
+
+Used where a glossary name lies inside a longer organisation the recogniser found
+(reader/glossary/decide.py): an organisation that ends like one is a name, and the glossary's
+place or company inside it is part of that name (深圳市 in 深圳市人大常委会)."""
+
+from __future__ import annotations
+
+from reader import paths
+
+ENDINGS_FILE = "org_endings.tsv"
+
+
+def parse_endings(text: str, source: str = ENDINGS_FILE) -> tuple[str, ...]:
+    endings: list[str] = []
+    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if fields[0] == "ending":
+            continue
+        if len(fields) < 2 or not fields[0] or not fields[1]:
+            raise ValueError(f"{source}:{lineno}: bad ending row {line!r} (ending, reason)")
+        endings.append(fields[0])
+    return tuple(endings)
+
+
+def get_endings() -> tuple[str, ...]:
+    """The shipped endings plus name_rules.tsv's organisation suffixes (immutable tables,
+    parsed once per process)."""
+    from reader.glossary.auto import get_name_rules
+
+    own = paths.parsed_package_data(ENDINGS_FILE, parse_endings)
+    suffixes = tuple(s for s, (_, kind) in get_name_rules().suffixes.items() if kind != "place")
+    return own + suffixes
+
+
+def ends_like_an_organisation(name: str, endings: tuple[str, ...] | None = None) -> bool:
+    """Whether ``name`` (Simplified) ends in an organisation's ending and has more before it."""
+    return any(
+        name.endswith(end) and len(name) > len(end)
+        for end in (endings if endings is not None else get_endings())
+    )
