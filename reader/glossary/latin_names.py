@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reader.han import is_han
 from reader.model import GlossaryHit
 
 LATIN_NOTE = "auto: Latin script, kept as written"
@@ -41,7 +42,7 @@ def is_mixed_name(name: str) -> bool:
     """Whether ``name`` mixes Han characters with Latin letters or digits and nothing else
     (沙尔克04, valve游戏公司; not 农商行” with a quotation mark, not a pure Latin name)."""
     plain = as_written(name)
-    han = sum(1 for ch in plain if "\u4e00" <= ch <= "\u9fff")
+    han = sum(1 for ch in plain if is_han(ch))
     other = sum(1 for ch in plain if ch.isascii() and ch.isalnum())
     joiners = sum(1 for ch in plain if ch in " .-·")
     return han > 0 and other > 0 and han + other + joiners == len(plain)
