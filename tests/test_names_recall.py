@@ -96,7 +96,7 @@ def test_a_glossary_person_inside_an_organisation_stays(cache: Path) -> None:
 
 def test_endings_rows_need_a_reason() -> None:
     assert parse_endings("ending\treason\n局\ta bureau\n") == ("局",)
-    with pytest.raises(ValueError, match="ending, reason"):
+    with pytest.raises(ValueError, match="ending or tail, reason"):
         parse_endings("局\n", "x.tsv")
     assert ends_like_an_organisation("杭州市政府", ("政府",))
     assert not ends_like_an_organisation("政府", ("政府",))  # the ending alone is no name
@@ -206,3 +206,23 @@ def test_a_sure_mixed_organisation_is_shown_and_left_to_the_translator(cache: Pa
     sure = hits(text, {"steam游戏平台": ("ORG", 0.99)}, cache)["steam游戏平台"]
     assert (sure.type, sure.en, sure.forced) == ("org", "", False)  # no pinyin for "steam"
     assert "steam游戏平台" not in hits(text, {"steam游戏平台": ("ORG", 0.9)}, cache)
+
+
+def test_a_company_plus_a_generic_description_keeps_the_glossary_company(cache: Path) -> None:
+    """子公司, 主体公司 … after a glossary company describe it: no longer name, even when the
+    recogniser is sure of the whole (reader/data/org_generic_tails.tsv)."""
+    text = "据悉，阿里巴巴子公司上周宣布了新计划。"
+    got = hits(text, {"阿里巴巴子公司": ("ORG", 0.99)}, cache)
+    assert got["阿里巴巴"].en == "Alibaba"
+    assert "阿里巴巴子公司" not in got
+    # a real longer name still takes the company inside it
+    named = hits("阿里巴巴影业集团发布了财报。", {"阿里巴巴影业集团": ("ORG", 0.99)}, cache)
+    assert "阿里巴巴影业集团" in named and "阿里巴巴" not in named
+
+
+def test_every_generic_tail_has_a_reason() -> None:
+    from reader.glossary.org_endings import get_generic_tails
+
+    with pytest.raises(ValueError, match="reason"):
+        parse_endings("tail\treason\n子公司\n", "t.tsv")
+    assert {"子公司", "主体公司"} <= get_generic_tails()

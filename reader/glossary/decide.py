@@ -184,7 +184,11 @@ class NameDecider:
         光大银行 in 中国光大银行沈阳分行). Persons stay. On CLUENER train's tuning part the
         glossary's shorter name was the wrong span there more often than not (DATA.md,
         sixth round)."""
-        from reader.glossary.org_endings import ends_like_an_organisation, get_endings
+        from reader.glossary.org_endings import (
+            ends_like_an_organisation,
+            get_endings,
+            get_generic_tails,
+        )
 
         limit = self._thresholds.get("ORG", AUTO_ACCEPT)
         endings = get_endings()
@@ -197,6 +201,7 @@ class NameDecider:
         ]
         if not orgs:
             return candidates
+        generic = get_generic_tails()
         return [
             c
             for c in candidates
@@ -205,6 +210,9 @@ class NameDecider:
                 e.start <= c.hit.start
                 and c.hit.end <= e.end
                 and e.end - e.start > c.hit.end - c.hit.start
+                # the name plus a description (DeepSeek主体公司, 阿里巴巴子公司) is no
+                # longer name: the glossary's stays
+                and not (e.start == c.hit.start and simplified[c.hit.end : e.end] in generic)
                 for e in orgs
             )
         ]

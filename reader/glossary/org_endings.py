@@ -10,19 +10,22 @@ from __future__ import annotations
 from reader import paths
 
 ENDINGS_FILE = "org_endings.tsv"
+GENERIC_TAILS_FILE = "org_generic_tails.tsv"
 
 
 def parse_endings(text: str, source: str = ENDINGS_FILE) -> tuple[str, ...]:
+    """The first column of a two-column table (ending or tail, reason); a header row
+    (``ending`` or ``tail``) is skipped, a row without its reason is an error."""
     endings: list[str] = []
     for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or line.startswith("#"):
             continue
         fields = [f.strip() for f in line.split("\t")]
-        if fields[0] == "ending":
+        if fields[0] in ("ending", "tail"):
             continue
         if len(fields) < 2 or not fields[0] or not fields[1]:
-            raise ValueError(f"{source}:{lineno}: bad ending row {line!r} (ending, reason)")
+            raise ValueError(f"{source}:{lineno}: bad row {line!r} (ending or tail, reason)")
         endings.append(fields[0])
     return tuple(endings)
 
@@ -43,3 +46,9 @@ def ends_like_an_organisation(name: str, endings: tuple[str, ...] | None = None)
         name.endswith(end) and len(name) > len(end)
         for end in (endings if endings is not None else get_endings())
     )
+
+
+def get_generic_tails() -> frozenset[str]:
+    """Company descriptions that follow a name (子公司, 主体公司): a name plus one of these is
+    no longer name (immutable table, parsed once per process)."""
+    return frozenset(paths.parsed_package_data(GENERIC_TAILS_FILE, parse_endings))
