@@ -154,6 +154,10 @@ async def test_first_run_offers_known_hsk_once(tmp_path: Path):
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, KnownHskScreen)
+        # the question wraps inside the dialog (it was cut off at "New wo")
+        text = app.screen.query_one("#known-hsk-text")
+        dialog = app.screen.query_one("#known-hsk-dialog")
+        assert text.size.height >= 2 and text.region.right <= dialog.region.right
         await pilot.click("#known-hsk-ok")
         await settle(pilot, app)
         assert not isinstance(app.screen, KnownHskScreen)

@@ -54,7 +54,8 @@ class KnownHskScreen(ModalScreen[object]):
             yield Label("[b]Your vocabulary is empty[/]")
             yield Label(
                 f"Mark the words of HSK {self.system.value} levels you already know as known? "
-                "New words are then highlighted as you read (v cycles a word's status)."
+                "New words are then highlighted as you read (v cycles a word's status).",
+                id="known-hsk-text",
             )
             yield Select(options, value=2, allow_blank=False, id="known-hsk-level")
             with Horizontal(classes="buttons"):
