@@ -64,6 +64,8 @@ class NameDecider:
         else:
             self._established = glossary.established_by_rules(texts)
         self._folded_doc = fold("\n".join(texts)) if recogniser is not None else ""
+        # CC-CEDICT's answer per word (organisation_spans): the article repeats its words
+        self._dictionary_orgs: dict[str, str | None] = {}
         # per-label confidence from which an unknown name is shown (tuned with the weights)
         tuned = getattr(recogniser, "thresholds", None)
         self._thresholds: dict[str, float] = dict(tuned) if isinstance(tuned, dict) else {}
@@ -210,7 +212,9 @@ class NameDecider:
         # as sure as a confident recogniser, so the name is forced like one.
         return [
             DictionaryName(a, b, "ORG", DICTIONARY_CONFIDENCE)
-            for a, b, _ in organisation_spans(simplified, words, taken, word_uses)
+            for a, b, _ in organisation_spans(
+                simplified, words, taken, word_uses, self._dictionary_orgs
+            )
         ]
 
     def _starts_with_a_word(self, name: str, entity: Entity) -> bool:
