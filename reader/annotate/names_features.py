@@ -8,6 +8,12 @@ a word's features are made once per position in the word (B, M, E or S) and copi
 its characters, and two-character surnames are only looked up where one can begin.
 The order of the strings is kept too: crfsuite sums a character's weights in that order.
 
+The strings are made as UTF-8 bytes (:meth:`FeatureMaker.encoded`, what the recogniser
+hands crfsuite): crfsuite keys attributes by their UTF-8 bytes and encodes every ``str``
+it is given, and joining bytes costs half of joining non-ASCII strings, so the bytes are
+built once, from per-character tables. :meth:`FeatureMaker.features` decodes them back
+(training, and the comparison with the definition).
+
 A change to the features goes into ``char_features`` and then here; the comparison test
 fails until both agree.
 """
@@ -31,24 +37,25 @@ class FeatureMaker:
         from reader.annotate.names_definition import _FOLD
 
         self.cues = cues
-        self._kinds: dict[str, str] = {}  # folded character -> H, D, L, S or P
+        # folded character -> its UTF-8 bytes and its kind (H, D, L, S or P) as bytes
+        self._chars: dict[str, tuple[bytes, bytes]] = {}
         self._fold = dict(_FOLD)  # a plain dict: str.translate reads it faster than a proxy
-        self._rows: dict[tuple[str, str | None], tuple[list[str], ...]] = {}  # (word, tag)
-        self._before: dict[str, list[str]] = {}  # the word before -> its features
-        self._after: dict[str, list[str]] = {}  # the word after -> its features
+        self._rows: dict[tuple[str, str | None], tuple[list[bytes], ...]] = {}  # (word, tag)
+        self._before: dict[str, list[bytes]] = {}  # the word before -> its features
+        self._after: dict[str, list[bytes]] = {}  # the word after -> its features
         self._lock = threading.Lock()
         # characters a surname starts with: only there can a two-character one (司马) begin
         self._surname_heads = frozenset(s[0] for s in cues.surnames if s)
 
-    def _kind(self, ch: str) -> str:
+    def _char(self, ch: str) -> tuple[bytes, bytes]:
         from reader.annotate.names_definition import _kind
 
-        kind = "D" if ch == "0" else _kind(ch)
+        found = (ch.encode(), ("D" if ch == "0" else _kind(ch)).encode())
         with self._lock:
-            if len(self._kinds) > _KEPT:
-                self._kinds.clear()
-            self._kinds[ch] = kind
-        return kind
+            if len(self._chars) > _KEPT:
+                self._chars.clear()
+            self._chars[ch] = found
+        return found
 
     def features(
         self,
@@ -57,40 +64,53 @@ class FeatureMaker:
         pos: Sequence[str] | None,
         lexicon_spans: Sequence[tuple[int, int, str]] = (),
     ) -> list[list[str]]:
-        from reader.annotate.names_definition import add_lexicon_features
+        """``char_features(text, words, pos, cues, lexicon_spans)``, the same strings."""
+        return [[f.decode() for f in row] for row in self.encoded(text, words, pos, lexicon_spans)]
+
+    def encoded(
+        self,
+        text: str,
+        words: Sequence[tuple[int, int]],
+        pos: Sequence[str] | None,
+        lexicon_spans: Sequence[tuple[int, int, str]] = (),
+    ) -> list[list[bytes]]:
+        """:meth:`features` UTF-8 encoded, in the same order (what crfsuite reads)."""
+        from reader.annotate.names_definition import lexicon_type
 
         n = len(text)
         if n == 0:
             return []
         chars = list(text.translate(self._fold).lower())
-        kind_of = self._kinds.get
-        kinds = [kind_of(c) or self._kind(c) for c in chars]
-        pad = ["^", "^", *chars, "$", "$"]
-        kpad = ["P", *kinds, "P"]
+        if len(chars) != n:  # lower() changed the length (İ): the definition's own error
+            raise ValueError(f"cannot make features for {text!r}")
+        char_of = self._chars.get
+        coded = [char_of(c) or self._char(c) for c in chars]
+        utf8 = [u for u, _k in coded]
+        kinds = [k for _u, k in coded]
+        pad = [b"^", b"^", *utf8, b"$", b"$"]
+        kpad = [b"P", *kinds, b"P"]
         out = [
             [
-                "b",
-                "c=" + c,
-                "c-1=" + a,
-                "c+1=" + d,
-                "c-2=" + z,
-                "c+2=" + e,
-                "c-1c=" + a + c,
-                "cc+1=" + c + d,
-                "c-2c-1=" + z + a,
-                "c+1c+2=" + d + e,
-                "k=" + k + kl + kr,
+                b"b",
+                b"c=" + c,
+                b"c-1=" + a,
+                b"c+1=" + d,
+                b"c-2=" + z,
+                b"c+2=" + e,
+                b"c-1c=" + a + c,
+                b"cc+1=" + c + d,
+                b"c-2c-1=" + z + a,
+                b"c+1c+2=" + d + e,
+                b"k=" + k + kl + kr,
             ]
             for z, a, c, d, e, k, kl, kr in zip(
-                pad, pad[1:], chars, pad[3:], pad[4:], kinds, kpad, kpad[2:], strict=False
+                pad, pad[1:], utf8, pad[3:], pad[4:], kinds, kpad, kpad[2:], strict=False
             )
         ]
-        if len(out) != n:  # lower() changed the length (İ): the definition's own error
-            raise ValueError(f"cannot make features for {text!r}")
         cues = self.cues
         if not words:
             for row in out:
-                row.append("wp=S1")
+                row.append(b"wp=S1")
         else:
             self._word_features(text, words, pos, out, n)
         # character cues
@@ -103,10 +123,13 @@ class FeatureMaker:
                 bmes_of[a : min(b, n)] = ["B", *["M"] * (b - a - 2), "E"][: max(0, min(b, n) - a)]
         for i, ch in enumerate(chars):
             if ch in surnames or (text[i] in heads and text[i : i + 2] in surnames):
-                out[i].append("sur" + bmes_of[i])
+                out[i].append(_SURNAME[bmes_of[i]])
             if ch in translit:
-                out[i].append("tr")
-        add_lexicon_features(out, lexicon_spans)
+                out[i].append(b"tr")
+        for a, b, given in lexicon_spans:  # add_lexicon_features, encoded
+            kind = lexicon_type(given).encode()
+            for i in range(max(a, 0), min(b, n)):
+                out[i].append((b"lex=B-" if i == a else b"lex=I-") + kind)
         return out
 
     def _word_features(
@@ -114,7 +137,7 @@ class FeatureMaker:
         text: str,
         words: Sequence[tuple[int, int]],
         pos: Sequence[str] | None,
-        out: list[list[str]],
+        out: list[list[bytes]],
         n: int,
     ) -> None:
         word_text = [text[a:b] for a, b in words]
@@ -143,7 +166,7 @@ class FeatureMaker:
                 for i in range(a + 1, b - 1):
                     out[i] += middle
 
-    def _word_rows(self, word: str, tag: str | None) -> tuple[list[str], ...]:
+    def _word_rows(self, word: str, tag: str | None) -> tuple[list[bytes], ...]:
         """A word's own features at S (head, tail), B (head, tail), E (head, tail), M (all):
         the context features (the words around it) go between a head and its tail."""
         cues = self.cues
@@ -162,14 +185,15 @@ class FeatureMaker:
         def end(bmes: str) -> list[str]:
             return (["osuf" + bmes] if org else []) + (["lsuf" + bmes] if place else [])
 
-        rows = (head("S"), end("S"), head("B"), end("B"), head("E"), end("E"), head("M") + end("M"))
+        made = (head("S"), end("S"), head("B"), end("B"), head("E"), end("E"), head("M") + end("M"))
+        rows = tuple([f.encode() for f in feats] for feats in made)
         with self._lock:
             if len(self._rows) > _KEPT:
                 self._rows.clear()
             self._rows[(word, tag)] = rows
         return rows
 
-    def _context(self, prefix: str, word: str) -> list[str]:
+    def _context(self, prefix: str, word: str) -> list[bytes]:
         """The features a neighbouring word gives (``pw=`` before, ``nw=`` after)."""
         cues = self.cues
         feats = [prefix + word]
@@ -185,11 +209,12 @@ class FeatureMaker:
             if word in cues.place_suffixes:
                 feats.append("lsuf+1")
             table = self._after
+        encoded = [f.encode() for f in feats]
         with self._lock:
             if len(table) > _KEPT:
                 table.clear()
-            table[word] = feats
-        return feats
+            table[word] = encoded
+        return encoded
 
     def _cut_word(
         self,
@@ -199,7 +224,7 @@ class FeatureMaker:
         a: int,
         b: int,
         n: int,
-        out: list[list[str]],
+        out: list[list[bytes]],
     ) -> None:
         cues = self.cues
         org_suf, place_suf = cues.org_suffixes, cues.place_suffixes
@@ -214,7 +239,10 @@ class FeatureMaker:
         args = (tail, "w=" + word if size > 1 else None, tag, prev_word, next_word, org, place)
         for i in range(a, n):
             bmes = "S" if size == 1 else "B" if i == a else "M"
-            out[i] += _word_row(bmes, *args, cues)
+            out[i] += [f.encode() for f in _word_row(bmes, *args, cues)]
+
+
+_SURNAME = {bmes: b"sur" + bmes.encode() for bmes in "BMES"}
 
 
 def _word_row(

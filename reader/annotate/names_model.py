@@ -232,7 +232,11 @@ class NameRecogniser:
             words = self._segmenter.cut(text)
             if pos is None:
                 pos = [self._segmenter.tag(text[a:b]) for a, b in words]
-        xseq = self._features.features(text, words or [], pos, lexicon_spans or ())
+        # bytes: crfsuite takes them as they are (a str it would encode first); the
+        # feature sets added below are str, which crfsuite encodes to the same keys
+        xseq: list[list[bytes | str]] = self._features.encoded(  # type: ignore[assignment]
+            text, words or [], pos, lexicon_spans or ()
+        )
         if self.context_features:
             context_features(text, words or [], pos, self.cues, xseq)
         if self.lac_features:

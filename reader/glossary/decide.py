@@ -253,10 +253,13 @@ class DictionaryName:
 
 
 def _ends_with_org_suffix(name: str, suffixes: dict[str, tuple[str, str]]) -> bool:
-    return any(
-        name.endswith(suffix) and len(name) > len(suffix) and kind != "place"
-        for suffix, (_, kind) in suffixes.items()
-    )
+    """Whether ``name`` ends in a suffix (not a place's) with something before it: its
+    tails looked up, not every suffix tried."""
+    for k in range(1, len(name)):
+        found = suffixes.get(name[k:])
+        if found is not None and found[1] != "place":
+            return True
+    return False
 
 
 # The confidence given to a word CC-CEDICT lists only as an organisation (see
