@@ -78,7 +78,7 @@ class NameDecider:
         if self.recogniser is None:
             hits = self.glossary.find(text, self._established) if self.glossary is not None else []
             return SentenceNames([h for h in hits if not crosses_words(words, h.start, h.end)], [])
-        classified = self.glossary.classify(text) if self.glossary is not None else []
+        classified = self.glossary.classify(text, simplified) if self.glossary is not None else []
         blocked = [(c.hit.start, c.hit.end) for c in classified if c.blocked]
         candidates = [
             c
