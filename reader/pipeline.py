@@ -262,7 +262,7 @@ def _segment_all(
         # Along the words, never the sentence whole: a phrase table match must not straddle
         # two words (董宇辉|发|长信 is 發, not the 髮 of 发长 "long hair").
         if opts.convert:
-            parts = convert_aligned(sentence_text, word_spans, conversion)
+            parts = convert_aligned(sentence_text, word_spans, conversion, simplified)
         else:
             parts = [sentence_text[a:b] for a, b in word_spans]
         words = [list(chars[a:b]) for a, b in word_spans]
