@@ -75,8 +75,8 @@ class G2PModel:
         return ch in self.candidates
 
     def encode(self, text: str) -> list[int]:
-        get = self.char2idx.get
-        return [self._bos, *(get(ch, self._unk) for ch in text), self._eos]
+        get, unk = self.char2idx.get, self._unk
+        return [self._bos, *[get(ch, unk) for ch in text], self._eos]
 
     def _run_bucket(
         self, seqs: list[list[int]], targets: list[list[int]]
