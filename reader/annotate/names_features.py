@@ -43,6 +43,10 @@ class FeatureMaker:
         self._rows: dict[tuple[str, str | None], tuple[list[bytes], ...]] = {}  # (word, tag)
         self._before: dict[str, list[bytes]] = {}  # the word before -> its features
         self._after: dict[str, list[bytes]] = {}  # the word after -> its features
+        # LAC's analysis as features (reader.annotate.names_lac.lac_features), encoded:
+        # (tag before, tag, tag after) -> the character's row; (place, kind) -> lacw=
+        self._lac_rows: dict[tuple[str, str, str], tuple[bytes, ...]] = {}
+        self._lac_words: dict[tuple[str, str], bytes] = {}
         self._lock = threading.Lock()
         # characters a surname starts with: only there can a two-character one (司马) begin
         self._surname_heads = frozenset(s[0] for s in cues.surnames if s)
@@ -131,6 +135,50 @@ class FeatureMaker:
             for i in range(max(a, 0), min(b, n)):
                 out[i].append((b"lex=B-" if i == a else b"lex=I-") + kind)
         return out
+
+    def lac_encoded(
+        self, tags: Sequence[str], probs: Sequence[float] | None = None
+    ) -> list[list[bytes]]:
+        """``lac_features(tags, probs)`` UTF-8 encoded (the same strings in the same order),
+        each character's row from a table of LAC's tag triples."""
+        from reader.annotate.names_lac import NAME_TAGS, LacTagger
+
+        padded = ["BOS", *tags, "EOS"]
+        row_of = self._lac_rows.get
+        rows = [
+            list(row_of((before, tag, after)) or self._lac_row(before, tag, after))
+            for before, tag, after in zip(padded, tags, padded[2:], strict=False)
+        ]
+        if probs is None:
+            return rows
+        word_of = self._lac_words.get
+        for a, b, kind in LacTagger._words(list(tags)):
+            for i in range(a, b):
+                place = "S" if b - a == 1 else "B" if i == a else "E" if i == b - 1 else "M"
+                rows[i].append(word_of((place, kind)) or self._lac_word(place, kind))
+            if kind in NAME_TAGS:
+                sure = min(probs[a:b])
+                band = ">0.9" if sure >= 0.9 else ">0.6" if sure >= 0.6 else "<0.6"
+                sure_feature = f"lacc={kind}{band}".encode()
+                for i in range(a, b):
+                    rows[i].append(sure_feature)
+        return rows
+
+    def _lac_row(self, before: str, tag: str, after: str) -> tuple[bytes, ...]:
+        row = (f"lac={tag}".encode(), f"lac-1={before}".encode(), f"lac+1={after}".encode())
+        with self._lock:
+            if len(self._lac_rows) > _KEPT:
+                self._lac_rows.clear()
+            self._lac_rows[(before, tag, after)] = row
+        return row
+
+    def _lac_word(self, place: str, kind: str) -> bytes:
+        feature = f"lacw={place}-{kind}".encode()
+        with self._lock:
+            if len(self._lac_words) > _KEPT:
+                self._lac_words.clear()
+            self._lac_words[(place, kind)] = feature
+        return feature
 
     def _word_features(
         self,

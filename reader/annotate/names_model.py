@@ -239,10 +239,9 @@ class NameRecogniser:
         )
         if self.context_features:
             context_features(text, words or [], pos, self.cues, xseq)
-        if self.lac_features:
-            from reader.annotate.names_lac import lac_features
-
-            for row, more in zip(xseq, lac_features(*self._lac_of(text)), strict=True):
+        if self.lac_features:  # names_lac.lac_features, encoded
+            lac = self._features.lac_encoded(*self._lac_of(text))
+            for row, more in zip(xseq, lac, strict=True):
                 row.extend(more)
         tagger = self._tagger
         labels = tagger.tag(xseq)
