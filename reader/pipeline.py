@@ -265,24 +265,26 @@ def _segment_all(
             parts = convert_aligned(sentence_text, word_spans, conversion, simplified)
         else:
             parts = [sentence_text[a:b] for a, b in word_spans]
-        words = [list(chars[a:b]) for a, b in word_spans]
+        words: Sequence[Sequence[str | None]] = [tuple(chars[a:b]) for a, b in word_spans]
         if opts.sandhi:
             words = apply_sandhi(words, [sentence_text[a:b] for a, b in word_spans])
         display, tag = res.pinyin.display, segmenter.tag
+        names = hits.keys() | found.keys()
         tokens = []
-        for (a, b), part, readings in zip(word_spans, parts, words, strict=True):
-            spelled = tuple(readings)
+        for span, part, readings in zip(word_spans, parts, words, strict=True):
+            a, b = span
+            spelled = readings if type(readings) is tuple else tuple(readings)
             tokens.append(
-                Token(
-                    text=sentence_text[a:b],
-                    start=start + a,
-                    end=start + b,
-                    converted=part,
-                    pinyin=display(spelled, style),
-                    readings=spelled,
-                    pos=tag(simplified[a:b]),
-                    glossary=_name_at(hits, found, a, b, sentence_text, chars, start, decider)
-                    if (a, b) in hits or (a, b) in found
+                Token(  # by position, in Token's field order (a third faster than keywords)
+                    sentence_text[a:b],
+                    start + a,
+                    start + b,
+                    part,
+                    display(spelled, style),
+                    spelled,
+                    tag(simplified[a:b]),
+                    _name_at(hits, found, a, b, sentence_text, chars, start, decider)
+                    if span in names
                     else None,
                 )
             )

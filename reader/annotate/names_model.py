@@ -208,10 +208,12 @@ class NameRecogniser:
     def lac_words(self, text: str) -> list[tuple[int, int, str]] | None:
         """LAC's words of a sentence prepared in this batch (start, end, tag: PER, LOC, n …),
         a second opinion on the names; None when LAC did not read it."""
+        found = self._lac_analysed.get(text) if self.lac_features else None
+        if found is None:
+            return None
         from reader.annotate.names_lac import LacTagger
 
-        found = self._lac_analysed.get(text) if self.lac_features else None
-        return None if found is None else LacTagger._words(found[0])
+        return LacTagger._words(found[0])
 
     def recognise(
         self,
