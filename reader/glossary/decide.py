@@ -9,7 +9,7 @@ decision the glossary made before the recogniser existed, so reader still works.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from reader.glossary.fold import fold
@@ -280,4 +280,4 @@ def label_of(gloss_type: str) -> str:
 
 def place(hit: GlossaryHit, start: int) -> GlossaryHit:
     """``hit`` moved from sentence offsets to article offsets."""
-    return replace(hit, start=hit.start + start, end=hit.end + start)
+    return hit.shifted(start)
