@@ -37,8 +37,9 @@ class FeatureMaker:
         from reader.annotate.names_definition import _FOLD
 
         self.cues = cues
-        # folded character -> its UTF-8 bytes and its kind (H, D, L, S or P) as bytes
-        self._chars: dict[str, tuple[bytes, bytes]] = {}
+        # folded character -> its UTF-8 bytes, its kind (H, D, L, S or P) and its features
+        # as the character itself and as each neighbour (c=, c-1=, c+1=, c-2=, c+2=)
+        self._chars: dict[str, tuple[bytes, bytes, tuple[bytes, ...]]] = {}
         self._fold = dict(_FOLD)  # a plain dict: str.translate reads it faster than a proxy
         self._rows: dict[tuple[str, str | None], tuple[list[bytes], ...]] = {}  # (word, tag)
         self._before: dict[str, list[bytes]] = {}  # the word before -> its features
@@ -51,10 +52,10 @@ class FeatureMaker:
         # characters a surname starts with: only there can a two-character one (司马) begin
         self._surname_heads = frozenset(s[0] for s in cues.surnames if s)
 
-    def _char(self, ch: str) -> tuple[bytes, bytes]:
+    def _char(self, ch: str) -> tuple[bytes, bytes, tuple[bytes, ...]]:
         from reader.annotate.names_definition import _kind
 
-        found = (ch.encode(), ("D" if ch == "0" else _kind(ch)).encode())
+        found = _coded(ch.encode(), ("D" if ch == "0" else _kind(ch)).encode())
         with self._lock:
             if len(self._chars) > _KEPT:
                 self._chars.clear()
@@ -89,26 +90,42 @@ class FeatureMaker:
             raise ValueError(f"cannot make features for {text!r}")
         char_of = self._chars.get
         coded = [char_of(c) or self._char(c) for c in chars]
-        utf8 = [u for u, _k in coded]
-        kinds = [k for _u, k in coded]
-        pad = [b"^", b"^", *utf8, b"$", b"$"]
-        kpad = [b"P", *kinds, b"P"]
+        # per padded position: the character's own features at each offset (c=, c-1=, c+1=,
+        # c-2=, c+2=), and each pair of neighbours joined once for the four bigram features
+        pad = [_EDGE_BEFORE, _EDGE_BEFORE, *coded, _EDGE_AFTER, _EDGE_AFTER]
+        own = [u for _c, _k, u in pad]
+        utf8 = [c for c, _k, _u in pad]
+        pairs = [x + y for x, y in zip(utf8, utf8[1:], strict=False)]
+        kinds = [k for _c, k, _u in pad]
+        kind3 = [
+            b"k=" + k + kl + kr for kl, k, kr in zip(kinds[1:], kinds[2:], kinds[3:], strict=False)
+        ]
         out = [
             [
                 b"b",
-                b"c=" + c,
-                b"c-1=" + a,
-                b"c+1=" + d,
-                b"c-2=" + z,
-                b"c+2=" + e,
-                b"c-1c=" + a + c,
-                b"cc+1=" + c + d,
-                b"c-2c-1=" + z + a,
-                b"c+1c+2=" + d + e,
-                b"k=" + k + kl + kr,
+                uc[0],
+                ua[1],
+                ud[2],
+                uz[3],
+                ue[4],
+                b"c-1c=" + p_ac,
+                b"cc+1=" + p_cd,
+                b"c-2c-1=" + p_za,
+                b"c+1c+2=" + p_de,
+                k,
             ]
-            for z, a, c, d, e, k, kl, kr in zip(
-                pad, pad[1:], utf8, pad[3:], pad[4:], kinds, kpad, kpad[2:], strict=False
+            for uz, ua, uc, ud, ue, p_za, p_ac, p_cd, p_de, k in zip(
+                own,
+                own[1:],
+                own[2:],
+                own[3:],
+                own[4:],
+                pairs,
+                pairs[1:],
+                pairs[2:],
+                pairs[3:],
+                kind3,
+                strict=False,
             )
         ]
         cues = self.cues
@@ -291,6 +308,20 @@ class FeatureMaker:
 
 
 _SURNAME = {bmes: b"sur" + bmes.encode() for bmes in "BMES"}
+
+
+def _coded(utf8: bytes, kind: bytes) -> tuple[bytes, bytes, tuple[bytes, ...]]:
+    """A character's entry in FeatureMaker's table (the padding's too)."""
+    return (
+        utf8,
+        kind,
+        tuple(prefix + utf8 for prefix in (b"c=", b"c-1=", b"c+1=", b"c-2=", b"c+2=")),
+    )
+
+
+# the padding either side of a text: ^ ^ text $ $, of kind P
+_EDGE_BEFORE = _coded(b"^", b"P")
+_EDGE_AFTER = _coded(b"$", b"P")
 
 
 def _word_row(
