@@ -20,6 +20,7 @@ from reader.glossary.context import ORG_TYPES, ContextRules, get_rules
 from reader.glossary.fold import fold, fold_many
 from reader.glossary.format import Entry, Issue, ParsedFile
 from reader.glossary.judge import Candidate
+from reader.glossary.match import Candidate as Match
 from reader.glossary.match import Matcher, resolve, select
 from reader.model import GlossaryHit
 
@@ -70,11 +71,12 @@ class Glossary:
         self._fingerprint: str | None = None
         self._user_words: list[str] | None = None
         self._lock = threading.Lock()
+        self._document_matches: dict[str, list[Match]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled without its lock and the shipped rules (kept once per process)."""
         state = dict(self.__dict__)
-        for name in ("_lock", "_rules", "_affiliations", "_user_words"):
+        for name in ("_lock", "_rules", "_affiliations", "_user_words", "_document_matches"):
             state.pop(name, None)
         return state
 
@@ -84,6 +86,7 @@ class Glossary:
         self._affiliations = load_person_context()
         self._user_words = None
         self._lock = threading.Lock()
+        self._document_matches = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -131,14 +134,19 @@ class Glossary:
         somewhere in ``texts``: 小米 in 小米集团 or 小米创始人, 平安 in 中国平安."""
         shown: set[str] = set()
         entries, rules, terms = self.entries, self._rules, self._terms
+        # every sentence's matches, kept for classify() on the same sentences next (the
+        # last document's only; a match list depends on the folded text alone)
+        matches: dict[str, list[Match]] = {}
         for text in texts:
             folded = fold(text)
-            for c in self._matcher.candidates(folded):
+            found = matches[folded] = self._matcher.candidates(folded)
+            for c in found:
                 e = entries[c.entry]
                 term = terms[c.entry]
                 if e.ambiguous and term not in shown and folded[c.start : c.end] == term:
                     if rules.overrides(folded, c.start, c.end, term):
                         shown.add(term)
+        self._document_matches = matches
         return frozenset(shown)
 
     def classify(self, text: str, folded: str | None = None) -> list[Candidate]:
@@ -153,7 +161,8 @@ class Glossary:
             folded = fold(text)
         entries, rules, terms = self.entries, self._rules, self._terms
         open_cands, blocked = [], []
-        for c in self._matcher.candidates(folded):
+        found = self._document_matches.get(folded)
+        for c in found if found is not None else self._matcher.candidates(folded):
             e = entries[c.entry]
             if e.ambiguous and rules.blocked(folded, c.start, c.end, terms[c.entry]):
                 blocked.append(c)
