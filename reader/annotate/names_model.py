@@ -58,6 +58,8 @@ def spans_from_labels(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, kind = -1, ""
     for i, label in enumerate([*labels, "O"]):
+        if label == "O" and start < 0:
+            continue  # most characters: outside any name, none open
         inside = label.startswith("I-") and label[2:] == kind and start >= 0
         if inside:
             continue
