@@ -255,7 +255,7 @@ class DictionaryName:
 def _ends_with_org_suffix(name: str, suffixes: dict[str, tuple[str, str]]) -> bool:
     """Whether ``name`` ends in a suffix (not a place's) with something before it: its
     tails looked up, not every suffix tried."""
-    for k in range(1, len(name)):
+    for k in range(1, len(name) + 1):  # every tail shorter than the name ("" too)
         found = suffixes.get(name[k:])
         if found is not None and found[1] != "place":
             return True
