@@ -236,6 +236,7 @@ def _segment_all(
     word_spans_all: list[list[tuple[int, int]]] = []
     hits_all: list[dict[tuple[int, int], GlossaryHit]] = []
     found_all: list[dict[tuple[int, int], Entity]] = []
+    tags_all: list[dict[tuple[int, int], str]] = []
     for (start, end), simplified in zip(spans, simplified_of, strict=True):
         word_spans = segmenter.cut(simplified)
         tags = [segmenter.tag(simplified[a:b]) for a, b in word_spans]
@@ -244,6 +245,7 @@ def _segment_all(
         names = decider.sentence(text[start:end], simplified, word_spans, tags)
         hits = {(h.start, h.end): h for h in names.hits}
         found = {(e.start, e.end): e for e in names.found}
+        tags_all.append(dict(zip(word_spans, tags, strict=True)))  # words the names keep
         word_spans = merge_spans(word_spans, sorted([*hits, *found]))
         word_spans_all.append(word_spans)
         hits_all.append(hits)
@@ -254,8 +256,15 @@ def _segment_all(
     )
 
     sentences: list[Sentence] = []
-    for old, simplified, word_spans, hits, found, chars in zip(
-        chosen, simplified_of, word_spans_all, hits_all, found_all, readings_all, strict=True
+    for old, simplified, word_spans, hits, found, tag_of, chars in zip(
+        chosen,
+        simplified_of,
+        word_spans_all,
+        hits_all,
+        found_all,
+        tags_all,
+        readings_all,
+        strict=True,
     ):
         start, end = old.start, old.end
         sentence_text = text[start:end]
@@ -282,7 +291,7 @@ def _segment_all(
                     part,
                     display(spelled, style),
                     spelled,
-                    tag(simplified[a:b]),
+                    tag_of.get(span) or tag(simplified[a:b]),
                     _name_at(hits, found, a, b, sentence_text, chars, start, decider)
                     if span in names
                     else None,

@@ -350,10 +350,13 @@ def _length_groups(lengths: Sequence[int], step_cost: int = _STEP_COST) -> list[
     best = [0] * (n + 1)
     cut = [0] * (n + 1)
     for j in range(1, n + 1):
-        best[j], cut[j] = min(
-            (best[i] + lengths[j - 1] * (step_cost + j - i), i)
-            for i in range(max(0, j - _GROUP_MAX), j)
-        )
+        longest = lengths[j - 1]
+        low, at = -1, 0
+        for i in range(max(0, j - _GROUP_MAX), j):  # the cheapest, the first of equals
+            cost = best[i] + longest * (step_cost + j - i)
+            if low < 0 or cost < low:
+                low, at = cost, i
+        best[j], cut[j] = low, at
     groups: list[range] = []
     j = n
     while j > 0:
