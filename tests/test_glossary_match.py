@@ -206,3 +206,15 @@ def test_established_across_a_document(glossary: Glossary) -> None:
         [],  # 小米粥: a block rule
     ]
     assert glossary.find(sentences[1], glossary.established(sentences))[0].en == "Xiaomi"
+
+
+def test_classify_is_the_same_with_or_without_the_documents_matches(glossary: Glossary) -> None:
+    """established_by_rules keeps each sentence's matches for classify: the candidates must
+    not depend on which document was read last."""
+    texts = ["小米集团发布了新手机，联想到华为。", "宇樹科技在杭州。"]
+    alone = [glossary.classify(t) for t in texts]
+    glossary.established_by_rules(texts)
+    assert [glossary.classify(t, fold(t)) for t in texts] == alone
+    glossary.established_by_rules(["另一篇文章里只有阿里巴巴。"])
+    assert [glossary.classify(t) for t in texts] == alone
+    assert any(alone)

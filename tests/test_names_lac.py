@@ -91,6 +91,22 @@ def test_crf_features_from_lac_tags() -> None:
     assert rich[4][3:] == ["lacw=M-ORG", "lacc=ORG<0.6"]  # the word's smallest marginal
 
 
+def test_encoded_features_from_lac_are_lac_features_in_utf8(tagger: LacTagger) -> None:
+    """The recogniser hands crfsuite FeatureMaker.lac_encoded: lac_features' strings, the
+    same order, as bytes (the weights were trained on those strings)."""
+    from reader.annotate.names_definition import NameCues
+    from reader.annotate.names_features import FeatureMaker
+    from reader.paths import package_data
+
+    maker = FeatureMaker(NameCues.load(package_data("ner_cues.tsv")))
+    texts = ["马云在杭州创办了阿里巴巴。", "李小米说，华为和小米都在深圳。", "好"]
+    for _ in range(2):  # the second time from the maker's tables
+        for tags, probs in tagger.analyse(texts):
+            for given in (probs, None):
+                expected = [[f.encode() for f in row] for row in lac_features(tags, given)]
+                assert maker.lac_encoded(tags, given) == expected
+
+
 def test_unreadable_weights_say_what_to_do(tmp_path: Path) -> None:
     bad = tmp_path / "lac.npz"
     bad.write_bytes(b"not a zip")

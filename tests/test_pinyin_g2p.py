@@ -54,6 +54,25 @@ def test_candidate_logp_is_a_distribution_over_the_characters_readings() -> None
     assert math.isclose(sum(math.exp(v) for v in logp.values()), 1.0, rel_tol=1e-6)
 
 
+def test_candidate_logps_of_many_characters_are_each_ones_candidate_logp() -> None:
+    """The batched softmax (grouped by reading count) gives each character's own numbers,
+    bit for bit: the readings chosen from them must not move."""
+    import numpy as np
+
+    model = get_model()
+    texts = ["我去银行。他长大了，还得了第一。", "这条很长很长的河流过了三个省。"]
+    targets = [[i for i, ch in enumerate(t) if model.is_polyphone(ch)] for t in texts]
+    scores = model.scores(texts, targets)
+    chars = [t[i] for t, tgt in zip(texts, targets, strict=True) for i in tgt]
+    assert len({len(model.candidates[ch]) for ch in chars}) > 1  # several groups
+    together = model.candidate_logps(chars, np.concatenate(scores))
+    alone = [
+        model.candidate_logp(ch, row) for ch, row in zip(chars, np.concatenate(scores), strict=True)
+    ]
+    assert together == alone
+    assert [list(d) for d in together] == [list(d) for d in alone]  # the readings' order too
+
+
 def test_the_cached_input_projection_is_the_computed_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import numpy as np
 

@@ -75,8 +75,8 @@ class G2PModel:
         return ch in self.candidates
 
     def encode(self, text: str) -> list[int]:
-        get = self.char2idx.get
-        return [self._bos, *(get(ch, self._unk) for ch in text), self._eos]
+        get, unk = self.char2idx.get, self._unk
+        return [self._bos, *[get(ch, unk) for ch in text], self._eos]
 
     def _run_bucket(
         self, seqs: list[list[int]], targets: list[list[int]]
@@ -158,6 +158,25 @@ class G2PModel:
         z -= z.max()
         logz = np.log(np.exp(z).sum())
         return {self.classes[c]: float(v - logz) for c, v in zip(cand, z, strict=True)}
+
+    def candidate_logps(self, chars: Sequence[str], rows: np.ndarray) -> list[dict[str, float]]:
+        """:meth:`candidate_logp` of ``chars[k]`` with ``rows[k]`` for every k, the same
+        numbers: characters with as many readings go through each step together (the
+        softmax of each row alone; one numpy call per step instead of one per character)."""
+        out: list[dict[str, float]] = [{} for _ in chars]
+        by_count: dict[int, list[int]] = {}
+        for k, ch in enumerate(chars):
+            by_count.setdefault(len(self.candidates[ch]), []).append(k)
+        classes = self.classes
+        for members in by_count.values():
+            cands = np.stack([self.candidates[chars[k]] for k in members])  # [g, m]
+            z = rows[np.array(members)[:, None], cands].astype(np.float64)
+            z -= z.max(axis=1, keepdims=True)
+            logz = np.log(np.exp(z).sum(axis=1))
+            values = (z - logz[:, None]).tolist()
+            for k, cand, vals in zip(members, cands.tolist(), values, strict=True):
+                out[k] = {classes[c]: v for c, v in zip(cand, vals, strict=True)}
+        return out
 
 
 _PROJECTION_VERSION = 1

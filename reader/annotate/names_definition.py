@@ -189,7 +189,7 @@ def context_features(
     words: Sequence[tuple[int, int]],
     pos: Sequence[str] | None,
     cues: NameCues,
-    out: list[list[str]],
+    out: Sequence[list[str]] | Sequence[list[bytes | str]],
 ) -> None:
     """Second feature set (models whose .json lists "context" in "features"), appended to
     char_features' lists in place; kept apart so char_features stays as it was.

@@ -8,6 +8,12 @@ a word's features are made once per position in the word (B, M, E or S) and copi
 its characters, and two-character surnames are only looked up where one can begin.
 The order of the strings is kept too: crfsuite sums a character's weights in that order.
 
+The strings are made as UTF-8 bytes (:meth:`FeatureMaker.encoded`, what the recogniser
+hands crfsuite): crfsuite keys attributes by their UTF-8 bytes and encodes every ``str``
+it is given, and joining bytes costs half of joining non-ASCII strings, so the bytes are
+built once, from per-character tables. :meth:`FeatureMaker.features` decodes them back
+(training, and the comparison with the definition).
+
 A change to the features goes into ``char_features`` and then here; the comparison test
 fails until both agree.
 """
@@ -31,24 +37,30 @@ class FeatureMaker:
         from reader.annotate.names_definition import _FOLD
 
         self.cues = cues
-        self._kinds: dict[str, str] = {}  # folded character -> H, D, L, S or P
+        # folded character -> its UTF-8 bytes, its kind (H, D, L, S or P) and its features
+        # as the character itself and as each neighbour (c=, c-1=, c+1=, c-2=, c+2=)
+        self._chars: dict[str, tuple[bytes, bytes, tuple[bytes, ...]]] = {}
         self._fold = dict(_FOLD)  # a plain dict: str.translate reads it faster than a proxy
-        self._rows: dict[tuple[str, str | None], tuple[list[str], ...]] = {}  # (word, tag)
-        self._before: dict[str, list[str]] = {}  # the word before -> its features
-        self._after: dict[str, list[str]] = {}  # the word after -> its features
+        self._rows: dict[tuple[str, str | None], tuple[list[bytes], ...]] = {}  # (word, tag)
+        self._before: dict[str, list[bytes]] = {}  # the word before -> its features
+        self._after: dict[str, list[bytes]] = {}  # the word after -> its features
+        # LAC's analysis as features (reader.annotate.names_lac.lac_features), encoded:
+        # (tag before, tag, tag after) -> the character's row; (place, kind) -> lacw=
+        self._lac_rows: dict[tuple[str, str, str], tuple[bytes, ...]] = {}
+        self._lac_words: dict[tuple[str, str], bytes] = {}
         self._lock = threading.Lock()
         # characters a surname starts with: only there can a two-character one (司马) begin
         self._surname_heads = frozenset(s[0] for s in cues.surnames if s)
 
-    def _kind(self, ch: str) -> str:
+    def _char(self, ch: str) -> tuple[bytes, bytes, tuple[bytes, ...]]:
         from reader.annotate.names_definition import _kind
 
-        kind = "D" if ch == "0" else _kind(ch)
+        found = _coded(ch.encode(), ("D" if ch == "0" else _kind(ch)).encode())
         with self._lock:
-            if len(self._kinds) > _KEPT:
-                self._kinds.clear()
-            self._kinds[ch] = kind
-        return kind
+            if len(self._chars) > _KEPT:
+                self._chars.clear()
+            self._chars[ch] = found
+        return found
 
     def features(
         self,
@@ -57,40 +69,69 @@ class FeatureMaker:
         pos: Sequence[str] | None,
         lexicon_spans: Sequence[tuple[int, int, str]] = (),
     ) -> list[list[str]]:
-        from reader.annotate.names_definition import add_lexicon_features
+        """``char_features(text, words, pos, cues, lexicon_spans)``, the same strings."""
+        return [[f.decode() for f in row] for row in self.encoded(text, words, pos, lexicon_spans)]
+
+    def encoded(
+        self,
+        text: str,
+        words: Sequence[tuple[int, int]],
+        pos: Sequence[str] | None,
+        lexicon_spans: Sequence[tuple[int, int, str]] = (),
+    ) -> list[list[bytes]]:
+        """:meth:`features` UTF-8 encoded, in the same order (what crfsuite reads)."""
+        from reader.annotate.names_definition import lexicon_type
 
         n = len(text)
         if n == 0:
             return []
         chars = list(text.translate(self._fold).lower())
-        kind_of = self._kinds.get
-        kinds = [kind_of(c) or self._kind(c) for c in chars]
-        pad = ["^", "^", *chars, "$", "$"]
-        kpad = ["P", *kinds, "P"]
+        if len(chars) != n:  # lower() changed the length (İ): the definition's own error
+            raise ValueError(f"cannot make features for {text!r}")
+        char_of = self._chars.get
+        coded = [char_of(c) or self._char(c) for c in chars]
+        # per padded position: the character's own features at each offset (c=, c-1=, c+1=,
+        # c-2=, c+2=), and each pair of neighbours joined once for the four bigram features
+        pad = [_EDGE_BEFORE, _EDGE_BEFORE, *coded, _EDGE_AFTER, _EDGE_AFTER]
+        own = [u for _c, _k, u in pad]
+        utf8 = [c for c, _k, _u in pad]
+        pairs = [x + y for x, y in zip(utf8, utf8[1:], strict=False)]
+        kinds = [k for _c, k, _u in pad]
+        kind3 = [
+            b"k=" + k + kl + kr for kl, k, kr in zip(kinds[1:], kinds[2:], kinds[3:], strict=False)
+        ]
         out = [
             [
-                "b",
-                "c=" + c,
-                "c-1=" + a,
-                "c+1=" + d,
-                "c-2=" + z,
-                "c+2=" + e,
-                "c-1c=" + a + c,
-                "cc+1=" + c + d,
-                "c-2c-1=" + z + a,
-                "c+1c+2=" + d + e,
-                "k=" + k + kl + kr,
+                b"b",
+                uc[0],
+                ua[1],
+                ud[2],
+                uz[3],
+                ue[4],
+                b"c-1c=" + p_ac,
+                b"cc+1=" + p_cd,
+                b"c-2c-1=" + p_za,
+                b"c+1c+2=" + p_de,
+                k,
             ]
-            for z, a, c, d, e, k, kl, kr in zip(
-                pad, pad[1:], chars, pad[3:], pad[4:], kinds, kpad, kpad[2:], strict=False
+            for uz, ua, uc, ud, ue, p_za, p_ac, p_cd, p_de, k in zip(
+                own,
+                own[1:],
+                own[2:],
+                own[3:],
+                own[4:],
+                pairs,
+                pairs[1:],
+                pairs[2:],
+                pairs[3:],
+                kind3,
+                strict=False,
             )
         ]
-        if len(out) != n:  # lower() changed the length (İ): the definition's own error
-            raise ValueError(f"cannot make features for {text!r}")
         cues = self.cues
         if not words:
             for row in out:
-                row.append("wp=S1")
+                row.append(b"wp=S1")
         else:
             self._word_features(text, words, pos, out, n)
         # character cues
@@ -103,18 +144,65 @@ class FeatureMaker:
                 bmes_of[a : min(b, n)] = ["B", *["M"] * (b - a - 2), "E"][: max(0, min(b, n) - a)]
         for i, ch in enumerate(chars):
             if ch in surnames or (text[i] in heads and text[i : i + 2] in surnames):
-                out[i].append("sur" + bmes_of[i])
+                out[i].append(_SURNAME[bmes_of[i]])
             if ch in translit:
-                out[i].append("tr")
-        add_lexicon_features(out, lexicon_spans)
+                out[i].append(b"tr")
+        for a, b, given in lexicon_spans:  # add_lexicon_features, encoded
+            kind = lexicon_type(given).encode()
+            for i in range(max(a, 0), min(b, n)):
+                out[i].append((b"lex=B-" if i == a else b"lex=I-") + kind)
         return out
+
+    def lac_encoded(
+        self, tags: Sequence[str], probs: Sequence[float] | None = None
+    ) -> list[list[bytes]]:
+        """``lac_features(tags, probs)`` UTF-8 encoded (the same strings in the same order),
+        each character's row from a table of LAC's tag triples."""
+        from reader.annotate.names_lac import NAME_TAGS, LacTagger
+
+        padded = ["BOS", *tags, "EOS"]
+        row_of = self._lac_rows.get
+        rows = [
+            list(row_of((before, tag, after)) or self._lac_row(before, tag, after))
+            for before, tag, after in zip(padded, tags, padded[2:], strict=False)
+        ]
+        if probs is None:
+            return rows
+        word_of = self._lac_words.get
+        for a, b, kind in LacTagger._words(list(tags)):
+            for i in range(a, b):
+                place = "S" if b - a == 1 else "B" if i == a else "E" if i == b - 1 else "M"
+                rows[i].append(word_of((place, kind)) or self._lac_word(place, kind))
+            if kind in NAME_TAGS:
+                sure = min(probs[a:b])
+                band = ">0.9" if sure >= 0.9 else ">0.6" if sure >= 0.6 else "<0.6"
+                sure_feature = f"lacc={kind}{band}".encode()
+                for i in range(a, b):
+                    rows[i].append(sure_feature)
+        return rows
+
+    def _lac_row(self, before: str, tag: str, after: str) -> tuple[bytes, ...]:
+        row = (f"lac={tag}".encode(), f"lac-1={before}".encode(), f"lac+1={after}".encode())
+        with self._lock:
+            if len(self._lac_rows) > _KEPT:
+                self._lac_rows.clear()
+            self._lac_rows[(before, tag, after)] = row
+        return row
+
+    def _lac_word(self, place: str, kind: str) -> bytes:
+        feature = f"lacw={place}-{kind}".encode()
+        with self._lock:
+            if len(self._lac_words) > _KEPT:
+                self._lac_words.clear()
+            self._lac_words[(place, kind)] = feature
+        return feature
 
     def _word_features(
         self,
         text: str,
         words: Sequence[tuple[int, int]],
         pos: Sequence[str] | None,
-        out: list[list[str]],
+        out: list[list[bytes]],
         n: int,
     ) -> None:
         word_text = [text[a:b] for a, b in words]
@@ -143,7 +231,7 @@ class FeatureMaker:
                 for i in range(a + 1, b - 1):
                     out[i] += middle
 
-    def _word_rows(self, word: str, tag: str | None) -> tuple[list[str], ...]:
+    def _word_rows(self, word: str, tag: str | None) -> tuple[list[bytes], ...]:
         """A word's own features at S (head, tail), B (head, tail), E (head, tail), M (all):
         the context features (the words around it) go between a head and its tail."""
         cues = self.cues
@@ -162,14 +250,15 @@ class FeatureMaker:
         def end(bmes: str) -> list[str]:
             return (["osuf" + bmes] if org else []) + (["lsuf" + bmes] if place else [])
 
-        rows = (head("S"), end("S"), head("B"), end("B"), head("E"), end("E"), head("M") + end("M"))
+        made = (head("S"), end("S"), head("B"), end("B"), head("E"), end("E"), head("M") + end("M"))
+        rows = tuple([f.encode() for f in feats] for feats in made)
         with self._lock:
             if len(self._rows) > _KEPT:
                 self._rows.clear()
             self._rows[(word, tag)] = rows
         return rows
 
-    def _context(self, prefix: str, word: str) -> list[str]:
+    def _context(self, prefix: str, word: str) -> list[bytes]:
         """The features a neighbouring word gives (``pw=`` before, ``nw=`` after)."""
         cues = self.cues
         feats = [prefix + word]
@@ -185,11 +274,12 @@ class FeatureMaker:
             if word in cues.place_suffixes:
                 feats.append("lsuf+1")
             table = self._after
+        encoded = [f.encode() for f in feats]
         with self._lock:
             if len(table) > _KEPT:
                 table.clear()
-            table[word] = feats
-        return feats
+            table[word] = encoded
+        return encoded
 
     def _cut_word(
         self,
@@ -199,7 +289,7 @@ class FeatureMaker:
         a: int,
         b: int,
         n: int,
-        out: list[list[str]],
+        out: list[list[bytes]],
     ) -> None:
         cues = self.cues
         org_suf, place_suf = cues.org_suffixes, cues.place_suffixes
@@ -214,7 +304,24 @@ class FeatureMaker:
         args = (tail, "w=" + word if size > 1 else None, tag, prev_word, next_word, org, place)
         for i in range(a, n):
             bmes = "S" if size == 1 else "B" if i == a else "M"
-            out[i] += _word_row(bmes, *args, cues)
+            out[i] += [f.encode() for f in _word_row(bmes, *args, cues)]
+
+
+_SURNAME = {bmes: b"sur" + bmes.encode() for bmes in "BMES"}
+
+
+def _coded(utf8: bytes, kind: bytes) -> tuple[bytes, bytes, tuple[bytes, ...]]:
+    """A character's entry in FeatureMaker's table (the padding's too)."""
+    return (
+        utf8,
+        kind,
+        tuple(prefix + utf8 for prefix in (b"c=", b"c-1=", b"c+1=", b"c-2=", b"c+2=")),
+    )
+
+
+# the padding either side of a text: ^ ^ text $ $, of kind P
+_EDGE_BEFORE = _coded(b"^", b"P")
+_EDGE_AFTER = _coded(b"$", b"P")
 
 
 def _word_row(

@@ -58,6 +58,8 @@ def spans_from_labels(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, kind = -1, ""
     for i, label in enumerate([*labels, "O"]):
+        if label == "O" and start < 0:
+            continue  # most characters: outside any name, none open
         inside = label.startswith("I-") and label[2:] == kind and start >= 0
         if inside:
             continue
@@ -208,10 +210,12 @@ class NameRecogniser:
     def lac_words(self, text: str) -> list[tuple[int, int, str]] | None:
         """LAC's words of a sentence prepared in this batch (start, end, tag: PER, LOC, n …),
         a second opinion on the names; None when LAC did not read it."""
+        found = self._lac_analysed.get(text) if self.lac_features else None
+        if found is None:
+            return None
         from reader.annotate.names_lac import LacTagger
 
-        found = self._lac_analysed.get(text) if self.lac_features else None
-        return None if found is None else LacTagger._words(found[0])
+        return LacTagger._words(found[0])
 
     def recognise(
         self,
@@ -232,13 +236,16 @@ class NameRecogniser:
             words = self._segmenter.cut(text)
             if pos is None:
                 pos = [self._segmenter.tag(text[a:b]) for a, b in words]
-        xseq = self._features.features(text, words or [], pos, lexicon_spans or ())
+        # bytes: crfsuite takes them as they are (a str it would encode first); the
+        # feature sets added below are str, which crfsuite encodes to the same keys
+        xseq: list[list[bytes | str]] = self._features.encoded(  # type: ignore[assignment]
+            text, words or [], pos, lexicon_spans or ()
+        )
         if self.context_features:
             context_features(text, words or [], pos, self.cues, xseq)
-        if self.lac_features:
-            from reader.annotate.names_lac import lac_features
-
-            for row, more in zip(xseq, lac_features(*self._lac_of(text)), strict=True):
+        if self.lac_features:  # names_lac.lac_features, encoded
+            lac = self._features.lac_encoded(*self._lac_of(text))
+            for row, more in zip(xseq, lac, strict=True):
                 row.extend(more)
         tagger = self._tagger
         labels = tagger.tag(xseq)

@@ -253,11 +253,15 @@ class PinyinReader:
         scores = _scores_by_length(
             model, [texts[i] for i in needed], [[t[0] for t in pending[i]] for i in needed]
         )
-        for i, rows in zip(needed, scores, strict=True):
+        # every pending character's softmax over its readings in one go (not one per char)
+        import numpy as np
+
+        chars = [texts[i][t[0]] for i in needed for t in pending[i]]
+        logps = iter(model.candidate_logps(chars, np.concatenate(scores)))
+        for i in needed:
             text, out = texts[i], results[i]
-            for (pos, p, kind, cedict, inner), logits in zip(pending[i], rows, strict=True):
-                logp = model.candidate_logp(text[pos], logits)
-                chosen = _choose(logp, p, kind, cedict)
+            for pos, p, kind, cedict, inner in pending[i]:
+                chosen = _choose(next(logps), p, kind, cedict)
                 out[pos] = self._finish(text[pos], chosen, p, cedict, inner)
 
     def _finish(
@@ -346,10 +350,13 @@ def _length_groups(lengths: Sequence[int], step_cost: int = _STEP_COST) -> list[
     best = [0] * (n + 1)
     cut = [0] * (n + 1)
     for j in range(1, n + 1):
-        best[j], cut[j] = min(
-            (best[i] + lengths[j - 1] * (step_cost + j - i), i)
-            for i in range(max(0, j - _GROUP_MAX), j)
-        )
+        longest = lengths[j - 1]
+        low, at = -1, 0
+        for i in range(max(0, j - _GROUP_MAX), j):  # the cheapest, the first of equals
+            cost = best[i] + longest * (step_cost + j - i)
+            if low < 0 or cost < low:
+                low, at = cost, i
+        best[j], cut[j] = low, at
     groups: list[range] = []
     j = n
     while j > 0:

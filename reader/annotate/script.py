@@ -120,15 +120,17 @@ def convert(text: str, config: str) -> str:
     return str(_converter(config).convert(text))
 
 
-def _fast_t2s(text: str) -> str:
+def _fast_t2s(text: str, folded: str | None = None) -> str:
     """OpenCC t2s from OpenCC's own tables applied with str.translate (~20× faster).
 
     The glossary's fold is exactly that (plus Latin lower-casing, undone here); tests check
     it agrees with OpenCC's converter on every Han character of both sample articles.
+    ``folded``: ``fold(text)``, when the caller has it already.
     """
     from reader.annotate.fold import fold
 
-    folded = fold(text)
+    if folded is None:
+        folded = fold(text)
     # the folded Han characters with the original runs of everything else between them
     parts: list[str] = []
     pos = 0
@@ -158,15 +160,17 @@ def _script_only_chars() -> tuple[frozenset[str], frozenset[str]]:
 
 def detect_script(text: str) -> Script:
     """Simplified, Traditional or mixed, from characters that exist in only one script."""
+    from collections import Counter
+
     traditional_only, simplified_only = _script_only_chars()
     trad = simp = han = 0
-    for ch in text:
+    for ch, count in Counter(text).items():  # each distinct character once
         if ch in traditional_only:
-            trad += 1
+            trad += count
         elif ch in simplified_only:
-            simp += 1
+            simp += count
         elif is_han(ch):
-            han += 1
+            han += count
     if trad == simp == 0:
         return "simplified" if han else "none"  # script-neutral text reads the same either way
     share = trad / (trad + simp)
@@ -196,7 +200,9 @@ def to_simplified_aligned(text: str) -> str:
     return "".join(c if len(c) == 1 else ch for c, ch in zip(chars, text, strict=True))
 
 
-def convert_aligned(text: str, spans: list[tuple[int, int]], config: str) -> list[str]:
+def convert_aligned(
+    text: str, spans: list[tuple[int, int]], config: str, folded: str | None = None
+) -> list[str]:
     """Convert ``text`` along its word ``spans`` (one string per token, same lengths).
 
     OpenCC's phrase tables match greedily over whatever they are given, so converting the
@@ -206,10 +212,11 @@ def convert_aligned(text: str, spans: list[tuple[int, int]], config: str) -> lis
     read after the last character of the word before it: a measure word or verb on the left
     picks the noun (一碗|面 → 一碗麵), while nothing on the right can pull a character into
     a phrase across a word boundary. A piece whose conversion changes length is converted
-    character by character, so offsets still line up.
+    character by character, so offsets still line up. ``folded``: ``fold(text)`` when the
+    caller has it (t2s is made from it).
     """
     if config == "t2s":
-        whole = convert(text, config)  # character tables only: no phrase can straddle
+        whole = _fast_t2s(text, folded)  # character tables only: no phrase can straddle
         if len(whole) == len(text):
             return [whole[a:b] for a, b in spans]
     # pieces: (start of the converted text, end, the token spans it serves)

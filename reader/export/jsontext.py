@@ -61,7 +61,16 @@ def _write(obj: Any, out: list[str], newline: str, step: str) -> None:
             if not first:
                 out.append(sep)
             first = False
-            _write(value, out, inner, step)
+            # the commonest leaves written here, not by a call each (same text as _write)
+            kind = type(value)
+            if kind is str:
+                out.append(encode_basestring(value))
+            elif value is None:
+                out.append("null")
+            elif kind is int:
+                out.append(int.__repr__(value))
+            else:
+                _write(value, out, inner, step)
         out.append(newline + "]")
     elif isinstance(obj, dict):
         if not obj:
@@ -78,7 +87,15 @@ def _write(obj: Any, out: list[str], newline: str, step: str) -> None:
                 out.append(sep)
             first = False
             out.append(encode_basestring(key) + ": ")
-            _write(value, out, inner, step)
+            kind = type(value)
+            if kind is str:
+                out.append(encode_basestring(value))
+            elif value is None:
+                out.append("null")
+            elif kind is int:
+                out.append(int.__repr__(value))
+            else:
+                _write(value, out, inner, step)
         out.append(newline + "}")
     else:
         raise _Unsupported

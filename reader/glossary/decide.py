@@ -9,7 +9,7 @@ decision the glossary made before the recogniser existed, so reader still works.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from reader.glossary.fold import fold
@@ -65,6 +65,8 @@ class NameDecider:
         else:
             self._established = glossary.established_by_rules(texts)
         self._folded_doc = fold("\n".join(texts)) if recogniser is not None else ""
+        # CC-CEDICT's answer per word (organisation_spans): the article repeats its words
+        self._dictionary_orgs: dict[str, str | None] = {}
         # per-label confidence from which an unknown name is shown (tuned with the weights)
         tuned = getattr(recogniser, "thresholds", None)
         self._thresholds: dict[str, float] = dict(tuned) if isinstance(tuned, dict) else {}
@@ -77,7 +79,7 @@ class NameDecider:
         if self.recogniser is None:
             hits = self.glossary.find(text, self._established) if self.glossary is not None else []
             return SentenceNames([h for h in hits if not crosses_words(words, h.start, h.end)], [])
-        classified = self.glossary.classify(text) if self.glossary is not None else []
+        classified = self.glossary.classify(text, simplified) if self.glossary is not None else []
         blocked = [(c.hit.start, c.hit.end) for c in classified if c.blocked]
         candidates = [
             c
@@ -231,7 +233,9 @@ class NameDecider:
         # as sure as a confident recogniser, so the name is forced like one.
         return [
             DictionaryName(a, b, "ORG", DICTIONARY_CONFIDENCE)
-            for a, b, _ in organisation_spans(simplified, words, taken, word_uses)
+            for a, b, _ in organisation_spans(
+                simplified, words, taken, word_uses, self._dictionary_orgs
+            )
         ]
 
     def _starts_with_a_word(self, name: str, entity: Entity) -> bool:
@@ -289,4 +293,4 @@ def label_of(gloss_type: str) -> str:
 
 def place(hit: GlossaryHit, start: int) -> GlossaryHit:
     """``hit`` moved from sentence offsets to article offsets."""
-    return replace(hit, start=hit.start + start, end=hit.end + start)
+    return hit.shifted(start)

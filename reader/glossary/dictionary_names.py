@@ -69,16 +69,21 @@ def _entries(name: str, folded: bool = False) -> list[tuple[bool, tuple[str, ...
     return [(e.proper, e.definitions) for e in lookup_exact(name if folded else fold(name))]
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_NAME_END = re.compile(r", |; |(?<!\b[A-Z])\. ")
+
+
 def _lower_words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+", text.lower())
+    return _LOWER_WORD.findall(text.lower())
 
 
 def _head(definition: str) -> str:
     """The name part of a definition: "Sina, Chinese web portal …" → "Sina";
     parentheses dropped ("Ministry of (Confucian) Rites" → "Ministry of Rites")."""
-    plain = re.sub(r"\s*\([^)]*\)", "", definition)
+    plain = _PARENTHESES.sub("", definition) if "(" in definition else definition
     # a full stop ends the name, an initial's does not (J.R.R. Tolkien)
-    return re.split(r", |; |(?<!\b[A-Z])\. ", plain, maxsplit=1)[0].strip()
+    return _NAME_END.split(plain, maxsplit=1)[0].strip()
 
 
 def _is_org(definition: str, words: frozenset[str]) -> bool:
@@ -201,11 +206,14 @@ def dictionary_organisation(word: str) -> str | None:
     """The English of ``word`` if CC-CEDICT knows it only as an organisation (every entry a
     proper noun, one of them an institution); None otherwise. ``word`` is Simplified
     (the matching form the pipeline cuts)."""
+    from reader.annotate.dictionary import lookup_exact
+
     if len(word) < 2 or not all(is_han(ch) for ch in word):
         return None
-    entries = _entries(word, folded=True)
-    if not entries or not all(proper for proper, _ in entries):
+    found = lookup_exact(word)  # most words end here: none, or a common sense among them
+    if not found or not all(e.proper for e in found):
         return None
+    entries = [(e.proper, e.definitions) for e in found]  # as _entries(word, folded=True)
     return _english_of(entries, "ORG")  # the entries already looked up, not again
 
 
@@ -214,15 +222,24 @@ def organisation_spans(
     words: Sequence[tuple[int, int]],
     taken: Sequence[tuple[int, int]],
     word_uses: Collection[tuple[int, int]] = (),
+    known: dict[str, str | None] | None = None,
 ) -> list[tuple[int, int, str]]:
     """(start, end, English) of the segmenter's words that CC-CEDICT knows only as
     organisations, leaving out any that overlaps a span in ``taken`` and the words in
-    ``word_uses`` (used as a verb, an adjective … where they stand)."""
+    ``word_uses`` (used as a verb, an adjective … where they stand). ``known``: the
+    answers of :func:`dictionary_organisation` so far, filled in here (an article repeats
+    its words; the caller owns it)."""
     out = []
     for a, b in words:
-        if b - a < 2 or (a, b) in word_uses or any(x < b and a < y for x, y in taken):
+        if b - a < 2 or (a, b) in word_uses or (taken and any(x < b and a < y for x, y in taken)):
             continue
-        english = dictionary_organisation(simplified[a:b])
+        word = simplified[a:b]
+        if known is None:
+            english = dictionary_organisation(word)
+        elif word in known:
+            english = known[word]
+        else:
+            english = known[word] = dictionary_organisation(word)
         if english:
             out.append((a, b, english))
     return out

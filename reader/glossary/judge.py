@@ -29,7 +29,7 @@ organisations left to the translator; places by rule.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 from reader.model import GlossaryHit
@@ -134,23 +134,23 @@ def judge(
             # a common name is this famous person only beside their organisation
             if not any(document_terms(fold(a)) for a in c.affiliations):
                 continue
-            kept.append(replace(hit, confidence=max(p, ACCEPT), forced=True))
+            kept.append(hit.judged(max(p, ACCEPT), True))
             continue
         if c.ambiguous:
             if conflicting_type(entities, hit.start, hit.end, hit.type):
                 continue  # 商汤 the king: a person here, not the company
             if c.supported or p >= ACCEPT:
-                kept.append(replace(hit, confidence=max(p, ACCEPT), forced=True))
+                kept.append(hit.judged(max(p, ACCEPT), True))
             elif term in established and (hit.start, hit.end) not in word_uses:
                 # shown to be a name elsewhere in the article (by a rule that outranks the
                 # recogniser), and not used as a verb or adjective here (得到了, 平安地)
-                kept.append(replace(hit, confidence=max(p, ESTABLISHED), forced=True))
+                kept.append(hit.judged(max(p, ESTABLISHED), True))
             continue
         word_like = ordinary(hit.term)
         if word_like and p < REJECT and (hit.start, hit.end) in word_uses:
             continue  # an everyday word used as one (a verb, an adjective), no name seen
         forced = not word_like or p >= ACCEPT or c.supported
-        kept.append(replace(hit, confidence=max(p, 0.0 if word_like else ACCEPT), forced=forced))
+        kept.append(hit.judged(max(p, 0.0 if word_like else ACCEPT), forced))
     return kept
 
 

@@ -49,9 +49,9 @@ class Matcher:
                 continue
             if right and end < n and is_latin_word_char(folded[end]):
                 continue
-            found.append(Candidate(start, end, entry))
-        found.sort(key=lambda c: (c.start, c.start - c.end, c.entry))
-        return found
+            found.append((start, -length, entry))
+        found.sort()  # by start, longest first, then entry (the keys are unique)
+        return [Candidate(start, start - neg, entry) for start, neg, entry in found]
 
 
 def select(cands: Sequence[Candidate]) -> list[Candidate]:

@@ -7,6 +7,8 @@ place or company inside it is part of that name (深圳市 in 深圳市人大常
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from reader import paths
 
 ENDINGS_FILE = "org_endings.tsv"
@@ -30,22 +32,21 @@ def parse_endings(text: str, source: str = ENDINGS_FILE) -> tuple[str, ...]:
     return tuple(endings)
 
 
-def get_endings() -> tuple[str, ...]:
+def get_endings() -> frozenset[str]:
     """The shipped endings plus name_rules.tsv's organisation suffixes (immutable tables,
     parsed once per process)."""
     from reader.glossary.auto import get_name_rules
 
     own = paths.parsed_package_data(ENDINGS_FILE, parse_endings)
-    suffixes = tuple(s for s, (_, kind) in get_name_rules().suffixes.items() if kind != "place")
-    return own + suffixes
+    suffixes = (s for s, (_, kind) in get_name_rules().suffixes.items() if kind != "place")
+    return frozenset((*own, *suffixes))
 
 
-def ends_like_an_organisation(name: str, endings: tuple[str, ...] | None = None) -> bool:
-    """Whether ``name`` (Simplified) ends in an organisation's ending and has more before it."""
-    return any(
-        name.endswith(end) and len(name) > len(end)
-        for end in (endings if endings is not None else get_endings())
-    )
+def ends_like_an_organisation(name: str, endings: Collection[str] | None = None) -> bool:
+    """Whether ``name`` (Simplified) ends in an organisation's ending and has more before it
+    (the name's tails looked up, not every ending tried)."""
+    table = endings if endings is not None else get_endings()
+    return any(name[k:] in table for k in range(1, len(name)))
 
 
 def get_generic_tails() -> frozenset[str]:

@@ -20,12 +20,13 @@ from reader.glossary.context import ORG_TYPES, ContextRules, get_rules
 from reader.glossary.fold import fold, fold_many
 from reader.glossary.format import Entry, Issue, ParsedFile
 from reader.glossary.judge import Candidate
+from reader.glossary.match import Candidate as Match
 from reader.glossary.match import Matcher, resolve, select
 from reader.model import GlossaryHit
 
 _FINGERPRINT_VERSION = "glossary-v1"
 # bump when Glossary's attributes change: cached glossaries (reader.resources) are rebuilt
-GLOSSARY_CACHE_VERSION = 2
+GLOSSARY_CACHE_VERSION = 3
 
 
 class Glossary:
@@ -52,6 +53,9 @@ class Glossary:
                 effective[key] = entry
                 layer_of[key] = index
         self.entries: tuple[Entry, ...] = tuple(effective.values())
+        # each entry's headword folded (what fold(entry.zh) gives), by entry index: the
+        # per-sentence passes read it for every match
+        self._terms: tuple[str, ...] = tuple(effective)
         # key -> entry index; a later layer wins, and within a layer a term beats an alias.
         keys: dict[str, int] = {}
         rank: dict[str, tuple[int, int]] = {}
@@ -67,11 +71,12 @@ class Glossary:
         self._fingerprint: str | None = None
         self._user_words: list[str] | None = None
         self._lock = threading.Lock()
+        self._document_matches: dict[str, list[Match]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled without its lock and the shipped rules (kept once per process)."""
         state = dict(self.__dict__)
-        for name in ("_lock", "_rules", "_affiliations", "_user_words"):
+        for name in ("_lock", "_rules", "_affiliations", "_user_words", "_document_matches"):
             state.pop(name, None)
         return state
 
@@ -81,6 +86,7 @@ class Glossary:
         self._affiliations = load_person_context()
         self._user_words = None
         self._lock = threading.Lock()
+        self._document_matches = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -127,30 +133,38 @@ class Glossary:
         """Ambiguous terms (folded) that a rule outranking the recogniser shows to be names
         somewhere in ``texts``: 小米 in 小米集团 or 小米创始人, 平安 in 中国平安."""
         shown: set[str] = set()
-        entries, rules = self.entries, self._rules
+        entries, rules, terms = self.entries, self._rules, self._terms
+        # every sentence's matches, kept for classify() on the same sentences next (the
+        # last document's only; a match list depends on the folded text alone)
+        matches: dict[str, list[Match]] = {}
         for text in texts:
             folded = fold(text)
-            for c in self._matcher.candidates(folded):
+            found = matches[folded] = self._matcher.candidates(folded)
+            for c in found:
                 e = entries[c.entry]
-                term = fold(e.zh)
+                term = terms[c.entry]
                 if e.ambiguous and term not in shown and folded[c.start : c.end] == term:
                     if rules.overrides(folded, c.start, c.end, term):
                         shown.add(term)
+        self._document_matches = matches
         return frozenset(shown)
 
-    def classify(self, text: str) -> list[Candidate]:
+    def classify(self, text: str, folded: str | None = None) -> list[Candidate]:
         """Leftmost-longest glossary matches in ``text`` with what the context rules say.
 
         Block rules remove a match before selection (联想到 leaves room for nothing else);
         ambiguous matches carry whether a rule supports them. The recogniser decides the
-        rest (:func:`reader.glossary.judge.judge`).
+        rest (:func:`reader.glossary.judge.judge`). ``folded``: ``fold(text)`` when the
+        caller has it already.
         """
-        folded = fold(text)
-        entries, rules = self.entries, self._rules
+        if folded is None:
+            folded = fold(text)
+        entries, rules, terms = self.entries, self._rules, self._terms
         open_cands, blocked = [], []
-        for c in self._matcher.candidates(folded):
+        found = self._document_matches.get(folded)
+        for c in found if found is not None else self._matcher.candidates(folded):
             e = entries[c.entry]
-            if e.ambiguous and rules.blocked(folded, c.start, c.end, fold(e.zh)):
+            if e.ambiguous and rules.blocked(folded, c.start, c.end, terms[c.entry]):
                 blocked.append(c)
                 continue
             open_cands.append(c)
@@ -160,7 +174,7 @@ class Glossary:
         out: list[Candidate] = []
         for c in chosen:
             e = entries[c.entry]
-            term = fold(e.zh)
+            term = terms[c.entry]
             # an alias (商汤科技 for 商汤) is a full name: only the bare headword is ambiguous
             ambiguous = e.ambiguous and folded[c.start : c.end] == term
             supported = ambiguous and (

@@ -11,7 +11,7 @@ Each frequency is read once, while building the DAG, and reused by the route.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from math import log
 
 HmmCut = Callable[[str], Iterable[str]]
@@ -24,7 +24,7 @@ class WordTable:
     DAG scan from any other character reads the base table alone.
     """
 
-    __slots__ = ("base", "fallback", "logtotal", "own", "own_heads", "total")
+    __slots__ = ("absent", "base", "fallback", "logtotal", "own", "own_heads", "total")
 
     def __init__(
         self,
@@ -32,14 +32,17 @@ class WordTable:
         base: dict[str, int],
         total: int,
         fallback: Callable[[str], int | None] | None = None,
+        absent: Container[str] = frozenset(),
     ) -> None:
         """``fallback`` answers what ``base`` lacks (a segmenter's look-up in its disk
         table, which memoises into ``base``); without it ``base`` must already hold every
-        word and prefix the text's DAG reaches."""
+        word and prefix the text's DAG reaches. ``absent``: fragments ``fallback`` is known
+        to answer None for (its memo of non-words: most scans end on one, no call then)."""
         self.own = own
         self.base = base
         self.total = total
         self.fallback = fallback
+        self.absent = absent
         self.logtotal = log(total)
         self.own_heads = frozenset(word[0] for word in own)
 
@@ -52,16 +55,19 @@ class WordTable:
         return value
 
 
-def cut_words(text: str, table: WordTable) -> list[str]:
-    """The words jieba's ``cut(text, HMM=True)`` gives with the frequencies of ``table``."""
+def cut_words(text: str, table: WordTable, hmm_cut: HmmCut | None = None) -> list[str]:
+    """The words jieba's ``cut(text, HMM=True)`` gives with the frequencies of ``table``.
+    ``hmm_cut``: jieba's HMM cut of a run of unknown characters (default: jieba's own,
+    ``finalseg.cut``; a caller may pass a memoised one)."""
     from jieba import finalseg, re_han_default, re_skip_default  # jieba's own block regexes
 
+    hmm = hmm_cut if hmm_cut is not None else finalseg.cut
     words: list[str] = []
     for block in re_han_default.split(text):
         if not block:
             continue
         if re_han_default.match(block):
-            _cut_block(block, table, words, finalseg.cut)
+            _cut_block(block, table, words, hmm)
             continue
         for piece in re_skip_default.split(block):
             if re_skip_default.match(piece):
@@ -74,7 +80,7 @@ def cut_words(text: str, table: WordTable) -> list[str]:
 def _cut_block(block: str, table: WordTable, words: list[str], hmm_cut: HmmCut) -> None:
     n = len(block)
     own_get, base_get, own_heads = table.own.get, table.base.get, table.own_heads
-    fallback = table.fallback
+    fallback, absent = table.fallback, table.absent
     logtotal = table.logtotal
     # DAG: for each start, the ends of the words (freq > 0) beginning there, with their
     # frequencies; a prefix (freq 0) only lets the scan go on.
@@ -88,7 +94,9 @@ def _cut_block(block: str, table: WordTable, words: list[str], hmm_cut: HmmCut) 
                 f = own_get(frag)
                 if f is None:
                     f = base_get(frag)
-                    if f is None and (fallback is None or (f := fallback(frag)) is None):
+                    if f is None and (
+                        fallback is None or frag in absent or (f := fallback(frag)) is None
+                    ):
                         break
                 if f:
                     ends.append((i, f))
@@ -97,7 +105,9 @@ def _cut_block(block: str, table: WordTable, words: list[str], hmm_cut: HmmCut) 
         else:  # no own word starts with this character: the base table alone
             while i < n:
                 f = base_get(frag)
-                if f is None and (fallback is None or (f := fallback(frag)) is None):
+                if f is None and (
+                    fallback is None or frag in absent or (f := fallback(frag)) is None
+                ):
                     break
                 if f:
                     ends.append((i, f))

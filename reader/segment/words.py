@@ -145,6 +145,8 @@ class Segmenter:
         self._fixes: WordFixes = _base._fixes if _base is not None else WordFixes.load()
         self._tags: dict[str, str] = {}  # this segmenter's own words and memoised HMM guesses
         self._tag_memo: dict[str, str] = {}  # every tag() answer so far (words recur a lot)
+        # jieba's HMM words of each run of unknown characters cut so far (runs recur)
+        self._hmm_words: dict[str, tuple[str, ...]] = {}
         self._lock = threading.RLock()
 
     def _lookup(self, word: str) -> int | None:
@@ -237,13 +239,27 @@ class Segmenter:
             # jieba's cut (reader.segment.dag: the same words), each word and prefix its DAG
             # reaches read from the disk table as the scan meets it (memoised in FREQ): the
             # same frequencies a prefill pass over the text would have put there first
-            table = WordTable({}, self._tokenizer.FREQ, self._tokenizer.total, self._lookup)
-            words = cut_words(text, table)
+            table = WordTable(
+                {}, self._tokenizer.FREQ, self._tokenizer.total, self._lookup, self._absent
+            )
+            words = cut_words(text, table, self._hmm_cut)
         words = self._fixes.apply(words, lambda w: bool(self._lookup(w)), self.tag)
         for word in words:
             spans.append((pos, pos + len(word)))
             pos += len(word)
         return merge_spans(spans, latin_runs(text))
+
+    def _hmm_cut(self, run: str) -> tuple[str, ...]:
+        """jieba's HMM words of ``run`` (``finalseg.cut``), remembered (called under the
+        segmenter's lock)."""
+        found = self._hmm_words.get(run)
+        if found is None:
+            from jieba import finalseg
+
+            if len(self._hmm_words) >= _TAGS_KEPT:
+                self._hmm_words.clear()
+            found = self._hmm_words[run] = tuple(finalseg.cut(run))
+        return found
 
     def freq(self, word: str) -> int | None:
         """jieba's dictionary frequency of a (Simplified) word, None when it isn't a word."""
