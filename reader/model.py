@@ -68,24 +68,18 @@ class GlossaryHit:
     # time; tests/test_contracts.py checks they agree with it field for field)
     def shifted(self, offset: int) -> GlossaryHit:
         """This hit ``offset`` characters on (a sentence's hit placed in the article)."""
-        return GlossaryHit(
-            self.start + offset,
-            self.end + offset,
-            self.term,
-            self.en,
-            self.type,
-            self.source_file,
-            self.source,
-            self.note,
-            self.confidence,
-            self.forced,
-        )
+        return self._copy(self.start + offset, self.end + offset, self.confidence, self.forced)
 
     def judged(self, confidence: float, forced: bool) -> GlossaryHit:
         """This hit with the recogniser's ``confidence`` and whether it is ``forced``."""
+        return self._copy(self.start, self.end, confidence, forced)
+
+    def _copy(self, start: int, end: int, confidence: float, forced: bool) -> GlossaryHit:
+        # by position, not dataclasses.replace: a sentence's hits are copied on every
+        # annotation (tests/test_contracts.py checks every field is carried)
         return GlossaryHit(
-            self.start,
-            self.end,
+            start,
+            end,
             self.term,
             self.en,
             self.type,

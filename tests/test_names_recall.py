@@ -8,10 +8,10 @@ a place stays an organisation. The sentences are made up for these tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from test_names_judge import Ent
 
 from reader.glossary.latin_names import LATIN_NOTE, as_written, is_latin_name, render_latin
 from reader.glossary.org_endings import ends_like_an_organisation, parse_endings
@@ -19,14 +19,6 @@ from reader.glossary.render_names import render_entity
 from reader.model import Block, GlossaryHit, LoadedText, Meta
 from reader.pipeline import Options, annotate
 from reader.resources import Resources
-
-
-@dataclass(frozen=True)
-class Ent:
-    start: int
-    end: int
-    type: str
-    confidence: float
 
 
 class Tuned:

@@ -11,7 +11,9 @@ tests/test_export_jsontext.py checks it against ``json.dumps`` on both scripts' 
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterable
 from json.encoder import encode_basestring  # the C escaper json.dumps uses (ensure_ascii=False)
 from typing import Any
 
@@ -26,6 +28,9 @@ def dumps_indented(obj: Any, indent: int = 1) -> str:
     except (_Unsupported, RecursionError):  # json.dumps renders it, or says what is wrong
         return json.dumps(obj, ensure_ascii=False, indent=indent)
     return "".join(parts)
+
+
+_NO_KEYS = itertools.repeat(None)  # a list's items have no keys
 
 
 class _Unsupported(Exception):
@@ -49,18 +54,26 @@ def _write(obj: Any, out: list[str], newline: str, step: str) -> None:
         if obj != obj or obj in (_INF, -_INF):
             raise _Unsupported  # NaN, Infinity
         out.append(float.__repr__(obj))
-    elif isinstance(obj, (list, tuple)):
+    elif isinstance(obj, (list, tuple, dict)):
+        is_dict = isinstance(obj, dict)
         if not obj:
-            out.append("[]")
+            out.append("{}" if is_dict else "[]")
             return
         inner = newline + step
         sep = "," + inner
-        out.append("[" + inner)
+        out.append(("{" if is_dict else "[") + inner)
         first = True
-        for value in obj:
+        pairs: Iterable[tuple[Any, Any]] = (
+            obj.items() if isinstance(obj, dict) else zip(_NO_KEYS, obj, strict=False)
+        )
+        for key, value in pairs:
             if not first:
                 out.append(sep)
             first = False
+            if is_dict:
+                if type(key) is not str:
+                    raise _Unsupported  # json converts other keys its own way
+                out.append(encode_basestring(key) + ": ")
             # the commonest leaves written here, not by a call each (same text as _write)
             kind = type(value)
             if kind is str:
@@ -71,31 +84,6 @@ def _write(obj: Any, out: list[str], newline: str, step: str) -> None:
                 out.append(int.__repr__(value))
             else:
                 _write(value, out, inner, step)
-        out.append(newline + "]")
-    elif isinstance(obj, dict):
-        if not obj:
-            out.append("{}")
-            return
-        inner = newline + step
-        sep = "," + inner
-        out.append("{" + inner)
-        first = True
-        for key, value in obj.items():
-            if type(key) is not str:
-                raise _Unsupported  # json converts other keys its own way
-            if not first:
-                out.append(sep)
-            first = False
-            out.append(encode_basestring(key) + ": ")
-            kind = type(value)
-            if kind is str:
-                out.append(encode_basestring(value))
-            elif value is None:
-                out.append("null")
-            elif kind is int:
-                out.append(int.__repr__(value))
-            else:
-                _write(value, out, inner, step)
-        out.append(newline + "}")
+        out.append(newline + ("}" if is_dict else "]"))
     else:
         raise _Unsupported

@@ -70,19 +70,18 @@ class Rule:
 
 
 def _opened(tokens: Sequence[Token], index: int, openers: tuple[str, ...]) -> bool:
-    for back in range(index - 1, max(-1, index - 1 - _FRAME_REACH), -1):
-        text = tokens[back].text
-        if text in openers:
-            return True
-        if not _has_han(text):
-            return False  # punctuation ends the clause
-    return False
+    return _in_clause(tokens, range(index - 1, max(-1, index - 1 - _FRAME_REACH), -1), openers)
 
 
 def _closes(tokens: Sequence[Token], index: int, closers: tuple[str, ...]) -> bool:
-    for ahead in range(index + 1, min(len(tokens), index + 1 + _FRAME_REACH)):
-        text = tokens[ahead].text
-        if text in closers:
+    return _in_clause(tokens, range(index + 1, min(len(tokens), index + 1 + _FRAME_REACH)), closers)
+
+
+def _in_clause(tokens: Sequence[Token], positions: range, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` is at ``positions`` (in order) before any punctuation."""
+    for i in positions:
+        text = tokens[i].text
+        if text in words:
             return True
         if not _has_han(text):
             return False  # punctuation ends the clause
