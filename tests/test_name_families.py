@@ -183,3 +183,60 @@ def test_a_name_run_on_into_a_verb_keeps_the_person_before_it() -> None:
     assert kept(text, named) == [("蓝天蔚", "PER"), ("窦宪", "PER")]
     text = "北伐军率部南下。"  # no person before the verb: nothing is left
     assert kept(text, spans_of(text, ("北伐军率部", "ORG", 0.95))) == []
+
+
+def test_a_nations_armed_service_is_no_organisation_a_named_armys_branch_is() -> None:
+    text = "印度海军与叙利亚军队交战，拜占庭帝国军队和黎巴嫩政府军撤退，中国人民解放军海军赶到。"
+    named = spans_of(
+        text,
+        ("印度海军", "ORG", 0.99),
+        ("叙利亚军队", "ORG", 0.99),
+        ("拜占庭帝国军队", "ORG", 0.99),
+        ("黎巴嫩政府军", "ORG", 0.99),
+        ("中国人民解放军海军", "ORG", 0.99),
+    )
+    assert kept(text, named) == [("中国人民解放军海军", "ORG")]
+
+
+def test_a_club_named_after_an_army_and_an_unknown_head_stay() -> None:
+    text = "莫斯科中央陆军击败了对手，星火海军也来了。"
+    named = spans_of(text, ("莫斯科中央陆军", "ORG", 0.99), ("星火海军", "ORG", 0.99))
+    assert kept(text, named) == [("莫斯科中央陆军", "ORG"), ("星火海军", "ORG")]
+
+
+def test_lacs_place_before_an_armed_service_makes_it_a_nations_forces() -> None:
+    text = "后来拜占廷军队收复了城池。"
+    named = spans_of(text, ("拜占廷军队", "ORG", 0.99))
+    assert kept(text, named) == [("拜占廷军队", "ORG")]  # no CC-CEDICT entry, no LAC
+    lac = [(0, 2, "d"), (2, 5, "LOC"), (5, 7, "n")]
+    assert kept(text, named, lac) == []
+
+
+def test_an_event_is_no_organisation_its_committee_is() -> None:
+    text = "在夏季奥林匹克运动会之前，国际奥林匹克委员会开会，世界博览会开幕。"
+    named = spans_of(
+        text,
+        ("奥林匹克运动会", "ORG", 0.99),
+        ("国际奥林匹克委员会", "ORG", 0.99),
+        ("世界博览会", "ORG", 0.9),
+    )
+    assert kept(text, named) == [("国际奥林匹克委员会", "ORG")]
+
+
+def test_a_sentence_defining_a_place_makes_its_opening_name_a_place() -> None:
+    text = "沙尔捷费里耶尔（）是法国科雷兹省的一个市镇。"
+    named = spans_of(text, ("沙尔捷", "ORG", 0.9), ("费里耶尔", "PER", 0.9))
+    assert kept(text, named) == [("沙尔捷", "LOC"), ("费里耶尔", "LOC")]
+    text = "覃恩堂，位于中华人民共和国湖南省。"
+    assert kept(text, spans_of(text, ("覃恩堂", "PER", 0.9))) == [("覃恩堂", "LOC")]
+
+
+def test_a_sentence_defining_a_person_or_his_office_keeps_the_person() -> None:
+    text = "王小明（1900年－1980年）是中国的一位作家，生于北京的一个村庄。"
+    assert kept(text, spans_of(text, ("王小明", "PER", 0.99))) == [("王小明", "PER")]
+    text = "陈大文位于香港的办公室很小。"  # his office lies there, not he
+    assert kept(text, spans_of(text, ("陈大文", "PER", 0.99))) == [("陈大文", "PER")]
+    text = "红星中学，位于北京市。"  # an organisation lies somewhere too
+    assert kept(text, spans_of(text, ("红星中学", "ORG", 0.99))) == [("红星中学", "ORG")]
+    text = "张三和沃莫尔是法国的一个市镇的居民。"  # not the opening name
+    assert kept(text, spans_of(text, ("沃莫尔", "PER", 0.9))) == [("沃莫尔", "PER")]

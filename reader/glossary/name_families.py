@@ -55,6 +55,9 @@ class FamilyRules:
     group_nouns: frozenset[str]  # army: a capitalised one names a body (Red Army)
     ruler_ends: frozenset[str]  # the last character of a ruler's title (帝 in 宋文帝)
     senses: frozenset[str]  # CC-CEDICT definition words of a religion, school, people, era
+    army_ends: tuple[str, ...] = ()  # 海军 in 印度海军: a nation's armed service
+    event_ends: tuple[str, ...] = ()  # 运动会 in 奥林匹克运动会: an event, not a body
+    place_kinds: tuple[str, ...] = ()  # 市镇 in "X（）是法国…的一个市镇": what a place is
     # per type: below it, a name the two taggers disagree on is not shown
     disagreement_floor: dict[str, float] = field(default_factory=dict)
     # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
@@ -94,6 +97,9 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         group_nouns=frozenset(v.lower() for v in values["group_noun"]),
         ruler_ends=frozenset("".join(values["ruler_end"])),
         senses=frozenset(v.lower() for v in values["sense"]),
+        army_ends=tuple(values["army_end"]),
+        event_ends=tuple(values["event_end"]),
+        place_kinds=tuple(sorted(values["place_kind"], key=len, reverse=True)),
         disagreement_floor=settings.get("disagreement_floor", {}),
         retype_below=settings.get("retype_below", {}),
     )
@@ -109,6 +115,9 @@ _KINDS = (
     "place_after",
     "group_end",
     "group_noun",
+    "army_end",
+    "event_end",
+    "place_kind",
     "sense",
     "setting",
 )
@@ -186,7 +195,13 @@ def _verdict(
         return "drop"
     if entity.type == "ORG" and _is_a_nations_army(name, senses, rules):
         return "drop"
+    if entity.type == "ORG" and name.endswith(rules.event_ends):
+        return "drop"  # 奥林匹克运动会: a games, not the body that holds it
     lac = _lac_view(entity, lac_words) if lac_words is not None else None
+    if entity.type == "ORG" and _is_a_nations_service(name, entity, lac_words, rules):
+        return "drop"
+    if _defined_as_a_place(text, entity, rules):
+        return "LOC"
     if senses and _only_a_place(senses, entity, lac, rules):
         return "LOC"
     if entity.type == "PER" and _said_to_be_a_place(text, entity, senses, rules):
@@ -244,7 +259,10 @@ def _names_a_belief_or_people(senses: Sequence[str], rules: FamilyRules) -> bool
     (religion)"); a person's sense (a lifespan) keeps the name."""
     if not senses or any(_A_LIFETIME.search(d) for d in senses):
         return False
-    return all(any(w in rules.senses for w in re.findall(r"[a-z]+", d.lower())) for d in senses)
+    # "People's" (Chinese People's Liberation Army) names a body, not a people
+    return all(
+        any(w in rules.senses for w in re.findall(r"[a-z]+(?:'s)?", d.lower())) for d in senses
+    )
 
 
 def _only_a_place(
@@ -287,6 +305,57 @@ def _is_a_nations_army(name: str, senses: Sequence[str], rules: FamilyRules) -> 
         for d in senses
         for w in re.findall(r"[A-Za-z]+", d)
     )
+
+
+def _is_a_nations_service(
+    name: str, entity: Entity, lac_words: Sequence[Word] | None, rules: FamilyRules
+) -> bool:
+    """印度海军 "the Indian navy", 叙利亚军队, 拜占庭帝国军队, 黎巴嫩政府军: a nation (a proper
+    noun CC-CEDICT or LAC knows, or an empire or kingdom) and an armed service is a side's
+    forces, as 日军 is. A named army's own branch (中国人民解放军海军) and a club named
+    after an army (莫斯科中央陆军: 莫斯科中央 is no nation) stay."""
+    end = next((e for e in rules.army_ends if name.endswith(e)), None)
+    if end is None or len(name) == len(end):
+        return False
+    head = name[: -len(end)]
+    if head.endswith("国"):  # 英国, 拜占庭帝国, 德意志帝国
+        return True
+    head_end = entity.start + len(head)
+    if lac_words and any(w == (entity.start, head_end, "LOC") for w in lac_words):
+        return True  # LAC's place: 拜占廷 (no CC-CEDICT entry in this spelling)
+    senses = _dictionary_senses(head)
+    if senses:
+        return not any(
+            w.lower() in rules.group_nouns or w.lower()[:-1] in rules.group_nouns
+            for d in senses
+            for w in re.findall(r"[A-Za-z]+", d)
+        )
+    return False
+
+
+def _defined_as_a_place(text: str, entity: Entity, rules: FamilyRules) -> bool:
+    """沃莫尔（）是法国勃艮第大区约讷省的一个市镇, 覃恩堂，位于…: the sentence opens with
+    the name and defines it as a place (an article's first sentence). The span lies in the
+    opening words before the first bracket, comma or 是; what follows is "是 … 的(一个) <a
+    kind of place>" or, for a person, "位于 …" (an organisation lies somewhere too)."""
+    opening = _OPENING.match(text)
+    if opening is None or entity.end > opening.end() or not rules.place_kinds:
+        return False
+    after = text[opening.end() :]
+    rest = _BRACKETS.sub("", after).lstrip("，, ")
+    # 覃恩堂，位于: set off by a bracket or comma (梁定邦位于…的办公室 is his office)
+    if entity.type == "PER" and rest.startswith("位于") and after[:1] in "（(，,":
+        return True
+    clause = re.split(r"[。；;，,]", rest, maxsplit=1)[0]  # 是中国的一位作家，生于…的一个村庄
+    if not clause.startswith(("是", "为")):
+        return False
+    kinds = "|".join(map(re.escape, rules.place_kinds))
+    return re.search(rf"的(?:一个|一座|一条)?(?:{kinds})$", clause) is not None
+
+
+# the words a sentence opens with, up to its first bracket, comma, 是 or 位于
+_OPENING = re.compile(r"(?:(?!位于)[^（(，,。；是\s])+")
+_BRACKETS = re.compile(r"^(?:（[^）]*）|\([^)]*\))+")
 
 
 # a person's years in a definition: a lifespan or a reign, "(reigned 222-252)", "(c. 1480-1521)"
