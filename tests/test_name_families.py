@@ -240,3 +240,53 @@ def test_a_sentence_defining_a_person_or_his_office_keeps_the_person() -> None:
     assert kept(text, spans_of(text, ("红星中学", "ORG", 0.99))) == [("红星中学", "ORG")]
     text = "张三和沃莫尔是法国的一个市镇的居民。"  # not the opening name
     assert kept(text, spans_of(text, ("沃莫尔", "PER", 0.9))) == [("沃莫尔", "PER")]
+
+
+def test_a_name_listed_beside_places_is_a_place_a_body_there_stays() -> None:
+    text = "马赛、图卢兹、里昂和巴黎爆发冲突，中国和美国政府谈判。"
+    named = spans_of(text, ("里昂", "ORG", 0.985), ("美国政府", "ORG", 0.99))
+    lac = [(0, 2, "LOC"), (2, 3, "w"), (3, 6, "LOC"), (6, 7, "w"), (7, 9, "ORG"), (9, 10, "c")]
+    lac += [(10, 12, "LOC"), (17, 19, "LOC"), (19, 20, "c"), (20, 24, "ORG")]
+    assert kept(text, named, lac) == [("里昂", "ORG"), ("美国政府", "ORG")]  # LAC: ORG
+    lac[4] = (7, 9, "n")
+    assert kept(text, named, lac) == [("里昂", "LOC"), ("美国政府", "ORG")]
+    assert kept(text, named) == [("里昂", "ORG"), ("美国政府", "ORG")]  # no LAC, no rule
+
+
+def test_a_title_makes_an_organisation_a_person_a_province_makes_it_a_place() -> None:
+    text = "奥斯塔公爵来访，合不勒汗设宴，布良斯克州下辖新区，汗国灭亡。"
+    named = spans_of(
+        text,
+        ("奥斯塔公爵", "ORG", 0.9),
+        ("合不勒汗", "ORG", 0.9),
+        ("布良斯克州", "ORG", 0.9),
+        ("汗国", "ORG", 0.9),
+    )
+    assert kept(text, named) == [
+        ("奥斯塔公爵", "PER"),
+        ("合不勒汗", "PER"),
+        ("布良斯克州", "LOC"),
+        ("汗国", "ORG"),
+    ]
+
+
+def test_a_list_of_clubs_named_after_cities_stays_a_list_of_clubs() -> None:
+    text = "本届联盟杯有塞维利亚、瓦伦西亚、沙尔克。"
+    named = spans_of(text, ("瓦伦西亚", "ORG", 0.99), ("沙尔克", "ORG", 0.99))
+    lac = [(6, 10, "LOC"), (10, 11, "w"), (11, 15, "LOC"), (15, 16, "w"), (16, 19, "LOC")]
+    assert kept(text, named, lac) == [("瓦伦西亚", "ORG"), ("沙尔克", "ORG")]
+    assert kept(text, named[:1], lac) == [("瓦伦西亚", "LOC")]  # alone among places
+
+
+def test_a_surname_and_an_office_is_no_name_a_given_name_is() -> None:
+    text = "大军南下再破薛郡长，王县长和李长江赶到。"
+    named = spans_of(
+        text, ("薛郡长", "PER", 0.95), ("王县长", "PER", 0.95), ("李长江", "PER", 0.99)
+    )
+    assert kept(text, named) == [("李长江", "PER")]
+
+
+def test_a_plant_family_before_its_genus_is_no_name() -> None:
+    text = "琼海叉柱花是爵床科叉柱花属的植物，德科是球员，拉科是球队。"
+    named = spans_of(text, ("爵床科", "PER", 0.9), ("德科", "PER", 0.99), ("拉科", "ORG", 0.99))
+    assert kept(text, named) == [("德科", "PER"), ("拉科", "ORG")]

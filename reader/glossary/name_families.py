@@ -58,6 +58,11 @@ class FamilyRules:
     army_ends: tuple[str, ...] = ()  # 海军 in 印度海军: a nation's armed service
     event_ends: tuple[str, ...] = ()  # 运动会 in 奥林匹克运动会: an event, not a body
     place_kinds: tuple[str, ...] = ()  # 市镇 in "X（）是法国…的一个市镇": what a place is
+    list_marks: tuple[str, ...] = ()  # 、 和 与: between the items of a list
+    title_ends: tuple[str, ...] = ()  # 公爵 in 奥斯塔公爵: a person's title, not a body
+    division_ends: tuple[str, ...] = ()  # 州 in 布良斯克州: a place, not a body
+    taxon_ends: tuple[str, ...] = ()  # 科 in 爵床科: a rank of living things
+    taxon_next: tuple[str, ...] = ()  # 属 in 爵床科叉柱花属: the rank below, after it
     # per type: below it, a name the two taggers disagree on is not shown
     disagreement_floor: dict[str, float] = field(default_factory=dict)
     # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
@@ -100,6 +105,11 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         army_ends=tuple(values["army_end"]),
         event_ends=tuple(values["event_end"]),
         place_kinds=tuple(sorted(values["place_kind"], key=len, reverse=True)),
+        list_marks=tuple(values["list_mark"]),
+        title_ends=tuple(values["title_end"]),
+        division_ends=tuple(values["division_end"]),
+        taxon_ends=tuple(values["taxon_end"]),
+        taxon_next=tuple(values["taxon_next"]),
         disagreement_floor=settings.get("disagreement_floor", {}),
         retype_below=settings.get("retype_below", {}),
     )
@@ -118,6 +128,11 @@ _KINDS = (
     "army_end",
     "event_end",
     "place_kind",
+    "list_mark",
+    "title_end",
+    "division_end",
+    "taxon_end",
+    "taxon_next",
     "sense",
     "setting",
 )
@@ -156,11 +171,11 @@ def screen(
         if entity.type not in ("PER", "ORG"):
             kept.append(entity)
             continue
-        verdict = _verdict(entity, text, lac_words, agreement, rules)
+        verdict = _verdict(entity, text, lac_words, agreement, rules, entities)
         if verdict == "keep":
             kept.append(entity)
-        elif verdict == "LOC":
-            kept.append(Retyped(entity.start, entity.end, "LOC", entity.confidence))
+        elif verdict in ("LOC", "PER"):
+            kept.append(Retyped(entity.start, entity.end, verdict, entity.confidence))
         elif verdict.startswith("head:") and int(verdict[5:]) > 0:
             # 蓝天蔚率北伐军: the person before the verb (none: nothing is kept)
             end = entity.start + int(verdict[5:])
@@ -176,6 +191,7 @@ def _verdict(
     lac_words: Sequence[Word] | None,
     agreement: bool,
     rules: FamilyRules,
+    neighbours: Sequence[Entity] = (),
 ) -> str:
     """keep, drop, LOC (a place), ruler (without the reign period) or head:N (the first N
     characters are the person)."""
@@ -190,6 +206,8 @@ def _verdict(
             return "ruler"
     if entity.type == "PER" and _is_relation(name, rules):
         return "drop"
+    if _is_a_taxon(name, text[entity.end :], rules):
+        return "drop"
     senses = _dictionary_senses(name)
     if _names_a_belief_or_people(senses, rules):
         return "drop"
@@ -201,6 +219,16 @@ def _verdict(
     if entity.type == "ORG" and _is_a_nations_service(name, entity, lac_words, rules):
         return "drop"
     if _defined_as_a_place(text, entity, rules):
+        return "LOC"
+    if entity.type == "ORG" and name.endswith(rules.division_ends):
+        return "LOC"  # 俄罗斯联邦布良斯克州: a province
+    if entity.type == "ORG" and name.endswith(rules.title_ends) and len(name) > 2:
+        return "PER"  # 奥斯塔公爵 "the Duke of Aosta", 合不勒汗 "Khabul Khan"
+    if (
+        lac_words
+        and lac not in ("PER", "ORG", "same")
+        and _listed_among_places(entity, text, lac_words, neighbours, rules)
+    ):
         return "LOC"
     if senses and _only_a_place(senses, entity, lac, rules):
         return "LOC"
@@ -351,6 +379,53 @@ def _defined_as_a_place(text: str, entity: Entity, rules: FamilyRules) -> bool:
         return False
     kinds = "|".join(map(re.escape, rules.place_kinds))
     return re.search(rf"的(?:一个|一座|一条)?(?:{kinds})$", clause) is not None
+
+
+def _listed_among_places(
+    entity: Entity,
+    text: str,
+    lac_words: Sequence[Word],
+    neighbours: Sequence[Entity],
+    rules: FamilyRules,
+) -> bool:
+    """马赛、波尔多、图卢兹、里昂和巴黎, 打拉根岛，巴厘巴板与东爪哇岛: a name LAC does not call a
+    person or an organisation, in a list whose neighbouring item LAC calls a place, is a
+    place too (a list holds things of one kind). An organisation that ends like one (美国政府
+    in 中国和美国政府) stays, and so does one in a list where the recogniser finds another
+    name of its type (塞维利亚、瓦伦西亚、沙尔克04: football clubs named after cities)."""
+    from reader.glossary.org_endings import ends_like_an_organisation
+
+    if entity.type == "ORG" and ends_like_an_organisation(text[entity.start : entity.end]):
+        return False
+    before, after = text[: entity.start], text[entity.end :]
+    for mark in rules.list_marks:
+        for n in neighbours:
+            if n.type == entity.type and (
+                (n.end == entity.start - len(mark) and before.endswith(mark))
+                or (n.start == entity.end + len(mark) and after.startswith(mark))
+            ):
+                return False
+    ends = {w[1]: w for w in lac_words}
+    starts = {w[0]: w for w in lac_words}
+    for mark in rules.list_marks:
+        if before.endswith(mark):
+            word = ends.get(entity.start - len(mark))
+            if word is not None and word[2] == "LOC":
+                return True
+        if after.startswith(mark):
+            word = starts.get(entity.end + len(mark))
+            if word is not None and word[2] == "LOC":
+                return True
+    return False
+
+
+def _is_a_taxon(name: str, after: str, rules: FamilyRules) -> bool:
+    """爵床科 in 是爵床科叉柱花属的植物 "a plant of the genus … of the family Acanthaceae": a
+    family or order named before the genus or family it holds is no person or body."""
+    if not name.endswith(rules.taxon_ends) or not rules.taxon_next:
+        return False
+    lower = "|".join(map(re.escape, rules.taxon_next))
+    return re.match(rf"[\u4e00-\u9fff]{{1,8}}?(?:{lower})", after) is not None
 
 
 # the words a sentence opens with, up to its first bracket, comma, 是 or 位于
