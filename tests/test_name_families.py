@@ -290,3 +290,10 @@ def test_a_plant_family_before_its_genus_is_no_name() -> None:
     text = "琼海叉柱花是爵床科叉柱花属的植物，德科是球员，拉科是球队。"
     named = spans_of(text, ("爵床科", "PER", 0.9), ("德科", "PER", 0.99), ("拉科", "ORG", 0.99))
     assert kept(text, named) == [("德科", "PER"), ("拉科", "ORG")]
+
+
+def test_a_heading_qualified_by_a_state_is_a_place_by_an_office_a_person() -> None:
+    text = "瑟马米什 (华盛顿州)"
+    assert kept(text, spans_of(text, ("瑟马米什", "PER", 0.9))) == [("瑟马米什", "LOC")]
+    text = "李烨 (成化进士)"
+    assert kept(text, spans_of(text, ("李烨", "PER", 0.9))) == [("李烨", "PER")]

@@ -362,14 +362,18 @@ def _is_a_nations_service(
 
 
 def _defined_as_a_place(text: str, entity: Entity, rules: FamilyRules) -> bool:
-    """沃莫尔（）是法国勃艮第大区约讷省的一个市镇, 覃恩堂，位于…: the sentence opens with
-    the name and defines it as a place (an article's first sentence). The span lies in the
+    """沃莫尔（）是法国勃艮第大区约讷省的一个市镇, 覃恩堂，位于…, 瑟马米什 (华盛顿州): the
+    sentence opens with the name and defines it as a place (an article's first sentence, or
+    its heading with a state, province or county to tell it from others). The span lies in the
     opening words before the first bracket, comma or 是; what follows is "是 … 的(一个) <a
     kind of place>" or, for a person, "位于 …" (an organisation lies somewhere too)."""
     opening = _OPENING.match(text)
     if opening is None or entity.end > opening.end() or not rules.place_kinds:
         return False
     after = text[opening.end() :]
+    qualifier = _QUALIFIER.fullmatch(after)
+    if qualifier is not None:  # a heading: 瑟马米什 (华盛顿州), not 李烨 (成化进士)
+        return qualifier.group(1).endswith((*rules.division_ends, *rules.place_kinds))
     rest = _BRACKETS.sub("", after).lstrip("，, ")
     # 覃恩堂，位于: set off by a bracket or comma (梁定邦位于…的办公室 is his office)
     if entity.type == "PER" and rest.startswith("位于") and after[:1] in "（(，,":
@@ -430,6 +434,7 @@ def _is_a_taxon(name: str, after: str, rules: FamilyRules) -> bool:
 
 # the words a sentence opens with, up to its first bracket, comma, 是 or 位于
 _OPENING = re.compile(r"(?:(?!位于)[^（(，,。；是\s])+")
+_QUALIFIER = re.compile(r"\s*[（(]([^）)]+)[）)]\s*")
 _BRACKETS = re.compile(r"^(?:（[^）]*）|\([^)]*\))+")
 
 
