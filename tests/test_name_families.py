@@ -183,3 +183,117 @@ def test_a_name_run_on_into_a_verb_keeps_the_person_before_it() -> None:
     assert kept(text, named) == [("蓝天蔚", "PER"), ("窦宪", "PER")]
     text = "北伐军率部南下。"  # no person before the verb: nothing is left
     assert kept(text, spans_of(text, ("北伐军率部", "ORG", 0.95))) == []
+
+
+def test_a_nations_armed_service_is_no_organisation_a_named_armys_branch_is() -> None:
+    text = "印度海军与叙利亚军队交战，拜占庭帝国军队和黎巴嫩政府军撤退，中国人民解放军海军赶到。"
+    named = spans_of(
+        text,
+        ("印度海军", "ORG", 0.99),
+        ("叙利亚军队", "ORG", 0.99),
+        ("拜占庭帝国军队", "ORG", 0.99),
+        ("黎巴嫩政府军", "ORG", 0.99),
+        ("中国人民解放军海军", "ORG", 0.99),
+    )
+    assert kept(text, named) == [("中国人民解放军海军", "ORG")]
+
+
+def test_a_club_named_after_an_army_and_an_unknown_head_stay() -> None:
+    text = "莫斯科中央陆军击败了对手，星火海军也来了。"
+    named = spans_of(text, ("莫斯科中央陆军", "ORG", 0.99), ("星火海军", "ORG", 0.99))
+    assert kept(text, named) == [("莫斯科中央陆军", "ORG"), ("星火海军", "ORG")]
+
+
+def test_lacs_place_before_an_armed_service_makes_it_a_nations_forces() -> None:
+    text = "后来拜占廷军队收复了城池。"
+    named = spans_of(text, ("拜占廷军队", "ORG", 0.99))
+    assert kept(text, named) == [("拜占廷军队", "ORG")]  # no CC-CEDICT entry, no LAC
+    lac = [(0, 2, "d"), (2, 5, "LOC"), (5, 7, "n")]
+    assert kept(text, named, lac) == []
+
+
+def test_an_event_is_no_organisation_its_committee_is() -> None:
+    text = "在夏季奥林匹克运动会之前，国际奥林匹克委员会开会，世界博览会开幕。"
+    named = spans_of(
+        text,
+        ("奥林匹克运动会", "ORG", 0.99),
+        ("国际奥林匹克委员会", "ORG", 0.99),
+        ("世界博览会", "ORG", 0.9),
+    )
+    assert kept(text, named) == [("国际奥林匹克委员会", "ORG")]
+
+
+def test_a_sentence_defining_a_place_makes_its_opening_name_a_place() -> None:
+    text = "沙尔捷费里耶尔（）是法国科雷兹省的一个市镇。"
+    named = spans_of(text, ("沙尔捷", "ORG", 0.9), ("费里耶尔", "PER", 0.9))
+    assert kept(text, named) == [("沙尔捷", "LOC"), ("费里耶尔", "LOC")]
+    text = "覃恩堂，位于中华人民共和国湖南省。"
+    assert kept(text, spans_of(text, ("覃恩堂", "PER", 0.9))) == [("覃恩堂", "LOC")]
+
+
+def test_a_sentence_defining_a_person_or_his_office_keeps_the_person() -> None:
+    text = "王小明（1900年－1980年）是中国的一位作家，生于北京的一个村庄。"
+    assert kept(text, spans_of(text, ("王小明", "PER", 0.99))) == [("王小明", "PER")]
+    text = "陈大文位于香港的办公室很小。"  # his office lies there, not he
+    assert kept(text, spans_of(text, ("陈大文", "PER", 0.99))) == [("陈大文", "PER")]
+    text = "红星中学，位于北京市。"  # an organisation lies somewhere too
+    assert kept(text, spans_of(text, ("红星中学", "ORG", 0.99))) == [("红星中学", "ORG")]
+    text = "张三和沃莫尔是法国的一个市镇的居民。"  # not the opening name
+    assert kept(text, spans_of(text, ("沃莫尔", "PER", 0.9))) == [("沃莫尔", "PER")]
+
+
+def test_a_name_listed_beside_places_is_a_place_a_body_there_stays() -> None:
+    text = "马赛、图卢兹、里昂和巴黎爆发冲突，中国和美国政府谈判。"
+    named = spans_of(text, ("里昂", "ORG", 0.985), ("美国政府", "ORG", 0.99))
+    lac = [(0, 2, "LOC"), (2, 3, "w"), (3, 6, "LOC"), (6, 7, "w"), (7, 9, "ORG"), (9, 10, "c")]
+    lac += [(10, 12, "LOC"), (17, 19, "LOC"), (19, 20, "c"), (20, 24, "ORG")]
+    assert kept(text, named, lac) == [("里昂", "ORG"), ("美国政府", "ORG")]  # LAC: ORG
+    lac[4] = (7, 9, "n")
+    assert kept(text, named, lac) == [("里昂", "LOC"), ("美国政府", "ORG")]
+    assert kept(text, named) == [("里昂", "ORG"), ("美国政府", "ORG")]  # no LAC, no rule
+
+
+def test_a_title_makes_an_organisation_a_person_a_province_makes_it_a_place() -> None:
+    text = "奥斯塔公爵来访，合不勒汗设宴，布良斯克州下辖新区，汗国灭亡。"
+    named = spans_of(
+        text,
+        ("奥斯塔公爵", "ORG", 0.9),
+        ("合不勒汗", "ORG", 0.9),
+        ("布良斯克州", "ORG", 0.9),
+        ("汗国", "ORG", 0.9),
+    )
+    assert kept(text, named) == [
+        ("奥斯塔公爵", "PER"),
+        ("合不勒汗", "PER"),
+        ("布良斯克州", "LOC"),
+        ("汗国", "ORG"),
+    ]
+
+
+def test_a_list_of_clubs_named_after_cities_stays_a_list_of_clubs() -> None:
+    text = "本届联盟杯有塞维利亚、瓦伦西亚、沙尔克。"
+    named = spans_of(text, ("瓦伦西亚", "ORG", 0.99), ("沙尔克", "ORG", 0.99))
+    lac = [(6, 10, "LOC"), (10, 11, "w"), (11, 15, "LOC"), (15, 16, "w"), (16, 19, "LOC")]
+    assert kept(text, named, lac) == [("瓦伦西亚", "ORG"), ("沙尔克", "ORG")]
+    assert kept(text, named[:1], lac) == [("瓦伦西亚", "LOC")]  # alone among places
+
+
+def test_a_surname_and_an_office_is_no_name_a_given_name_is() -> None:
+    text = "大军南下再破薛郡长，王县长和李长江赶到。"
+    named = spans_of(
+        text, ("薛郡长", "PER", 0.95), ("王县长", "PER", 0.95), ("李长江", "PER", 0.99)
+    )
+    assert kept(text, named) == [("李长江", "PER")]
+
+
+def test_a_plant_family_before_its_genus_is_no_name() -> None:
+    text = "琼海叉柱花是爵床科叉柱花属的植物，德科是球员，拉科是球队。"
+    named = spans_of(text, ("爵床科", "PER", 0.9), ("德科", "PER", 0.99), ("拉科", "ORG", 0.99))
+    assert kept(text, named) == [("德科", "PER"), ("拉科", "ORG")]
+
+
+def test_a_heading_qualified_by_a_state_is_a_place_by_an_office_a_person() -> None:
+    text = "瑟马米什 (华盛顿州)"
+    assert kept(text, spans_of(text, ("瑟马米什", "PER", 0.9))) == [("瑟马米什", "LOC")]
+    text = "李烨 (成化进士)"
+    assert kept(text, spans_of(text, ("李烨", "PER", 0.9))) == [("李烨", "PER")]

@@ -101,6 +101,25 @@ def counts(gold: list[Sample], found: list[Found], kind: str, cut: float) -> tup
     return tp, pred, total
 
 
+def dump(path: Path, gold: list[Sample], found: list[Found]) -> None:
+    """Every shown and every gold person/organisation, one a line (sentence, span, type,
+    text, right/wrong/missed), to compare two runs line by line."""
+    rows = []
+    for i, (s, spans) in enumerate(zip(gold, found, strict=True)):
+        g = {(a, b, k) for a, b, k in s.spans if k in ("PER", "ORG")}
+        p = {(a, b, k) for a, b, k, _ in spans if k in ("PER", "ORG")}
+        for a, b, k in sorted(g | p):
+            mark = (
+                "right"
+                if (a, b, k) in g and (a, b, k) in p
+                else "wrong"
+                if (a, b, k) in p
+                else "missed"
+            )
+            rows.append(f"{i}\t{a}\t{b}\t{k}\t{s.text[a:b]}\t{mark}")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
 def line(label: str, tp: int, pred: int, total: int) -> str:
     p, r = (tp / pred if pred else 0.0), (tp / total if total else 0.0)
     return f"{label:>10}  P {p * 100:5.1f}  R {r * 100:5.1f}  ({tp}/{pred}, gold {total})"
@@ -114,6 +133,9 @@ def main() -> int:
     parser.add_argument("--lac-persons", type=float, default=None, help="LAC person floor")
     parser.add_argument("--at", type=str, default=None, help="PER,ORG: one run at these")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument(
+        "--dump", type=Path, default=None, help="with --at: write every shown PER/ORG here"
+    )
     args = parser.parse_args()
     gold = split_cluener(read_cluener(args.data / "cluener_train.json"))["tune"][: args.limit]
     texts = [s.text for s in gold]
@@ -136,6 +158,8 @@ def main() -> int:
             both = [both[0] + tp, both[1] + pred]
             print(line(kind, tp, pred, total))
         print(f"P(per+org) {both[0] / both[1] * 100:.1f}")
+        if args.dump:
+            dump(args.dump, gold, found)
         return 0
     low = {"PER": args.low, "ORG": args.low}
     found = pipeline_names(texts, resources, low)

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from reader import paths
 from reader.glossary.judge import Entity
+from reader.glossary.place_evidence import defined_as_a_place, listed_among_places
 
 FAMILIES_FILE = "name_families.tsv"
 Word = tuple[int, int, str]  # LAC's word: start, end, its tag (PER, LOC, ORG, n, v …)
@@ -55,6 +56,14 @@ class FamilyRules:
     group_nouns: frozenset[str]  # army: a capitalised one names a body (Red Army)
     ruler_ends: frozenset[str]  # the last character of a ruler's title (帝 in 宋文帝)
     senses: frozenset[str]  # CC-CEDICT definition words of a religion, school, people, era
+    army_ends: tuple[str, ...] = ()  # 海军 in 印度海军: a nation's armed service
+    event_ends: tuple[str, ...] = ()  # 运动会 in 奥林匹克运动会: an event, not a body
+    place_kinds: tuple[str, ...] = ()  # 市镇 in "X（）是法国…的一个市镇": what a place is
+    list_marks: tuple[str, ...] = ()  # 、 和 与: between the items of a list
+    title_ends: tuple[str, ...] = ()  # 公爵 in 奥斯塔公爵: a person's title, not a body
+    division_ends: tuple[str, ...] = ()  # 州 in 布良斯克州: a place, not a body
+    taxon_ends: tuple[str, ...] = ()  # 科 in 爵床科: a rank of living things
+    taxon_next: tuple[str, ...] = ()  # 属 in 爵床科叉柱花属: the rank below, after it
     # per type: below it, a name the two taggers disagree on is not shown
     disagreement_floor: dict[str, float] = field(default_factory=dict)
     # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
@@ -94,6 +103,14 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         group_nouns=frozenset(v.lower() for v in values["group_noun"]),
         ruler_ends=frozenset("".join(values["ruler_end"])),
         senses=frozenset(v.lower() for v in values["sense"]),
+        army_ends=tuple(values["army_end"]),
+        event_ends=tuple(values["event_end"]),
+        place_kinds=tuple(sorted(values["place_kind"], key=len, reverse=True)),
+        list_marks=tuple(values["list_mark"]),
+        title_ends=tuple(values["title_end"]),
+        division_ends=tuple(values["division_end"]),
+        taxon_ends=tuple(values["taxon_end"]),
+        taxon_next=tuple(values["taxon_next"]),
         disagreement_floor=settings.get("disagreement_floor", {}),
         retype_below=settings.get("retype_below", {}),
     )
@@ -109,6 +126,14 @@ _KINDS = (
     "place_after",
     "group_end",
     "group_noun",
+    "army_end",
+    "event_end",
+    "place_kind",
+    "list_mark",
+    "title_end",
+    "division_end",
+    "taxon_end",
+    "taxon_next",
     "sense",
     "setting",
 )
@@ -147,11 +172,11 @@ def screen(
         if entity.type not in ("PER", "ORG"):
             kept.append(entity)
             continue
-        verdict = _verdict(entity, text, lac_words, agreement, rules)
+        verdict = _verdict(entity, text, lac_words, agreement, rules, entities)
         if verdict == "keep":
             kept.append(entity)
-        elif verdict == "LOC":
-            kept.append(Retyped(entity.start, entity.end, "LOC", entity.confidence))
+        elif verdict in ("LOC", "PER"):
+            kept.append(Retyped(entity.start, entity.end, verdict, entity.confidence))
         elif verdict.startswith("head:") and int(verdict[5:]) > 0:
             # 蓝天蔚率北伐军: the person before the verb (none: nothing is kept)
             end = entity.start + int(verdict[5:])
@@ -167,6 +192,7 @@ def _verdict(
     lac_words: Sequence[Word] | None,
     agreement: bool,
     rules: FamilyRules,
+    neighbours: Sequence[Entity] = (),
 ) -> str:
     """keep, drop, LOC (a place), ruler (without the reign period) or head:N (the first N
     characters are the person)."""
@@ -181,12 +207,30 @@ def _verdict(
             return "ruler"
     if entity.type == "PER" and _is_relation(name, rules):
         return "drop"
+    if _is_a_taxon(name, text[entity.end :], rules):
+        return "drop"
     senses = _dictionary_senses(name)
     if _names_a_belief_or_people(senses, rules):
         return "drop"
     if entity.type == "ORG" and _is_a_nations_army(name, senses, rules):
         return "drop"
+    if entity.type == "ORG" and name.endswith(rules.event_ends):
+        return "drop"  # 奥林匹克运动会: a games, not the body that holds it
     lac = _lac_view(entity, lac_words) if lac_words is not None else None
+    if entity.type == "ORG" and _is_a_nations_service(name, entity, lac_words, rules):
+        return "drop"
+    if defined_as_a_place(text, entity, rules):
+        return "LOC"
+    if entity.type == "ORG" and name.endswith(rules.division_ends):
+        return "LOC"  # 俄罗斯联邦布良斯克州: a province
+    if entity.type == "ORG" and name.endswith(rules.title_ends) and len(name) > 2:
+        return "PER"  # 奥斯塔公爵 "the Duke of Aosta", 合不勒汗 "Khabul Khan"
+    if (
+        lac_words
+        and lac not in ("PER", "ORG", "same")
+        and listed_among_places(entity, text, lac_words, neighbours, rules)
+    ):
+        return "LOC"
     if senses and _only_a_place(senses, entity, lac, rules):
         return "LOC"
     if entity.type == "PER" and _said_to_be_a_place(text, entity, senses, rules):
@@ -244,7 +288,10 @@ def _names_a_belief_or_people(senses: Sequence[str], rules: FamilyRules) -> bool
     (religion)"); a person's sense (a lifespan) keeps the name."""
     if not senses or any(_A_LIFETIME.search(d) for d in senses):
         return False
-    return all(any(w in rules.senses for w in re.findall(r"[a-z]+", d.lower())) for d in senses)
+    # "People's" (Chinese People's Liberation Army) names a body, not a people
+    return all(
+        any(w in rules.senses for w in re.findall(r"[a-z]+(?:'s)?", d.lower())) for d in senses
+    )
 
 
 def _only_a_place(
@@ -287,6 +334,41 @@ def _is_a_nations_army(name: str, senses: Sequence[str], rules: FamilyRules) -> 
         for d in senses
         for w in re.findall(r"[A-Za-z]+", d)
     )
+
+
+def _is_a_nations_service(
+    name: str, entity: Entity, lac_words: Sequence[Word] | None, rules: FamilyRules
+) -> bool:
+    """印度海军 "the Indian navy", 叙利亚军队, 拜占庭帝国军队, 黎巴嫩政府军: a nation (a proper
+    noun CC-CEDICT or LAC knows, or an empire or kingdom) and an armed service is a side's
+    forces, as 日军 is. A named army's own branch (中国人民解放军海军) and a club named
+    after an army (莫斯科中央陆军: 莫斯科中央 is no nation) stay."""
+    end = next((e for e in rules.army_ends if name.endswith(e)), None)
+    if end is None or len(name) == len(end):
+        return False
+    head = name[: -len(end)]
+    if head.endswith("国"):  # 英国, 拜占庭帝国, 德意志帝国
+        return True
+    head_end = entity.start + len(head)
+    if lac_words and any(w == (entity.start, head_end, "LOC") for w in lac_words):
+        return True  # LAC's place: 拜占廷 (no CC-CEDICT entry in this spelling)
+    senses = _dictionary_senses(head)
+    if senses:
+        return not any(
+            w.lower() in rules.group_nouns or w.lower()[:-1] in rules.group_nouns
+            for d in senses
+            for w in re.findall(r"[A-Za-z]+", d)
+        )
+    return False
+
+
+def _is_a_taxon(name: str, after: str, rules: FamilyRules) -> bool:
+    """爵床科 in 是爵床科叉柱花属的植物 "a plant of the genus … of the family Acanthaceae": a
+    family or order named before the genus or family it holds is no person or body."""
+    if not name.endswith(rules.taxon_ends) or not rules.taxon_next:
+        return False
+    lower = "|".join(map(re.escape, rules.taxon_next))
+    return re.match(rf"[\u4e00-\u9fff]{{1,8}}?(?:{lower})", after) is not None
 
 
 # a person's years in a definition: a lifespan or a reign, "(reigned 222-252)", "(c. 1480-1521)"

@@ -1,0 +1,86 @@
+"""Evidence in the sentence that a "person" or "organisation" is a place: an article
+defining it as one (沃莫尔（）是法国…的一个市镇), a heading qualified by a state (瑟马米什
+(华盛顿州)), or a list it stands in among places (马赛、图卢兹、里昂和巴黎). Part of the
+false-name screen (reader/glossary/name_families.py), which holds the data (place kinds,
+list marks) in :class:`FamilyRules`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reader.glossary.judge import Entity
+
+if TYPE_CHECKING:
+    from reader.glossary.name_families import FamilyRules
+
+Word = tuple[int, int, str]  # LAC's word: start, end, its tag
+
+
+def defined_as_a_place(text: str, entity: Entity, rules: FamilyRules) -> bool:
+    """沃莫尔（）是法国勃艮第大区约讷省的一个市镇, 覃恩堂，位于…, 瑟马米什 (华盛顿州): the
+    sentence opens with the name and defines it as a place (an article's first sentence, or
+    its heading with a state, province or county to tell it from others). The span lies in the
+    opening words before the first bracket, comma or 是; what follows is "是 … 的(一个) <a
+    kind of place>" or, for a person, "位于 …" (an organisation lies somewhere too)."""
+    opening = _OPENING.match(text)
+    if opening is None or entity.end > opening.end() or not rules.place_kinds:
+        return False
+    after = text[opening.end() :]
+    qualifier = _QUALIFIER.fullmatch(after)
+    if qualifier is not None:  # a heading: 瑟马米什 (华盛顿州), not 李烨 (成化进士)
+        return qualifier.group(1).endswith((*rules.division_ends, *rules.place_kinds))
+    rest = _BRACKETS.sub("", after).lstrip("，, ")
+    # 覃恩堂，位于: set off by a bracket or comma (梁定邦位于…的办公室 is his office)
+    if entity.type == "PER" and rest.startswith("位于") and after[:1] in "（(，,":
+        return True
+    clause = re.split(r"[。；;，,]", rest, maxsplit=1)[0]  # 是中国的一位作家，生于…的一个村庄
+    if not clause.startswith(("是", "为")):
+        return False
+    kinds = "|".join(map(re.escape, rules.place_kinds))
+    return re.search(rf"的(?:一个|一座|一条)?(?:{kinds})$", clause) is not None
+
+
+def listed_among_places(
+    entity: Entity,
+    text: str,
+    lac_words: Sequence[Word],
+    neighbours: Sequence[Entity],
+    rules: FamilyRules,
+) -> bool:
+    """马赛、波尔多、图卢兹、里昂和巴黎, 打拉根岛，巴厘巴板与东爪哇岛: a name LAC does not call a
+    person or an organisation, in a list whose neighbouring item LAC calls a place, is a
+    place too (a list holds things of one kind). An organisation that ends like one (美国政府
+    in 中国和美国政府) stays, and so does one in a list where the recogniser finds another
+    name of its type (塞维利亚、瓦伦西亚、沙尔克04: football clubs named after cities)."""
+    from reader.glossary.org_endings import ends_like_an_organisation
+
+    if entity.type == "ORG" and ends_like_an_organisation(text[entity.start : entity.end]):
+        return False
+    before, after = text[: entity.start], text[entity.end :]
+    for mark in rules.list_marks:
+        for n in neighbours:
+            if n.type == entity.type and (
+                (n.end == entity.start - len(mark) and before.endswith(mark))
+                or (n.start == entity.end + len(mark) and after.startswith(mark))
+            ):
+                return False
+    ends = {w[1]: w for w in lac_words}
+    starts = {w[0]: w for w in lac_words}
+    for mark in rules.list_marks:
+        if before.endswith(mark):
+            word = ends.get(entity.start - len(mark))
+            if word is not None and word[2] == "LOC":
+                return True
+        if after.startswith(mark):
+            word = starts.get(entity.end + len(mark))
+            if word is not None and word[2] == "LOC":
+                return True
+    return False
+
+
+# the words a sentence opens with, up to its first bracket, comma, 是 or 位于
+_OPENING = re.compile(r"(?:(?!位于)[^（(，,。；是\s])+")
+_QUALIFIER = re.compile(r"\s*[（(]([^）)]+)[）)]\s*")
+_BRACKETS = re.compile(r"^(?:（[^）]*）|\([^)]*\))+")
