@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from reader import paths
 from reader.glossary.judge import Entity
 from reader.glossary.place_evidence import defined_as_a_place, listed_among_places
+from reader.han import HAN_CLASS
 
 FAMILIES_FILE = "name_families.tsv"
 Word = tuple[int, int, str]  # LAC's word: start, end, its tag (PER, LOC, ORG, n, v …)
@@ -368,7 +369,7 @@ def _is_a_taxon(name: str, after: str, rules: FamilyRules) -> bool:
     if not name.endswith(rules.taxon_ends) or not rules.taxon_next:
         return False
     lower = "|".join(map(re.escape, rules.taxon_next))
-    return re.match(rf"[\u4e00-\u9fff]{{1,8}}?(?:{lower})", after) is not None
+    return re.match(rf"[{HAN_CLASS}]{{1,8}}?(?:{lower})", after) is not None
 
 
 # a person's years in a definition: a lifespan or a reign, "(reigned 222-252)", "(c. 1480-1521)"
