@@ -226,6 +226,7 @@ def _segment_all(
     """
     from reader.annotate.pinyin import apply_sandhi
     from reader.annotate.script import convert_aligned
+    from reader.pipeline_names import auto_names, name_at
     from reader.segment.words import merge_spans
 
     spans = [(s.start, s.end) for s in chosen]
@@ -292,7 +293,7 @@ def _segment_all(
                     display(spelled, style),
                     spelled,
                     tag_of.get(span) or tag(simplified[a:b]),
-                    _name_at(hits, found, a, b, sentence_text, chars, start, decider)
+                    name_at(hits, found, a, b, sentence_text, chars, start, decider)
                     if span in names
                     else None,
                 )
@@ -300,7 +301,7 @@ def _segment_all(
         if opts.auto_names:
             # Organisations and places by their suffixes (宇树科技, 余杭区) where neither the
             # glossary nor the recogniser named anything; persons too without a recogniser.
-            tokens = _auto_names(
+            tokens = auto_names(
                 tokens,
                 sentence_text,
                 start,
@@ -320,99 +321,6 @@ def _segment_all(
             )
         )
     return sentences
-
-
-def _name_at(
-    hits: dict[tuple[int, int], GlossaryHit],
-    found: dict[tuple[int, int], Entity],
-    a: int,
-    b: int,
-    sentence_text: str,
-    readings: Sequence[str | None],
-    start: int,
-    decider: NameDecider,
-) -> GlossaryHit | None:
-    """The name token ``[a, b)`` of a sentence is, in article offsets (None: not a name)."""
-    from reader.glossary.decide import place
-    from reader.glossary.render_names import render_entity
-
-    hit = hits.get((a, b))
-    if hit is None and (a, b) in found:
-        entity = found[(a, b)]
-        hit = render_entity(
-            sentence_text[a:b],
-            entity.type,
-            readings[a:b],
-            entity.confidence,
-            sure=decider.forces(entity),
-        )
-        if hit is not None:
-            hit = replace(hit, start=a, end=b)  # rendered at 0..len(name): into the sentence
-        if hit is not None and hit.forced and not decider.forces(entity):
-            hit = replace(hit, forced=False)  # shown as a name, translated freely
-    return None if hit is None else place(hit, start)
-
-
-def _auto_names(
-    tokens: list[Token],
-    sentence_text: str,
-    sentence_start: int,
-    word_freq: Callable[[str], int | None],
-    style: str,
-    persons: bool = True,
-) -> list[Token]:
-    """Mark likely names the glossary lacks; a name jieba split (扎克|伯格) becomes one token."""
-    from reader.annotate.pinyin import format_word
-    from reader.glossary.auto import PLACE_INSTITUTION_NOTE, detect_names
-    from reader.glossary.fold import fold
-
-    found = detect_names(
-        tokens, sentence_text, sentence_start, lambda w: word_freq(fold(w)), persons
-    )
-    if not persons:  # with the recogniser: an unknown organisation is left to the translator
-        found = [
-            replace(h, en="", note="auto: left to translator", forced=False)
-            if h.type != "place" and h.note != PLACE_INSTITUTION_NOTE
-            else h
-            for h in found
-        ]
-    if not found:
-        return tokens
-    out: list[Token] = []
-    hits = sorted(found, key=lambda h: h.start)
-    i = 0
-    for hit in hits:
-        while i < len(tokens) and tokens[i].end <= hit.start:
-            out.append(tokens[i])
-            i += 1
-        group = []
-        while i < len(tokens) and tokens[i].start < hit.end:
-            group.append(tokens[i])
-            i += 1
-        if (
-            not group
-            or group[0].start != hit.start
-            or group[-1].end != hit.end
-            or any(t.glossary is not None for t in group[1:])
-            or (group[0].glossary is not None and hit.note != PLACE_INSTITUTION_NOTE)
-        ):
-            out.extend(group)  # a hit that doesn't fall on token edges is not trusted
-            continue
-        readings = tuple(r for t in group for r in t.readings)
-        out.append(
-            Token(
-                text="".join(t.text for t in group),
-                start=hit.start,
-                end=hit.end,
-                converted="".join(t.converted for t in group),
-                pinyin=format_word(readings, style) if any(readings) else "",
-                readings=readings,
-                pos=group[0].pos if len(group) == 1 else "nz",
-                glossary=hit,
-            )
-        )
-    out.extend(tokens[i:])
-    return out
 
 
 def restyle_sentence(sentence: Sentence, style: str, sandhi: bool = False) -> Sentence:

@@ -19,6 +19,7 @@ PIPELINE_MODULES = [
     "reader.translate",
     "reader.export",
     "reader.pipeline",
+    "reader.pipeline_names",
 ]
 
 
