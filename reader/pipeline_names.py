@@ -33,20 +33,18 @@ def name_at(
     from reader.glossary.render_names import render_entity
 
     hit = hits.get((a, b))
-    if hit is None and (a, b) in found:
-        entity = found[(a, b)]
-        hit = render_entity(
-            sentence_text[a:b],
-            entity.type,
-            readings[a:b],
-            entity.confidence,
-            sure=decider.forces(entity),
-        )
-        if hit is not None:
-            hit = replace(hit, start=a, end=b)  # rendered at 0..len(name): into the sentence
-        if hit is not None and hit.forced and not decider.forces(entity):
-            hit = replace(hit, forced=False)  # shown as a name, translated freely
-    return None if hit is None else place(hit, start)
+    if hit is not None:
+        return place(hit, start)
+    if (a, b) not in found:
+        return None
+    entity = found[(a, b)]
+    sure = decider.forces(entity)
+    hit = render_entity(sentence_text[a:b], entity.type, readings[a:b], entity.confidence, sure)
+    if hit is None:
+        return None
+    if hit.forced and not sure:
+        hit = hit.judged(hit.confidence, False)  # shown as a name, translated freely
+    return place(hit, start + a)  # rendered at 0..len(name): into the sentence, the article
 
 
 def auto_names(

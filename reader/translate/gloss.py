@@ -251,7 +251,7 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             applied.append(hit.en)
         elif (percent := percent_phrase(simplified)) is not None:
             words.append(percent)
-        elif (numbered := number_phrase(tokens, index, words, after_number)) is not None:
+        elif (numbered := number_phrase(tokens, index, words)) is not None:
             words[-1:] = [numbered] if numbered else []  # the previous word, now read with this one
         elif index and _is_number(tokens[index - 1].text) and simplified in after_number:
             counting = after_number[simplified]
@@ -265,12 +265,15 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             words.append(counting)
         elif (
             index
+            and words
             and len(simplified) > 1
             and (scaled := scale_number(tokens[index - 1].text, simplified[0], words[-1]))
         ):
-            # 100|万人: "1 million people" (the scale and a noun in one token)
+            # the scale and a word in one token: 100|万人 "1 million person"; a measure word
+            # only counts (1.2|亿名用户 "120 million user")
             words[-1] = scaled
-            words.append(gloss_word(simplified[1:]))
+            rest = simplified[1:]
+            words.append("" if rest in after_number else gloss_word(rest))
         elif index and tokens[index - 1].text in _QUANTITY_WORDS and simplified in after_number:
             # 这|款手机 "this phone": the demonstrative says it; the measure only counts
             words.append(

@@ -8,7 +8,7 @@ A gloss reads a sentence word by word, so 5月21日 came out "5 month 21 day" an
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 
 from reader.model import Token
 
@@ -51,10 +51,19 @@ def scale_number(number: str, unit: str, shown: str) -> str | None:
     if multiplier is None or shown != number or not re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return None
     value = float(digits) * multiplier
-    for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if value >= size:
+    return _in_millions(value) or f"{value:,.0f}"
+
+
+_LARGE = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+
+
+def _in_millions(value: float, exact: bool = False) -> str | None:
+    """``value`` as "1.2 billion", "20 million" (two decimals at most); None below a
+    million. ``exact``: only a size the value is a whole hundredth of (no rounding)."""
+    for size, name in _LARGE:
+        if value >= size and not (exact and value % (size // 100)):
             return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {name}"
-    return f"{value:,.0f}"
+    return None
 
 
 def ordinal(n: int) -> str:
@@ -64,13 +73,10 @@ def ordinal(n: int) -> str:
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
-def number_phrase(
-    tokens: Sequence[Token], index: int, words: Sequence[str], counted: Container[str] = ()
-) -> str | None:
+def number_phrase(tokens: Sequence[Token], index: int, words: Sequence[str]) -> str | None:
     """The previous word re-read together with token ``index`` (a date unit after its
     number, a number after 百分之), "" to drop the previous word, or None when this token
     is no such pair. ``words`` holds the gloss so far; its last word is the previous token's.
-    ``counted``: words the measure table reads after a number (万元 "ten thousand yuan").
     """
     if not index or not words:
         return None
@@ -78,15 +84,6 @@ def number_phrase(
     if prev == "百分之":  # 百分之二十: "20 percent"
         value = chinese_number(text)
         return None if value is None else f"{value} percent"
-    if (
-        text[:1] in _SCALE
-        and len(text) == 2
-        and text[1:] in counted
-        and text not in counted
-        and re.fullmatch(r"\d+(?:\.\d+)?", prev)
-    ):
-        # 1.2|亿名 (one token: the scale and a measure word, 名 "people"): "120 million"
-        return scale_number(prev, text[0], words[-1])
     value = chinese_number(prev)
     if value is None or words[-1] != prev and words[-1] != str(value):
         return None  # the number was not shown as a number (a name, a word)
@@ -119,7 +116,4 @@ def numeral_words(text: str) -> str | None:
     value = chinese_number(text)
     if value is None:
         return None
-    for size, name in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
-        if value >= size and value % (size // 100) == 0:
-            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {name}"
-    return f"{value:,}"
+    return _in_millions(value, exact=True) or f"{value:,}"
