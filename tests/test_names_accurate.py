@@ -120,3 +120,47 @@ def test_lac_persons_fill_only_where_the_crf_found_nothing() -> None:
     assert all(not any(c.start < e.end and e.start < c.end for c in crf) for e in added)
     assert len(union) == len(crf) + len(added)
     assert [e.start for e in union] == sorted(e.start for e in union)
+
+
+def _entities(recogniser: object, resources: Resources, texts: list[str]) -> list[list[tuple]]:
+    seg = resources.segmenter
+    out = []
+    for text in texts:
+        words = seg.cut(text)
+        tags = [seg.tag(text[a:b]) for a, b in words]
+        found = recogniser.recognise(text, words, tags)  # type: ignore[attr-defined]
+        out.append([(e.start, e.end, e.type, round(e.confidence, 4)) for e in found])
+    return out
+
+
+def test_a_prepared_batch_read_on_lac_s_thread_gives_what_one_by_one_gives(
+    resources: Resources,
+) -> None:
+    """prepare() hands the batch to a thread of its own; recognise() must see exactly what
+    it sees when LAC reads each sentence alone (no batch), and a second prepare() replaces
+    the first batch."""
+    texts = [text for text, _person in SENTENCES]
+    alone = Resources().recogniser_for(NameModel.ACCURATE)
+    expected = _entities(alone, resources, texts)
+    batched = Resources().recogniser_for(NameModel.ACCURATE)
+    assert batched is not None
+    batched.prepare(["小米创始人雷军说。"])  # type: ignore[attr-defined]
+    batched.prepare(texts)  # type: ignore[attr-defined]
+    assert _entities(batched, resources, texts) == expected
+    assert batched.lac_words("小米创始人雷军说。") is None  # type: ignore[attr-defined]
+    assert batched.lac_words(texts[0])  # type: ignore[attr-defined]
+
+
+def test_an_error_on_lac_s_thread_reaches_the_caller(
+    resources: Resources, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recogniser = Resources().recogniser_for(NameModel.ACCURATE)
+    assert recogniser is not None
+
+    def broken() -> object:
+        raise RuntimeError("LAC weights unreadable")
+
+    monkeypatch.setattr(recogniser, "_lac_tagger", broken)
+    recogniser.prepare(["岩田聪在任天堂工作了很多年。"])  # type: ignore[attr-defined]
+    with pytest.raises(RuntimeError, match="unreadable"):
+        recogniser.lac_words("岩田聪在任天堂工作了很多年。")  # type: ignore[attr-defined]
