@@ -188,6 +188,7 @@ class ArticleRun:
             (s.text for s in self.sentences),
             self.segmenter.freq,
             opts.auto_names,
+            res.dictionary,
         )
 
     def annotate(self, indices: Sequence[int]) -> list[Sentence]:

@@ -1,14 +1,15 @@
 """Everything annotation needs, built lazily once and passed explicitly.
 
 One :class:`Resources` object owns the segmenter (and one derived segmenter per glossary),
-the pinyin reader, the name recogniser and the parsed glossary files. Nothing a run learns
+the pinyin reader, the CC-CEDICT dictionary, the name recogniser and the parsed glossary
+files. Nothing a run learns
 (a glossary's words, a parsed file) lives in module state, so results never depend on what
 ran before in the same process: two Resources objects are fully independent.
 
 :func:`default_resources` is only a convenience instance for callers that don't care (as
 ``jieba.dt`` is for jieba); the CLI and the TUI build their own and pass it down.
 
-Immutable shipped tables (OpenCC's character tables, CC-CEDICT's index, the g2pM weights)
+Immutable shipped tables (OpenCC's character tables, the g2pM weights, rule files)
 are read once per process by their owning modules: they never change while it runs, so
 sharing them cannot make one run depend on another.
 """
@@ -27,6 +28,7 @@ from reader import paths
 from reader.model import NameModel
 
 if TYPE_CHECKING:
+    from reader.annotate.dictionary import Dictionary
     from reader.annotate.names_model import NameRecogniser
     from reader.annotate.pinyin import PinyinReader
     from reader.glossary.decide import Recogniser
@@ -58,6 +60,7 @@ class Resources:
         self._segmenter: Segmenter | None = None
         self._derived: OrderedDict[str, Segmenter] = OrderedDict()
         self._pinyin: PinyinReader | None = None
+        self._dictionary: Dictionary | None = None
         # a recogniser given (tests' fakes) serves every name model; else one per model,
         # loaded on first use (None: disabled or weights missing)
         self._given: Recogniser | None = recogniser
@@ -110,8 +113,22 @@ class Resources:
                 if self._pinyin is None:
                     from reader.annotate.pinyin import PinyinReader
 
-                    self._pinyin = PinyinReader(segmenter=self.segmenter)
+                    self._pinyin = PinyinReader(
+                        segmenter=self.segmenter, dictionary=self.dictionary
+                    )
         return self._pinyin
+
+    # -- dictionary -----------------------------------------------------------------------
+    @property
+    def dictionary(self) -> Dictionary:
+        """CC-CEDICT (its index in this cache dir, built on first look-up)."""
+        if self._dictionary is None:
+            with self._lock:
+                if self._dictionary is None:
+                    from reader.annotate.dictionary import Dictionary
+
+                    self._dictionary = Dictionary(self._cache_dir)
+        return self._dictionary
 
     # -- names ----------------------------------------------------------------------------
     @property

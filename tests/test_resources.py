@@ -140,3 +140,18 @@ def test_the_translation_cache_follows_the_user_cache_dir(
         resources.translation_cache.path
         == tmp_path / "elsewhere" / "cache" / "translations.sqlite3"
     )
+
+
+def test_cc_cedict_belongs_to_its_resources(tmp_path: Path) -> None:
+    """The dictionary is one of the resources: its index lives in their cache dir, the
+    pinyin reader and the name decider read it, and another Resources has its own."""
+    first, second = Resources(cache_dir=tmp_path / "a"), Resources(cache_dir=tmp_path / "b")
+    assert first.dictionary is first.dictionary
+    assert first.dictionary is not second.dictionary
+    annotate(_loaded("得到用户的支持。"), Options(), first)
+    assert (tmp_path / "a" / "cedict.table").is_file()
+    assert not (tmp_path / "b").exists()
+    assert first.pinyin.words.dictionary is first.dictionary
+    assert first.dictionary.only_common_senses("得到")  # "to get": an ordinary word
+    assert not first.dictionary.only_common_senses("腾讯")  # a proper noun
+    assert [e.pinyin for e in first.dictionary.lookup("銀行")][0] == "yin2 hang2"

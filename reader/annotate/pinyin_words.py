@@ -21,6 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.annotate.dictionary import Dictionary
 
 KIND_SINGLE = "single"  # a one-character word: pypinyin's default reading of the character
 KIND_PHRASE = "phrase"  # the whole word is in pypinyin's phrase dictionary
@@ -95,17 +99,23 @@ class WordReader:
     max-match prefix set at every start (~0.4 s); a start here looks up only its words.
     """
 
-    def __init__(self, cache_size: int = 50_000, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        cache_size: int = 50_000,
+        cache_dir: Path | None = None,
+        dictionary: Dictionary | None = None,
+    ) -> None:
+        """``dictionary``: CC-CEDICT (None: the default one)."""
         from reader import paths
-        from reader.annotate import dictionary
+        from reader.annotate.dictionary import default_dictionary
         from reader.disktable import open_table
 
         folder = _pypinyin_dir()
         cache = (cache_dir or paths.cache_dir()) / "pypinyin.table"
         self._table = open_table(cache, _table_stamp(folder), _table_items)
         self._rows: dict[str, str | None] = {}
-        self._dictionary = dictionary
-        dictionary.load()
+        self.dictionary = dictionary if dictionary is not None else default_dictionary()
+        self.dictionary.load()
         self._cache: dict[str, WordReading] = {}
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -197,7 +207,7 @@ class WordReader:
         if len(word) < 2:
             return (_EMPTY,) * len(word)
         sets: list[set[str]] = [set() for _ in word]
-        for entry in self._dictionary.lookup_exact(word):
+        for entry in self.dictionary.lookup_exact(word):
             syllables = entry.pinyin.split()
             if len(syllables) == len(word):
                 for s, syl in zip(sets, syllables, strict=True):

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reader import paths
 from reader.glossary.fold import fold
@@ -135,18 +134,10 @@ def _common_word(word: str, rules: NameRules, word_freq: WordFreq | None) -> boo
     return _only_common_senses(word)
 
 
-@lru_cache(maxsize=4096)
 def _only_common_senses(word: str) -> bool:
-    try:
-        from reader.annotate.dictionary import lookup
-    except ImportError:  # pragma: no cover - the dictionary module is part of the package
-        return False
-    entries = lookup(word)
-    # a proper noun: capitalised pinyin (腾讯 Teng2 xun4, even when its definition is only
-    # "see …") or a capitalised first sense
-    return bool(entries) and not any(
-        e.proper or (e.definitions and e.definitions[0][:1].isupper()) for e in entries
-    )
+    from reader.annotate.dictionary import default_dictionary
+
+    return default_dictionary().only_common_senses(word)
 
 
 # ---- pinyin --------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from reader.glossary.latin_names import latin_name_shown
 from reader.model import GlossaryHit
 
 if TYPE_CHECKING:
+    from reader.annotate.dictionary import Dictionary
     from reader.glossary.store import Glossary
 
 Span = tuple[int, int]
@@ -49,8 +50,14 @@ class NameDecider:
         sentence_texts: Iterable[str],
         word_freq: Callable[[str], int | None],
         auto_names: bool = True,
+        dictionary: Dictionary | None = None,
     ) -> None:
+        """``dictionary``: CC-CEDICT, which tells ordinary words (None: the default
+        one)."""
+        from reader.annotate.dictionary import default_dictionary
+
         texts = list(sentence_texts)
+        self._dictionary = dictionary if dictionary is not None else default_dictionary()
         self.glossary = glossary
         self.recogniser = recogniser
         self.auto_names = auto_names
@@ -260,9 +267,7 @@ class NameDecider:
         """An everyday word: CC-CEDICT knows it only with common senses (得到 "to get",
         精诚 "sincerity"). A name's own entry is capitalised (中国 China, 阿里 Ali), so a
         frequent name is not "ordinary" however often jieba has seen it."""
-        from reader.glossary.auto import _only_common_senses
-
-        return _only_common_senses(fold(word))
+        return self._dictionary.only_common_senses(fold(word))
 
 
 @dataclass(frozen=True, slots=True)

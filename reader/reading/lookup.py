@@ -10,7 +10,7 @@ from reader.han import is_han
 from reader.model import Token, Translation
 
 if TYPE_CHECKING:
-    from reader.annotate.dictionary import DictEntry
+    from reader.annotate.dictionary import DictEntry, Dictionary
     from reader.model import GlossaryHit
     from reader.session import Session
 
@@ -33,8 +33,11 @@ def translation_label(translation: Translation | None) -> str:
     return translation.method.label
 
 
-def lookup_info(session: Session, with_dictionary: bool = True) -> LookupInfo:
-    """What the look-up panel shows for the selected word or span."""
+def lookup_info(
+    session: Session, with_dictionary: bool = True, dictionary: Dictionary | None = None
+) -> LookupInfo:
+    """What the look-up panel shows for the selected word or span (``dictionary``: the
+    CC-CEDICT to read; None: the default one)."""
     tokens = session.selected_tokens()
     sentence = session.current_sentence()
     text = "".join(t.text for t in tokens)
@@ -45,8 +48,9 @@ def lookup_info(session: Session, with_dictionary: bool = True) -> LookupInfo:
     entries: tuple[DictEntry, ...] = ()
     chars: tuple[tuple[str, tuple[DictEntry, ...]], ...] = ()
     if with_dictionary and any(is_han(ch) for ch in text):
-        from reader.annotate.dictionary import lookup
+        from reader.annotate.dictionary import default_dictionary
 
+        lookup = (dictionary if dictionary is not None else default_dictionary()).lookup
         prefer = " ".join(r for r in readings if r) or None
         entries = tuple(lookup(text, prefer=prefer))
         han = [(k, ch) for k, ch in enumerate(text) if is_han(ch)]

@@ -171,10 +171,8 @@ class AnnotationWork(ReaderHost):
             self.start_translation()
 
     def _load_dictionary(self) -> None:
-        from reader.annotate import dictionary
-
         try:
-            dictionary.load()
+            self.resources.dictionary.load()
         except Exception as exc:  # a thread of our own: say what failed, no traceback
             self.post_message(WorkFailed("dictionary", str(exc) or repr(exc)))
             return

@@ -73,7 +73,11 @@ class ScreenRefresh(ReaderHost):
     def refresh_lookup(self) -> None:
         if not self.session.sentences:
             return
-        info = lookup_info(self.session, with_dictionary=self.dictionary_ready)
+        info = lookup_info(
+            self.session,
+            with_dictionary=self.dictionary_ready,
+            dictionary=self.resources.dictionary,
+        )
         self.lookup.show(
             info, self.session.article.pinyin_style, self.dictionary_ready, self.vocab_lookup_line()
         )
