@@ -121,13 +121,21 @@ class Resources:
     # -- dictionary -----------------------------------------------------------------------
     @property
     def dictionary(self) -> Dictionary:
-        """CC-CEDICT (its index in this cache dir, built on first look-up)."""
+        """CC-CEDICT (its index in this cache dir, built on first look-up).
+
+        With no cache dir of their own, resources read the default instance, which the
+        glossary's and the gloss's dictionary questions also ask: one index in the process
+        (each index maps its table: ~20 MB resident)."""
         if self._dictionary is None:
             with self._lock:
                 if self._dictionary is None:
-                    from reader.annotate.dictionary import Dictionary
+                    from reader.annotate.dictionary import Dictionary, default_dictionary
 
-                    self._dictionary = Dictionary(self._cache_dir)
+                    self._dictionary = (
+                        Dictionary(self._cache_dir)
+                        if self._cache_dir is not None
+                        else default_dictionary()
+                    )
         return self._dictionary
 
     # -- names ----------------------------------------------------------------------------

@@ -155,3 +155,7 @@ def test_cc_cedict_belongs_to_its_resources(tmp_path: Path) -> None:
     assert first.dictionary.only_common_senses("得到")  # "to get": an ordinary word
     assert not first.dictionary.only_common_senses("腾讯")  # a proper noun
     assert [e.pinyin for e in first.dictionary.lookup("銀行")][0] == "yin2 hang2"
+    # without a cache dir of their own, resources share the default index (one per process)
+    from reader.annotate.dictionary import default_dictionary
+
+    assert Resources().dictionary is default_dictionary()
