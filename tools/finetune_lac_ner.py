@@ -14,6 +14,9 @@ with Adam. Training data: exactly what the shipped accurate CRF was trained on
 part of an epoch the tuning part's exact-span P/R/F1 (best sequence) is printed and the
 weights exported as ``--out``-N.npz in lac.npz's layout (float16), readable by
 reader.annotate.names_lac_ft.LacNameTagger. The held-out part is never read here.
+``--average A.npz B.npz… --out X.npz`` averages exported weights; ``--check X.npz`` compares
+the numpy tagger's tags with this module's on the tuning part. DATA.md ("Eighth round") has
+the runs and the measurements (bench/names_lac.py --ft).
 
 CPU only, one thread (the machine is shared).
 """
@@ -278,6 +281,22 @@ def evaluate(model: LacNer, tune: list[Sample], tagger: LacTagger) -> dict[str, 
     return out
 
 
+def average(paths: list[Path], out: Path) -> None:
+    """The mean of exported weights (float16 arrays averaged in float32), written to ``out``."""
+    loaded = []
+    for path in paths:
+        with np.load(path) as data:
+            loaded.append({k: data[k] for k in data.files})
+    arrays = {
+        k: np.mean([d[k].astype(np.float32) for d in loaded], axis=0).astype(np.float16)
+        if v.dtype == np.float16
+        else v
+        for k, v in loaded[0].items()
+    }
+    np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
+    print(f"{out}: mean of {len(paths)} exported weights")
+
+
 def check(path: Path, tune: list[Sample]) -> None:
     """The numpy tagger (reader.annotate.names_lac_ft) against this module on the tuning
     part: tags of every character, from the same float16 weights."""
@@ -312,7 +331,13 @@ def main() -> int:
     parser.add_argument("--parts", type=int, default=3, help="evaluations per epoch")
     parser.add_argument("--limit", type=int, default=None, help="sentences per set (smoke)")
     parser.add_argument("--check", type=Path, help="exported weights: numpy vs torch tags")
+    parser.add_argument(
+        "--average", type=Path, nargs="+", help="exported weights to average into --out"
+    )
     args = parser.parse_args()
+    if args.average:
+        average(args.average, args.out)
+        return 0
     torch.set_num_threads(1)
     torch.manual_seed(14)
     with np.load(args.lac) as data:

@@ -18,24 +18,26 @@ from reader.annotate.names_lac import LONGEST, LacTagger
 from reader.annotate.names_model import Entity
 
 
-def default_ner_weights() -> Path:
-    return Path(__file__).resolve().parent.parent / "data" / "lac_ner.npz"
-
-
 class LacNameTagger(LacTagger):
     """The fine-tuned network: ``names`` gives its PER/ORG/LOC/PRODUCT spans with
-    confidences, ``tags`` its BIO tag per character (``analyse``: tags and marginals)."""
+    confidences, ``tags`` its BIO tag per character (``analyse``: tags and marginals).
+    No weights ship with reader (DATA.md, "Eighth round": they did not beat the accurate
+    recogniser); ``path`` is a file made by tools/finetune_lac_ner.py."""
 
     def __init__(
-        self, path: Path | None = None, longest: int | None = LONGEST, cache_dir: Path | None = None
+        self, path: Path, longest: int | None = LONGEST, cache_dir: Path | None = None
     ) -> None:
-        super().__init__(path or default_ner_weights(), longest=longest, cache_dir=cache_dir)
+        if not path.is_file():
+            raise ValueError(
+                f"{path}: no such weights file; make it with tools/finetune_lac_ner.py (DATA.md)"
+            )
+        super().__init__(path, longest=longest, cache_dir=cache_dir)
         if "O" not in self.tag_names or any(
             t != "O" and t[:2] not in ("B-", "I-") for t in self.tag_names
         ):
             raise ValueError(
-                f"{path or default_ner_weights()}: not BIO name weights (tags "
-                f"{', '.join(self.tag_names[:4])}…); make them with tools/finetune_lac_ner.py"
+                f"{path}: not BIO name weights (tags {', '.join(self.tag_names[:4])}…); "
+                "make them with tools/finetune_lac_ner.py"
             )
 
     def names(self, texts: Sequence[str]) -> list[list[Entity]]:
