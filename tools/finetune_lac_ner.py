@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from ner_data import (  # noqa: E402
+    SPLIT_SEED,
     WEIBO_TYPES,
     Sample,
     read_cluener,
@@ -218,6 +219,22 @@ class LacNer(nn.Module):
         np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
 
+def training_set(data: Path) -> list[Sample]:
+    """The accurate CRF's training data (tools/train_ner_lac.py), in its order."""
+    train = list(split_cluener(read_cluener(data / "cluener_train.json"))["train"])
+    train += read_msra_lines(data / "msra_trainval_sentences.txt", data / "msra_trainval_tags.txt")
+    train += read_conll(data / "weibo_train.conll", WEIBO_TYPES)
+    return train
+
+
+def folds(count: int, n: int) -> list[int]:
+    """The fold (0 … n-1) of each of ``count`` training sentences, fixed by a seed: a CRF
+    given the network's tags as features must see, on each training sentence, tags from a
+    network that did not train on it (tools/train_ner_lac.py --ft)."""
+    rng = random.Random(SPLIT_SEED)
+    return [rng.randrange(n) for _ in range(count)]
+
+
 def labels(sample: Sample) -> list[int]:
     out = [0] * len(sample.text)
     for a, b, kind in sample.spans:
@@ -330,6 +347,10 @@ def main() -> int:
     )
     parser.add_argument("--parts", type=int, default=3, help="evaluations per epoch")
     parser.add_argument("--limit", type=int, default=None, help="sentences per set (smoke)")
+    parser.add_argument(
+        "--fold", type=int, default=None, help="train without this fold of --folds (stacking)"
+    )
+    parser.add_argument("--folds", type=int, default=2)
     parser.add_argument("--check", type=Path, help="exported weights: numpy vs torch tags")
     parser.add_argument(
         "--average", type=Path, nargs="+", help="exported weights to average into --out"
@@ -344,12 +365,11 @@ def main() -> int:
         lac = {k: data[k] for k in data.files}
     tagger = LacTagger(args.lac)  # only its character ids
     split = split_cluener(read_cluener(args.data / "cluener_train.json"))
-    train = list(split["train"])
-    train += read_msra_lines(
-        args.data / "msra_trainval_sentences.txt", args.data / "msra_trainval_tags.txt"
-    )
-    train += read_conll(args.data / "weibo_train.conll", WEIBO_TYPES)
-    train = [s for s in train[: args.limit] if s.text]
+    train = training_set(args.data)[: args.limit]
+    if args.fold is not None:
+        fold_of = folds(len(train), args.folds)
+        train = [s for s, f in zip(train, fold_of, strict=True) if f != args.fold]
+    train = [s for s in train if s.text]
     tune = split["tune"][: args.limit]
     if args.check:
         check(args.check, tune)
