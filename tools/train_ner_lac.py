@@ -9,6 +9,11 @@ tunes the shown-name thresholds on the tuning part (best sequence only, like the
 weights), then prints exact-span P/R/F1 on the CLUENER held-out part, MSRA test and Weibo
 test beside the shipped CRF (bench/names.py's ``report``). The shipped recogniser is not
 changed: the LAC features are appended by a wrapper around its feature maker here.
+
+``--ft NET.npz --ft-folds F0.npz F1.npz`` (DATA.md "Eighth round"): the same CRF with the
+fine-tuned network's analysis (tools/finetune_lac_ner.py) as features instead of LAC's, each
+training sentence tagged by the fold network that did not train on it, everything else by
+NET; prints the tuning part, CLUENER held-out, MSRA test and Weibo test.
 """
 
 from __future__ import annotations
