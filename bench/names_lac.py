@@ -17,8 +17,8 @@ fine-tuned network's best sequence (ft), its spans at per-type thresholds with t
 on the tuning part (ft@tuned), at the best-F1 thresholds among those whose tuning-part
 precision reaches the accurate recogniser's there (ft@accP: recall at equal precision), and
 both at their forcing thresholds (≥ 90 % precision on the tuning part: accurate@force,
-ft@force); and the speed of both. ``--tune-part`` reports on the CLUENER tuning part instead of the held-out sets (the
-part the choice between them is made on).
+ft@force); and the speed of both. ``--tune-part`` reports on the CLUENER tuning part
+instead of the held-out sets (the part the choice between them is made on).
 """
 
 from __future__ import annotations

@@ -93,13 +93,17 @@ class FtFeatureMaker:
     """Wraps the recogniser's feature maker: its features, then the fine-tuned network's
     (``ft_features``; analyses precomputed by ``prepare``)."""
 
-    def __init__(self, inner: object, tagger: LacNameTagger) -> None:
-        self.inner, self.tagger = inner, tagger
+    def __init__(self, inner: object, tagger: LacNameTagger, lac: LacTagger | None = None) -> None:
+        self.inner, self.tagger, self.lac = inner, tagger, lac
         self.known: dict[str, list[list[str]]] = {}
 
     def prepare(self, texts: Sequence[str]) -> None:
         todo = [t for t in dict.fromkeys(texts) if t not in self.known]
         rows = [ft_features(tags, probs) for tags, probs in self.tagger.analyse(todo)]
+        if self.lac is not None:  # LAC's rich features too, after the network's
+            for row, more in zip(rows, lac_rows(self.lac, todo, True), strict=True):
+                for r, m in zip(row, more, strict=True):
+                    r.extend(m)
         self.known.update(zip(todo, rows, strict=True))
 
     def encoded(self, text, words, pos, lexicon_spans=()):  # type: ignore[no-untyped-def]
@@ -129,6 +133,11 @@ def train_ft(args: argparse.Namespace, split: dict, segmenter: Segmenter) -> int
         for i, (tags, probs) in zip(mine, analysed, strict=True):
             for row, extra in zip(xs[i], ft_features(tags, probs), strict=True):
                 row.extend(extra)
+    lac = LacTagger(args.lac) if args.rich else None
+    if lac is not None:  # --rich: LAC's analysis as well (train_ner_lac's lac-rich)
+        for x, lac_x in zip(xs, lac_rows(lac, [s.text for s in train], True), strict=True):
+            for row, extra in zip(x, lac_x, strict=True):
+                row.extend(extra)
     t_feat = time.monotonic() - t0
     print(f"features for {len(train)} sentences in {t_feat:.0f} s", flush=True)
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -147,7 +156,7 @@ def train_ft(args: argparse.Namespace, split: dict, segmenter: Segmenter) -> int
     print(f"trained in {t_train:.0f} s → {args.out}", flush=True)
     recogniser = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
     recogniser.marginal_floor = None
-    maker = FtFeatureMaker(recogniser._features, LacNameTagger(args.ft))  # noqa: SLF001
+    maker = FtFeatureMaker(recogniser._features, LacNameTagger(args.ft), lac)  # noqa: SLF001
     recogniser._features = maker  # type: ignore[assignment]  # noqa: SLF001
     tune_part = split["tune"][: args.limit]
     maker.prepare([s.text for s in tune_part])
@@ -156,11 +165,11 @@ def train_ft(args: argparse.Namespace, split: dict, segmenter: Segmenter) -> int
         for s in tune_part
     ]
     meta = {
-        "features": ["char", "ft"],
+        "features": ["char", "ft", *(["ft+lac-rich"] if lac is not None else [])],
         "marginal_floor": None,
         "params": {"c1": 0.1, "c2": 0.01, "iterations": args.iterations},
         "lexicon_feature": True,
-        "trained_by": "tools/train_ner_lac.py --ft",
+        "trained_by": "tools/train_ner_lac.py --ft" + (" --rich" if lac is not None else ""),
         "seconds": {"features": round(t_feat), "training": round(t_train)},
     }
     for key, min_precision in (("thresholds", 0.0), ("force_thresholds", 0.9)):
@@ -171,11 +180,12 @@ def train_ft(args: argparse.Namespace, split: dict, segmenter: Segmenter) -> int
     args.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")
     # re-read with the tuned thresholds, same wrapper
     combined = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
-    maker = FtFeatureMaker(combined._features, maker.tagger)  # noqa: SLF001
+    maker = FtFeatureMaker(combined._features, maker.tagger, lac)  # noqa: SLF001
     combined._features = maker  # type: ignore[assignment]  # noqa: SLF001
+    name = "model+ft+lac" if lac is not None else "model+ft"
     systems = {
-        "model+ft": model_system(combined, segmenter),
-        "model+ft@force": model_system(combined, segmenter, combined.force_thresholds),
+        name: model_system(combined, segmenter),
+        name + "@force": model_system(combined, segmenter, combined.force_thresholds),
     }
     sets = {
         "CLUENER train, tuning part": tune_part,
