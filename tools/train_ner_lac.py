@@ -35,7 +35,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from finetune_lac_ner import folds, training_set  # noqa: E402
 from names import CPP_DEV, false_names, model_system, report  # noqa: E402
 from ner_data import (  # noqa: E402
     WEIBO_TYPES,
@@ -121,6 +120,7 @@ def train_ft(args: argparse.Namespace, split: dict, segmenter: Segmenter) -> int
     it (``--ft-folds``, tools/finetune_lac_ner.py --fold k); on the tuning part and at
     evaluation from ``--ft`` (trained on all of it)."""
     import pycrfsuite
+    from finetune_lac_ner import folds, training_set  # imports torch: only for --ft
 
     train = training_set(args.data)[: args.limit]
     fold_of = folds(len(train), len(args.ft_folds))
