@@ -9,6 +9,11 @@ tunes the shown-name thresholds on the tuning part (best sequence only, like the
 weights), then prints exact-span P/R/F1 on the CLUENER held-out part, MSRA test and Weibo
 test beside the shipped CRF (bench/names.py's ``report``). The shipped recogniser is not
 changed: the LAC features are appended by a wrapper around its feature maker here.
+
+``--ft NET.npz --ft-folds F0.npz F1.npz`` (DATA.md "Eighth round"): the same CRF with the
+fine-tuned network's analysis (tools/finetune_lac_ner.py) as features instead of LAC's, each
+training sentence tagged by the fold network that did not train on it, everything else by
+NET; prints the tuning part, CLUENER held-out, MSRA test and Weibo test.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from train_ner import bio_labels, cross_lexicon, featurise, score, tune_threshol
 
 from reader.annotate.names_definition import NameCues  # noqa: E402
 from reader.annotate.names_lac import LacTagger, default_weights, lac_features  # noqa: E402
+from reader.annotate.names_lac_ft import LacNameTagger, bio_spans  # noqa: E402
 from reader.annotate.names_model import NameRecogniser  # noqa: E402
 from reader.segment.words import Segmenter  # noqa: E402
 
@@ -64,6 +70,133 @@ class LacFeatureMaker:
         for row, extra in zip(rows, self.known[text], strict=True):
             row.extend(extra)
         return rows
+
+
+def ft_features(tags: Sequence[str], probs: Sequence[float]) -> list[list[str]]:
+    """Features from the fine-tuned network's analysis (reader/annotate/names_lac_ft.py): the
+    character's BIO tag and its neighbours' (``ft=B-PER``, ``ft-1=O``, ``ft+1=I-PER``) and,
+    inside one of its spans, how sure it is (``ftc=PER>0.9``, as lac_features' bands)."""
+    padded = ["BOS", *tags, "EOS"]
+    rows = [
+        ["ft=" + tag, "ft-1=" + before, "ft+1=" + after]
+        for before, tag, after in zip(padded, tags, padded[2:], strict=False)
+    ]
+    for e in bio_spans(tags, probs):
+        band = ">0.9" if e.confidence >= 0.9 else ">0.6" if e.confidence >= 0.6 else "<0.6"
+        for i in range(e.start, e.end):
+            rows[i].append(f"ftc={e.type}{band}")
+    return rows
+
+
+class FtFeatureMaker:
+    """Wraps the recogniser's feature maker: its features, then the fine-tuned network's
+    (``ft_features``; analyses precomputed by ``prepare``)."""
+
+    def __init__(self, inner: object, tagger: LacNameTagger, lac: LacTagger | None = None) -> None:
+        self.inner, self.tagger, self.lac = inner, tagger, lac
+        self.known: dict[str, list[list[str]]] = {}
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.known]
+        rows = [ft_features(tags, probs) for tags, probs in self.tagger.analyse(todo)]
+        if self.lac is not None:  # LAC's rich features too, after the network's
+            for row, more in zip(rows, lac_rows(self.lac, todo, True), strict=True):
+                for r, m in zip(row, more, strict=True):
+                    r.extend(m)
+        self.known.update(zip(todo, rows, strict=True))
+
+    def encoded(self, text, words, pos, lexicon_spans=()):  # type: ignore[no-untyped-def]
+        rows = self.inner.encoded(text, words, pos, lexicon_spans)  # type: ignore[attr-defined]
+        if text not in self.known:
+            self.prepare([text])
+        for row, extra in zip(rows, self.known[text], strict=True):
+            row.extend(extra)
+        return rows
+
+
+def train_ft(args: argparse.Namespace, split: dict, segmenter: Segmenter) -> int:
+    """``--ft``: the CRF with the fine-tuned network's analysis as features instead of LAC's.
+    On each training sentence the features come from the fold network that did not train on
+    it (``--ft-folds``, tools/finetune_lac_ner.py --fold k); on the tuning part and at
+    evaluation from ``--ft`` (trained on all of it)."""
+    import pycrfsuite
+    from finetune_lac_ner import folds, training_set  # imports torch: only for --ft
+
+    train = training_set(args.data)[: args.limit]
+    fold_of = folds(len(train), len(args.ft_folds))
+    t0 = time.monotonic()
+    cues = NameCues.load(ROOT / "reader" / "data" / "ner_cues.tsv")
+    xs = featurise(train, segmenter, cues, cross_lexicon(train))
+    for k, path in enumerate(args.ft_folds):
+        mine = [i for i, f in enumerate(fold_of) if f == k and train[i].text]
+        analysed = LacNameTagger(path).analyse([train[i].text for i in mine])
+        for i, (tags, probs) in zip(mine, analysed, strict=True):
+            for row, extra in zip(xs[i], ft_features(tags, probs), strict=True):
+                row.extend(extra)
+    lac = LacTagger(args.lac) if args.rich else None
+    if lac is not None:  # --rich: LAC's analysis as well (train_ner_lac's lac-rich)
+        for x, lac_x in zip(xs, lac_rows(lac, [s.text for s in train], True), strict=True):
+            for row, extra in zip(x, lac_x, strict=True):
+                row.extend(extra)
+    t_feat = time.monotonic() - t0
+    print(f"features for {len(train)} sentences in {t_feat:.0f} s", flush=True)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, s in zip(xs, train, strict=True):
+        trainer.append(x, bio_labels(s))
+    trainer.set_params(
+        {
+            "c1": 0.1,
+            "c2": 0.01,
+            "max_iterations": args.iterations,
+            "feature.possible_transitions": True,
+        }
+    )
+    trainer.train(str(args.out))
+    t_train = time.monotonic() - t0 - t_feat
+    print(f"trained in {t_train:.0f} s → {args.out}", flush=True)
+    recogniser = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
+    recogniser.marginal_floor = None
+    maker = FtFeatureMaker(recogniser._features, LacNameTagger(args.ft), lac)  # noqa: SLF001
+    recogniser._features = maker  # type: ignore[assignment]  # noqa: SLF001
+    tune_part = split["tune"][: args.limit]
+    maker.prepare([s.text for s in tune_part])
+    found = [
+        [(e.start, e.end, e.type, e.confidence) for e in recogniser.recognise(s.text)]
+        for s in tune_part
+    ]
+    meta = {
+        "features": ["char", "ft", *(["ft+lac-rich"] if lac is not None else [])],
+        "marginal_floor": None,
+        "params": {"c1": 0.1, "c2": 0.01, "iterations": args.iterations},
+        "lexicon_feature": True,
+        "trained_by": "tools/train_ner_lac.py --ft" + (" --rich" if lac is not None else ""),
+        "seconds": {"features": round(t_feat), "training": round(t_train)},
+    }
+    for key, min_precision in (("thresholds", 0.0), ("force_thresholds", 0.9)):
+        meta[key] = tune_thresholds(tune_part, found, min_precision)
+        for kind, (tp, pred, total) in score(tune_part, found, meta[key]).items():
+            p, r = (tp / pred if pred else 0), (tp / total if total else 0)
+            print(f"tune {key:16} {kind:8} ≥ {meta[key][kind]:.2f}  P {p:.3f}  R {r:.3f}")
+    args.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")
+    # re-read with the tuned thresholds, same wrapper
+    combined = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
+    maker = FtFeatureMaker(combined._features, maker.tagger, lac)  # noqa: SLF001
+    combined._features = maker  # type: ignore[assignment]  # noqa: SLF001
+    name = "model+ft+lac" if lac is not None else "model+ft"
+    systems = {
+        name: model_system(combined, segmenter),
+        name + "@force": model_system(combined, segmenter, combined.force_thresholds),
+    }
+    sets = {
+        "CLUENER train, tuning part": tune_part,
+        "(i) CLUENER train, held-out 10 %": split["held_out"],
+        "(ii) MSRA test": read_conll(args.data / "msra_test_bio.txt"),
+        "(ii) Weibo NER test": read_conll(args.data / "weibo_test.conll", WEIBO_TYPES),
+    }
+    for name, gold in sets.items():
+        maker.prepare([s.text for s in gold[: args.limit]])
+        report(name, gold[: args.limit], systems)
+    return 0
 
 
 def lac_rows(tagger: LacTagger, texts: Sequence[str], rich: bool) -> list[list[list[str]]]:
@@ -92,7 +225,13 @@ def main() -> int:
     )
     parser.add_argument("--ordinary", action="store_true", help="also bench/names.py's (iii)")
     parser.add_argument("--eval-only", action="store_true", help="keep --out, measure it")
+    parser.add_argument("--ft", type=Path, help="fine-tuned network's features, not LAC's")
+    parser.add_argument("--ft-folds", type=Path, nargs="+", help="its fold networks (0, 1…)")
     args = parser.parse_args()
+    if args.ft is not None:
+        return train_ft(
+            args, split_cluener(read_cluener(args.data / "cluener_train.json")), Segmenter()
+        )
     import pycrfsuite
 
     tagger = LacTagger(args.lac)
