@@ -457,6 +457,26 @@ tools/registry_hongkong.py); abbreviations that would be guessed are left out. D
 hand. flags: 'ambiguous' = the short name is also an ordinary word (reason in the note)."""
 
 
+def brand_candidates(mainland: list[Entry], stats: Stats) -> list[Candidate]:
+    """格力 for 格力电器: rules in tools/registry_brands.py."""
+    from registry_brands import brand_flag, unique_brand_forms
+
+    by_name = {e.zh: e for e in mainland}
+    brands = unique_brand_forms(list(by_name), stats.dropped)
+    stats.read["mainland brand"] = len(brands)
+    return [
+        Candidate(
+            brand,
+            by_name[name].en,
+            [],
+            f"brand form of {name} (the short name without the industry word {word}); "
+            + by_name[name].note,
+            brand_flag(brand),
+        )
+        for brand, (name, word) in sorted(brands.items(), key=lambda kv: kv[1])
+    ]
+
+
 def read_hk(
     args: argparse.Namespace, t2s: Callable[[str], str], check: WordCheck, stats: Stats
 ) -> list[Candidate]:
@@ -514,6 +534,8 @@ def main(argv: list[str] | None = None) -> int:
     mainland = select(sources["mainland"], "mainland", taken, check, stats)
     taiwan = select(sources["taiwan"], "taiwan", taken, check, stats)
     hongkong = select(read_hk(args, t2s, check, stats), "hongkong", taken, check, stats)
+    # brand forms last: every exchange short name (any market) wins over a derived form
+    mainland += select(brand_candidates(mainland, stats), "mainland brand", taken, check, stats)
     write_tsv(args.out_dir / "listed-mainland.tsv", mainland, HEADER_MAINLAND)
     write_tsv(args.out_dir / "listed-taiwan.tsv", taiwan, HEADER_TAIWAN)
     write_tsv(args.out_dir / "listed-hongkong.tsv", hongkong, HEADER_HONGKONG)
