@@ -29,6 +29,9 @@ Headwords
 - The exchange short name (台積電, 贵州茅台) written in Simplified (the matcher folds scripts),
   without trading markers (*ST, ST, XD, N/C new-listing prefixes, A/B share suffixes, -KY,
   -DR, *). The registered full name is an alias. Names marked 退 (delisting) are dropped.
+- Mainland brand forms (格力 for 格力电器, the short name without an industry word) are added
+  after every market's short names, so an exchange short name always wins (rules in
+  tools/registry_brands.py).
 - A headword that is a place name (CC-CEDICT defines it as a city, county, ...; or jieba tags
   it ns) is dropped: 张家界 is a city first, not Zhangjiajie Tourism Group.
 - A headword that is first of all an everyday word is left out: CC-CEDICT gives it a

@@ -8,7 +8,7 @@ the end gives the brand form, with the company's English. Rules (why each exists
 - Only the words in INDUSTRY_WORDS are cut: words that describe a trade (电器 "appliances",
   医药 "pharmaceuticals", 精密 "precision"), never part of what the company is called for
   short. Banks, brokers and insurers are not cut (招商银行 is 招行 for short, not 招商).
-- The brand keeps at least 2 Chinese characters.
+- The brand keeps at least 2 characters, all Chinese (TCL科技 gives no brand form here).
 - A 2-character brand opening with 中 or 国 is left out: it is a state group's abbreviation
   naming the parent, not the listed subsidiary (中核 is CNNC, not 中核科技 SUFA Technology;
   中航 is AVIC).
@@ -23,6 +23,7 @@ the end gives the brand form, with the company's English. Rules (why each exists
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -58,6 +59,7 @@ INDUSTRY_WORDS = (
 
 
 STATE_PREFIXES = "中国"
+CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def brand_form(short_name: str) -> tuple[str, str]:
@@ -65,7 +67,7 @@ def brand_form(short_name: str) -> tuple[str, str]:
     for word in sorted(INDUSTRY_WORDS, key=len, reverse=True):
         if short_name.endswith(word) and len(short_name) - len(word) >= 2:
             brand = short_name[: -len(word)]
-            if len(brand) == 2 and brand[0] in STATE_PREFIXES:
+            if not CJK_ONLY.match(brand) or (len(brand) == 2 and brand[0] in STATE_PREFIXES):
                 return "", ""
             return brand, word
     return "", ""
