@@ -12,7 +12,7 @@ the end gives the brand form, with the company's English. Rules (why each exists
 - A 2-character brand opening with 中 or 国 is left out: it is a state group's abbreviation
   naming the parent, not the listed subsidiary (中核 is CNNC, not 中核科技 SUFA Technology;
   中航 is AVIC).
-- A brand form that two or more companies would share (长城 from 长城汽车 and 长城证券, 中国
+- A brand form that two or more companies would share (长城 from 长城科技 and 长城电子, 中国
   from many) names none of them: it is left out.
 - A 2-character brand form is flagged ``ambiguous``: cut from its short name it is as often
   a fragment of ordinary text (蠡湖 the lake, 步科 "infantry", 纳尔 in 多纳尔森堡: three new
