@@ -15,7 +15,7 @@ import pytest
 
 from glossary_files import GLOSSARY_DIR, HEADER, Row
 
-REGISTRY_FILES = ("listed-mainland.tsv", "listed-taiwan.tsv")
+REGISTRY_FILES = ("listed-mainland.tsv", "listed-taiwan.tsv", "listed-hongkong.tsv")
 MIN_TOTAL_ENTRIES = 6000
 
 # An English rendering that is a bare ticker code (聯發科 "MTK", 台苯 "T.S.M.C.") is exactly the
@@ -158,7 +158,27 @@ SPOT_CHECKS: dict[str, set[str]] = {
     "北京大学": {"Peking University"},
     "浙江大学": {"Zhejiang University"},
     "国立台湾大学": {"National Taiwan University"},
+    # Hong Kong (HKEX English short names, readable ones only)
+    "中电控股": {"CLP Holdings"},
+    "恒隆地产": {"Hang Lung Properties"},
+    "周生生": {"Chow Sang Sang"},
+    "中国旺旺": {"Want Want China"},
+    "华润置地": {"China Resources Land"},
+    "泡泡玛特": {"Pop Mart"},
 }
+
+# HKEX abbreviations that would be a guess (cut words, single letters, place initials): the
+# company is left out of listed-hongkong.tsv rather than rendered so.
+GUESSED_HONG_KONG = frozenset({"CH", "C", "G", "INT", "FIN", "SEMI", "PHAR", "SD", "SH", "EST"})
+
+
+def test_hong_kong_english_has_no_cut_abbreviation() -> None:
+    bad = [
+        f"{row.where}: {row.zh} -> {row.en!r}"
+        for row in read("listed-hongkong.tsv")
+        if GUESSED_HONG_KONG & set(row.en.upper().split())
+    ]
+    assert not bad, "\n".join(bad[:50])
 
 
 @pytest.mark.parametrize("term", sorted(SPOT_CHECKS))

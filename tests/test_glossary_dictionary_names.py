@@ -65,3 +65,13 @@ def test_render_entity_uses_the_dictionary_for_organisations_and_places() -> Non
 def test_org_words_file_parses_with_reasons() -> None:
     words = parse_org_words("# c\nword\treason\nuniversity\tunis\nDaily\tpapers\n")
     assert words == frozenset({"university", "daily"})
+
+
+def test_a_place_heading_organisation_suffixes_is_that_place_s_body() -> None:
+    """The recogniser sometimes labels 永康分局 a place: a place CC-CEDICT knows followed
+    only by organisation suffixes is rendered as the organisation whatever the label."""
+    for label in ("LOC", "ORG"):
+        hit = render_entity("永康分局", label, [], 0.6)
+        assert hit is not None and (hit.en, hit.type) == ("Yongkang Branch", "org"), label
+    place = render_entity("余杭区", "LOC", [], 0.6)  # a place suffix: still a place
+    assert place is not None and place.type == "place" and place.en.startswith("Yuhang")

@@ -2,11 +2,14 @@
 
 Usage:
     python tools/build_registry_glossary.py --taiwan TAIWAN_TSV --mainland ASTOCK_CSV \
-        [--out-dir glossaries]
+        --hongkong-en HKEX_XLSX --hongkong-zh HKEX_C_CSV [--out-dir glossaries]
 
 TAIWAN_TSV: ../shared/data/taiwan-listed-companies.tsv (TWSE + TPEx open data, see its README).
 ASTOCK_CSV: Astock.csv of github.com/BowenTwan/QuantTrading- at commit 43ea580 (a Tushare
 ``stock_basic`` dump: short name, registered Chinese name, registered English name).
+HKEX_XLSX / HKEX_C_CSV: HKEX's List of Securities in English and in Chinese (rules for Hong
+Kong in tools/registry_hongkong.py; selected after the mainland and Taiwan, so a company
+listed in both Shanghai/Shenzhen and Hong Kong keeps its registered A-share English name).
 Sources, licences and counts: glossaries/SOURCES.md.
 
 Deterministic: same inputs, same files. Every entry's note says where it came from and which
@@ -26,6 +29,9 @@ Headwords
 - The exchange short name (台積電, 贵州茅台) written in Simplified (the matcher folds scripts),
   without trading markers (*ST, ST, XD, N/C new-listing prefixes, A/B share suffixes, -KY,
   -DR, *). The registered full name is an alias. Names marked 退 (delisting) are dropped.
+- Mainland brand forms (格力 for 格力电器, the short name without an industry word) are added
+  after every market's short names, so an exchange short name always wins (rules in
+  tools/registry_brands.py).
 - A headword that is a place name (CC-CEDICT defines it as a city, county, ...; or jieba tags
   it ns) is dropped: 张家界 is a city first, not Zhangjiajie Tourism Group.
 - A headword that is first of all an everyday word is left out: CC-CEDICT gives it a
@@ -64,7 +70,7 @@ sys.path.insert(0, str(ROOT))
 from reader.glossary.fold import fold  # noqa: E402
 from reader.glossary.format import COLUMNS, Entry, read_glossary_file  # noqa: E402
 
-OUTPUTS = ("listed-mainland.tsv", "listed-taiwan.tsv")
+OUTPUTS = ("listed-mainland.tsv", "listed-taiwan.tsv", "listed-hongkong.tsv")
 
 # A ticker-like rendering: what the tests reject and this tool never writes.
 TICKER = re.compile(r"^[A-Z0-9.&\-]{1,5}$")
@@ -125,7 +131,7 @@ class Candidate:
     en: str
     aliases: list[str]
     note: str
-    flags: str = ""
+    flags: str = ""  # why the source flags it ambiguous ("" = not)
 
 
 @dataclass
@@ -409,7 +415,7 @@ def select(
             stats.common.append(f"{source}: {c.zh} ({c.en}): {common}")
             continue
         aliases = [a for a in c.aliases if fold(a) not in taken and fold(a) != key]
-        why = check.ordinary(c.zh)
+        why = check.ordinary(c.zh) or c.flags  # a source may give its own reason
         note = c.note
         flags = ""
         if why:
@@ -446,6 +452,57 @@ abbreviation is a ticker-like code are left out rather than guessed. Do not edit
 flags: 'ambiguous' = the short name is also an ordinary word (reason in the note)."""
 
 
+HEADER_HONGKONG = """Listed companies of Hong Kong (HKEX Main Board and GEM), built by
+tools/build_registry_glossary.py from HKEX's List of Securities in English and Chinese (see
+glossaries/SOURCES.md). Headword: the exchange short name in Simplified, trading markers cut.
+English: HKEX's English short name only where every word reads as a word (rules in
+tools/registry_hongkong.py); abbreviations that would be guessed are left out. Do not edit by
+hand. flags: 'ambiguous' = the short name is also an ordinary word (reason in the note)."""
+
+
+def brand_candidates(mainland: list[Entry], stats: Stats) -> list[Candidate]:
+    """格力 for 格力电器: rules in tools/registry_brands.py."""
+    from registry_brands import brand_flag, unique_brand_forms
+
+    by_name = {e.zh: e for e in mainland}
+    brands = unique_brand_forms(list(by_name), stats.dropped)
+    stats.read["mainland brand"] = len(brands)
+    return [
+        Candidate(
+            brand,
+            by_name[name].en,
+            [],
+            f"brand form of {name} (the short name without the industry word {word}); "
+            + by_name[name].note,
+            brand_flag(brand),
+        )
+        for brand, (name, word) in sorted(brands.items(), key=lambda kv: kv[1])
+    ]
+
+
+def read_hk(
+    args: argparse.Namespace, t2s: Callable[[str], str], check: WordCheck, stats: Stats
+) -> list[Candidate]:
+    from registry_hongkong import phrase_reason, read_hongkong
+
+    from reader.annotate.dictionary import _data_file
+
+    rows = read_hongkong(args.hongkong_en, args.hongkong_zh, _data_file(), t2s, stats.dropped)
+    stats.read["hongkong"] = len(rows) + sum(
+        n for why, n in stats.dropped.items() if why.startswith("hongkong")
+    )
+    return [
+        Candidate(
+            r.zh,
+            r.en,
+            [],
+            f"HKEX {r.code}; English short name {r.exchange_en}",
+            phrase_reason(r.zh, check.jieba, NAME_TAGS),
+        )
+        for r in rows
+    ]
+
+
 def write_tsv(path: Path, entries: list[Entry], comment: str) -> None:
     """Header first, then the comment, then one row of all six columns per entry (the
     layout of the other shipped files)."""
@@ -461,6 +518,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--taiwan", type=Path, required=True)
     ap.add_argument("--mainland", type=Path, required=True)
+    ap.add_argument("--hongkong-en", type=Path, required=True)
+    ap.add_argument("--hongkong-zh", type=Path, required=True)
     ap.add_argument("--out-dir", type=Path, default=ROOT / "glossaries")
     args = ap.parse_args(argv)
     import opencc
@@ -477,8 +536,12 @@ def main(argv: list[str] | None = None) -> int:
     drop_cross_source_clashes(sources, taken, stats)
     mainland = select(sources["mainland"], "mainland", taken, check, stats)
     taiwan = select(sources["taiwan"], "taiwan", taken, check, stats)
+    hongkong = select(read_hk(args, t2s, check, stats), "hongkong", taken, check, stats)
+    # brand forms last: every exchange short name (any market) wins over a derived form
+    mainland += select(brand_candidates(mainland, stats), "mainland brand", taken, check, stats)
     write_tsv(args.out_dir / "listed-mainland.tsv", mainland, HEADER_MAINLAND)
     write_tsv(args.out_dir / "listed-taiwan.tsv", taiwan, HEADER_TAIWAN)
+    write_tsv(args.out_dir / "listed-hongkong.tsv", hongkong, HEADER_HONGKONG)
     print(f"read: {dict(stats.read)}", file=sys.stderr)
     print(f"kept: {dict(stats.kept)}  ambiguous: {dict(stats.ambiguous)}", file=sys.stderr)
     for why, n in sorted(stats.dropped.items()):

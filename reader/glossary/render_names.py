@@ -75,6 +75,11 @@ def render_entity(
         else:
             en = _place_pinyin(name, readings, rules)
             note = PINYIN_NOTE if en else "auto: left to translator"
+        if not en:
+            # a known place heading organisation suffixes only (永康分局, 桃园地检署) is that
+            # place's body, whatever label the recogniser gave it
+            en = _place_headed_org(name, rules)
+            kind, note = ("org", DICTIONARY_NOTE) if en else (kind, note)
     else:
         kind = "org" if label == "ORG" else "product"
         if label == "ORG":
