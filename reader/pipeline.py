@@ -239,10 +239,8 @@ def _segment_all(
     hits_all: list[dict[tuple[int, int], GlossaryHit]] = []
     found_all: list[dict[tuple[int, int], Entity]] = []
     tags_all: list[dict[tuple[int, int], str]] = []
-    # Every sentence cut first: a recogniser that reads the batch on its own thread (LAC)
-    # does so meanwhile, and the names loop below waits for it only then.
-    cut_all = [segmenter.cut(simplified) for simplified in simplified_of]
-    for (start, end), simplified, word_spans in zip(spans, simplified_of, cut_all, strict=True):
+    for (start, end), simplified in zip(spans, simplified_of, strict=True):
+        word_spans = segmenter.cut(simplified)
         tags = [segmenter.tag(simplified[a:b]) for a, b in word_spans]
         # Glossary names (never read across word edges: 平台中 is not 台中) judged by the
         # recogniser, and the names it found that the glossary lacks.

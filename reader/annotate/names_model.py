@@ -40,30 +40,6 @@ class Entity:
     confidence: float  # a probability in [0, 1]
 
 
-class _Background:
-    """One call run on a daemon thread (a process exiting never waits for it); ``result()``
-    joins it and returns its value or raises its exception."""
-
-    def __init__(self, call: Callable[[], dict[str, tuple[list[str], list[float]]]]) -> None:
-        self._call = call
-        self._value: dict[str, tuple[list[str], list[float]]] = {}
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="reader-lac", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._value = self._call()
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
-            self._error = exc
-
-    def result(self) -> dict[str, tuple[list[str], list[float]]]:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
-
-
 def default_weights() -> Path:
     """The committed weights, reader/data/ner.crfsuite (thresholds in ner.json beside it)."""
     return Path(__file__).resolve().parent.parent / "data" / "ner.crfsuite"
@@ -203,37 +179,18 @@ class NameRecogniser:
         self._lac_lock = threading.Lock()
         # LAC's tags and their marginals per sentence of the last prepared batch only
         self._lac_analysed: dict[str, tuple[list[str], list[float]]] = {}
-        # the prepared batch while LAC still reads it on its own thread (see prepare)
-        self._lac_pending: _Background | None = None
-        self._batch_lock = threading.Lock()  # guards the two above (LAC's thread never takes it)
         # LAC's confidence from which its own person words are added where the CRF found
         # nothing (None: never). Tuned on the tuning part with the thresholds.
         lac_floor = meta.get("lac_person_floor")
         self.lac_person_floor: float | None = float(lac_floor) if lac_floor is not None else None
 
     def prepare(self, texts: Sequence[str]) -> None:
-        """Start what needs every sentence at once (LAC's network: one call for a batch costs
-        a third of one call per sentence) before recognise() is called on each of them.
-
-        LAC reads the batch on a thread of its own: its matrix products release the GIL,
-        so on a machine with a second core the caller's segmentation runs meanwhile. The
-        first recognise() of the batch waits for it; the result is the same either way.
-        """
+        """Run what needs every sentence at once (LAC's network: one call for a batch costs
+        a third of one call per sentence) before recognise() is called on each of them."""
         if not self.lac_features:
             return
         todo = [t for t in dict.fromkeys(texts) if t]
-        with self._batch_lock:
-            self._lac_pending = _Background(
-                lambda: dict(zip(todo, self._lac_tagger().analyse(todo), strict=True))
-            )
-
-    def _prepared(self) -> dict[str, tuple[list[str], list[float]]]:
-        """LAC's analysis of the prepared batch, waiting for its thread if it still runs."""
-        with self._batch_lock:
-            if self._lac_pending is not None:
-                self._lac_analysed = self._lac_pending.result()
-                self._lac_pending = None
-            return self._lac_analysed
+        self._lac_analysed = dict(zip(todo, self._lac_tagger().analyse(todo), strict=True))
 
     def _lac_tagger(self) -> LacTagger:
         from reader.annotate.names_lac import LacTagger, default_weights
@@ -245,16 +202,15 @@ class NameRecogniser:
 
     def _lac_of(self, text: str) -> tuple[list[str], list[float]]:
         """LAC's tags and marginals of ``text``: from the prepared batch, else run now."""
-        analysed = self._prepared()
-        found = analysed.get(text)
+        found = self._lac_analysed.get(text)
         if found is None:
-            found = analysed[text] = self._lac_tagger().analyse([text])[0]
+            found = self._lac_analysed[text] = self._lac_tagger().analyse([text])[0]
         return found
 
     def lac_words(self, text: str) -> list[tuple[int, int, str]] | None:
         """LAC's words of a sentence prepared in this batch (start, end, tag: PER, LOC, n …),
         a second opinion on the names; None when LAC did not read it."""
-        found = self._prepared().get(text) if self.lac_features else None
+        found = self._lac_analysed.get(text) if self.lac_features else None
         if found is None:
             return None
         from reader.annotate.names_lac import LacTagger
