@@ -71,6 +71,16 @@ class LacFeatureMaker:
             row.extend(extra)
         return rows
 
+    def encoded(self, text, words, pos, lexicon_spans=()):  # type: ignore[no-untyped-def]
+        """What NameRecogniser.recognise asks for: the inner maker's rows (bytes), then
+        LAC's features (str; crfsuite encodes them to the same keys)."""
+        rows = self.inner.encoded(text, words, pos, lexicon_spans)  # type: ignore[attr-defined]
+        if text not in self.known:
+            self.prepare([text])
+        for row, extra in zip(rows, self.known[text], strict=True):
+            row.extend(extra)
+        return rows
+
 
 def ft_features(tags: Sequence[str], probs: Sequence[float]) -> list[list[str]]:
     """Features from the fine-tuned network's analysis (reader/annotate/names_lac_ft.py): the
@@ -207,7 +217,20 @@ def lac_rows(tagger: LacTagger, texts: Sequence[str], rich: bool) -> list[list[l
     return [lac_features(tags) for tags in tagger.tags(texts)]
 
 
-def with_lac(recogniser: NameRecogniser, tagger: LacTagger, rich: bool) -> LacFeatureMaker:
+class OwnLac:
+    """A recogniser whose weights' metadata already asks for LAC's features (as the shipped
+    accurate one does): it runs LAC itself, so prepare() is its own."""
+
+    def __init__(self, recogniser: NameRecogniser) -> None:
+        self.recogniser = recogniser
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        self.recogniser.prepare(texts)
+
+
+def with_lac(recogniser: NameRecogniser, tagger: LacTagger, rich: bool) -> LacFeatureMaker | OwnLac:
+    if recogniser.lac_features:  # never add LAC's features twice
+        return OwnLac(recogniser)
     maker = LacFeatureMaker(recogniser._features, tagger, rich)  # noqa: SLF001 (experiment)
     recogniser._features = maker  # type: ignore[assignment]  # noqa: SLF001
     return maker
