@@ -29,6 +29,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from names import CPP_DEV, false_names, model_system, report  # noqa: E402
 from ner_data import (  # noqa: E402
     WEIBO_TYPES,
+    Sample,
     read_cluener,
     read_conll,
     read_msra_lines,
@@ -52,34 +54,48 @@ from reader.annotate.names_model import NameRecogniser  # noqa: E402
 from reader.segment.words import Segmenter  # noqa: E402
 
 
-class LacFeatureMaker:
-    """Wraps the recogniser's feature maker: its features, then LAC's (tags precomputed)."""
+class ExtraFeatures:
+    """Wraps the recogniser's feature maker: its features, then more per character from a
+    second analysis of the sentence (``_rows``), computed a batch at a time by prepare()."""
 
-    def __init__(self, inner: object, tagger: LacTagger, rich: bool) -> None:
-        self.inner, self.tagger, self.rich = inner, tagger, rich
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
         self.known: dict[str, list[list[str]]] = {}
+
+    def _rows(self, texts: list[str]) -> list[list[list[str]]]:
+        raise NotImplementedError
 
     def prepare(self, texts: Sequence[str]) -> None:
         todo = [t for t in dict.fromkeys(texts) if t not in self.known]
-        self.known.update(zip(todo, lac_rows(self.tagger, todo, self.rich), strict=True))
+        self.known.update(zip(todo, self._rows(todo), strict=True))
+
+    def _extended(self, text: str, rows: list[list[object]]) -> list[list[object]]:
+        if text not in self.known:
+            self.prepare([text])
+        for row, extra in zip(rows, self.known[text], strict=True):
+            row.extend(extra)
+        return rows
 
     def features(self, text, words, pos, lexicon_spans=()):  # type: ignore[no-untyped-def]
         rows = self.inner.features(text, words, pos, lexicon_spans)  # type: ignore[attr-defined]
-        if text not in self.known:
-            self.prepare([text])
-        for row, extra in zip(rows, self.known[text], strict=True):
-            row.extend(extra)
-        return rows
+        return self._extended(text, rows)
 
     def encoded(self, text, words, pos, lexicon_spans=()):  # type: ignore[no-untyped-def]
-        """What NameRecogniser.recognise asks for: the inner maker's rows (bytes), then
-        LAC's features (str; crfsuite encodes them to the same keys)."""
+        """What NameRecogniser.recognise asks for: the inner maker's rows (bytes), then the
+        extra features (str; crfsuite encodes them to the same keys)."""
         rows = self.inner.encoded(text, words, pos, lexicon_spans)  # type: ignore[attr-defined]
-        if text not in self.known:
-            self.prepare([text])
-        for row, extra in zip(rows, self.known[text], strict=True):
-            row.extend(extra)
-        return rows
+        return self._extended(text, rows)
+
+
+class LacFeatureMaker(ExtraFeatures):
+    """The recogniser's features, then LAC's (``rich``: with its word places and bands)."""
+
+    def __init__(self, inner: object, tagger: LacTagger, rich: bool) -> None:
+        super().__init__(inner)
+        self.tagger, self.rich = tagger, rich
+
+    def _rows(self, texts: list[str]) -> list[list[list[str]]]:
+        return lac_rows(self.tagger, texts, self.rich)
 
 
 def ft_features(tags: Sequence[str], probs: Sequence[float]) -> list[list[str]]:
@@ -98,30 +114,61 @@ def ft_features(tags: Sequence[str], probs: Sequence[float]) -> list[list[str]]:
     return rows
 
 
-class FtFeatureMaker:
-    """Wraps the recogniser's feature maker: its features, then the fine-tuned network's
-    (``ft_features``; analyses precomputed by ``prepare``)."""
+class FtFeatureMaker(ExtraFeatures):
+    """The recogniser's features, then the fine-tuned network's (``ft_features``) and, with
+    ``lac``, LAC's rich ones after them."""
 
     def __init__(self, inner: object, tagger: LacNameTagger, lac: LacTagger | None = None) -> None:
-        self.inner, self.tagger, self.lac = inner, tagger, lac
-        self.known: dict[str, list[list[str]]] = {}
+        super().__init__(inner)
+        self.tagger, self.lac = tagger, lac
 
-    def prepare(self, texts: Sequence[str]) -> None:
-        todo = [t for t in dict.fromkeys(texts) if t not in self.known]
-        rows = [ft_features(tags, probs) for tags, probs in self.tagger.analyse(todo)]
-        if self.lac is not None:  # LAC's rich features too, after the network's
-            for row, more in zip(rows, lac_rows(self.lac, todo, True), strict=True):
+    def _rows(self, texts: list[str]) -> list[list[list[str]]]:
+        rows = [ft_features(tags, probs) for tags, probs in self.tagger.analyse(texts)]
+        if self.lac is not None:
+            for row, more in zip(rows, lac_rows(self.lac, texts, True), strict=True):
                 for r, m in zip(row, more, strict=True):
                     r.extend(m)
-        self.known.update(zip(todo, rows, strict=True))
-
-    def encoded(self, text, words, pos, lexicon_spans=()):  # type: ignore[no-untyped-def]
-        rows = self.inner.encoded(text, words, pos, lexicon_spans)  # type: ignore[attr-defined]
-        if text not in self.known:
-            self.prepare([text])
-        for row, extra in zip(rows, self.known[text], strict=True):
-            row.extend(extra)
         return rows
+
+
+def fit_crf(xs: list[list[list[str]]], train: list[Sample], out: Path, iterations: int) -> float:
+    """Train the CRF on feature rows ``xs`` (one per sentence of ``train``) into ``out``
+    with the shipped weights' parameters; the seconds it took."""
+    import pycrfsuite
+
+    t0 = time.monotonic()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, s in zip(xs, train, strict=True):
+        trainer.append(x, bio_labels(s))
+    trainer.set_params(
+        {"c1": 0.1, "c2": 0.01, "max_iterations": iterations, "feature.possible_transitions": True}
+    )
+    trainer.train(str(out))
+    seconds = time.monotonic() - t0
+    print(f"trained in {seconds:.0f} s → {out}", flush=True)
+    return seconds
+
+
+def tune_and_save(
+    recogniser: NameRecogniser,
+    maker: ExtraFeatures | OwnLac,
+    tune_part: list[Sample],
+    out: Path,
+    meta: dict[str, Any],
+) -> None:
+    """Thresholds (shown: best F1; forcing: best F1 at ≥ 90 % precision) chosen on the
+    tuning part, written with ``meta`` beside the weights (out.json)."""
+    maker.prepare([s.text for s in tune_part])
+    found = [
+        [(e.start, e.end, e.type, e.confidence) for e in recogniser.recognise(s.text)]
+        for s in tune_part
+    ]
+    for key, min_precision in (("thresholds", 0.0), ("force_thresholds", 0.9)):
+        meta[key] = tune_thresholds(tune_part, found, min_precision)
+        for kind, (tp, pred, total) in score(tune_part, found, meta[key]).items():
+            p, r = (tp / pred if pred else 0), (tp / total if total else 0)
+            print(f"tune {key:16} {kind:8} ≥ {meta[key][kind]:.2f}  P {p:.3f}  R {r:.3f}")
+    out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")
 
 
 def train_ft(args: argparse.Namespace, split: dict, segmenter: Segmenter) -> int:
@@ -129,7 +176,6 @@ def train_ft(args: argparse.Namespace, split: dict, segmenter: Segmenter) -> int
     On each training sentence the features come from the fold network that did not train on
     it (``--ft-folds``, tools/finetune_lac_ner.py --fold k); on the tuning part and at
     evaluation from ``--ft`` (trained on all of it)."""
-    import pycrfsuite
     from finetune_lac_ner import folds, training_set  # imports torch: only for --ft
 
     train = training_set(args.data)[: args.limit]
@@ -150,30 +196,12 @@ def train_ft(args: argparse.Namespace, split: dict, segmenter: Segmenter) -> int
                 row.extend(extra)
     t_feat = time.monotonic() - t0
     print(f"features for {len(train)} sentences in {t_feat:.0f} s", flush=True)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for x, s in zip(xs, train, strict=True):
-        trainer.append(x, bio_labels(s))
-    trainer.set_params(
-        {
-            "c1": 0.1,
-            "c2": 0.01,
-            "max_iterations": args.iterations,
-            "feature.possible_transitions": True,
-        }
-    )
-    trainer.train(str(args.out))
-    t_train = time.monotonic() - t0 - t_feat
-    print(f"trained in {t_train:.0f} s → {args.out}", flush=True)
+    t_train = fit_crf(xs, train, args.out, args.iterations)
     recogniser = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
     recogniser.marginal_floor = None
     maker = FtFeatureMaker(recogniser._features, LacNameTagger(args.ft), lac)  # noqa: SLF001
     recogniser._features = maker  # type: ignore[assignment]  # noqa: SLF001
     tune_part = split["tune"][: args.limit]
-    maker.prepare([s.text for s in tune_part])
-    found = [
-        [(e.start, e.end, e.type, e.confidence) for e in recogniser.recognise(s.text)]
-        for s in tune_part
-    ]
     meta = {
         "features": ["char", "ft", *(["ft+lac-rich"] if lac is not None else [])],
         "marginal_floor": None,
@@ -182,12 +210,7 @@ def train_ft(args: argparse.Namespace, split: dict, segmenter: Segmenter) -> int
         "trained_by": "tools/train_ner_lac.py --ft" + (" --rich" if lac is not None else ""),
         "seconds": {"features": round(t_feat), "training": round(t_train)},
     }
-    for key, min_precision in (("thresholds", 0.0), ("force_thresholds", 0.9)):
-        meta[key] = tune_thresholds(tune_part, found, min_precision)
-        for kind, (tp, pred, total) in score(tune_part, found, meta[key]).items():
-            p, r = (tp / pred if pred else 0), (tp / total if total else 0)
-            print(f"tune {key:16} {kind:8} ≥ {meta[key][kind]:.2f}  P {p:.3f}  R {r:.3f}")
-    args.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")
+    tune_and_save(recogniser, maker, tune_part, args.out, meta)
     # re-read with the tuned thresholds, same wrapper
     combined = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
     maker = FtFeatureMaker(combined._features, maker.tagger, lac)  # noqa: SLF001
@@ -255,7 +278,6 @@ def main() -> int:
         return train_ft(
             args, split_cluener(read_cluener(args.data / "cluener_train.json")), Segmenter()
         )
-    import pycrfsuite
 
     tagger = LacTagger(args.lac)
     rich = args.rich
@@ -276,29 +298,9 @@ def main() -> int:
                 row.extend(extra)
         t_feat = time.monotonic() - t0
         print(f"features for {len(train)} sentences in {t_feat:.0f} s", flush=True)
-        trainer = pycrfsuite.Trainer(verbose=False)
-        for x, s in zip(xs, train, strict=True):
-            trainer.append(x, bio_labels(s))
-        trainer.set_params(
-            {
-                "c1": 0.1,
-                "c2": 0.01,
-                "max_iterations": args.iterations,
-                "feature.possible_transitions": True,
-            }
-        )
-        trainer.train(str(args.out))
-        t_train = time.monotonic() - t0 - t_feat
-        print(f"trained in {t_train:.0f} s → {args.out}", flush=True)
+        t_train = fit_crf(xs, train, args.out, args.iterations)
         recogniser = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
         recogniser.marginal_floor = None
-        maker = with_lac(recogniser, tagger, rich)
-        tune_part = split["tune"][: args.limit]
-        maker.prepare([s.text for s in tune_part])
-        found = [
-            [(e.start, e.end, e.type, e.confidence) for e in recogniser.recognise(s.text)]
-            for s in tune_part
-        ]
         meta = {
             "features": ["char", "lac-rich" if rich else "lac"],
             "marginal_floor": None,
@@ -307,12 +309,8 @@ def main() -> int:
             "trained_by": "tools/train_ner_lac.py" + (" --rich" if rich else ""),
             "seconds": {"features": round(t_feat), "training": round(t_train)},
         }
-        for key, min_precision in (("thresholds", 0.0), ("force_thresholds", 0.9)):
-            meta[key] = tune_thresholds(tune_part, found, min_precision)
-            for kind, (tp, pred, total) in score(tune_part, found, meta[key]).items():
-                p, r = (tp / pred if pred else 0), (tp / total if total else 0)
-                print(f"tune {key:16} {kind:8} ≥ {meta[key][kind]:.2f}  P {p:.3f}  R {r:.3f}")
-        args.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")
+        maker = with_lac(recogniser, tagger, rich)
+        tune_and_save(recogniser, maker, split["tune"][: args.limit], args.out, meta)
     shipped = NameRecogniser(ROOT / "reader" / "data" / "ner.crfsuite", segmenter=segmenter)
     combined = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
     trained = json.loads(args.out.with_suffix(".json").read_text())["features"]
