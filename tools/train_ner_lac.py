@@ -131,22 +131,58 @@ class FtFeatureMaker(ExtraFeatures):
         return rows
 
 
-def fit_crf(xs: list[list[list[str]]], train: list[Sample], out: Path, iterations: int) -> float:
-    """Train the CRF on feature rows ``xs`` (one per sentence of ``train``) into ``out``
-    with the shipped weights' parameters; the seconds it took."""
+def with_rows(xs: list[list[list[str]]], more: list[list[list[str]]]) -> None:
+    """Append each sentence's extra feature rows to its rows, character by character."""
+    for x, extra_x in zip(xs, more, strict=True):
+        for row, extra in zip(x, extra_x, strict=True):
+            row.extend(extra)
+
+
+def fit_crf(
+    xs: list[list[list[str]]],
+    train: list[Sample],
+    args: argparse.Namespace,
+    t0: float,
+    segmenter: Segmenter,
+) -> tuple[tuple[float, float], NameRecogniser]:
+    """Train the CRF on feature rows ``xs`` (one per sentence of ``train``, made since
+    ``t0``) into ``args.out`` with the shipped weights' parameters; (feature seconds,
+    training seconds) and the trained recogniser, best sequence only."""
     import pycrfsuite
 
-    t0 = time.monotonic()
+    t_feat = time.monotonic() - t0
+    print(f"features for {len(train)} sentences in {t_feat:.0f} s", flush=True)
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, s in zip(xs, train, strict=True):
         trainer.append(x, bio_labels(s))
     trainer.set_params(
-        {"c1": 0.1, "c2": 0.01, "max_iterations": iterations, "feature.possible_transitions": True}
+        {
+            "c1": 0.1,
+            "c2": 0.01,
+            "max_iterations": args.iterations,
+            "feature.possible_transitions": True,
+        }
     )
-    trainer.train(str(out))
-    seconds = time.monotonic() - t0
-    print(f"trained in {seconds:.0f} s → {out}", flush=True)
-    return seconds
+    trainer.train(str(args.out))
+    t_train = time.monotonic() - t0 - t_feat
+    print(f"trained in {t_train:.0f} s → {args.out}", flush=True)
+    recogniser = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
+    recogniser.marginal_floor = None
+    return (t_feat, t_train), recogniser
+
+
+def crf_meta(
+    features: list[str], trained_by: str, seconds: tuple[float, float], iterations: int
+) -> dict[str, Any]:
+    """The weights' metadata (out.json) before the thresholds are tuned."""
+    return {
+        "features": features,
+        "marginal_floor": None,
+        "params": {"c1": 0.1, "c2": 0.01, "iterations": iterations},
+        "lexicon_feature": True,
+        "trained_by": trained_by,
+        "seconds": {"features": round(seconds[0]), "training": round(seconds[1])},
+    }
 
 
 def tune_and_save(
@@ -191,25 +227,17 @@ def train_ft(args: argparse.Namespace, split: dict, segmenter: Segmenter) -> int
                 row.extend(extra)
     lac = LacTagger(args.lac) if args.rich else None
     if lac is not None:  # --rich: LAC's analysis as well (train_ner_lac's lac-rich)
-        for x, lac_x in zip(xs, lac_rows(lac, [s.text for s in train], True), strict=True):
-            for row, extra in zip(x, lac_x, strict=True):
-                row.extend(extra)
-    t_feat = time.monotonic() - t0
-    print(f"features for {len(train)} sentences in {t_feat:.0f} s", flush=True)
-    t_train = fit_crf(xs, train, args.out, args.iterations)
-    recogniser = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
-    recogniser.marginal_floor = None
+        with_rows(xs, lac_rows(lac, [s.text for s in train], True))
+    seconds, recogniser = fit_crf(xs, train, args, t0, segmenter)
     maker = FtFeatureMaker(recogniser._features, LacNameTagger(args.ft), lac)  # noqa: SLF001
     recogniser._features = maker  # type: ignore[assignment]  # noqa: SLF001
     tune_part = split["tune"][: args.limit]
-    meta = {
-        "features": ["char", "ft", *(["ft+lac-rich"] if lac is not None else [])],
-        "marginal_floor": None,
-        "params": {"c1": 0.1, "c2": 0.01, "iterations": args.iterations},
-        "lexicon_feature": True,
-        "trained_by": "tools/train_ner_lac.py --ft" + (" --rich" if lac is not None else ""),
-        "seconds": {"features": round(t_feat), "training": round(t_train)},
-    }
+    meta = crf_meta(
+        ["char", "ft", *(["ft+lac-rich"] if lac is not None else [])],
+        "tools/train_ner_lac.py --ft" + (" --rich" if lac is not None else ""),
+        seconds,
+        args.iterations,
+    )
     tune_and_save(recogniser, maker, tune_part, args.out, meta)
     # re-read with the tuned thresholds, same wrapper
     combined = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
@@ -293,22 +321,14 @@ def main() -> int:
         train = train[: args.limit]
         cues = NameCues.load(ROOT / "reader" / "data" / "ner_cues.tsv")
         xs = featurise(train, segmenter, cues, cross_lexicon(train))
-        for x, lac_x in zip(xs, lac_rows(tagger, [s.text for s in train], rich), strict=True):
-            for row, extra in zip(x, lac_x, strict=True):
-                row.extend(extra)
-        t_feat = time.monotonic() - t0
-        print(f"features for {len(train)} sentences in {t_feat:.0f} s", flush=True)
-        t_train = fit_crf(xs, train, args.out, args.iterations)
-        recogniser = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)
-        recogniser.marginal_floor = None
-        meta = {
-            "features": ["char", "lac-rich" if rich else "lac"],
-            "marginal_floor": None,
-            "params": {"c1": 0.1, "c2": 0.01, "iterations": args.iterations},
-            "lexicon_feature": True,
-            "trained_by": "tools/train_ner_lac.py" + (" --rich" if rich else ""),
-            "seconds": {"features": round(t_feat), "training": round(t_train)},
-        }
+        with_rows(xs, lac_rows(tagger, [s.text for s in train], rich))
+        seconds, recogniser = fit_crf(xs, train, args, t0, segmenter)
+        meta = crf_meta(
+            ["char", "lac-rich" if rich else "lac"],
+            "tools/train_ner_lac.py" + (" --rich" if rich else ""),
+            seconds,
+            args.iterations,
+        )
         maker = with_lac(recogniser, tagger, rich)
         tune_and_save(recogniser, maker, split["tune"][: args.limit], args.out, meta)
     shipped = NameRecogniser(ROOT / "reader" / "data" / "ner.crfsuite", segmenter=segmenter)
