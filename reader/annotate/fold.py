@@ -13,27 +13,17 @@ from __future__ import annotations
 
 import re
 import threading
-from importlib.util import find_spec
-from pathlib import Path
 
 _lock = threading.Lock()
 _state: tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]] | None = None
 
 
-def _opencc_dictionary_dir() -> Path:
-    spec = find_spec("opencc")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("opencc (opencc-python-reimplemented) is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "dictionary"
+def _first_candidates(name: str) -> dict[str, str]:
+    """One of OpenCC's dictionaries (read by its one owner, reader.annotate.script) with
+    each key's first candidate."""
+    from reader.annotate.script import opencc_dictionary
 
-
-def _read_pairs(path: Path) -> list[tuple[str, str]]:
-    pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, _, value = line.partition("\t")
-        if key and value:
-            pairs.append((key, value.split(" ")[0]))
-    return pairs
+    return {key: value.split(" ")[0] for key, value in opencc_dictionary(name)[2].items()}
 
 
 def _build() -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
@@ -43,12 +33,11 @@ def _build() -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
         table[code] = chr(code).lower()
     for code in range(0xFF01, 0xFF5F):
         table[code] = chr(code - 0xFEE0).lower()
-    dict_dir = _opencc_dictionary_dir()
-    for key, value in _read_pairs(dict_dir / "TSCharacters.txt"):
+    for key, value in _first_candidates("TSCharacters.txt").items():
         if len(key) == 1 and len(value) == 1:
             table[ord(key)] = value
     phrases: dict[str, str] = {}
-    for key, value in _read_pairs(dict_dir / "TSPhrases.txt"):
+    for key, value in _first_candidates("TSPhrases.txt").items():
         folded = key.translate(table)
         if len(value) == len(key) and folded != value:
             phrases[folded] = value
