@@ -34,13 +34,12 @@ def convert_aligned(text: str, config: str = "t2s") -> str:
 @functools.cache
 def _traditional_chars() -> frozenset[str]:
     """Characters OpenCC's t2s maps to something else (keys of its TSCharacters table)."""
-    from reader.annotate.script import opencc_dictionary
+    from reader.annotate.script import changed_chars
 
     try:
-        table = opencc_dictionary("TSCharacters.txt")[2]
+        return changed_chars("TSCharacters.txt")
     except OSError:
         return frozenset()
-    return frozenset(k for k, v in table.items() if len(k) == 1 and v.split()[:1] != [k])
 
 
 def to_simplified(text: str, triggers: frozenset[str] | None = None) -> str:

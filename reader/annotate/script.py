@@ -146,15 +146,17 @@ _NOT_HAN_RUN = re.compile(f"[^{HAN_CLASS}]+")
 
 
 @functools.cache
+def changed_chars(name: str) -> frozenset[str]:
+    """Characters one of OpenCC's character tables (``TSCharacters.txt``: t2s,
+    ``STCharacters.txt``: s2t) turns into another as its first candidate."""
+    table = opencc_dictionary(name)[2]
+    return frozenset(src for src, targets in table.items() if targets.split(" ")[0] != src)
+
+
 def _script_only_chars() -> tuple[frozenset[str], frozenset[str]]:
     """Characters that exist in only one script, from OpenCC's own character tables."""
-
-    def changed(name: str) -> frozenset[str]:
-        table = opencc_dictionary(name)[2]
-        return frozenset(src for src, targets in table.items() if targets.split(" ")[0] != src)
-
-    traditional_only = changed("TSCharacters.txt")
-    simplified_only = changed("STCharacters.txt") - traditional_only
+    traditional_only = changed_chars("TSCharacters.txt")
+    simplified_only = changed_chars("STCharacters.txt") - traditional_only
     return traditional_only - simplified_only, simplified_only
 
 
