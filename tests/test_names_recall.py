@@ -157,6 +157,14 @@ def test_an_unsure_latin_name_is_not_shown(cache: Path) -> None:
     assert "Tim Cook" not in hits("Tim Cook也到场了。", {"tim cook": ("PER", 0.9)}, cache)
 
 
+def test_a_lower_case_word_is_no_person_however_sure(cache: Path) -> None:
+    # a blog about writing: "markdown" read as a person at the forcing threshold
+    got = hits("我用markdown写博客。", {"markdown": ("PER", 0.99)}, cache)
+    assert "markdown" not in got
+    # organisations may start lower-case (bwin, eBay): only persons need the capital
+    assert "bwin" in hits("博彩公司bwin开出赔率。", {"bwin": ("ORG", 0.99)}, cache)
+
+
 # -- a sure organisation CC-CEDICT knows as a place ---------------------------------------
 
 

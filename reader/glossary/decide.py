@@ -150,9 +150,10 @@ class NameDecider:
                 # 海军 "navy"): the recogniser learnt such bodies as organisations
                 if not self._ordinary(simplified[e.start : e.end])
                 and not self._starts_with_a_word(simplified[e.start : e.end], e)
-                # a name in Latin letters only when sure (NBA; not every acronym)
+                # a name in Latin letters only when sure (NBA; not every acronym), as
+                # written (the fold lower-cases Latin: a person needs its capital)
                 and latin_name_shown(
-                    simplified[e.start : e.end], e.type, e.confidence, self._force_limit(e)
+                    text[e.start : e.end], e.type, e.confidence, self._force_limit(e)
                 )
             ]
             if self.auto_names
