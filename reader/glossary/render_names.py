@@ -28,7 +28,10 @@ from reader.glossary.auto import (
 from reader.glossary.dictionary_names import dictionary_english, organisation_english
 from reader.glossary.fold import fold
 from reader.glossary.latin_names import is_latin_name, is_mixed_name, render_latin
+from reader.glossary.person_titles import surname_english, titled_person
 from reader.model import GlossaryHit
+
+TITLE_NOTE = "auto: a surname and a title"
 
 
 def render_entity(
@@ -64,6 +67,9 @@ def render_entity(
         foreign = _is_transliteration(name, surname_len, rules)
         if surname_len and not foreign and len(name) > surname_len:
             en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
+            # 付小姐 is "Ms. Fu", not "Fu Xiaojie"; 陳男 "Mr. Chen", not "Chen Nan"
+            titled = titled_person(fold(name), surname_len, surname_english(en))
+            en, note = (titled, TITLE_NOTE) if titled else (en, note)
         known = dictionary_english(name, label)  # a famous bearer (马克思 Karl Marx)
         if known:
             en, note = _as_written(name, known, foreign), DICTIONARY_NOTE
