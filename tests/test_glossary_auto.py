@@ -131,3 +131,9 @@ def test_ordinary_words_jieba_tags_as_names_are_skipped() -> None:
     word = [Token(text="高水平", start=0, end=3, pos="nr")]
     assert detect_names(word, "高水平", 0, lambda w: 91) == []
     assert detect_names(word, "高水平", 0, lambda w: None)[0].en == "Gao Shuiping"
+
+
+def test_a_common_word_that_ends_like_a_place_is_no_place() -> None:
+    # 大城市 "big city": 大城 is also a county, 市 a place suffix; the whole is an ordinary word
+    assert "大城市" not in auto("很多年轻人离开大城市，回到家乡。")
+    assert auto("他住在滕州市。")["滕州市"] == ("Tengzhou", "place")

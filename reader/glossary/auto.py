@@ -208,6 +208,8 @@ def _org_or_place(
         return None
     if fold(stem) not in rules.stems and _only_common_senses(stem):
         return None  # 时尚科技 is "fashion technology", not a company
+    if _only_common_senses(folded_first + tail):
+        return None  # 大城市 is "big city", though 大城 is a county and 市 a suffix
     stem_en = rules.stems.get(fold(stem)) or join_syllables(
         _syllables(stem, _readings(first, 0, stem_len))
     )
