@@ -202,7 +202,15 @@ class Dictionary:
         no entry's first sense is capitalised. 得到 "to get" is; 吉利 "Geely" is not."""
         known = self._common.get(word)
         if known is None:
-            entries = self.lookup(word)
+            # the word as written, else its Simplified fold (mixed scripts); never lookup()'s
+            # Simplified→Traditional retry: the index holds both forms of every entry, and
+            # that retry loads OpenCC's s2t tables (~40 ms of a cold start) for nothing
+            entries = self.lookup_exact(word)
+            if not entries:
+                from reader.annotate.fold import fold
+
+                folded = fold(word)
+                entries = self.lookup_exact(folded) if folded != word else []
             known = bool(entries) and not any(
                 e.proper or (e.definitions and e.definitions[0][:1].isupper()) for e in entries
             )
