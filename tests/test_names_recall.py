@@ -158,9 +158,10 @@ def test_an_unsure_latin_name_is_not_shown(cache: Path) -> None:
 
 
 def test_a_lower_case_word_is_no_person_however_sure(cache: Path) -> None:
-    # a blog about writing: "markdown" read as a person at the forcing threshold
-    got = hits("我用markdown写博客。", {"markdown": ("PER", 0.99)}, cache)
-    assert "markdown" not in got
+    # a lower-case handle or word read as a person at the forcing threshold
+    got = hits("感谢gitbot帮我纠正了错误。", {"gitbot": ("PER", 0.99)}, cache)
+    assert "gitbot" not in got
+    assert "Gitbot" in hits("感谢Gitbot帮我纠正了错误。", {"gitbot": ("PER", 0.99)}, cache)
     # organisations may start lower-case (bwin, eBay): only persons need the capital
     assert "bwin" in hits("博彩公司bwin开出赔率。", {"bwin": ("ORG", 0.99)}, cache)
 
