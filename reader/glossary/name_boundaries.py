@@ -1,0 +1,67 @@
+"""Wrong edges of a name: the recogniser's person runs into the word after it, or its
+"name" is a piece of a longer place. Part of the false-name screen
+(reader/glossary/name_families.py), which holds the data (``tail_chars``, ``age_after``,
+``numerals``) in :class:`FamilyRules`.
+
+- **a Chinese given name of three characters**: a single-character surname and three more
+  (胡朝阳妹 "Hu Chaoyang's sister", 杨敬之代郑覃 "Yang Jingzhi replaced Zheng Tan") is a
+  name of two given characters run into a kinship word or a verb; a transliteration
+  (贝克汉姆) or a compound surname (欧阳伯权) keeps all its characters;
+- **an age after a name**: 邓禹年五十七岁 "Deng Yu, aged 57": 年 and a number of years
+  belong to the age, not to the name;
+- **a piece of a place**: a name that LAC's place word contains and reaches past
+  (肖托 of 肖托夸县, 新济布科夫 of 新济布科夫区) is that place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reader.glossary.judge import Entity
+
+if TYPE_CHECKING:
+    from reader.glossary.name_families import FamilyRules
+
+Word = tuple[int, int, str]  # LAC's word: start, end, its tag
+
+
+def characters_run_on(name: str, after: str, rules: FamilyRules) -> int:
+    """How many characters at the end of the person ``name`` (followed by ``after``) belong
+    to the words after it: 1 for 胡朝阳妹 and 杨敬之代 (a three-character given name ending
+    in a tail character) and for 邓禹年 before 五十七岁 (an age), else 0."""
+    if name.endswith("年") and len(name) > 2 and _an_age(after, rules):
+        return 1
+    if len(name) != 4 or name[-1] not in rules.tail_chars:
+        return 0
+    from reader.glossary.auto import is_transliteration_by_rule, surname_length
+    from reader.glossary.transliteration import transliteration_odds
+
+    # 胡朝阳: a one-character surname and a given name of two; a compound surname (欧阳伯权,
+    # 尉迟敬德) makes four characters a whole name
+    if surname_length(name) or surname_length(name[:3]) != 1:
+        return 0
+    head = name[:3]
+    if is_transliteration_by_rule(head) or transliteration_odds().is_foreign(head[1:]):
+        return 0  # 贝克汉 of 贝克汉姆: a foreign name, not a surname and a given name
+    return 1
+
+
+def _an_age(after: str, rules: FamilyRules) -> bool:
+    """五十七岁, 57岁: a number of years and a word of age."""
+    digits = len(after) - len(after.lstrip("".join(rules.numerals) + "0123456789"))
+    return digits > 0 and after[digits:].startswith(rules.age_after)
+
+
+def place_holding(entity: Entity, lac_words: Sequence[Word] | None) -> tuple[int, int] | None:
+    """The span of LAC's place word that contains ``entity`` and reaches past it (肖托 in
+    肖托夸县), or None."""
+    for start, end, tag in lac_words or ():
+        if (
+            tag == "LOC"
+            and start <= entity.start
+            and entity.end <= end
+            and (start, end) != (entity.start, entity.end)
+        ):
+            return start, end
+    return None
