@@ -3,7 +3,7 @@ on our own sentences: the recogniser's spans are given directly (no model needed
 
 from __future__ import annotations
 
-from test_name_families import kept, spans_of
+from test_name_families import Span, kept, spans_of
 
 
 def test_a_three_character_given_name_loses_the_word_it_ran_into() -> None:
@@ -38,3 +38,17 @@ def test_a_nations_armed_forces_are_no_organisation() -> None:
     text = "新加坡武装部队与中国人民解放军举行演习。"
     named = spans_of(text, ("新加坡武装部队", "ORG", 0.9), ("中国人民解放军", "ORG", 0.99))
     assert kept(text, named) == [("中国人民解放军", "ORG")]
+
+
+def test_a_place_named_again_in_the_sentence_is_still_a_place() -> None:
+    text = "它位于肖托夸县，地处肖托夸县东端；新济布科夫区的中心为新济布科夫。"
+    first, second = text.index("肖托夸县"), text.rindex("肖托夸县")
+    district = text.index("新济布科夫区")
+    lac = [
+        (first, first + 4, "LOC"),
+        (second, second + 2, "PER"),
+        (district, district + 6, "LOC"),
+    ]
+    at = text.rindex("新济布科夫")
+    named = [Span(second, second + 2, "PER", 0.9), Span(at, at + 5, "ORG", 0.9)]
+    assert kept(text, named, lac) == [("肖托夸县", "LOC"), ("新济布科夫", "LOC")]

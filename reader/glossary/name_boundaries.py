@@ -53,15 +53,25 @@ def _an_age(after: str, rules: FamilyRules) -> bool:
     return digits > 0 and after[digits:].startswith(rules.age_after)
 
 
-def place_holding(entity: Entity, lac_words: Sequence[Word] | None) -> tuple[int, int] | None:
-    """The span of LAC's place word that contains ``entity`` and reaches past it (肖托 in
-    肖托夸县), or None."""
+def place_holding(
+    entity: Entity, text: str, lac_words: Sequence[Word] | None, rules: FamilyRules
+) -> tuple[int, int] | None:
+    """The span of the place ``entity`` is a piece of, or None: LAC's place word that
+    contains it and reaches past it (肖托 in 肖托夸县); the same characters read as such a
+    place elsewhere in the sentence (纽约州肖托夸县的一个镇，地处肖托夸县东端: LAC cuts the
+    second one 肖托/夸/县); a place word elsewhere that is the name and a division or kind of
+    place (新济布科夫区 … 行政中心为新济布科夫: the name alone is its short form)."""
+    name = text[entity.start : entity.end]
     for start, end, tag in lac_words or ():
-        if (
-            tag == "LOC"
-            and start <= entity.start
-            and entity.end <= end
-            and (start, end) != (entity.start, entity.end)
-        ):
+        if tag != "LOC" or (start, end) == (entity.start, entity.end):
+            continue
+        if start <= entity.start and entity.end <= end:
             return start, end
+        place = text[start:end]
+        if place.startswith(name) and len(place) > len(name):
+            rest = place[len(name) :]
+            if text.startswith(rest, entity.end):
+                return entity.start, entity.end + len(rest)
+            if rest in rules.division_ends or rest in rules.place_kinds:
+                return entity.start, entity.end
     return None

@@ -180,7 +180,7 @@ def screen(
         if entity.type not in ("PER", "ORG"):
             kept.append(entity)
             continue
-        place = place_holding(entity, lac_words)
+        place = place_holding(entity, text, lac_words, rules)
         if place is not None and not any(
             n is not entity and n.start < place[1] and place[0] < n.end for n in entities
         ):  # 肖托 of 肖托夸县: a piece of LAC's place is that place
