@@ -52,3 +52,9 @@ def test_a_place_named_again_in_the_sentence_is_still_a_place() -> None:
     at = text.rindex("新济布科夫")
     named = [Span(second, second + 2, "PER", 0.9), Span(at, at + 5, "ORG", 0.9)]
     assert kept(text, named, lac) == [("肖托夸县", "LOC"), ("新济布科夫", "LOC")]
+
+
+def test_a_leaders_troops_are_the_leader() -> None:
+    text = "唐军再败阿史那余部，中国人民解放军南下。"
+    named = spans_of(text, ("阿史那余部", "ORG", 0.9), ("中国人民解放军", "ORG", 0.99))
+    assert kept(text, named) == [("阿史那", "PER"), ("中国人民解放军", "ORG")]

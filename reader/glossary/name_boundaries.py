@@ -9,6 +9,8 @@
   (贝克汉姆) or a compound surname (欧阳伯权) keeps all its characters;
 - **an age after a name**: 邓禹年五十七岁 "Deng Yu, aged 57": 年 and a number of years
   belong to the age, not to the name;
+- **a leader's troops**: 钳牟岑余部 "the remnants of Geom Mojam's troops" is no body; the
+  leader before the word (``band_ends``) is the name;
 - **a piece of a place**: a name that LAC's place word contains and reaches past
   (肖托 of 肖托夸县, 新济布科夫 of 新济布科夫区) is that place.
 """
@@ -24,6 +26,31 @@ if TYPE_CHECKING:
     from reader.glossary.name_families import FamilyRules
 
 Word = tuple[int, int, str]  # LAC's word: start, end, its tag
+
+
+def fixed_edges(
+    entity: Entity,
+    text: str,
+    lac_words: Sequence[Word] | None,
+    rules: FamilyRules,
+    others: Sequence[Entity] = (),
+) -> tuple[int, int, str] | None:
+    """The span and type ``entity`` should have (its own when nothing is wrong), or None
+    when nothing of it is a name: a piece of a place is that place (when no other name
+    lies in it), a leader's troops are the leader (钳牟岑余部), a person run into the word
+    after it loses that word (胡朝阳妹, 邓禹年五十七岁)."""
+    place = place_holding(entity, text, lac_words, rules)
+    if place is not None and not any(
+        n is not entity and n.start < place[1] and place[0] < n.end for n in others
+    ):
+        return place[0], place[1], "LOC"
+    start, end, kind = entity.start, entity.end, entity.type
+    band = next((e for e in rules.band_ends if text.endswith(e, 0, end)), "")
+    if band:
+        end, kind = end - len(band), "PER"
+    elif kind == "PER":
+        end -= characters_run_on(text[start:end], text[end:], rules)
+    return (start, end, kind) if end - start >= 2 else None
 
 
 def characters_run_on(name: str, after: str, rules: FamilyRules) -> int:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from reader import paths
 from reader.glossary.judge import Entity
-from reader.glossary.name_boundaries import characters_run_on, place_holding
+from reader.glossary.name_boundaries import fixed_edges
 from reader.glossary.place_evidence import defined_as_a_place, listed_among_places
 from reader.han import HAN_CLASS
 
@@ -68,6 +68,7 @@ class FamilyRules:
     taxon_next: tuple[str, ...] = ()  # 属 in 爵床科叉柱花属: the rank below, after it
     tail_chars: frozenset[str] = frozenset()  # 妹 in 胡朝阳妹: no third given character
     age_after: tuple[str, ...] = ()  # 岁 in 邓禹年五十七岁: 年 and a number make an age
+    band_ends: tuple[str, ...] = ()  # 余部 in 钳牟岑余部: a leader's troops, not a body
     # per type: below it, a name the two taggers disagree on is not shown
     disagreement_floor: dict[str, float] = field(default_factory=dict)
     # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
@@ -117,6 +118,7 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         taxon_next=tuple(values["taxon_next"]),
         tail_chars=frozenset("".join(values["tail_char"])),
         age_after=tuple(values["age_after"]),
+        band_ends=tuple(values["band_end"]),
         disagreement_floor=settings.get("disagreement_floor", {}),
         retype_below=settings.get("retype_below", {}),
     )
@@ -142,6 +144,7 @@ _KINDS = (
     "taxon_next",
     "tail_char",
     "age_after",
+    "band_end",
     "sense",
     "setting",
 )
@@ -180,17 +183,14 @@ def screen(
         if entity.type not in ("PER", "ORG"):
             kept.append(entity)
             continue
-        place = place_holding(entity, text, lac_words, rules)
-        if place is not None and not any(
-            n is not entity and n.start < place[1] and place[0] < n.end for n in entities
-        ):  # 肖托 of 肖托夸县: a piece of LAC's place is that place
-            kept.append(Retyped(*place, "LOC", entity.confidence))
+        edges = fixed_edges(entity, text, lac_words, rules, entities)
+        if edges is None:  # a leader's troops or a relation with no name left
             continue
-        cut = characters_run_on(text[entity.start : entity.end], text[entity.end :], rules)
-        if entity.type == "PER" and cut:  # 胡朝阳妹, 邓禹年五十七岁: the name without
-            if entity.end - cut - entity.start < 2:
+        if edges != (entity.start, entity.end, entity.type):
+            entity = Retyped(*edges, entity.confidence)
+            if entity.type == "LOC":  # 肖托 of 肖托夸县: a piece of LAC's place
+                kept.append(entity)
                 continue
-            entity = Retyped(entity.start, entity.end - cut, "PER", entity.confidence)
         verdict = _verdict(entity, text, lac_words, agreement, rules, entities)
         if verdict == "keep":
             kept.append(entity)
