@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from reader import paths
 from reader.glossary.judge import Entity
+from reader.glossary.name_boundaries import fixed_edges
 from reader.glossary.place_evidence import defined_as_a_place, listed_among_places
 from reader.han import HAN_CLASS
 
@@ -65,6 +66,9 @@ class FamilyRules:
     division_ends: tuple[str, ...] = ()  # 州 in 布良斯克州: a place, not a body
     taxon_ends: tuple[str, ...] = ()  # 科 in 爵床科: a rank of living things
     taxon_next: tuple[str, ...] = ()  # 属 in 爵床科叉柱花属: the rank below, after it
+    tail_chars: frozenset[str] = frozenset()  # 妹 in 胡朝阳妹: no third given character
+    age_after: tuple[str, ...] = ()  # 岁 in 邓禹年五十七岁: 年 and a number make an age
+    band_ends: tuple[str, ...] = ()  # 余部 in 钳牟岑余部: a leader's troops, not a body
     # per type: below it, a name the two taggers disagree on is not shown
     disagreement_floor: dict[str, float] = field(default_factory=dict)
     # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
@@ -112,6 +116,9 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         division_ends=tuple(values["division_end"]),
         taxon_ends=tuple(values["taxon_end"]),
         taxon_next=tuple(values["taxon_next"]),
+        tail_chars=frozenset("".join(values["tail_char"])),
+        age_after=tuple(values["age_after"]),
+        band_ends=tuple(values["band_end"]),
         disagreement_floor=settings.get("disagreement_floor", {}),
         retype_below=settings.get("retype_below", {}),
     )
@@ -135,6 +142,9 @@ _KINDS = (
     "division_end",
     "taxon_end",
     "taxon_next",
+    "tail_char",
+    "age_after",
+    "band_end",
     "sense",
     "setting",
 )
@@ -173,6 +183,14 @@ def screen(
         if entity.type not in ("PER", "ORG"):
             kept.append(entity)
             continue
+        edges = fixed_edges(entity, text, lac_words, rules, entities)
+        if edges is None:  # a leader's troops or a relation with no name left
+            continue
+        if edges != (entity.start, entity.end, entity.type):
+            entity = Retyped(*edges, entity.confidence)
+            if entity.type == "LOC":  # 肖托 of 肖托夸县: a piece of LAC's place
+                kept.append(entity)
+                continue
         verdict = _verdict(entity, text, lac_words, agreement, rules, entities)
         if verdict == "keep":
             kept.append(entity)
