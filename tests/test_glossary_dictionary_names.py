@@ -94,10 +94,17 @@ def test_a_city_heading_a_government_tail_gets_english() -> None:
 
 
 def test_a_bare_government_or_unknown_place_stays_with_the_translator() -> None:
-    """日本政府: "Japan Government" is not English, so a bare 政府 has no row; an unknown
+    """日本政府: "Japan Government" is not English, so a bare 政府 has no row; a nation is
+    no city with units inside it ("United States Yale University" is not English); an unknown
     place (鹽行) before a tail leaves the whole name to the translator; a place alone stays a
     place."""
-    for name in ("日本政府", "永康分局鹽行派出所", "浙江大学医学院"):
+    for name in (
+        "日本政府",
+        "永康分局鹽行派出所",
+        "浙江大学医学院",
+        "美国耶鲁大学",
+        "中国国家统计局",
+    ):
         hit = render_entity(name, "ORG", [], 0.6)
         assert hit is not None and hit.en == "", name
     city = render_entity("台北市", "LOC", [], 0.6)

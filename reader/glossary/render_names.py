@@ -152,8 +152,12 @@ def _places_then_tail(
             continue
         rest = folded[stem_len:]
         tail = _organisation_tail(rest, rules, tails)
-        # a unit inside the first place's body: 台南市 | 永康分局, 台南市警 | 永康分局
-        for cut in range(0, len(rest) - 2) if not tail and places_left > 1 else ():
+        # a unit inside a city's or county's body: 台南市 | 永康分局, 台南市警 | 永康分局 (the
+        # first place written with its suffix); a nation's (美国耶鲁大学, 中国国家统计局) is
+        # not a sub-unit, and its English is not place + name
+        nested = not tail and places_left > 1
+        nested = nested and _written_with_place_suffix(folded[:stem_len], rest, rules)
+        for cut in range(0, len(rest) - 2) if nested else ():
             head = _organisation_tail(rest[:cut], rules, tails) if cut else ""
             if cut and not head:
                 continue
@@ -182,6 +186,16 @@ def _known_place(stem: str, rules: NameRules) -> str:
                     [bare] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]]
                 )
     return dictionary_english(stem, "LOC") or ""
+
+
+def _written_with_place_suffix(stem: str, after: str, rules: NameRules) -> bool:
+    """台南市 | 永康…, 台南 | 市警…: the place is written with a place suffix (市, 县, 区),
+    at its end or just after it, so what follows is that place's own body or a unit in it."""
+    pieces = (stem[-2:], stem[-1:], after[:2], after[:1])
+    return any(
+        (units := rules.split_units(p)) and all(rules.suffixes[u][1] == "place" for u in units)
+        for p in pieces
+    )
 
 
 def _organisation_tail(rest: str, rules: NameRules, tails: Mapping[str, str]) -> str:
