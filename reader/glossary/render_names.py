@@ -142,6 +142,11 @@ def _place_headed_org(name: str, rules: NameRules) -> str:
     return _places_then_tail(fold(name), rules, get_tails_english(), places_left=2)
 
 
+def place_body_english(name: str) -> str:
+    """``_place_headed_org`` for callers outside this module (rule-found organisations)."""
+    return _place_headed_org(name, get_name_rules())
+
+
 def _places_then_tail(
     folded: str, rules: NameRules, tails: Mapping[str, str], places_left: int
 ) -> str:
@@ -196,6 +201,14 @@ def _written_with_place_suffix(stem: str, after: str, rules: NameRules) -> bool:
         (units := rules.split_units(p)) and all(rules.suffixes[u][1] == "place" for u in units)
         for p in pieces
     )
+
+
+def organisation_tail_english(rest: str) -> str:
+    """The English of organisation suffixes (公司, 分局) or a government tail (市政府) after
+    a name; "" when ``rest`` (Simplified or Traditional) is something else."""
+    from reader.glossary.org_endings import get_tails_english
+
+    return _organisation_tail(fold(rest), get_name_rules(), get_tails_english())
 
 
 def _organisation_tail(rest: str, rules: NameRules, tails: Mapping[str, str]) -> str:
