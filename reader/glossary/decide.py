@@ -309,9 +309,10 @@ def _glossary_headed(
                 term=text[e.start : e.end],
                 en=f"{heads[0].en} {tail}",
                 type=heads[0].type,
-                source_file="auto",
-                source="auto",
-                note="auto: glossary name + organisation suffix",
+                # the English is the glossary entry's, not made up: its file stays the source
+                source_file=heads[0].source_file,
+                source="glossary",
+                note=f"glossary {heads[0].term} + organisation suffix",
                 confidence=e.confidence,
                 forced=False,
             )
