@@ -76,3 +76,18 @@ def test_a_place_s_body_found_by_the_suffix_rules_has_english(cache: Path) -> No
     plus organisation suffixes is rendered, not left to the translator."""
     got = names("不治後，永康分局警方報請檢察官相驗。", {}, cache)
     assert got["永康分局"] == ("Yongkang Branch", False)
+
+
+def test_a_brand_listed_with_companies_is_that_brand_in_the_whole_article(cache: Path) -> None:
+    """小电 is ambiguous ("small electric"); listed next to a plain company (街电) it is the
+    brand, there and where the article names it again without a list."""
+    listed = "其中，街电、小电等头部企业的份额最高。"
+    again = "今年3月小电宣布完成新一轮融资。"
+    for text, shown in ((listed + again, True), (again, False)):
+        res = Resources(cache_dir=cache, recogniser=Scripted({}))
+        loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
+        article = annotate(loaded, Options(glossary=res.glossary(use_user=False)), res)
+        late = [
+            t for t in article.tokens() if t.text == "小电" and t.start >= len(text) - len(again)
+        ]
+        assert bool(late and late[0].glossary and late[0].glossary.en == "Xiaodian") is shown
