@@ -64,12 +64,7 @@ def auto_names(
         tokens, sentence_text, sentence_start, lambda w: word_freq(fold(w)), persons
     )
     if not persons:  # with the recogniser: an unknown organisation is left to the translator
-        found = [
-            replace(h, en="", note="auto: left to translator", forced=False)
-            if h.type != "place" and h.note != PLACE_INSTITUTION_NOTE
-            else h
-            for h in found
-        ]
+        found = [_known_place_body(h) for h in found]
     if not found:
         return tokens
     out: list[Token] = []
@@ -107,3 +102,18 @@ def auto_names(
         )
     out.extend(tokens[i:])
     return out
+
+
+def _known_place_body(hit: GlossaryHit) -> GlossaryHit:
+    """A rule-found organisation, with the recogniser on: left to the translator (its stem's
+    pinyin is a guess), unless it is a place CC-CEDICT knows plus organisation suffixes
+    (永康 + 分局 → Yongkang Branch), rendered as the recogniser's own spans are."""
+    from reader.glossary.auto import PLACE_INSTITUTION_NOTE
+    from reader.glossary.render_names import place_body_english
+
+    if hit.type == "place" or hit.note == PLACE_INSTITUTION_NOTE:
+        return hit
+    english = place_body_english(hit.term)
+    if english:
+        return replace(hit, en=english, type="org", note="auto: CC-CEDICT", forced=False)
+    return replace(hit, en="", note="auto: left to translator", forced=False)

@@ -75,3 +75,47 @@ def test_a_place_heading_organisation_suffixes_is_that_place_s_body() -> None:
         assert hit is not None and (hit.en, hit.type) == ("Yongkang Branch", "org"), label
     place = render_entity("余杭区", "LOC", [], 0.6)  # a place suffix: still a place
     assert place is not None and place.type == "place" and place.en.startswith("Yuhang")
+
+
+def test_a_city_heading_a_government_tail_gets_english() -> None:
+    """A known place, then a government, court or council tail (reader/data/org_tails_en.tsv)
+    or a district inside it with its own body: English, not left to the translator."""
+    cases = {
+        "台北市政府": "Taipei City Government",  # 台北 + 市政府, not CC-CEDICT's 台北市 "Taibei"
+        "高雄市議會": "Kaohsiung City Council",  # Traditional folded first
+        "杭州市中级人民法院": "Hangzhou Intermediate People's Court",
+        "台南市永康分局": "Tainan Yongkang Branch",  # a district of the city, then its body
+        "台南市警永康分局": "Tainan City Police Yongkang Branch",
+        "上海市公安局": "Shanghai Public Security Bureau",  # unchanged by the chain
+    }
+    for name, english in cases.items():
+        hit = render_entity(name, "ORG", [], 0.6)
+        assert hit is not None and (hit.en, hit.type) == (english, "org"), name
+
+
+def test_a_bare_government_or_unknown_place_stays_with_the_translator() -> None:
+    """日本政府: "Japan Government" is not English, so a bare 政府 has no row; a nation is
+    no city with units inside it ("United States Yale University" is not English); an unknown
+    place (鹽行) before a tail leaves the whole name to the translator; a place alone stays a
+    place."""
+    for name in (
+        "日本政府",
+        "永康分局鹽行派出所",
+        "浙江大学医学院",
+        "美国耶鲁大学",
+        "中国国家统计局",
+    ):
+        hit = render_entity(name, "ORG", [], 0.6)
+        assert hit is not None and hit.en == "", name
+    city = render_entity("台北市", "LOC", [], 0.6)
+    assert city is not None and city.type == "place"
+
+
+def test_org_tails_table_rejects_a_row_without_english() -> None:
+    from reader.glossary.org_endings import parse_tails_english
+
+    assert parse_tails_english("tail\ten\treason\n市政府\tCity Government\twhy\n") == {
+        "市政府": "City Government"
+    }
+    with pytest.raises(ValueError, match="x.tsv:1"):
+        parse_tails_english("市政府\tCity Government\n", "x.tsv")

@@ -120,7 +120,9 @@ class NameDecider:
             (c.hit.start, c.hit.end, label_of(c.hit.type)) for c in candidates if not c.ambiguous
         ]
         entities = list(self.recogniser.recognise(simplified, words, tags, lexicon))
+        before_yield = candidates
         candidates = self._yield_to_headed_orgs(candidates, entities, simplified)
+        yielded = [c for c in before_yield if c not in candidates]
         hits = judge(
             candidates,
             entities,
@@ -182,6 +184,9 @@ class NameDecider:
                 ],
                 key=lambda e: e.start,
             )
+        if yielded and found:
+            composed, found = _glossary_headed(yielded, found, text, simplified)
+            hits = sorted([*hits, *composed], key=lambda h: h.start)
         return SentenceNames(hits, found)
 
     def _yield_to_headed_orgs(
@@ -271,6 +276,51 @@ class NameDecider:
         return self._dictionary.only_common_senses(fold(word))
 
 
+def _glossary_headed(
+    yielded: Sequence[Candidate], found: Sequence[Entity], text: str, simplified: str
+) -> tuple[list[GlossaryHit], list[Entity]]:
+    """An organisation the recogniser found that is a glossary organisation it swallowed
+    plus only organisation suffixes or a government tail (新浪 + 公司, 某银行 + 分行): shown
+    with the glossary's English plus the tail's (Sina Company), where it was left to the
+    translator. An ambiguous head (新浪 "new wave") counts: the recogniser's organisation
+    ending in a suffix is the context that makes it the name. The span stays the recogniser's; an unknown tail (中国政法大学 +
+    传播法中心) keeps the whole name with the translator."""
+    from reader.glossary.render_names import organisation_tail_english
+
+    composed: list[GlossaryHit] = []
+    rest: list[Entity] = []
+    for e in found:
+        heads = [
+            c.hit
+            for c in yielded
+            if e.type == "ORG"
+            and c.hit.start == e.start
+            and c.hit.end < e.end
+            and c.hit.type in _BODY_TYPES
+            and c.hit.en
+        ]
+        tail = organisation_tail_english(simplified[heads[0].end : e.end]) if heads else ""
+        if not tail:
+            rest.append(e)
+            continue
+        composed.append(
+            GlossaryHit(
+                start=e.start,
+                end=e.end,
+                term=text[e.start : e.end],
+                en=f"{heads[0].en} {tail}",
+                type=heads[0].type,
+                # the English is the glossary entry's, not made up: its file stays the source
+                source_file=heads[0].source_file,
+                source="glossary",
+                note=f"glossary {heads[0].term} + organisation suffix",
+                confidence=e.confidence,
+                forced=False,
+            )
+        )
+    return composed, rest
+
+
 @dataclass(frozen=True, slots=True)
 class DictionaryName:
     """A name found in CC-CEDICT rather than by the recogniser (an ``Entity``)."""
@@ -280,6 +330,10 @@ class DictionaryName:
     type: str
     confidence: float
 
+
+# Glossary types that head an organisation's longer name (新浪 + 公司); a product or brand
+# plus 公司 is the company's name in the glossary when it has one.
+_BODY_TYPES = frozenset({"company", "org", "university", "lab", "investor", "media", "agency"})
 
 # The confidence given to a word CC-CEDICT lists only as an organisation (see
 # _dictionary_organisations): at the force threshold's level, as a glossary entry is.

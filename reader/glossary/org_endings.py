@@ -7,7 +7,8 @@ place or company inside it is part of that name (深圳市 in 深圳市人大常
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from types import MappingProxyType
 
 from reader import paths
 
@@ -53,3 +54,29 @@ def get_generic_tails() -> frozenset[str]:
     """Company descriptions that follow a name (子公司, 主体公司): a name plus one of these is
     no longer name (immutable table, parsed once per process)."""
     return frozenset(paths.parsed_package_data(GENERIC_TAILS_FILE, parse_endings))
+
+
+TAILS_EN_FILE = "org_tails_en.tsv"
+
+
+def parse_tails_english(text: str, source: str = TAILS_EN_FILE) -> Mapping[str, str]:
+    """A three-column table (tail, English, reason) as tail → English; a header row
+    (``tail``) is skipped, a row without its English or reason is an error."""
+    tails: dict[str, str] = {}
+    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if fields[0] == "tail":
+            continue
+        if len(fields) < 3 or not all(fields[:3]):
+            raise ValueError(f"{source}:{lineno}: bad row {line!r} (tail, English, reason)")
+        tails[fields[0]] = fields[1]
+    return MappingProxyType(tails)
+
+
+def get_tails_english() -> Mapping[str, str]:
+    """Government, court and council tails with their English (台北市政府 → … City
+    Government); parsed once per process, never mutated."""
+    return paths.parsed_package_data(TAILS_EN_FILE, parse_tails_english)

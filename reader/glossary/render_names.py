@@ -9,7 +9,7 @@ Chinese-style pinyin name).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reader.glossary.auto import (
     _NAME_DOTS,
@@ -138,17 +138,94 @@ def _as_written(name: str, english: str, foreign: bool) -> str:
 
 
 def _place_headed_org(name: str, rules: NameRules) -> str:
-    """桃园地检署 → Taoyuan District Prosecutors Office: a place CC-CEDICT knows, then only
-    organisation suffixes; "" when the name is not built so."""
-    folded = fold(name)
-    for stem_len in range(len(folded) - 1, 1, -1):
-        units = rules.split_units(folded[stem_len:])
-        if not units or any(rules.suffixes[u][1] == "place" for u in units):
+    """桃园地检署 → Taoyuan District Prosecutors Office, 台北市政府 → Taipei City Government,
+    台南市永康分局 → Tainan Yongkang Branch: a place CC-CEDICT or name_rules.tsv knows
+    (at most two, the second inside the first: a district or town of a city), then only
+    organisation suffixes or a government tail of reader/data/org_tails_en.tsv; "" when the
+    name is not built so."""
+    from reader.glossary.org_endings import get_tails_english
+
+    return _places_then_tail(fold(name), rules, get_tails_english(), places_left=2)
+
+
+def place_body_english(name: str) -> str:
+    """``_place_headed_org`` for callers outside this module (rule-found organisations)."""
+    return _place_headed_org(name, get_name_rules())
+
+
+def _places_then_tail(
+    folded: str, rules: NameRules, tails: Mapping[str, str], places_left: int
+) -> str:
+    # shortest place first: 台北 + 市政府 "Taipei City Government", not 台北市 + 政府
+    for stem_len in range(2, len(folded)):
+        stem = _known_place(folded[:stem_len], rules)
+        if not stem:
             continue
-        stem = rules.stems.get(folded[:stem_len]) or dictionary_english(folded[:stem_len], "LOC")
-        if stem:
-            return " ".join([stem] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]])
+        rest = folded[stem_len:]
+        tail = _organisation_tail(rest, rules, tails)
+        # a unit inside a city's or county's body: 台南市 | 永康分局, 台南市警 | 永康分局 (the
+        # first place written with its suffix); a nation's (美国耶鲁大学, 中国国家统计局) is
+        # not a sub-unit, and its English is not place + name
+        nested = not tail and places_left > 1
+        nested = nested and _written_with_place_suffix(folded[:stem_len], rest, rules)
+        for cut in range(0, len(rest) - 2) if nested else ():
+            head = _organisation_tail(rest[:cut], rules, tails) if cut else ""
+            if cut and not head:
+                continue
+            inner = _places_then_tail(rest[cut:], rules, tails, places_left - 1)
+            if inner:
+                tail = f"{head} {inner}" if head else inner
+                break
+        if tail:
+            return f"{stem} {tail}"
     return ""
+
+
+def _known_place(stem: str, rules: NameRules) -> str:
+    """A place's English from name_rules.tsv's stems or CC-CEDICT; a place written with its
+    suffix (台北市, 永康区) by the bare place's English plus the suffix's (CC-CEDICT spells
+    台北市 "Taibei" but 台北 "Taipei")."""
+    known = rules.stems.get(stem)
+    if known:
+        return known
+    for cut in range(len(stem) - 2, 0, -1):
+        units = rules.split_units(stem[-cut:])
+        if units and all(rules.suffixes[u][1] == "place" for u in units):
+            bare = rules.stems.get(stem[:-cut]) or dictionary_english(stem[:-cut], "LOC")
+            if bare:
+                return " ".join(
+                    [bare] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]]
+                )
+    return dictionary_english(stem, "LOC") or ""
+
+
+def _written_with_place_suffix(stem: str, after: str, rules: NameRules) -> bool:
+    """台南市 | 永康…, 台南 | 市警…: the place is written with a place suffix (市, 县, 区),
+    at its end or just after it, so what follows is that place's own body or a unit in it."""
+    pieces = (stem[-2:], stem[-1:], after[:2], after[:1])
+    return any(
+        (units := rules.split_units(p)) and all(rules.suffixes[u][1] == "place" for u in units)
+        for p in pieces
+    )
+
+
+def organisation_tail_english(rest: str) -> str:
+    """The English of organisation suffixes (公司, 分局) or a government tail (市政府) after
+    a name; "" when ``rest`` (Simplified or Traditional) is something else."""
+    from reader.glossary.org_endings import get_tails_english
+
+    return _organisation_tail(fold(rest), get_name_rules(), get_tails_english())
+
+
+def _organisation_tail(rest: str, rules: NameRules, tails: Mapping[str, str]) -> str:
+    """The English of what follows a place when it is only organisation suffixes (分局,
+    地检署) or a government tail (市政府, 中级人民法院); "" otherwise."""
+    if rest in tails:
+        return tails[rest]
+    units = rules.split_units(rest)
+    if not units or any(rules.suffixes[u][1] == "place" for u in units):
+        return ""
+    return " ".join(rules.suffixes[u][0] for u in units if rules.suffixes[u][0])
 
 
 def _place_pinyin(name: str, readings: Sequence[str | None], rules: NameRules) -> str:

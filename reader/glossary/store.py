@@ -146,8 +146,40 @@ class Glossary:
                 if e.ambiguous and term not in shown and folded[c.start : c.end] == term:
                     if rules.overrides(folded, c.start, c.end, term):
                         shown.add(term)
+            shown.update(self._listed_with_companies(folded, found))
         self._document_matches = matches
         return frozenset(shown)
+
+    def _listed_with_companies(self, folded: str, found: Sequence[Match]) -> set[str]:
+        """Ambiguous terms in a list next to an unambiguous organisation (街电、小电、怪兽充电,
+        滴滴、美团等网约车平台): the list names them once, and the article means the same
+        brand where it names it again (小电宣布完成融资), unless the recogniser calls it
+        another kind of name there or jieba uses it as a verb or adjective (judge.py)."""
+        entries, rules, terms = self.entries, self._rules, self._terms
+        chosen = select(list(found))
+        anchors = [
+            c
+            for c in chosen
+            if not entries[c.entry].ambiguous and entries[c.entry].type in ORG_TYPES
+        ]
+        if not anchors:
+            return set()
+        ends, starts = {c.end for c in anchors}, {c.start for c in anchors}
+        listed: set[str] = set()
+        pending = [
+            c for c in chosen if entries[c.entry].ambiguous and entries[c.entry].type in ORG_TYPES
+        ]
+        changed = True
+        while changed and pending:  # 联想、小米和华为: an accepted term anchors the next
+            changed = False
+            for c in list(pending):
+                if rules.listed_with(folded, c.start, c.end, ends, starts):
+                    pending.remove(c)
+                    listed.add(terms[c.entry])
+                    ends.add(c.end)
+                    starts.add(c.start)
+                    changed = True
+        return listed
 
     def classify(self, text: str, folded: str | None = None) -> list[Candidate]:
         """Leftmost-longest glossary matches in ``text`` with what the context rules say.
