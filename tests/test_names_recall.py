@@ -157,13 +157,13 @@ def test_an_unsure_latin_name_is_not_shown(cache: Path) -> None:
     assert "Tim Cook" not in hits("Tim Cook也到场了。", {"tim cook": ("PER", 0.9)}, cache)
 
 
-def test_a_lower_case_word_is_no_person_however_sure(cache: Path) -> None:
-    # a lower-case handle or word read as a person at the forcing threshold
-    got = hits("感谢gitbot帮我纠正了错误。", {"gitbot": ("PER", 0.99)}, cache)
-    assert "gitbot" not in got
-    assert "Gitbot" in hits("感谢Gitbot帮我纠正了错误。", {"gitbot": ("PER", 0.99)}, cache)
-    # organisations may start lower-case (bwin, eBay): only persons need the capital
-    assert "bwin" in hits("博彩公司bwin开出赔率。", {"bwin": ("ORG", 0.99)}, cache)
+def test_latin_words_the_recogniser_takes_for_persons_are_glossary_products(
+    cache: Path,
+) -> None:
+    # a WeChat post about learning to code: "Python" read as a sure person
+    got = hits("我最近在学Python和markdown。", {"python": ("PER", 0.99)}, cache)
+    assert (got["Python"].type, got["Python"].en) == ("product", "Python")
+    assert got["markdown"].type == "product"
 
 
 # -- a sure organisation CC-CEDICT knows as a place ---------------------------------------
