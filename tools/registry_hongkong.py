@@ -249,11 +249,18 @@ def phrase_reason(zh: str, jieba_words: dict[str, tuple[int, str]], name_tags: s
     import jieba
 
     parts = jieba.lcut(zh, HMM=False)
-    # a single character left over is a coined part (恒隆, 旺旺 are no phrase); a company
-    # word at the end (控股, 集团) makes the phrase a company's name
-    if len(parts) < 2 or any(len(p) < 2 for p in parts) or parts[-1] in COMPANY_WORDS:
+    # a single character left over is a coined part (恒隆, 旺旺 are no phrase)
+    if len(parts) < 2 or any(len(p) < 2 for p in parts):
         return ""
     tags = [jieba_words.get(p, (0, ""))[1] for p in parts]
+    if parts[-1] in COMPANY_WORDS:
+        # a company word at the end (控股, 集团) makes the phrase a company's name, unless
+        # all before it are everyday words: 联合集团 "a united group" describes, and it met
+        # 浙江出版联合集团 as "Allied Group"
+        head = tags[:-1]
+        if all(t and t not in name_tags for t in head):
+            return f"everyday words and a company word ({' + '.join(parts)})"
+        return ""
     common = [t for t in tags if t and t not in name_tags]
     if common and all(t and (t not in name_tags or t == "ns") for t in tags):
         return f"also an ordinary phrase ({' + '.join(parts)})"

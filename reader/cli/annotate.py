@@ -115,7 +115,7 @@ def _sentence_lines(sentence: Sentence, interlinear_lines) -> list[str]:  # type
     out.extend(interlinear_lines(sentence, width=100))
     out.append(f"  {sentence.converted}")
     names = [
-        f"{t.text} = {t.glossary.en or '(transliteration)'}"
+        f"{t.text} = {t.glossary.en or '(left to translator)'}"
         + (" [auto]" if t.glossary.source == "auto" else "")
         for t in sentence.tokens
         if t.glossary is not None
