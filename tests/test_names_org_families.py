@@ -4,38 +4,14 @@ rules, a city's government. A scripted recogniser stands in for the model."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from test_names_recall import Tuned, hits
 
 from reader.model import Block, LoadedText, Meta
 from reader.pipeline import Options, annotate
 from reader.resources import Resources
-
-
-@dataclass(frozen=True)
-class Ent:
-    start: int
-    end: int
-    type: str
-    confidence: float
-
-
-class Scripted:
-    """Entities by substring of the folded (Simplified) sentence: {"新浪公司": ("ORG", 0.9)}."""
-
-    def __init__(self, marks: dict[str, tuple[str, float]]) -> None:
-        self.marks = marks
-
-    def recognise(self, text, words=None, pos=None, lexicon_spans=None):  # type: ignore[no-untyped-def]
-        out = []
-        for term, (label, p) in self.marks.items():
-            start = text.find(term)
-            while start >= 0:
-                out.append(Ent(start, start + len(term), label, p))
-                start = text.find(term, start + 1)
-        return out
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +22,8 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def names(
     text: str, marks: dict[str, tuple[str, float]], cache: Path
 ) -> dict[str, tuple[str, bool]]:
-    res = Resources(cache_dir=cache, recogniser=Scripted(marks))
-    loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
-    article = annotate(loaded, Options(glossary=res.glossary(use_user=False)), res)
-    return {t.text: (t.glossary.en, t.glossary.forced) for t in article.tokens() if t.glossary}
+    """Each name shown: (its English, whether it is forced into MT)."""
+    return {name: (hit.en, hit.forced) for name, hit in hits(text, marks, cache).items()}
 
 
 def test_a_glossary_company_plus_a_suffix_keeps_the_company_s_english(cache: Path) -> None:
@@ -84,7 +58,7 @@ def test_a_brand_listed_with_companies_is_that_brand_in_the_whole_article(cache:
     listed = "其中，街电、小电等头部企业的份额最高。"
     again = "今年3月小电宣布完成新一轮融资。"
     for text, shown in ((listed + again, True), (again, False)):
-        res = Resources(cache_dir=cache, recogniser=Scripted({}))
+        res = Resources(cache_dir=cache, recogniser=Tuned({}))
         loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
         article = annotate(loaded, Options(glossary=res.glossary(use_user=False)), res)
         late = [

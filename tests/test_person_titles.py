@@ -6,13 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_names_recall import Tuned
+from test_names_recall import hits
 
 from reader import paths
 from reader.glossary.person_titles import TITLES_FILE, parse_titles, titled_person
-from reader.model import Block, GlossaryHit, LoadedText, Meta
-from reader.pipeline import Options, annotate
-from reader.resources import Resources
 
 
 @pytest.mark.parametrize(
@@ -42,16 +39,9 @@ def test_every_title_row_has_its_english_and_reason() -> None:
         parse_titles("先生\tMr. {surname}\n")
 
 
-def _names(text: str, marks: dict[str, tuple[str, float]], cache: Path) -> dict[str, GlossaryHit]:
-    res = Resources(cache_dir=cache, recogniser=Tuned(marks))
-    loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
-    article = annotate(loaded, Options(glossary=res.glossary(use_user=False)), res)
-    return {t.text: t.glossary for t in article.tokens() if t.glossary is not None}
-
-
 def test_the_pipeline_renders_titled_persons(tmp_path: Path) -> None:
     text = "警方指出，陳男當天騎車經過，付小姐則在車上，付晓洁也在。"
-    got = _names(
+    got = hits(
         text,
         {"陈男": ("PER", 0.97), "付小姐": ("PER", 0.97), "付晓洁": ("PER", 0.97)},
         tmp_path,
