@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -64,6 +64,21 @@ def shipped_glossaries_dir() -> Path:
     if bundled.is_dir():
         return bundled
     return Path(__file__).parent.parent / "glossaries"
+
+
+def data_rows(text: str, *headers: str) -> Iterator[tuple[int, str, list[str]]]:
+    """The rows of a shipped tab-separated table: (line number, line, stripped fields),
+    past a byte-order mark, blank lines, ``#`` comments and a header row (one whose first
+    field is one of ``headers``). The one reader of the format every reader/data table
+    shares; each parser checks its own columns."""
+    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if fields[0] in headers:
+            continue
+        yield lineno, line, fields
 
 
 def parsed_package_data(name: str, parse: Callable[[str, str], T]) -> T:

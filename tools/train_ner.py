@@ -183,6 +183,22 @@ def tune(model: Path, tune_part: Sequence[Sample], segmenter: Segmenter, meta: d
     )
 
 
+def train_crf(
+    xs: list[list[list[str]]], train: list[Sample], out: Path, c1: float, c2: float, iterations: int
+) -> None:
+    """L-BFGS on feature rows ``xs`` (one per sentence of ``train``) into ``out``."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, s in zip(xs, train, strict=True):
+        trainer.append(x, bio_labels(s))
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "ner")
@@ -210,7 +226,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         split = split_cluener(read_cluener(args.data / "cluener_train.json"))
         tune(args.out, split["tune"], Segmenter(), meta)
         return 0
-    import pycrfsuite
 
     t0 = time.monotonic()
     split = split_cluener(read_cluener(args.data / "cluener_train.json"))
@@ -240,19 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     xs = featurise(train, segmenter, cues, lexicon, context=args.context)
     t_feat = time.monotonic() - t0
     print(f"features for {len(train)} sentences in {t_feat:.0f} s", flush=True)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for x, s in zip(xs, train, strict=True):
-        trainer.append(x, bio_labels(s))
-    trainer.set_params(
-        {
-            "c1": args.c1,
-            "c2": args.c2,
-            "max_iterations": args.iterations,
-            "feature.possible_transitions": True,
-        }
-    )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(args.out))
+    train_crf(xs, train, args.out, args.c1, args.c2, args.iterations)
     t_train = time.monotonic() - t0 - t_feat
     print(f"trained in {t_train:.0f} s → {args.out} ({args.out.stat().st_size} bytes)")
 

@@ -45,7 +45,13 @@ from ner_data import (  # noqa: E402
     read_msra_lines,
     split_cluener,
 )
-from train_ner import bio_labels, cross_lexicon, featurise, score, tune_thresholds  # noqa: E402
+from train_ner import (  # noqa: E402
+    cross_lexicon,
+    featurise,
+    score,
+    train_crf,
+    tune_thresholds,
+)
 
 from reader.annotate.names_definition import NameCues  # noqa: E402
 from reader.annotate.names_lac import LacTagger, default_weights, lac_features  # noqa: E402
@@ -148,22 +154,9 @@ def fit_crf(
     """Train the CRF on feature rows ``xs`` (one per sentence of ``train``, made since
     ``t0``) into ``args.out`` with the shipped weights' parameters; (feature seconds,
     training seconds) and the trained recogniser, best sequence only."""
-    import pycrfsuite
-
     t_feat = time.monotonic() - t0
     print(f"features for {len(train)} sentences in {t_feat:.0f} s", flush=True)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for x, s in zip(xs, train, strict=True):
-        trainer.append(x, bio_labels(s))
-    trainer.set_params(
-        {
-            "c1": 0.1,
-            "c2": 0.01,
-            "max_iterations": args.iterations,
-            "feature.possible_transitions": True,
-        }
-    )
-    trainer.train(str(args.out))
+    train_crf(xs, train, args.out, 0.1, 0.01, args.iterations)
     t_train = time.monotonic() - t0 - t_feat
     print(f"trained in {t_train:.0f} s → {args.out}", flush=True)
     recogniser = NameRecogniser(args.out, ROOT / "reader" / "data" / "ner_cues.tsv", segmenter)

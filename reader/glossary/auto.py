@@ -75,14 +75,8 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
     translit_weak: set[str] = set()
     place_endings: set[str] = set()
     settings: dict[str, str] = {}
-    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        line = raw.rstrip("\r")
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
+    for lineno, line, fields in paths.data_rows(text, "kind"):
         kind = fields[0]
-        if kind == "kind":
-            continue
         try:
             if kind == "suffix":
                 en = "" if fields[2] == "-" else fields[2]

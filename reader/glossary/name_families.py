@@ -77,13 +77,7 @@ class FamilyRules:
 
 def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
     rows: dict[str, list[list[str]]] = {}
-    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        line = raw.rstrip("\r")
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if fields[0] == "kind":
-            continue
+    for lineno, line, fields in paths.data_rows(text, "kind"):
         if len(fields) < 3 or fields[0] not in _KINDS or not fields[1]:
             raise ValueError(
                 f"{source}:{lineno}: bad name-family row {line!r} (kind, value, reason)"

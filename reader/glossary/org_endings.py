@@ -20,13 +20,7 @@ def parse_endings(text: str, source: str = ENDINGS_FILE) -> tuple[str, ...]:
     """The first column of a two-column table (ending or tail, reason); a header row
     (``ending`` or ``tail``) is skipped, a row without its reason is an error."""
     endings: list[str] = []
-    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        line = raw.rstrip("\r")
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if fields[0] in ("ending", "tail"):
-            continue
+    for lineno, line, fields in paths.data_rows(text, "ending", "tail"):
         if len(fields) < 2 or not fields[0] or not fields[1]:
             raise ValueError(f"{source}:{lineno}: bad row {line!r} (ending or tail, reason)")
         endings.append(fields[0])
@@ -63,13 +57,7 @@ def parse_tails_english(text: str, source: str = TAILS_EN_FILE) -> Mapping[str, 
     """A three-column table (tail, English, reason) as tail → English; a header row
     (``tail``) is skipped, a row without its English or reason is an error."""
     tails: dict[str, str] = {}
-    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        line = raw.rstrip("\r")
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if fields[0] == "tail":
-            continue
+    for lineno, line, fields in paths.data_rows(text, "tail"):
         if len(fields) < 3 or not all(fields[:3]):
             raise ValueError(f"{source}:{lineno}: bad row {line!r} (tail, English, reason)")
         tails[fields[0]] = fields[1]

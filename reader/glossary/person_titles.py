@@ -8,7 +8,7 @@ titles and their English are data (reader/data/person_titles.tsv, a reason per r
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from reader import paths
 
@@ -19,13 +19,7 @@ def parse_titles(text: str, source: str = TITLES_FILE) -> dict[str, str]:
     """Title → English pattern (with ``{surname}``); a header row is skipped, a row without
     its reason or its ``{surname}`` is an error."""
     titles: dict[str, str] = {}
-    for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        line = raw.rstrip("\r")
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if fields[0] == "title":
-            continue
+    for lineno, line, fields in paths.data_rows(text, "title"):
         if len(fields) < 3 or not all(fields[:3]) or "{surname}" not in fields[1]:
             raise ValueError(
                 f"{source}:{lineno}: bad row {line!r} (title, English with {{surname}}, reason)"
@@ -53,6 +47,3 @@ def titled_person(
 def surname_english(person_en: str) -> str:
     """The surname of a person's pinyin rendering ("Ouyang Xiu" → "Ouyang")."""
     return person_en.split(" ", 1)[0]
-
-
-__all__: Sequence[str] = ("get_titles", "parse_titles", "surname_english", "titled_person")
