@@ -7,11 +7,14 @@ on the folded text (Simplified, Latin lower-case), so one rule serves both scrip
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import TypeVar
 
 from reader import paths
 from reader.glossary.fold import fold
+
+T = TypeVar("T")
 
 CONTEXT_FILE = "glossary_context.tsv"
 KINDS = (
@@ -133,6 +136,31 @@ class ContextRules:
             if folded.startswith(sep, after) and _skip_spaces(folded, after + len(sep)) in starts:
                 return True
         return False
+
+    def take_listed(
+        self,
+        folded: str,
+        pending: list[T],
+        span: Callable[[T], tuple[int, int]],
+        ends: set[int],
+        starts: set[int],
+    ) -> list[T]:
+        """The items of ``pending`` (removed from it, in order) that sit in a list next to an
+        anchor (a hit ending at ``ends`` or starting at ``starts``); each one taken anchors
+        the next (联想、小米和华为), so the scan repeats until nothing changes."""
+        taken: list[T] = []
+        changed = True
+        while changed and pending:
+            changed = False
+            for item in list(pending):
+                start, end = span(item)
+                if self.listed_with(folded, start, end, ends, starts):
+                    pending.remove(item)
+                    taken.append(item)
+                    ends.add(end)
+                    starts.add(start)
+                    changed = True
+        return taken
 
 
 def _skip_spaces(text: str, pos: int) -> int:

@@ -99,17 +99,10 @@ def resolve(
     anchors = [c for c in select(plain) if entries[c.entry].type in ORG_TYPES]
     ends = {c.end for c in anchors} | {c.end for c in accepted}
     starts = {c.start for c in anchors} | {c.start for c in accepted}
-    changed = True
-    while changed and pending:
-        changed = False
-        for item in list(pending):
-            c = item[0]
-            if rules.listed_with(folded, c.start, c.end, ends, starts):
-                pending.remove(item)
-                accepted.append(c)
-                ends.add(c.end)
-                starts.add(c.start)
-                changed = True
+    listed = rules.take_listed(
+        folded, pending, lambda item: (item[0].start, item[0].end), ends, starts
+    )
+    accepted.extend(c for c, _term in listed)
     shown = {fold(entries[c.entry].zh) for c in accepted}
     known = shown | set(established)
     accepted.extend(c for c, term in pending if term in known)

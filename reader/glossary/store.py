@@ -165,21 +165,11 @@ class Glossary:
         if not anchors:
             return set()
         ends, starts = {c.end for c in anchors}, {c.start for c in anchors}
-        listed: set[str] = set()
         pending = [
             c for c in chosen if entries[c.entry].ambiguous and entries[c.entry].type in ORG_TYPES
         ]
-        changed = True
-        while changed and pending:  # 联想、小米和华为: an accepted term anchors the next
-            changed = False
-            for c in list(pending):
-                if rules.listed_with(folded, c.start, c.end, ends, starts):
-                    pending.remove(c)
-                    listed.add(terms[c.entry])
-                    ends.add(c.end)
-                    starts.add(c.start)
-                    changed = True
-        return listed
+        taken = rules.take_listed(folded, pending, lambda c: (c.start, c.end), ends, starts)
+        return {terms[c.entry] for c in taken}
 
     def classify(self, text: str, folded: str | None = None) -> list[Candidate]:
         """Leftmost-longest glossary matches in ``text`` with what the context rules say.
