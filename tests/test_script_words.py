@@ -67,3 +67,23 @@ def test_the_pipelines_other_script_column_follows_the_words() -> None:
     converted = "".join(t.converted for t in article.tokens())
     assert "董宇輝發長信" in converted
     assert "頭髮" in converted and "幹活" in converted
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+def test_opencc_phrase_errors_are_corrected_from_the_fixes_table(config: str) -> None:
+    from reader.annotate.script import convert
+
+    # OpenCC's STPhrases writes 徐汇区 with the 彙 of 词汇; reader/data/opencc_fixes.tsv
+    # corrects it, and the 彙 of 词汇 itself stays.
+    assert convert("上海市徐汇区漕溪北路", config) == "上海市徐匯區漕溪北路"
+    assert convert("词汇", config) == "詞彙"
+
+
+def test_every_opencc_fix_names_a_dictionary_and_keeps_lengths() -> None:
+    from reader.annotate.script import _opencc_dir, opencc_fixes
+
+    fixes = opencc_fixes()
+    assert fixes, "the fixes table is empty"
+    for file, rows in fixes.items():
+        assert (_opencc_dir() / "dictionary" / file).is_file(), file
+        assert all(len(key) == len(value) for key, value in rows.items())

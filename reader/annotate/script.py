@@ -30,7 +30,8 @@ CONFIGS: tuple[str, ...] = (
 
 _converters: dict[str, opencc.OpenCC] = {}
 _lock = threading.Lock()
-_OPENCC_CACHE_VERSION = 1
+_OPENCC_CACHE_VERSION = 2  # 2: reader/data/opencc_fixes.tsv applied
+_OPENCC_FIXES = "opencc_fixes.tsv"
 
 
 def _converter(config: str) -> opencc.OpenCC:
@@ -85,7 +86,15 @@ def opencc_dictionary(
     if not path.is_absolute():
         path = _opencc_dir() / "dictionary" / path
     st = path.stat()
-    stamp = (_OPENCC_CACHE_VERSION, str(path), st.st_size, st.st_mtime_ns)
+    fixes = paths.package_data(_OPENCC_FIXES).stat()
+    stamp = (
+        _OPENCC_CACHE_VERSION,
+        str(path),
+        st.st_size,
+        st.st_mtime_ns,
+        fixes.st_size,
+        fixes.st_mtime_ns,
+    )
     cache = (cache_dir or paths.cache_dir()) / f"opencc-{path.stem}.pickle"
     return cached_pickle(cache, stamp, lambda: _read_dictionary(path))
 
@@ -100,7 +109,28 @@ def _read_dictionary(path: Path) -> tuple[int, int, dict[str, str]]:
             table[key] = value
             max_len = max(max_len, len(key))
             min_len = min(min_len, len(key))
+    for key, value in opencc_fixes().get(path.name, {}).items():
+        table[key] = value
+        max_len = max(max_len, len(key))
+        min_len = min(min_len, len(key))
     return max_len, min_len, table
+
+
+def opencc_fixes() -> dict[str, dict[str, str]]:
+    """reader/data/opencc_fixes.tsv: dictionary file name → key → the corrected value.
+    A value keeps its key's length, so converted text still lines up with the original."""
+    from reader import paths
+    from reader.errors import ReaderError
+
+    path = paths.package_data(_OPENCC_FIXES)
+    fixes: dict[str, dict[str, str]] = {}
+    for lineno, _, fields in paths.data_rows(path.read_text(encoding="utf-8"), "file"):
+        if len(fields) < 4 or not fields[3] or len(fields[1]) != len(fields[2]):
+            raise ReaderError(
+                f"{path}:{lineno}: expected file, key, value of the key's length, reason"
+            )
+        fixes.setdefault(fields[0], {})[fields[1]] = fields[2]
+    return fixes
 
 
 def _opencc_dir() -> Path:
