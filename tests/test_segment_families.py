@@ -35,6 +35,9 @@ def _words(segmenter: Segmenter, text: str) -> list[str]:
         # no frame, but what follows shows 将: a verb ("will"), or a 把-construction verb
         ("对话中将杭州列为重点城市。", "中将"),
         ("本次会议中将讨论明年的预算。", "中将"),
+        # a preposition glued to the level of a government body
+        ("记者从市教育局获悉，新学期将推迟开学。", "从市"),
+        ("记者从区卫健委了解到这一情况。", "从区"),
     ],
 )
 def test_family_is_cut_apart(segmenter: Segmenter, text: str, bad: str) -> None:
@@ -50,6 +53,9 @@ def test_family_is_cut_apart(segmenter: Segmenter, text: str, bad: str) -> None:
         ("冬至和夏至都是节气。", "夏至"),  # a dictionary word after no number
         ("会议持续了30分钟才结束。", "分钟"),  # a dictionary word after a number stays
         ("在会议中和他谈了很久。", "会议"),
+        ("他昨天从市场买了很多菜。", "市场"),  # a dictionary word after the preposition
+        ("在市中心开了一家店。", "市中心"),
+        ("自省是一种美德。", "自省"),  # a preposition + level that jieba knows
     ],
 )
 def test_words_outside_the_families_stay(segmenter: Segmenter, text: str, word: str) -> None:

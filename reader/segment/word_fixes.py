@@ -14,6 +14,10 @@ The lists live in reader/data/segment_fixes.tsv (``kind<TAB>characters<TAB>reaso
   shows the function word: a verb right after it (将 "will": 中将 | 讨论 → 中 | 将 | 讨论), or
   a ``clause_verb`` within a few words (将 X 列为: the 把 construction), unless the word
   before ends in a ``rank_before`` character (陆军中将, 一名中将: the rank).
+- ``preposition`` / ``admin_level``: jieba's HMM glues a preposition to the level of the
+  government body that follows (记者从市教育局获悉 → 从市 | 教育局). A word jieba's
+  dictionary doesn't know, made of a preposition and an administrative level, before a Han
+  word, is cut in two: 从 | 市 | 教育局.
 """
 
 from __future__ import annotations
@@ -21,8 +25,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reader.errors import ReaderError
+from reader.han import is_han
 
-_KINDS = ("unit", "localizer", "clause", "rank_before", "clause_verb")
+_KINDS = (
+    "unit",
+    "localizer",
+    "clause",
+    "rank_before",
+    "clause_verb",
+    "preposition",
+    "admin_level",
+)
 _NUMERAL = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两几多")
 _FRAME_REACH = 8  # words back from the candidate to the opening 在
 _CLAUSE_VERB_REACH = 4  # words after the candidate in which a 把-construction verb shows it
@@ -36,12 +49,16 @@ class WordFixes:
         clause_words: str,
         rank_before: str = "",
         clause_verbs: Sequence[str] = (),
+        prepositions: str = "",
+        admin_levels: str = "",
     ) -> None:
         self.units = frozenset(units)
         self.localizers = frozenset(localizers)
         self.clause_words = frozenset(clause_words)
         self.rank_before = frozenset(rank_before)
         self.clause_verbs = frozenset(clause_verbs)
+        self.prepositions = frozenset(prepositions)
+        self.admin_levels = frozenset(admin_levels)
 
     @classmethod
     def parse(cls, lines: Sequence[str], source: str = "<segment fixes>") -> WordFixes:
@@ -62,6 +79,8 @@ class WordFixes:
             found["clause"],
             found["rank_before"],
             found["clause_verb"].split(),
+            found["preposition"],
+            found["admin_level"],
         )
 
     @classmethod
@@ -92,6 +111,9 @@ class WordFixes:
             ):
                 out.extend((word[0], word[1:]))
                 continue
+            if self._preposition_glued_to_level(word, words[k + 1 : k + 2], known):
+                out.extend(word)
+                continue
             if (
                 frame_open >= 0
                 and len(out) - frame_open <= _FRAME_REACH
@@ -111,6 +133,19 @@ class WordFixes:
                 frame_open = -1  # 在会议中 closed: a later 中将 is not in this frame
             out.append(word)
         return out
+
+    def _preposition_glued_to_level(
+        self, word: str, following: Sequence[str], known: Callable[[str], bool]
+    ) -> bool:
+        """从市 before 教育局: a coined preposition + administrative level word."""
+        return (
+            len(word) == 2
+            and word[0] in self.prepositions
+            and word[1] in self.admin_levels
+            and bool(following)
+            and is_han(following[0][0])
+            and not known(word)
+        )
 
     def _function_word_follows(
         self, words: Sequence[str], k: int, prev: str, tag: Callable[[str], str] | None
