@@ -119,3 +119,28 @@ def test_org_tails_table_rejects_a_row_without_english() -> None:
     }
     with pytest.raises(ValueError, match="x.tsv:1"):
         parse_tails_english("市政府\tCity Government\n", "x.tsv")
+
+
+def test_a_chinese_name_that_looks_transliterated_keeps_the_dictionary_s_whole_name() -> None:
+    """斯 is frequent in transliterations, so 李斯 looked foreign and kept only the last word
+    of CC-CEDICT's "Li Si": the English is the name's own pinyin, so it is a Chinese name."""
+    hit = render_entity("李斯", "PER", [], 0.9)
+    assert hit is not None and hit.en == "Li Si"
+    foreign = render_entity("马克思", "PER", [], 0.9)  # a real transliteration: unchanged
+    assert foreign is not None and foreign.en == "Karl Marx"
+
+
+def test_roads_are_rendered_by_their_kind() -> None:
+    """A place the recogniser finds that ends in a kind of road: the stem in pinyin and the
+    road's English, as Chinese road signs write it; a transliterated stem is left alone."""
+    cases = {
+        "文化路": "Wenhua Road",
+        "漕溪北路": "Caoxi North Road",
+        "长安街": "Chang'an Street",
+        "世纪大道": "Shiji Avenue",
+    }
+    for name, english in cases.items():
+        hit = render_entity(name, "LOC", [], 0.6)
+        assert hit is not None and (hit.en, hit.type) == (english, "place"), name
+    foreign = render_entity("罗斯福路", "LOC", [], 0.6)
+    assert foreign is not None and foreign.en == ""

@@ -157,6 +157,14 @@ def test_a_place_heading_an_organisation_is_part_of_its_name(cache: Path) -> Non
     # place: tests/test_names_recall.py (a recogniser with tuned thresholds)
 
 
+def test_a_glossary_place_heading_a_road_is_the_road(cache: Path) -> None:
+    got = names("游客们沿着南京东路一路逛到外滩。", {}, cache)
+    assert got["南京东路"] == ("Nanjing East Road", False)  # shown, not forced
+    assert "南京" not in got
+    # the place alone, and a place before an ordinary word, stay the place
+    assert "南京" in names("他昨天到了南京。", {}, cache)
+
+
 def test_a_word_the_dictionary_knows_only_as_an_organisation_is_one(cache: Path) -> None:
     got = names("▲广州日报记者摄。", {}, cache)
     assert got["广州日报"][0] == "Guangzhou Daily"

@@ -53,6 +53,7 @@ class NameRules:
     max_name_freq: int = 50  # dictionary frequency above which a "name" is an ordinary word
     translit_weak: frozenset[str] = frozenset()  # count only beside a strong one
     place_endings: frozenset[str] = frozenset()  # 州: part of the place's own name
+    roads: frozenset[str] = frozenset()  # folded road suffixes (路, 北路, 大街), also in suffixes
 
     def split_units(self, text: str) -> list[str] | None:
         """``text`` cut into suffix units, longest units first; None if it isn't all suffixes."""
@@ -74,6 +75,7 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
     translit: set[str] = set()
     translit_weak: set[str] = set()
     place_endings: set[str] = set()
+    roads: set[str] = set()
     settings: dict[str, str] = {}
     for lineno, line, fields in paths.data_rows(text, "kind"):
         kind = fields[0]
@@ -81,6 +83,9 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
             if kind == "suffix":
                 en = "" if fields[2] == "-" else fields[2]
                 suffixes[fold(fields[1])] = (en, fields[3])
+            elif kind == "road":
+                suffixes[fold(fields[1])] = (fields[2], "place")
+                roads.add(fold(fields[1]))
             elif kind == "stem":
                 stems[fold(fields[1])] = fields[2]
             elif kind == "surname":
@@ -106,6 +111,7 @@ def parse_name_rules(text: str, source: str = RULES_FILE) -> NameRules:
         max_freq,
         frozenset(translit_weak),
         frozenset(place_endings),
+        frozenset(roads),
     )
 
 
@@ -235,14 +241,17 @@ def _place_institution(
     tokens: Sequence[Token], i: int, rules: NameRules, text_of: dict[int, str]
 ) -> tuple[GlossaryHit, int] | None:
     """A glossary place heading institution suffixes (桃園 | 地檢署): one organisation
-    named by the place's English and the suffixes' (Taoyuan District Prosecutors Office).
-    Shown, not forced: an official English may word it otherwise."""
+    named by the place's English and the suffixes' (Taoyuan District Prosecutors Office);
+    or heading a road (南京 | 东路): the road (Nanjing East Road). Shown, not forced: an
+    official English may word it otherwise."""
     head = tokens[i].glossary
     if head is None or head.type != "place" or not head.en:
         return None
     j = _suffix_tokens_end(tokens, i + 1, rules)
     units = rules.split_units("".join(fold(t.text) for t in tokens[i + 1 : j]))
-    if not units or rules.suffixes[units[-1]][1] not in _INSTITUTION_KINDS:
+    if not units or not (
+        rules.suffixes[units[-1]][1] in _INSTITUTION_KINDS or units[-1] in rules.roads
+    ):
         return None
     words = [head.en] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]]
     hit = GlossaryHit(

@@ -72,7 +72,7 @@ def render_entity(
             en, note = (titled, TITLE_NOTE) if titled else (en, note)
         known = dictionary_english(name, label)  # a famous bearer (马克思 Karl Marx)
         if known:
-            en, note = _as_written(name, known, foreign), DICTIONARY_NOTE
+            en, note = _as_written(name, known, foreign, readings), DICTIONARY_NOTE
     elif label == "LOC":
         kind = "place"
         en = dictionary_english(name, label) or ""
@@ -128,11 +128,16 @@ def _left_to_translator(name: str, kind: str, confidence: float) -> GlossaryHit:
     )
 
 
-def _as_written(name: str, english: str, foreign: bool) -> str:
+def _as_written(name: str, english: str, foreign: bool, readings: Sequence[str | None] = ()) -> str:
     """A transliterated surname alone stays a surname: 马歇尔 is "Marshall", not CC-CEDICT's
     "George Catlett Marshall" (the article may mean another Marshall); a full transliteration
-    (奥托·席利) and a Chinese name (宋美龄 Soong Mei-ling) keep the dictionary's whole name."""
+    (奥托·席利) and a Chinese name (宋美龄 Soong Mei-ling) keep the dictionary's whole name.
+    A name that only looked foreign keeps it too when the English is its own pinyin: 李斯
+    (斯 is frequent in transliterations) is the chancellor "Li Si", not "Si"."""
     if any(ch in name for ch in _NAME_DOTS) or not foreign:
+        return english
+    spelled = "".join(ch for ch in english.lower() if ch.isalpha())
+    if spelled == "".join(_syllables(name, readings)).replace("ü", "u"):
         return english
     return english.split(" or ")[0].split()[-1]  # "Virgil or Vergilius" → Virgil
 
