@@ -18,8 +18,11 @@ CASES = [
     ("在这些问题中最重要的是安全。", ["these", "in", "most", "important"], ["China", "exist"]),
     ("天气越来越冷了。", ["weather", "more and more", "cold"], ["peoples", "Vietnam"]),
     ("我的爷爷奶奶住在农村。", ["grandpa", "grandma", "live"], ["boobies", "father's father"]),
-    ("这个项目投资了五亿元。", ["hundred million yuan"], ["dynasty", "Mongol"]),
+    ("这个项目投资了五亿元。", ["500 million yuan"], ["dynasty", "Mongol"]),
     ("原标题是什么并不重要。", ["title", "what", "not", "important"], ["Hara"]),
+    ("双方就中德经贸合作交换了意见。", ["China-Germany"], ["virtue", "within"]),
+    ("美俄之间的对话仍在继续。", ["US-Russia"], ["beautiful"]),
+    ("比亚迪今年销量超过三百万辆。", ["3 million"], ["ten thousand"]),
     ("首波疫情已经过去了。", ["first", "wave", "already"], ["Poland", "head"]),
     ("他们正在开会。", ["they", "now"], ["just at"]),
     ("她把书放在桌子上。", ["she", "book", "table", "on"], ["handle"]),
@@ -94,3 +97,19 @@ def test_gloss_reads(
     for bad in absent:
         assert f" {bad}" not in words and f"{bad} " not in words, (line, bad)
     assert "|" not in line and "[" not in line and "CL:" not in line
+
+
+def test_a_chinese_numeral_before_its_scale_reads_as_one_number() -> None:
+    from reader.translate.gloss_numbers import scale_number
+
+    assert scale_number("三百", "万", "300") == "3 million"  # 三百|万辆
+    assert scale_number("两千", "亿", "2000") == "200 billion"
+    assert scale_number("三百", "万", "three hundred") is None  # not shown as its value
+
+
+def test_country_pairs_and_domain_noted_verb_senses() -> None:
+    from reader.translate.gloss import short_sense
+
+    # "(computing) to encode" is a verb sense behind its note: a noun reading of 加码 must
+    # not pick it as the only "non-verb" sense
+    assert short_sense("加码", pos="n") == "ratchet up"

@@ -106,7 +106,9 @@ def short_sense(word: str, prefer: str | None = None, pos: str = "") -> str | No
                 continue
             sense = _trim(definition)
             if sense:
-                senses.append((sense, definition.lower().startswith("to ")))
+                # "(computing) to encode" is a verb sense too, behind its domain note
+                verbal = _PAREN.sub("", definition).strip().lower().startswith("to ")
+                senses.append((sense, verbal))
         if senses:
             wanted = _by_pos(senses, pos)
             short = [s for s in wanted if len(s.split()) <= 3]

@@ -45,12 +45,19 @@ _SCALE = {"亿": 100_000_000, "万": 10_000}
 
 def scale_number(number: str, unit: str, shown: str) -> str | None:
     """``number`` × 亿/万 in English words ("1 billion", "500 million", "30,000"); None when
-    the number was not shown as is or isn't a plain Arabic number."""
+    the number was not shown as is (Arabic as written, a Chinese numeral as its value:
+    三百|万辆 "3 million") or isn't a plain number."""
     multiplier = _SCALE.get(unit)
     digits = number.replace(",", "").replace("，", "")
-    if multiplier is None or shown != number or not re.fullmatch(r"\d+(?:\.\d+)?", digits):
+    if multiplier is None:
         return None
-    value = float(digits) * multiplier
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits) and shown == number:
+        base = float(digits)
+    elif (numeral := chinese_number(number)) is not None and shown == str(numeral):
+        base = float(numeral)
+    else:
+        return None
+    value = base * multiplier
     return _in_millions(value) or f"{value:,.0f}"
 
 
