@@ -22,6 +22,7 @@ CASES = [
     ("原标题是什么并不重要。", ["title", "what", "not", "important"], ["Hara"]),
     ("双方就中德经贸合作交换了意见。", ["China-Germany"], ["virtue", "within"]),
     ("美俄之间的对话仍在继续。", ["US-Russia"], ["beautiful"]),
+    ("中美关系近来有所缓和。", ["China-US"], ["beautiful", "within"]),
     ("比亚迪今年销量超过三百万辆。", ["3 million"], ["ten thousand"]),
     ("首波疫情已经过去了。", ["first", "wave", "already"], ["Poland", "head"]),
     ("他们正在开会。", ["they", "now"], ["just at"]),

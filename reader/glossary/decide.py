@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from reader.glossary.country_pairs import join_country_entities
 from reader.glossary.fold import fold
 from reader.glossary.judge import AUTO_ACCEPT, FORCE, Candidate, Entity, judge, unclaimed
 from reader.glossary.latin_names import latin_name_shown
@@ -119,7 +120,9 @@ class NameDecider:
         lexicon = [
             (c.hit.start, c.hit.end, label_of(c.hit.type)) for c in candidates if not c.ambiguous
         ]
-        entities = list(self.recogniser.recognise(simplified, words, tags, lexicon))
+        entities = join_country_entities(
+            self.recogniser.recognise(simplified, words, tags, lexicon), simplified
+        )
         before_yield = candidates
         candidates = self._yield_to_headed_orgs(candidates, entities, simplified)
         yielded = [c for c in before_yield if c not in candidates]

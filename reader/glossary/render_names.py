@@ -25,6 +25,7 @@ from reader.glossary.auto import (
     person_pinyin,
     surname_length,
 )
+from reader.glossary.country_pairs import country_pair_english
 from reader.glossary.dictionary_names import dictionary_english, organisation_english
 from reader.glossary.fold import fold
 from reader.glossary.latin_names import is_latin_name, is_mixed_name, render_latin
@@ -32,6 +33,7 @@ from reader.glossary.person_titles import surname_english, titled_person
 from reader.model import GlossaryHit
 
 TITLE_NOTE = "auto: a surname and a title"
+COUNTRY_PAIR_NOTE = "auto: countries paired"
 
 
 def render_entity(
@@ -78,6 +80,8 @@ def render_entity(
         en = dictionary_english(name, label) or ""
         if en:
             note = DICTIONARY_NOTE
+        elif pair := country_pair_english(fold(name)):
+            en, note = pair, COUNTRY_PAIR_NOTE  # 中德 China-Germany
         else:
             en = _place_pinyin(name, readings, rules)
             note = PINYIN_NOTE if en else "auto: left to translator"
