@@ -16,6 +16,7 @@ from reader.glossary.country_pairs import join_country_entities
 from reader.glossary.fold import fold
 from reader.glossary.judge import AUTO_ACCEPT, FORCE, Candidate, Entity, judge, unclaimed
 from reader.glossary.latin_names import latin_name_shown
+from reader.glossary.place_chains import places_after_places
 from reader.model import GlossaryHit
 
 if TYPE_CHECKING:
@@ -135,6 +136,9 @@ class NameDecider:
             fold,
             word_uses,
         )
+        # the rest of an address after the glossary's places at its head (左营区 of
+        # 高雄市左营区) is a place of its own
+        entities = [*entities, *places_after_places(entities, hits, simplified)]
         # A glossary match the judge turned down is no unknown name either (吉利 "lucky"
         # is not rendered "Jili"), unless it is a common person name without its famous
         # bearer's company (张勇 → Zhang Yong).

@@ -78,7 +78,12 @@ def render_entity(
     elif label == "LOC":
         kind = "place"
         en = dictionary_english(name, label) or ""
-        if en:
+        by_rule = _place_pinyin(name, readings, rules) if en else ""
+        if by_rule.startswith(en + " "):
+            # CC-CEDICT's "Xianju" for 仙居县 is the stem's pinyin: the rule's "Xianju
+            # County" says the same and keeps the kind of place
+            en, note = by_rule, PINYIN_NOTE
+        elif en:
             note = DICTIONARY_NOTE
         elif pair := country_pair_english(fold(name)):
             en, note = pair, COUNTRY_PAIR_NOTE  # 中德 China-Germany
