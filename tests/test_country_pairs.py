@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
+from found_entity import Found
 
 from reader.glossary.country_pairs import (
     country_pair_english,
@@ -12,14 +11,6 @@ from reader.glossary.country_pairs import (
     parse_countries,
 )
 from reader.glossary.render_names import render_entity
-
-
-@dataclass(frozen=True)
-class _Found:
-    start: int
-    end: int
-    type: str
-    confidence: float
 
 
 def test_pairs_and_triples_of_listed_countries_get_english() -> None:
@@ -43,9 +34,9 @@ def test_the_recogniser_s_place_is_rendered_as_the_pair() -> None:
 def test_adjacent_one_character_places_are_joined() -> None:
     text = "中美关系缓和，美方表示欢迎。"
     entities = [
-        _Found(0, 1, "LOC", 0.99),
-        _Found(1, 2, "LOC", 0.85),
-        _Found(6, 7, "LOC", 0.9),  # 美 of 美方: alone, unchanged
+        Found(0, 1, "LOC", 0.99),
+        Found(1, 2, "LOC", 0.85),
+        Found(6, 7, "LOC", 0.9),  # 美 of 美方: alone, unchanged
     ]
     joined = join_country_entities(entities, text)
     assert [(e.start, e.end, e.type) for e in joined] == [(0, 2, "LOC"), (6, 7, "LOC")]
@@ -54,11 +45,11 @@ def test_adjacent_one_character_places_are_joined() -> None:
 
 def test_places_that_are_not_both_countries_or_not_adjacent_stay_apart() -> None:
     text = "中巴车和中、美"
-    entities = [_Found(0, 1, "LOC", 0.9), _Found(1, 2, "LOC", 0.9)]  # 巴 is not listed
+    entities = [Found(0, 1, "LOC", 0.9), Found(1, 2, "LOC", 0.9)]  # 巴 is not listed
     assert len(join_country_entities(entities, text)) == 2
-    apart = [_Found(4, 5, "LOC", 0.9), _Found(6, 7, "LOC", 0.9)]  # a list mark between
+    apart = [Found(4, 5, "LOC", 0.9), Found(6, 7, "LOC", 0.9)]  # a list mark between
     assert len(join_country_entities(apart, text)) == 2
-    person = [_Found(0, 1, "LOC", 0.9), _Found(1, 2, "PER", 0.9)]
+    person = [Found(0, 1, "LOC", 0.9), Found(1, 2, "PER", 0.9)]
     assert len(join_country_entities(person, "中美")) == 2
 
 
