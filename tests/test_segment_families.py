@@ -92,3 +92,12 @@ def test_outside_a_frame_what_follows_decides() -> None:
     assert fixes.apply(["陆军", "中将", "表示"], known, tag) == ["陆军", "中将", "表示"]
     assert fixes.apply(["对话", "中将", "杭州"], known, tag) == ["对话", "中将", "杭州"]
     assert fixes.apply(["会议", "中将", "讨论"], known) == ["会议", "中将", "讨论"]  # no tags
+
+
+def test_the_fold_s_lower_case_letters_find_jieba_s_capitals(segmenter: Segmenter) -> None:
+    """The pipeline cuts the fold of a sentence (Latin lower-cased); jieba's dictionary
+    writes A股, A轮, T恤 with capitals: the fold's a股 is still one word, with its tag."""
+    assert "a股" in _words(segmenter, "周三a股三大指数集体收涨")
+    assert "a轮" in _words(segmenter, "公司完成a轮融资")
+    assert segmenter.tag("a股") == segmenter.tag("A股") == "n"
+    assert "apple" in _words(segmenter, "apple发布新品")  # a Latin word stays itself

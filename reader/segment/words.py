@@ -159,6 +159,8 @@ class Segmenter:
             return None
         own = self._own.get(word) if word != _TOTAL_KEY else None
         value = int(own) if own is not None else self._table.lookup(word)
+        if value is None and (upper := _latin_upper(word)) != word:
+            value = self._lookup(upper)  # the fold's a股 is jieba's A股 (A轮, T恤, IC卡)
         if value is None:
             if len(self._absent) >= _ABSENT_KEPT:
                 self._absent.clear()
@@ -280,6 +282,8 @@ class Segmenter:
     def _tag(self, word: str) -> str:
         # jieba's dictionary tag first: a glossary word that is also a word keeps it (得到 v)
         tag = self._table.tag(word) or self._tags.get(word) or self._own_tag(word)
+        if tag is None and has_han(word) and (upper := _latin_upper(word)) != word:
+            tag = self._table.tag(upper)  # a股: A股's tag
         if tag is not None:
             return tag
         if not has_han(word):
@@ -303,6 +307,16 @@ class Segmenter:
 
 
 _TAGS_KEPT = 100_000  # tag() answers remembered (cleared when full)
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _latin_upper(word: str) -> str:
+    """``word`` with its ASCII letters upper-cased: the pipeline cuts the fold of a sentence,
+    which lower-cases Latin letters, while jieba's dictionary writes them as capitals (A股,
+    A轮, T恤, IC卡, C语言)."""
+    return word.translate(_ASCII_UPPER)
+
+
 _NUM_PREFIX = re.compile(r"[.0-9]+")
 _ENG_PREFIX = re.compile(r"[a-zA-Z0-9]+")
 
