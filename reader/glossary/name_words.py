@@ -1,0 +1,176 @@
+"""Words that make a span no name: the tenth round of false-name families (DATA.md "Tenth
+round"), part of the false-name screen (reader/glossary/name_families.py), with its data
+and a reason per row in reader/data/name_words.tsv.
+
+- **a descent**: 陆裔 "of mainland descent", 韩裔 "of Korean descent" read as a person
+  ("Lu Yi", "Han Yi"): X裔 with X a nation or region is no name; a name after it stays
+  (韩裔金妍儿 → 金妍儿), and a surname not listed keeps its person (张裔);
+- **floors**: 四楼往三楼 "from the fourth floor to the third" read as a place: a "place"
+  made only of storey numbers and the words between them;
+- **a preposition at the start**: 经永康分局盐行派出所 "(officers) of the Yanhang station of
+  the Yongkang precinct" with 经 "via" run in: the body starts after the preposition, when
+  the rest is named elsewhere in the sentence (台南市永康分局) or LAC reads the word alone
+  as a preposition; a word the dictionary knows (经济日报) and a person's surname (于谦,
+  向警予) stay;
+- **slang**: 可爱的亚子 "a cute look" (亚子 for 样子) read as a transliterated person;
+- **storms**: 热带风暴克劳德特 "Tropical Storm Claudette" read as a person;
+- **peoples**: 赵人 "the people of Zhao" read as a person, 坎斯克人 "the Kansk people"
+  (LAC: a place and 人) as an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader import paths
+from reader.glossary.judge import Entity
+
+WORDS_FILE = "name_words.tsv"
+Word = tuple[int, int, str]  # LAC's word: start, end, its tag
+_NUMBER = "0-9０-９〇零一二三四五六七八九十百两"
+_PREPOSITION_TAGS = frozenset({"p", "c"})  # LAC's preposition and conjunction
+
+
+@dataclass(frozen=True, slots=True)
+class WordRules:
+    descent_heads: frozenset[str]  # 华 in 华裔 "of Chinese descent"
+    floor_words: tuple[str, ...]  # 楼 in 三楼 "the third floor"
+    floor_links: tuple[str, ...]  # 往 in 四楼往三楼
+    lead_words: tuple[str, ...]  # 经 in 经永康分局: a preposition no body starts with
+    slang: frozenset[str]  # 亚子 "look" (for 样子)
+    slang_before: tuple[str, ...]  # 的 in 可爱的亚子
+    storm_before: tuple[str, ...]  # 热带风暴 in 热带风暴克劳德特
+    people_states: frozenset[str]  # 赵 in 赵人 "the people of Zhao"
+
+
+_KINDS = (
+    "descent_head",
+    "floor_word",
+    "floor_link",
+    "lead_word",
+    "slang",
+    "slang_before",
+    "storm_before",
+    "people_state",
+)
+
+
+def parse_words(text: str, source: str = WORDS_FILE) -> WordRules:
+    values: dict[str, list[str]] = {kind: [] for kind in _KINDS}
+    for lineno, line, fields in paths.data_rows(text, "kind"):
+        if len(fields) < 3 or fields[0] not in values or not fields[1] or not fields[2]:
+            raise ValueError(f"{source}:{lineno}: bad name-word row {line!r} (kind, value, reason)")
+        values[fields[0]].append(fields[1])
+
+    def longest_first(kind: str) -> tuple[str, ...]:
+        return tuple(sorted(values[kind], key=len, reverse=True))
+
+    return WordRules(
+        descent_heads=frozenset(values["descent_head"]),
+        floor_words=longest_first("floor_word"),
+        floor_links=longest_first("floor_link"),
+        lead_words=longest_first("lead_word"),
+        slang=frozenset(values["slang"]),
+        slang_before=longest_first("slang_before"),
+        storm_before=longest_first("storm_before"),
+        people_states=frozenset(values["people_state"]),
+    )
+
+
+def get_word_rules() -> WordRules:
+    """The shipped table, parsed once per process (an immutable table)."""
+    return paths.parsed_package_data(WORDS_FILE, parse_words)
+
+
+def word_edges(
+    entity: Entity,
+    text: str,
+    lac_words: Sequence[Word] | None,
+    rules: WordRules,
+    others: Sequence[Entity] = (),
+) -> tuple[int, int, str] | None:
+    """The span and type ``entity`` (found in the Simplified sentence ``text``) keeps once
+    the words of these families are taken off (its own when none applies), or None when
+    nothing of it is a name."""
+    start, end, kind = entity.start, entity.end, entity.type
+    name = text[start:end]
+    if _only_floors(name, rules):
+        return None  # 四楼往三楼: storeys, whatever the type
+    if kind not in ("PER", "ORG"):
+        return start, end, kind
+    descent = _descent_length(name, rules)
+    if descent:
+        start += descent  # 韩裔金妍儿 → 金妍儿; 陆裔 → nothing
+    elif name in rules.slang and text.endswith(rules.slang_before, 0, start):
+        return None  # 可爱的亚子 "a cute look"
+    elif kind == "PER" and text.endswith(rules.storm_before, 0, start):
+        return None  # 热带风暴克劳德特: a storm, not a person
+    elif _a_people(entity, name, lac_words, rules):
+        return None  # 赵人, 坎斯克人
+    else:
+        start += _lead_length(entity, name, text, lac_words, rules, others)
+    return (start, end, kind) if end - start >= 2 else None
+
+
+def _descent_length(name: str, rules: WordRules) -> int:
+    """2 when ``name`` opens with X裔 "of X descent" (X a listed nation or region), else 0."""
+    return 2 if name[1:2] == "裔" and name[:1] in rules.descent_heads else 0
+
+
+def _only_floors(name: str, rules: WordRules) -> bool:
+    """四楼往三楼, 下方二楼往一楼, 三楼: nothing but storeys and the words between them."""
+    if not rules.floor_words:
+        return False
+    floors = "|".join(map(re.escape, rules.floor_words))
+    links = "|".join(map(re.escape, rules.floor_links)) or "(?!)"
+    storey = rf"(?:{links})*[{_NUMBER}]+(?:{floors})"
+    return re.fullmatch(rf"(?:{storey}|(?:{links}))*{storey}(?:{links})*", name) is not None
+
+
+def _a_people(
+    entity: Entity, name: str, lac_words: Sequence[Word] | None, rules: WordRules
+) -> bool:
+    """赵人 "the people of Zhao" as a person (an ancient state and 人), 坎斯克人 as an
+    organisation (LAC: the place 坎斯克 and 人)."""
+    if not name.endswith("人"):
+        return False
+    if entity.type == "PER":
+        return len(name) == 2 and name[0] in rules.people_states
+    place_end = entity.end - 1
+    return any(w == (entity.start, place_end, "LOC") for w in lac_words or ())
+
+
+def _lead_length(
+    entity: Entity,
+    name: str,
+    text: str,
+    lac_words: Sequence[Word] | None,
+    rules: WordRules,
+    others: Sequence[Entity],
+) -> int:
+    """How many characters of a preposition open ``name`` (经 in 经永康分局盐行派出所): the
+    rest is named in another span of the sentence (台南市永康分局) or LAC reads the word
+    alone as a preposition, and the word does not begin a dictionary word inside the name
+    (经济日报). A person whose surname the word could be (于谦, 向警予) keeps it."""
+    lead = next((w for w in rules.lead_words if name.startswith(w)), "")
+    if not lead or len(name) - len(lead) < 2:
+        return 0
+    from reader.glossary.auto import surname_length
+    from reader.glossary.dictionary_names import _entries
+
+    if entity.type == "PER" and surname_length(name):
+        return 0
+    if any(_entries(name[:k], folded=True) for k in range(len(lead) + 1, len(name) + 1)):
+        return 0  # 经济日报, 在线教育: the word is part of a longer one
+    rest = name[len(lead) :]
+    at = entity.start + len(lead)
+    named_elsewhere = any(
+        o is not entity and rest[:2] in text[o.start : o.end] and not o.start <= at < o.end
+        for o in others
+    )
+    alone = any(
+        w[0] == entity.start and w[1] == at and w[2] in _PREPOSITION_TAGS for w in lac_words or ()
+    )
+    return len(lead) if named_elsewhere or alone else 0

@@ -1,0 +1,107 @@
+"""The tenth round's false-name families (reader/glossary/name_words.py) through the
+false-name screen, on our own sentences: the recogniser's spans are given directly (no model
+needed), with LAC's words where a rule reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.glossary.name_families import screen
+from reader.glossary.name_words import parse_words
+from test_name_families import Span, kept, spans_of
+
+
+def test_a_descent_is_no_name_but_a_surname_before_yi_is() -> None:
+    text = "陆裔工程师与韩裔选手见面，华裔金晓明获奖；蜀汉大臣张裔出使东吴。"
+    named = spans_of(
+        text,
+        ("陆裔", "PER", 0.9),
+        ("韩裔", "PER", 0.97),
+        ("华裔金晓明", "PER", 0.8),
+        ("张裔", "PER", 0.95),
+    )
+    assert kept(text, named) == [("金晓明", "PER"), ("张裔", "PER")]
+
+
+def test_floors_are_no_place_but_a_village_named_by_a_number_is() -> None:
+    text = "他们从四楼往三楼走，会议在三楼开，他住在下方二楼往一楼处，老家在五里村。"
+    named = spans_of(
+        text,
+        ("四楼往三楼", "LOC", 0.9),
+        ("下方二楼往一楼", "LOC", 1.0),
+        ("五里村", "LOC", 0.9),
+    )
+    at = text.index("三楼开")
+    named.insert(1, Span(at, at + 2, "LOC", 0.8))
+    assert kept(text, named) == [("五里村", "LOC")]
+
+
+def test_a_preposition_before_a_body_is_cut_off() -> None:
+    text = "北城市东山分局接到报案，经东山分局西街派出所民警到场处理。"
+    named = spans_of(
+        text, ("北城市东山分局", "ORG", 0.6), ("经东山分局西街派出所", "ORG", 0.87)
+    )
+    assert kept(text, named) == [("北城市东山分局", "ORG"), ("东山分局西街派出所", "ORG")]
+
+
+def test_a_preposition_lac_reads_alone_is_cut_but_words_and_surnames_stay() -> None:
+    text = "此案由西湖公安分局侦办，经济日报报道，于明德出庭。"
+    at = text.index("由西湖")
+    lac = [(at, at + 1, "p"), (at + 1, at + 7, "ORG")]
+    named = spans_of(
+        text, ("由西湖公安分局", "ORG", 0.9), ("经济日报", "ORG", 0.9), ("于明德", "PER", 0.9)
+    )
+    assert kept(text, named, lac) == [
+        ("西湖公安分局", "ORG"),
+        ("经济日报", "ORG"),
+        ("于明德", "PER"),
+    ]
+
+
+def test_slang_for_a_look_is_no_name_but_a_person_called_so_is() -> None:
+    text = "看到他那副可爱的亚子，大家都笑了。亚子是一位日本演员。"
+    first, second = text.index("亚子"), text.rindex("亚子")
+    named = [Span(first, first + 2, "PER", 0.9), Span(second, second + 2, "PER", 0.9)]
+    assert kept(text, named) == [("亚子", "PER")]
+
+
+def test_a_storms_name_is_no_person_but_a_forecaster_is() -> None:
+    text = "热带风暴玛丽安迅速增强，飓风卡洛琳登陆后，气象学家卡洛琳说明了原因。"
+    named = spans_of(text, ("玛丽安", "PER", 0.9), ("卡洛琳", "PER", 1.0))
+    last = text.rindex("卡洛琳")
+    named.append(Span(last, last + 3, "PER", 0.9))
+    assert [(e.start, e.type) for e in screen(named, text, None)] == [(last, "PER")]
+
+
+def test_a_states_people_are_no_person_nor_organisation() -> None:
+    text = "赵人善于经商，坎斯克人向汗国纳税，赵人杰随后到来。"
+    at = text.index("坎斯克人")
+    lac = [(at, at + 3, "LOC"), (at + 3, at + 4, "n")]
+    named = spans_of(
+        text, ("赵人", "PER", 1.0), ("坎斯克人", "ORG", 0.97), ("赵人杰", "PER", 0.95)
+    )
+    assert kept(text, named, lac) == [("赵人杰", "PER")]
+
+
+def test_a_nations_fleet_and_military_police_are_no_organisation() -> None:
+    text = "日本宪兵队破获电台，中国舰队驶入港口，北海舰队文工团演出。"
+    named = spans_of(
+        text,
+        ("日本宪兵队", "ORG", 0.9),
+        ("中国舰队", "ORG", 0.9),
+        ("北海舰队文工团", "ORG", 0.9),
+    )
+    assert kept(text, named) == [("北海舰队文工团", "ORG")]
+
+
+def test_an_edict_a_taboo_or_a_number_after_a_name_is_no_part_of_it() -> None:
+    text = "窦穆矫称太后何丽华诏，为避太祖父周弘殷讳改名，历经王立新五任书记。"
+    named = spans_of(
+        text, ("何丽华诏", "PER", 0.9), ("周弘殷讳", "PER", 0.9), ("王立新五", "PER", 0.9)
+    )
+    assert kept(text, named) == [("何丽华", "PER"), ("周弘殷", "PER"), ("王立新", "PER")]
+
+
+def test_a_bad_row_says_where() -> None:
+    with pytest.raises(ValueError, match="name_words.tsv:2"):
+        parse_words("kind\tvalue\treason\nslang\t亚子\n")
