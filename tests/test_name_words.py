@@ -83,15 +83,53 @@ def test_a_states_people_are_no_person_nor_organisation() -> None:
     assert kept(text, named, lac) == [("赵人杰", "PER")]
 
 
-def test_a_nations_fleet_and_military_police_are_no_organisation() -> None:
-    text = "日本宪兵队破获电台，中国舰队驶入港口，北海舰队文工团演出。"
+def test_a_nations_fleet_and_military_police_are_no_organisation_but_a_named_fleet_is() -> None:
+    text = "日本宪兵队破获电台，英国舰队驶入港口，北洋舰队随后出海。"
     named = spans_of(
         text,
         ("日本宪兵队", "ORG", 0.9),
-        ("中国舰队", "ORG", 0.9),
-        ("北海舰队文工团", "ORG", 0.9),
+        ("英国舰队", "ORG", 0.9),
+        ("北洋舰队", "ORG", 0.9),
     )
-    assert kept(text, named) == [("北海舰队文工团", "ORG")]
+    assert kept(text, named) == [("北洋舰队", "ORG")]
+
+
+def test_a_party_member_is_no_organisation_but_the_party_is() -> None:
+    text = "秘书：王立平（共产党员）、李新（共青团员），二人均属中国共产党。"
+    named = spans_of(
+        text, ("共产党员", "ORG", 0.8), ("共青团员", "ORG", 0.7), ("中国共产党", "ORG", 0.99)
+    )
+    assert kept(text, named) == [("中国共产党", "ORG")]
+
+
+def test_titles_of_nobility_and_posthumous_names_are_no_persons() -> None:
+    text = "高祖改封他为东成侯，又封北郡公，死后谥忠肃；其子封昭随后被召。"
+    named = spans_of(
+        text,
+        ("东成侯", "PER", 0.9),
+        ("封北郡", "ORG", 0.8),
+        ("谥忠肃", "PER", 0.8),
+        ("封昭", "PER", 0.9),
+    )
+    text2 = text.replace("改封他为", "改封为")
+    named2 = spans_of(text2, ("东成侯", "PER", 0.9), ("封昭", "PER", 0.9))
+    assert kept(text, named) == [("东成侯", "PER"), ("封昭", "PER")]
+    assert kept(text2, named2) == [("封昭", "PER")]
+
+
+def test_a_genus_between_its_family_and_its_rank_is_no_person() -> None:
+    text = "它是菊科马兰蒿属的植物，马兰蒿属于稀有品种。"
+    genus, subject = text.index("马兰蒿属的"), text.index("马兰蒿属于")
+    named = [Span(genus, genus + 3, "PER", 0.9), Span(subject, subject + 3, "PER", 0.8)]
+    assert [e.start for e in screen(named, text, None)] == [subject]
+
+
+def test_a_storm_is_no_person_and_its_landfall_is_a_place() -> None:
+    text = "戈丽娅因风切变减弱，随后从莫桑贝登陆；气象学家戈丽娅说明了原因，李明从那里回来。"
+    named = spans_of(text, ("戈丽娅", "PER", 0.9), ("莫桑贝", "PER", 0.9), ("李明", "PER", 0.99))
+    later = text.rindex("戈丽娅")
+    named.insert(2, Span(later, later + 3, "PER", 0.9))
+    assert kept(text, named) == [("莫桑贝", "LOC"), ("戈丽娅", "PER"), ("李明", "PER")]
 
 
 def test_an_edict_a_taboo_or_a_number_after_a_name_is_no_part_of_it() -> None:

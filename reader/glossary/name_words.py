@@ -43,6 +43,16 @@ class WordRules:
     slang_before: tuple[str, ...]  # 的 in 可爱的亚子
     storm_before: tuple[str, ...]  # 热带风暴 in 热带风暴克劳德特
     people_states: frozenset[str]  # 赵 in 赵人 "the people of Zhao"
+    storm_words: tuple[str, ...] = ()  # 风切变 "wind shear": a clause about a storm
+    landfall_after: tuple[str, ...] = ()  # 登陆 in 从穆龙贝登陆 "made landfall at Murombe"
+    landfall_before: tuple[str, ...] = ()  # 从 in 从穆龙贝登陆
+    genus_before: tuple[str, ...] = ()  # 科 in 列当科马先蒿属
+    genus_after: tuple[str, ...] = ()  # 属 in 列当科马先蒿属
+    member_ends: tuple[str, ...] = ()  # 党员 in 共产党员 "party member"
+    fleet_ends: tuple[str, ...] = ()  # 舰队 in 中国舰队 "the Chinese fleet"
+    noble_before: tuple[str, ...] = ()  # 封为 in 改封为蒯成侯
+    noble_ends: tuple[str, ...] = ()  # 侯 in 蒯成侯 "Marquis of Kuaicheng"
+    posthumous: tuple[str, ...] = ()  # 谥 in 谥忠宣 "posthumously named Zhongxuan"
 
 
 _KINDS = (
@@ -54,6 +64,16 @@ _KINDS = (
     "slang_before",
     "storm_before",
     "people_state",
+    "storm_word",
+    "landfall_after",
+    "landfall_before",
+    "genus_before",
+    "genus_after",
+    "member_end",
+    "fleet_end",
+    "noble_before",
+    "noble_end",
+    "posthumous",
 )
 
 
@@ -76,6 +96,16 @@ def parse_words(text: str, source: str = WORDS_FILE) -> WordRules:
         slang_before=longest_first("slang_before"),
         storm_before=longest_first("storm_before"),
         people_states=frozenset(values["people_state"]),
+        storm_words=longest_first("storm_word"),
+        landfall_after=longest_first("landfall_after"),
+        landfall_before=longest_first("landfall_before"),
+        genus_before=longest_first("genus_before"),
+        genus_after=longest_first("genus_after"),
+        member_ends=longest_first("member_end"),
+        fleet_ends=longest_first("fleet_end"),
+        noble_before=longest_first("noble_before"),
+        noble_ends=longest_first("noble_end"),
+        posthumous=longest_first("posthumous"),
     )
 
 
@@ -107,8 +137,12 @@ def word_edges(
         return None  # 可爱的亚子 "a cute look"
     elif kind == "PER" and text.endswith(rules.storm_before, 0, start):
         return None  # 热带风暴克劳德特: a storm, not a person
-    elif _a_people(entity, name, lac_words, rules):
-        return None  # 赵人, 坎斯克人
+    elif _a_people(entity, name, text, lac_words, rules) or _not_a_body_or_person(
+        entity, name, text, rules
+    ):
+        return None  # 赵人, 坎斯克人; 共产党员, 中国舰队, 蒯成侯, 谥忠宣, 马先蒿属, a storm
+    elif _a_landfall(entity, text, rules):
+        return start, end, "LOC"  # 从穆龙贝登陆 "made landfall at Murombe"
     else:
         start += _lead_length(entity, name, text, lac_words, rules, others)
     return (start, end, kind) if end - start >= 2 else None
@@ -130,16 +164,61 @@ def _only_floors(name: str, rules: WordRules) -> bool:
 
 
 def _a_people(
-    entity: Entity, name: str, lac_words: Sequence[Word] | None, rules: WordRules
+    entity: Entity, name: str, text: str, lac_words: Sequence[Word] | None, rules: WordRules
 ) -> bool:
-    """赵人 "the people of Zhao" as a person (an ancient state and 人), 坎斯克人 as an
-    organisation (LAC: the place 坎斯克 and 人)."""
-    if not name.endswith("人"):
-        return False
+    """赵人 "the people of Zhao" as a person (an ancient state and 人); 坎斯克人 as an
+    organisation (LAC: the place 坎斯克 and 人), or 拜占庭 before 人 (LAC: the place 拜占庭,
+    then 人 alone): the people of a place."""
+    words = lac_words or ()
     if entity.type == "PER":
-        return len(name) == 2 and name[0] in rules.people_states
-    place_end = entity.end - 1
-    return any(w == (entity.start, place_end, "LOC") for w in lac_words or ())
+        return len(name) == 2 and name[1] == "人" and name[0] in rules.people_states
+    if name.endswith("人"):
+        return any(w == (entity.start, entity.end - 1, "LOC") for w in words)
+    return text.startswith("人", entity.end) and all(
+        w in words for w in ((entity.start, entity.end, "LOC"), (entity.end, entity.end + 1, "n"))
+    )
+
+
+def _not_a_body_or_person(entity: Entity, name: str, text: str, rules: WordRules) -> bool:
+    """共产党员 "party member" and 中国舰队 "the Chinese fleet" as organisations; a title of
+    nobility (改封为蒯成侯, 封西郡公) or a posthumous name (谥忠宣); a genus between its family
+    and 属 (列当科马先蒿属); a storm opening a clause of meteorologists' words."""
+    before, after = text[: entity.start], text[entity.end :]
+    if entity.type == "ORG":
+        if name.endswith(rules.member_ends):
+            return True
+        fleet = next((e for e in rules.fleet_ends if name.endswith(e)), "")
+        if fleet and name[: -len(fleet)].endswith("国") and len(name) > len(fleet) + 1:
+            return True
+    if name.startswith(rules.posthumous) or before.endswith(rules.posthumous):
+        return True
+    opener = next((w for w in rules.noble_before if name.startswith(w)), "")
+    if (opener and len(name) > len(opener) + 1) or before.endswith(rules.noble_before):
+        if name.endswith(rules.noble_ends) or after.startswith(rules.noble_ends):
+            return True
+    if before.endswith(rules.genus_before) and after.startswith(rules.genus_after):
+        return True
+    return entity.type == "PER" and _opens_a_storms_clause(name, before, after, rules)
+
+
+def _opens_a_storms_clause(name: str, before: str, after: str, rules: WordRules) -> bool:
+    """戈登因少量西南偏西方向风切变…: a foreign name (no Chinese surname) opening a clause that
+    speaks of wind shear or of strengthening into a storm is that storm."""
+    if not rules.storm_words or (before and before[-1] not in "，。；：、,;:\n"):
+        return False
+    from reader.glossary.auto import surname_length
+
+    clause = re.split(r"[，。；！？,;!?]", after, maxsplit=1)[0]
+    return not surname_length(name) and any(w in clause for w in rules.storm_words)
+
+
+def _a_landfall(entity: Entity, text: str, rules: WordRules) -> bool:
+    """从穆龙贝登陆 "made landfall at Murombe": a "person" between 从 and 登陆 is a place."""
+    return (
+        entity.type == "PER"
+        and text.startswith(rules.landfall_after, entity.end)
+        and text.endswith(rules.landfall_before, 0, entity.start)
+    )
 
 
 def _lead_length(
