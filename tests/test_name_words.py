@@ -5,10 +5,13 @@ needed), with LAC's words where a rule reads them."""
 from __future__ import annotations
 
 import pytest
+from test_name_families import Span, kept, spans_of
 
 from reader.glossary.name_families import screen
 from reader.glossary.name_words import parse_words
-from test_name_families import Span, kept, spans_of
+from reader.model import Block, LoadedText, Meta
+from reader.pipeline import Options, annotate
+from reader.resources import Resources
 
 
 def test_a_descent_is_no_name_but_a_surname_before_yi_is() -> None:
@@ -38,9 +41,7 @@ def test_floors_are_no_place_but_a_village_named_by_a_number_is() -> None:
 
 def test_a_preposition_before_a_body_is_cut_off() -> None:
     text = "北城市东山分局接到报案，经东山分局西街派出所民警到场处理。"
-    named = spans_of(
-        text, ("北城市东山分局", "ORG", 0.6), ("经东山分局西街派出所", "ORG", 0.87)
-    )
+    named = spans_of(text, ("北城市东山分局", "ORG", 0.6), ("经东山分局西街派出所", "ORG", 0.87))
     assert kept(text, named) == [("北城市东山分局", "ORG"), ("东山分局西街派出所", "ORG")]
 
 
@@ -77,9 +78,7 @@ def test_a_states_people_are_no_person_nor_organisation() -> None:
     text = "赵人善于经商，坎斯克人向汗国纳税，赵人杰随后到来。"
     at = text.index("坎斯克人")
     lac = [(at, at + 3, "LOC"), (at + 3, at + 4, "n")]
-    named = spans_of(
-        text, ("赵人", "PER", 1.0), ("坎斯克人", "ORG", 0.97), ("赵人杰", "PER", 0.95)
-    )
+    named = spans_of(text, ("赵人", "PER", 1.0), ("坎斯克人", "ORG", 0.97), ("赵人杰", "PER", 0.95))
     assert kept(text, named, lac) == [("赵人杰", "PER")]
 
 
@@ -118,8 +117,8 @@ def test_titles_of_nobility_and_posthumous_names_are_no_persons() -> None:
 
 
 def test_a_genus_between_its_family_and_its_rank_is_no_person() -> None:
-    text = "它是菊科马兰蒿属的植物，马兰蒿属于稀有品种。"
-    genus, subject = text.index("马兰蒿属的"), text.index("马兰蒿属于")
+    text = "它是菊科马兰蒿属的植物，发现者张科明属于少数派。"
+    genus, subject = text.index("马兰蒿属的"), text.index("张科明")
     named = [Span(genus, genus + 3, "PER", 0.9), Span(subject, subject + 3, "PER", 0.8)]
     assert [e.start for e in screen(named, text, None)] == [subject]
 
@@ -143,3 +142,29 @@ def test_an_edict_a_taboo_or_a_number_after_a_name_is_no_part_of_it() -> None:
 def test_a_bad_row_says_where() -> None:
     with pytest.raises(ValueError, match="name_words.tsv:2"):
         parse_words("kind\tvalue\treason\nslang\t亚子\n")
+
+
+@pytest.fixture(scope="module")
+def names_in():  # type: ignore[no-untyped-def]
+    resources = Resources()
+    if resources.recogniser is None:
+        pytest.skip("the name model (python-crfsuite, reader/data/ner_lac.crfsuite) is missing")
+    glossary = resources.glossary(use_user=False)
+
+    def run(text: str) -> dict[str, str]:
+        loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
+        article = annotate(loaded, Options(glossary=glossary), resources)
+        return {t.text: t.glossary.type for t in article.tokens() if t.glossary is not None}
+
+    return run
+
+
+def test_pipeline_descent_floors_and_a_preposition(names_in) -> None:  # type: ignore[no-untyped-def]
+    found = names_in("韓裔選手在比賽中奪冠，華裔作家李文清到場祝賀。")
+    assert "韓裔" not in found and "華裔" not in found
+    assert found.get("李文清") == "person"
+    found = names_in("兩人在大樓南側四樓往三樓的樓梯間爭吵，警衛從一樓趕來。")
+    assert not any("樓" in name for name in found)
+    text = "台北市大安分局接獲通報，經大安分局和平派出所員警到場處理。"
+    found = names_in(text)
+    assert not any(name.startswith("經") for name in found)

@@ -154,13 +154,38 @@ def _descent_length(name: str, rules: WordRules) -> int:
 
 
 def _only_floors(name: str, rules: WordRules) -> bool:
-    """四楼往三楼, 下方二楼往一楼, 三楼: nothing but storeys and the words between them."""
+    """四楼往三楼, 大楼南侧四楼往三楼, 下方二楼往一楼, 三楼: storeys, the words between them and
+    ordinary words (大楼 "building", 南侧 "south side"), nothing a name is made of (五里村 has
+    no storey; 台北大楼三楼 has a proper noun)."""
     if not rules.floor_words:
         return False
     floors = "|".join(map(re.escape, rules.floor_words))
-    links = "|".join(map(re.escape, rules.floor_links)) or "(?!)"
-    storey = rf"(?:{links})*[{_NUMBER}]+(?:{floors})"
-    return re.fullmatch(rf"(?:{storey}|(?:{links}))*{storey}(?:{links})*", name) is not None
+    pieces = re.split(rf"[{_NUMBER}]+(?:{floors})", name)
+    if len(pieces) < 2:
+        return False  # no storey in it
+    return all(_ordinary_words(piece, rules) for piece in pieces)
+
+
+def _ordinary_words(piece: str, rules: WordRules) -> bool:
+    """``piece`` is made of floor links and words CC-CEDICT knows only as ordinary words
+    (longest first): 大楼南侧 = 大楼 + 南侧, 往, ''."""
+    from reader.annotate.dictionary import default_dictionary
+
+    common = default_dictionary().only_common_senses
+    at = 0
+    while at < len(piece):
+        step = next(
+            (
+                k
+                for k in range(min(len(piece) - at, 4), 0, -1)
+                if piece[at : at + k] in rules.floor_links or (k > 1 and common(piece[at : at + k]))
+            ),
+            0,
+        )
+        if not step:
+            return False
+        at += step
+    return True
 
 
 def _a_people(
