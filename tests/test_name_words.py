@@ -168,3 +168,17 @@ def test_pipeline_descent_floors_and_a_preposition(names_in) -> None:  # type: i
     text = "台北市大安分局接獲通報，經大安分局和平派出所員警到場處理。"
     found = names_in(text)
     assert not any(name.startswith("經") for name in found)
+
+
+def test_an_office_alone_is_no_person_but_a_name_with_its_surname_is() -> None:
+    text = "许明官至卫尉，其妻封为东陵郡君，司徒雷登与中村一郎大佐会面。"
+    named = spans_of(
+        text,
+        ("许明", "PER", 0.99),
+        ("卫尉", "PER", 0.8),
+        ("东陵郡君", "PER", 0.8),
+        ("司徒雷登", "PER", 0.99),
+        ("中村一郎", "PER", 0.95),
+        ("大佐", "PER", 0.8),
+    )
+    assert kept(text, named) == [("许明", "PER"), ("司徒雷登", "PER"), ("中村一郎", "PER")]

@@ -13,9 +13,13 @@ and a reason per row in reader/data/name_words.tsv.
   as a preposition; a word the dictionary knows (经济日报) and a person's surname (于谦,
   向警予) stay;
 - **slang**: 可爱的亚子 "a cute look" (亚子 for 样子) read as a transliterated person;
-- **storms**: 热带风暴克劳德特 "Tropical Storm Claudette" read as a person;
+- **storms**: 热带风暴克劳德特 "Tropical Storm Claudette", or a foreign name opening a clause
+  about wind shear, read as a person; the place of a landfall (从穆龙贝登陆) is a place;
 - **peoples**: 赵人 "the people of Zhao" read as a person, 坎斯克人 "the Kansk people"
-  (LAC: a place and 人) as an organisation.
+  (LAC: a place and 人) as an organisation;
+- **titles, members, fleets, genera**: a title of nobility (改封为蒯成侯), an office alone
+  (卫尉, 大佐), a posthumous name (谥忠宣), a party member (共产党员), a nation's fleet
+  (中国舰队; 北洋舰队 stays), a genus between its family and 属 (列当科马先蒿属).
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ class WordRules:
     noble_before: tuple[str, ...] = ()  # 封为 in 改封为蒯成侯
     noble_ends: tuple[str, ...] = ()  # 侯 in 蒯成侯 "Marquis of Kuaicheng"
     posthumous: tuple[str, ...] = ()  # 谥 in 谥忠宣 "posthumously named Zhongxuan"
+    offices: frozenset[str] = frozenset()  # 卫尉 "Commandant of the Guards", 大佐 "colonel"
+    office_ends: tuple[str, ...] = ()  # 郡君 in 兰陵郡君 "Lady of Lanling Commandery"
 
 
 _KINDS = (
@@ -74,6 +80,8 @@ _KINDS = (
     "noble_before",
     "noble_end",
     "posthumous",
+    "office",
+    "office_end",
 )
 
 
@@ -106,6 +114,8 @@ def parse_words(text: str, source: str = WORDS_FILE) -> WordRules:
         noble_before=longest_first("noble_before"),
         noble_ends=longest_first("noble_end"),
         posthumous=longest_first("posthumous"),
+        offices=frozenset(values["office"]),
+        office_ends=longest_first("office_end"),
     )
 
 
@@ -206,8 +216,9 @@ def _a_people(
 
 def _not_a_body_or_person(entity: Entity, name: str, text: str, rules: WordRules) -> bool:
     """共产党员 "party member" and 中国舰队 "the Chinese fleet" as organisations; a title of
-    nobility (改封为蒯成侯, 封西郡公) or a posthumous name (谥忠宣); a genus between its family
-    and 属 (列当科马先蒿属); a storm opening a clause of meteorologists' words."""
+    nobility (改封为蒯成侯, 封西郡公), an office (卫尉, 大佐, 兰陵郡君) or a posthumous name
+    (谥忠宣); a genus between its family and 属 (列当科马先蒿属); a storm opening a clause of
+    meteorologists' words."""
     before, after = text[: entity.start], text[entity.end :]
     if entity.type == "ORG":
         if name.endswith(rules.member_ends):
@@ -217,6 +228,8 @@ def _not_a_body_or_person(entity: Entity, name: str, text: str, rules: WordRules
             return True
     if name.startswith(rules.posthumous) or before.endswith(rules.posthumous):
         return True
+    if entity.type == "PER" and (name in rules.offices or name.endswith(rules.office_ends)):
+        return True  # 卫尉, 大佐, 兰陵郡君: a title
     opener = next((w for w in rules.noble_before if name.startswith(w)), "")
     if (opener and len(name) > len(opener) + 1) or before.endswith(rules.noble_before):
         if name.endswith(rules.noble_ends) or after.startswith(rules.noble_ends):
