@@ -182,3 +182,15 @@ def test_an_office_alone_is_no_person_but_a_name_with_its_surname_is() -> None:
         ("大佐", "PER", 0.8),
     )
     assert kept(text, named) == [("许明", "PER"), ("司徒雷登", "PER"), ("中村一郎", "PER")]
+
+
+def test_a_title_or_form_of_address_after_a_surname_is_no_name_a_given_name_is() -> None:
+    text = "刘太后召见周大哥，王皇后与刘太平随后到来。"
+    named = spans_of(
+        text,
+        ("刘太后", "PER", 0.9),
+        ("周大哥", "PER", 0.8),
+        ("王皇后", "PER", 0.9),
+        ("刘太平", "PER", 0.95),
+    )
+    assert kept(text, named) == [("刘太平", "PER")]
