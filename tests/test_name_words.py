@@ -194,3 +194,10 @@ def test_a_title_or_form_of_address_after_a_surname_is_no_name_a_given_name_is()
         ("刘太平", "PER", 0.95),
     )
     assert kept(text, named) == [("刘太平", "PER")]
+
+
+def test_an_area_a_population_or_a_river_crossed_makes_a_place() -> None:
+    text = "据统计，莫里斯顿的面积为20平方公里，大军渡过苏衮河；莫里斯的人口学研究很有名。"
+    named = spans_of(text, ("莫里斯顿", "PER", 0.9), ("苏衮河", "PER", 0.8), ("莫里斯", "PER", 0.9))
+    named[2] = Span(text.rindex("莫里斯"), text.rindex("莫里斯") + 3, "PER", 0.9)
+    assert kept(text, named) == [("莫里斯顿", "LOC"), ("苏衮河", "LOC"), ("莫里斯", "PER")]
