@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from reader import paths
 from reader.glossary.judge import Entity
 from reader.glossary.name_boundaries import fixed_edges
+from reader.glossary.name_words import get_word_rules, word_edges
 from reader.glossary.place_evidence import defined_as_a_place, listed_among_places
 from reader.han import HAN_CLASS
 
@@ -172,8 +173,14 @@ def screen(
     ``agreement``: whether the taggers' disagreement counts (not for names a dictionary
     lists)."""
     rules = rules or get_families()
+    words = get_word_rules()
     kept: list[Entity] = []
     for entity in entities:
+        edges = word_edges(entity, text, lac_words, words, entities)
+        if edges is None:  # 陆裔 "of mainland descent", 四楼往三楼, 热带风暴X, 赵人
+            continue
+        if edges != (entity.start, entity.end, entity.type):  # 经永康分局 → 永康分局
+            entity = Retyped(*edges, entity.confidence)
         if entity.type not in ("PER", "ORG"):
             kept.append(entity)
             continue

@@ -1,0 +1,203 @@
+"""The tenth round's false-name families (reader/glossary/name_words.py) through the
+false-name screen, on our own sentences: the recogniser's spans are given directly (no model
+needed), with LAC's words where a rule reads them."""
+
+from __future__ import annotations
+
+import pytest
+from test_name_families import Span, kept, spans_of
+
+from reader.glossary.name_families import screen
+from reader.glossary.name_words import parse_words
+from reader.model import Block, LoadedText, Meta
+from reader.pipeline import Options, annotate
+from reader.resources import Resources
+
+
+def test_a_descent_is_no_name_but_a_surname_before_yi_is() -> None:
+    text = "陆裔工程师与韩裔选手见面，华裔金晓明获奖；蜀汉大臣张裔出使东吴。"
+    named = spans_of(
+        text,
+        ("陆裔", "PER", 0.9),
+        ("韩裔", "PER", 0.97),
+        ("华裔金晓明", "PER", 0.8),
+        ("张裔", "PER", 0.95),
+    )
+    assert kept(text, named) == [("金晓明", "PER"), ("张裔", "PER")]
+
+
+def test_floors_are_no_place_but_a_village_named_by_a_number_is() -> None:
+    text = "他们从四楼往三楼走，会议在三楼开，他住在下方二楼往一楼处，老家在五里村。"
+    named = spans_of(
+        text,
+        ("四楼往三楼", "LOC", 0.9),
+        ("下方二楼往一楼", "LOC", 1.0),
+        ("五里村", "LOC", 0.9),
+    )
+    at = text.index("三楼开")
+    named.insert(1, Span(at, at + 2, "LOC", 0.8))
+    assert kept(text, named) == [("五里村", "LOC")]
+
+
+def test_a_preposition_before_a_body_is_cut_off() -> None:
+    text = "北城市东山分局接到报案，经东山分局西街派出所民警到场处理。"
+    named = spans_of(text, ("北城市东山分局", "ORG", 0.6), ("经东山分局西街派出所", "ORG", 0.87))
+    assert kept(text, named) == [("北城市东山分局", "ORG"), ("东山分局西街派出所", "ORG")]
+
+
+def test_a_preposition_lac_reads_alone_is_cut_but_words_and_surnames_stay() -> None:
+    text = "此案由西湖公安分局侦办，经济日报报道，于明德出庭。"
+    at = text.index("由西湖")
+    lac = [(at, at + 1, "p"), (at + 1, at + 7, "ORG")]
+    named = spans_of(
+        text, ("由西湖公安分局", "ORG", 0.9), ("经济日报", "ORG", 0.9), ("于明德", "PER", 0.9)
+    )
+    assert kept(text, named, lac) == [
+        ("西湖公安分局", "ORG"),
+        ("经济日报", "ORG"),
+        ("于明德", "PER"),
+    ]
+
+
+def test_slang_for_a_look_is_no_name_but_a_person_called_so_is() -> None:
+    text = "看到他那副可爱的亚子，大家都笑了。亚子是一位日本演员。"
+    first, second = text.index("亚子"), text.rindex("亚子")
+    named = [Span(first, first + 2, "PER", 0.9), Span(second, second + 2, "PER", 0.9)]
+    assert kept(text, named) == [("亚子", "PER")]
+
+
+def test_a_storms_name_is_no_person_but_a_forecaster_is() -> None:
+    text = "热带风暴玛丽安迅速增强，飓风卡洛琳登陆后，气象学家卡洛琳说明了原因。"
+    named = spans_of(text, ("玛丽安", "PER", 0.9), ("卡洛琳", "PER", 1.0))
+    last = text.rindex("卡洛琳")
+    named.append(Span(last, last + 3, "PER", 0.9))
+    assert [(e.start, e.type) for e in screen(named, text, None)] == [(last, "PER")]
+
+
+def test_a_states_people_are_no_person_nor_organisation() -> None:
+    text = "赵人善于经商，坎斯克人向汗国纳税，赵人杰随后到来。"
+    at = text.index("坎斯克人")
+    lac = [(at, at + 3, "LOC"), (at + 3, at + 4, "n")]
+    named = spans_of(text, ("赵人", "PER", 1.0), ("坎斯克人", "ORG", 0.97), ("赵人杰", "PER", 0.95))
+    assert kept(text, named, lac) == [("赵人杰", "PER")]
+
+
+def test_a_nations_fleet_and_military_police_are_no_organisation_but_a_named_fleet_is() -> None:
+    text = "日本宪兵队破获电台，英国舰队驶入港口，北洋舰队随后出海。"
+    named = spans_of(
+        text,
+        ("日本宪兵队", "ORG", 0.9),
+        ("英国舰队", "ORG", 0.9),
+        ("北洋舰队", "ORG", 0.9),
+    )
+    assert kept(text, named) == [("北洋舰队", "ORG")]
+
+
+def test_a_party_member_is_no_organisation_but_the_party_is() -> None:
+    text = "秘书：王立平（共产党员）、李新（共青团员），二人均属中国共产党。"
+    named = spans_of(
+        text, ("共产党员", "ORG", 0.8), ("共青团员", "ORG", 0.7), ("中国共产党", "ORG", 0.99)
+    )
+    assert kept(text, named) == [("中国共产党", "ORG")]
+
+
+def test_titles_of_nobility_and_posthumous_names_are_no_persons() -> None:
+    text = "高祖改封他为东成侯，又封北郡公，死后谥忠肃；其子封昭随后被召。"
+    named = spans_of(
+        text,
+        ("东成侯", "PER", 0.9),
+        ("封北郡", "ORG", 0.8),
+        ("谥忠肃", "PER", 0.8),
+        ("封昭", "PER", 0.9),
+    )
+    text2 = text.replace("改封他为", "改封为")
+    named2 = spans_of(text2, ("东成侯", "PER", 0.9), ("封昭", "PER", 0.9))
+    assert kept(text, named) == [("东成侯", "PER"), ("封昭", "PER")]
+    assert kept(text2, named2) == [("封昭", "PER")]
+
+
+def test_a_genus_between_its_family_and_its_rank_is_no_person() -> None:
+    text = "它是菊科马兰蒿属的植物，发现者张科明属于少数派。"
+    genus, subject = text.index("马兰蒿属的"), text.index("张科明")
+    named = [Span(genus, genus + 3, "PER", 0.9), Span(subject, subject + 3, "PER", 0.8)]
+    assert [e.start for e in screen(named, text, None)] == [subject]
+
+
+def test_a_storm_is_no_person_and_its_landfall_is_a_place() -> None:
+    text = "戈丽娅因风切变减弱，随后从莫桑贝登陆；气象学家戈丽娅说明了原因，李明从那里回来。"
+    named = spans_of(text, ("戈丽娅", "PER", 0.9), ("莫桑贝", "PER", 0.9), ("李明", "PER", 0.99))
+    later = text.rindex("戈丽娅")
+    named.insert(2, Span(later, later + 3, "PER", 0.9))
+    assert kept(text, named) == [("莫桑贝", "LOC"), ("戈丽娅", "PER"), ("李明", "PER")]
+
+
+def test_an_edict_a_taboo_or_a_number_after_a_name_is_no_part_of_it() -> None:
+    text = "窦穆矫称太后何丽华诏，为避太祖父周弘殷讳改名，历经王立新五任书记。"
+    named = spans_of(
+        text, ("何丽华诏", "PER", 0.9), ("周弘殷讳", "PER", 0.9), ("王立新五", "PER", 0.9)
+    )
+    assert kept(text, named) == [("何丽华", "PER"), ("周弘殷", "PER"), ("王立新", "PER")]
+
+
+def test_a_bad_row_says_where() -> None:
+    with pytest.raises(ValueError, match="name_words.tsv:2"):
+        parse_words("kind\tvalue\treason\nslang\t亚子\n")
+
+
+@pytest.fixture(scope="module")
+def names_in():  # type: ignore[no-untyped-def]
+    resources = Resources()
+    if resources.recogniser is None:
+        pytest.skip("the name model (python-crfsuite, reader/data/ner_lac.crfsuite) is missing")
+    glossary = resources.glossary(use_user=False)
+
+    def run(text: str) -> dict[str, str]:
+        loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
+        article = annotate(loaded, Options(glossary=glossary), resources)
+        return {t.text: t.glossary.type for t in article.tokens() if t.glossary is not None}
+
+    return run
+
+
+def test_pipeline_descent_floors_and_a_preposition(names_in) -> None:  # type: ignore[no-untyped-def]
+    found = names_in("韓裔選手在比賽中奪冠，華裔作家李文清到場祝賀。")
+    assert "韓裔" not in found and "華裔" not in found
+    assert found.get("李文清") == "person"
+    found = names_in("兩人在大樓南側四樓往三樓的樓梯間爭吵，警衛從一樓趕來。")
+    assert not any("樓" in name for name in found)
+    text = "台北市大安分局接獲通報，經大安分局和平派出所員警到場處理。"
+    found = names_in(text)
+    assert not any(name.startswith("經") for name in found)
+
+
+def test_an_office_alone_is_no_person_but_a_name_with_its_surname_is() -> None:
+    text = "许明官至卫尉，其妻封为东陵郡君，司徒雷登与中村一郎大佐会面。"
+    named = spans_of(
+        text,
+        ("许明", "PER", 0.99),
+        ("卫尉", "PER", 0.8),
+        ("东陵郡君", "PER", 0.8),
+        ("司徒雷登", "PER", 0.99),
+        ("中村一郎", "PER", 0.95),
+        ("大佐", "PER", 0.8),
+    )
+    assert kept(text, named) == [("许明", "PER"), ("司徒雷登", "PER"), ("中村一郎", "PER")]
+
+
+def test_a_title_or_form_of_address_after_a_surname_is_no_name_a_given_name_is() -> None:
+    text = "刘太后召见周大哥，王皇后与刘太平随后到来。"
+    named = spans_of(
+        text,
+        ("刘太后", "PER", 0.9),
+        ("周大哥", "PER", 0.8),
+        ("王皇后", "PER", 0.9),
+        ("刘太平", "PER", 0.95),
+    )
+    assert kept(text, named) == [("刘太平", "PER")]
+
+
+def test_an_area_a_population_or_a_river_crossed_makes_a_place() -> None:
+    text = "据统计，莫里斯顿的面积为20平方公里，大军渡过苏衮河；莫里斯的人口学研究很有名。"
+    named = spans_of(text, ("莫里斯顿", "PER", 0.9), ("苏衮河", "PER", 0.8), ("莫里斯", "PER", 0.9))
+    named[2] = Span(text.rindex("莫里斯"), text.rindex("莫里斯") + 3, "PER", 0.9)
+    assert kept(text, named) == [("莫里斯顿", "LOC"), ("苏衮河", "LOC"), ("莫里斯", "PER")]
