@@ -67,7 +67,7 @@ def row(name: str, acc: float | None, chars: int, seconds: float, note: str = ""
     print(f"  {name:44s} {a}   {chars / seconds:>10,.0f} chars/s   {seconds:7.2f} s  {note}")
 
 
-def bench_dev(folder: Path, original: bool, part: str = "all") -> None:
+def bench_dev(folder: Path, original: bool, part: str = "all", weights: Path | None = None) -> None:
     from pypinyin import Style, lazy_pinyin
 
     from reader.annotate.g2p import get_model
@@ -98,7 +98,7 @@ def bench_dev(folder: Path, original: bool, part: str = "all") -> None:
         row("g2pM alone (package, per sentence)", score(orig_preds, gold), nchars,
             time.perf_counter() - t)  # fmt: skip
 
-    model = get_model()
+    model = get_model() if weights is None else _model_with(weights)
     all_poly = [[i for i, ch in enumerate(s) if model.is_polyphone(ch)] for s in texts]
     t = time.perf_counter()
     batched_all = model.predict(texts, all_poly)
@@ -116,7 +116,7 @@ def bench_dev(folder: Path, original: bool, part: str = "all") -> None:
         note = f"agrees with package on {same:,}/{total:,} polyphones"
     row("g2pM batched numpy (ours)", score(batched, gold), nchars, dt, note)
 
-    reader = default_resources().pinyin
+    reader = default_resources().pinyin if weights is None else PinyinReader(model=model)
     t = time.perf_counter()
     spans = [reader.segment(s) for s in texts]
     seg_time = time.perf_counter() - t
@@ -143,6 +143,15 @@ def bench_dev(folder: Path, original: bool, part: str = "all") -> None:
         by_kind[kind].append(norm(o) == g)
     for kind, oks in sorted(by_kind.items()):
         print(f"    ours on {kind:10s} targets: {sum(oks) / len(oks) * 100:6.2f} % of {len(oks):,}")
+
+
+def _model_with(weights: Path):  # type: ignore[no-untyped-def]
+    """The polyphone model with other weights (tools/train_g2p.py's ``.npz``)."""
+    import numpy as np
+
+    from reader.annotate.g2p import G2PModel
+
+    return G2PModel(np.float32, weights=weights)
 
 
 def _nones(chars: str) -> list[None]:
@@ -216,13 +225,14 @@ def main() -> None:
     )
     ap.add_argument("--no-original", action="store_true", help="skip the slow original g2pM")
     ap.add_argument("--part", choices=("all", "held-out"), default="all", help="CPP dev part")
+    ap.add_argument("--weights", type=Path, help="polyphone weights (.npz) instead of g2pM's")
     args = ap.parse_args()
     t = time.perf_counter()
     from reader.resources import default_resources
 
     _ = default_resources().pinyin  # load the models before timing
     print(f"load (pypinyin, CC-CEDICT, g2pM weights): {time.perf_counter() - t:.2f} s\n")
-    bench_dev(args.dev, original=not args.no_original, part=args.part)
+    bench_dev(args.dev, original=not args.no_original, part=args.part, weights=args.weights)
     bench_sample(args.sample)
 
 

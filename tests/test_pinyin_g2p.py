@@ -79,10 +79,43 @@ def test_the_cached_input_projection_is_the_computed_one(tmp_path) -> None:  # t
     from reader.annotate.g2p import G2PModel
 
     first = G2PModel(np.float32, cache_dir=tmp_path)  # computes and keeps it
-    cached = tmp_path / "g2p-projection-float32.pickle"
+    cached = tmp_path / "g2p-projection-np_ckpt-float32.pickle"
     assert cached.is_file()
     again = G2PModel(np.float32, cache_dir=tmp_path)  # reads it
     computed = np.einsum("ve,deg->dvg", first.emb, first.w_ih) + first.b[:, None, :]
     assert np.array_equal(again.proj, computed) and again.proj.dtype == np.float32
     cached.write_bytes(b"damaged")
     assert np.array_equal(G2PModel(np.float32, cache_dir=tmp_path).proj, computed)
+
+
+def test_weights_from_an_npz_give_that_models_readings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Other weights (a ``.npz`` with g2pM's array names, as tools/train_g2p.py writes)
+    load in place of the package's, with their own projection cache beside its."""
+    import numpy as np
+
+    from reader.annotate.g2p import G2PModel, load_weights
+
+    package = G2PModel(np.float32, cache_dir=tmp_path)
+    state = load_weights(package.weights)
+    np.savez(tmp_path / "same.npz", **state)
+    # a copy whose 长 never reads zhang3: the classifier's bias for that class pushed down
+    changed = dict(state)
+    bias = np.array(changed["logit_layer.2.bias"], dtype=np.float32)
+    bias[package.class_index["zhang3"]] -= 100.0
+    changed["logit_layer.2.bias"] = bias
+    np.savez(tmp_path / "changed.npz", **changed)
+    texts = ["他长大了。", "他是我们的校长。"]
+    targets = [[1], [6]]
+    same = G2PModel(np.float32, cache_dir=tmp_path, weights=tmp_path / "same.npz")
+    other = G2PModel(np.float32, cache_dir=tmp_path, weights=tmp_path / "changed.npz")
+    assert package.predict(texts, targets, masked=True) == [["zhang3"], ["zhang3"]]
+    assert same.predict(texts, targets, masked=True) == [["zhang3"], ["zhang3"]]
+    assert other.predict(texts, targets, masked=True) == [["chang2"], ["chang2"]]
+    assert (tmp_path / "g2p-projection-changed-float32.pickle").is_file()
+
+    # the pinyin reader given that model decides the characters left open with it
+    from reader.annotate.pinyin import PinyinReader
+
+    assert PinyinReader(model=other).model is other
+    assert PinyinReader(model=other).read_batch([("长", [(0, 1)])]) == [["chang2"]]
+    assert PinyinReader(model=package).read_batch([("长", [(0, 1)])]) == [["zhang3"]]

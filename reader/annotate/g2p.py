@@ -12,13 +12,14 @@ its own length, so right padding never reaches a state that is read (no masking 
 
 from __future__ import annotations
 
+import pickle
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from reader.annotate.g2p_vocab import BOS, EOS, UNK, G2PVocab, load_pickle, load_vocab
+from reader.annotate.g2p_vocab import BOS, EOS, UNK, G2PVocab, load_vocab
 
 
 class G2PModel:
@@ -30,10 +31,15 @@ class G2PModel:
         bucket: int = 256,
         vocab: G2PVocab | None = None,
         cache_dir: Path | None = None,
+        weights: Path | None = None,
     ) -> None:
         """``cache_dir``: where the derived input projection is kept (default: reader's
-        cache dir)."""
-        state = load_pickle("np_ckpt.pkl")
+        cache dir); ``weights``: a ``.npz`` of the same arrays as g2pM's ``np_ckpt.pkl``
+        (default: that file of the installed package)."""
+        from reader.annotate.g2p_vocab import package_dir
+
+        self.weights = weights if weights is not None else package_dir() / "np_ckpt.pkl"
+        state = load_weights(self.weights)
         self.vocab = vocab = vocab if vocab is not None else load_vocab()
         self.char2idx: dict[str, int] = vocab.char2idx
         # g2pM's digest of CC-CEDICT: char -> readings; >1 reading = the model decides
@@ -60,7 +66,7 @@ class G2PModel:
         # embedding @ W_ih + biases for every vocabulary entry: a lookup replaces the
         # per-sentence input matmul (2 x 5398 x 128 floats, 5.5 MB in float32); kept in
         # reader's cache dir, as computing it costs more than the rest of the start
-        self.proj = _input_projection(self.emb, self.w_ih, self.b, cache_dir)
+        self.proj = _input_projection(self.emb, self.w_ih, self.b, self.weights, cache_dir)
         self.fc0_w, self.fc0_b = w("logit_layer.0.weight").T, w("logit_layer.0.bias")
         self.fc1_w, self.fc1_b = w("logit_layer.2.weight").T, w("logit_layer.2.bias")
         self._unk = self.char2idx[UNK]
@@ -182,16 +188,23 @@ class G2PModel:
 _PROJECTION_VERSION = 1
 
 
+def load_weights(path: Path) -> dict[str, np.ndarray]:
+    """The model's arrays by PyTorch name, from g2pM's pickle or a ``.npz`` of ours."""
+    if path.suffix == ".npz":
+        with np.load(path) as arrays:
+            return {key: arrays[key] for key in arrays.files}
+    with open(path, "rb") as fh:
+        return dict(pickle.load(fh))
+
+
 def _input_projection(
-    emb: np.ndarray, w_ih: np.ndarray, b: np.ndarray, cache_dir: Path | None
+    emb: np.ndarray, w_ih: np.ndarray, b: np.ndarray, weights: Path, cache_dir: Path | None
 ) -> np.ndarray:
     """``emb @ W_ih + b`` per direction, from the cache while the weights file, the dtype
     and numpy are those it was computed with (so the same numbers as computed here)."""
     from reader import paths
-    from reader.annotate.g2p_vocab import package_dir
     from reader.fsutil import cached_pickle
 
-    weights = package_dir() / "np_ckpt.pkl"
     st = weights.stat()
     stamp = (
         _PROJECTION_VERSION,
@@ -201,7 +214,9 @@ def _input_projection(
         str(emb.dtype),
         np.__version__,
     )
-    cache = (cache_dir or paths.cache_dir()) / f"g2p-projection-{emb.dtype}.pickle"
+    # one cache file per weights file (the package's and ours may be used side by side)
+    name = f"g2p-projection-{weights.stem}-{emb.dtype}.pickle"
+    cache = (cache_dir or paths.cache_dir()) / name
 
     def compute() -> np.ndarray:
         return np.einsum("ve,deg->dvg", emb, w_ih) + b[:, None, :]  # type: ignore[no-any-return]

@@ -95,8 +95,10 @@ class PinyinReader:
         neutral_tone: bool = True,
         segmenter: Segmenter | None = None,
         dictionary: Dictionary | None = None,
+        model: G2PModel | None = None,
     ) -> None:
-        """``dictionary``: CC-CEDICT to read words by (None: the default one)."""
+        """``dictionary``: CC-CEDICT to read words by (None: the default one); ``model``:
+        the polyphone model (None: g2pM's shipped weights, loaded on first use)."""
         from reader.annotate.pinyin_convert import traditional_only
         from reader.annotate.pinyin_overrides import load_overrides
         from reader.annotate.pinyin_words import WordReader
@@ -106,7 +108,7 @@ class PinyinReader:
         # g2pM's vocabulary (which characters are polyphones) is read now; its weights,
         # and numpy with them, only when a sentence leaves a polyphone to the model
         self.vocab: G2PVocab | None = None
-        self._model: G2PModel | None = None
+        self._model: G2PModel | None = model
         self._model_lock = threading.Lock()
         # a sentence is read through its t2s form when it has a character that never occurs
         # in Simplified text (not in g2pM's vocabulary, which was trained on Simplified)
