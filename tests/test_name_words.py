@@ -201,3 +201,14 @@ def test_an_area_a_population_or_a_river_crossed_makes_a_place() -> None:
     named = spans_of(text, ("莫里斯顿", "PER", 0.9), ("苏衮河", "PER", 0.8), ("莫里斯", "PER", 0.9))
     named[2] = Span(text.rindex("莫里斯"), text.rindex("莫里斯") + 3, "PER", 0.9)
     assert kept(text, named) == [("莫里斯顿", "LOC"), ("苏衮河", "LOC"), ("莫里斯", "PER")]
+
+
+def test_a_compass_direction_before_a_wind_or_a_side_is_no_place() -> None:
+    from found_entity import Found
+
+    from reader.glossary.name_words import get_word_rules, word_edges
+
+    rules = get_word_rules()
+    text = "受东北季风影响，他在东北生活了十年。"
+    assert word_edges(Found(1, 3, "LOC", 0.9), text, None, rules) is None  # 东北季风
+    assert word_edges(Found(10, 12, "LOC", 0.9), text, None, rules) == (10, 12, "LOC")

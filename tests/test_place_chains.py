@@ -45,3 +45,12 @@ def test_a_county_keeps_its_kind_where_the_dictionary_gives_only_the_stem() -> N
     assert county is not None and county.en == "Xianju County"
     region = render_entity("内蒙古自治区", "LOC", [], 0.9)
     assert region is not None and region.en.startswith("Inner Mongolia")
+
+
+def test_a_numeral_before_a_place_suffix_counts_places() -> None:
+    """东北三省 is "the three northeastern provinces", not a province "Dongbeisan"; a name
+    made of numerals (二七区, Erqi District) is still a name."""
+    counted = render_entity("东北三省", "LOC", [], 0.9)
+    assert counted is not None and counted.en == ""
+    named = render_entity("二七区", "LOC", [], 0.9)
+    assert named is not None and named.en.startswith("Erqi District")

@@ -174,6 +174,16 @@ def person_pinyin(name: str, surname_len: int, readings: Sequence[str | None] = 
 # ---- detection -----------------------------------------------------------------------------
 
 
+_NUMERALS = frozenset("一二三四五六七八九十两几数多")
+
+
+def counts_places(stem: str) -> bool:
+    """A stem ending in a numeral after other characters counts the places that follow
+    (东北三 + 省 "the three northeastern provinces", 长三角两 + 市); a stem of numerals only
+    is a name (二七 + 区, Erqi District)."""
+    return stem[-1] in _NUMERALS and not all(ch in _NUMERALS for ch in stem)
+
+
 def _readings(token: Token, a: int, b: int) -> Sequence[str | None]:
     """Readings of characters a..b of ``token`` (empty when the token has none)."""
     return token.readings[a:b] if len(token.readings) == len(token.text) else ()
@@ -200,7 +210,7 @@ def _org_or_place(
         stem = first.text[:stem_len]
         if not 2 <= stem_len <= _MAX_STEM:
             continue
-        if kind == "place" and first.pos != "ns":
+        if kind == "place" and (first.pos != "ns" or counts_places(folded_first[:stem_len])):
             continue
         if _all_han(stem) and fold(stem) not in rules.suffixes:
             break

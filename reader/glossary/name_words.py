@@ -5,6 +5,8 @@ and a reason per row in reader/data/name_words.tsv.
 - **a descent**: 陆裔 "of mainland descent", 韩裔 "of Korean descent" read as a person
   ("Lu Yi", "Han Yi"): X裔 with X a nation or region is no name; a name after it stays
   (韩裔金妍儿 → 金妍儿), and a surname not listed keeps its person (张裔);
+- **directions**: 东北季风 "the northeast monsoon" read as the place 东北 "Northeast China":
+  a compass direction before a wind or a side (季风, 风, 部, 方向) is no place;
 - **floors**: 四楼往三楼 "from the fourth floor to the third" read as a place: a "place"
   made only of storey numbers and the words between them;
 - **a preposition at the start**: 经永康分局盐行派出所 "(officers) of the Yanhang station of
@@ -59,6 +61,8 @@ class WordRules:
     posthumous: tuple[str, ...] = ()  # 谥 in 谥忠宣 "posthumously named Zhongxuan"
     offices: frozenset[str] = frozenset()  # 卫尉 "Commandant of the Guards", 大佐 "colonel"
     office_ends: tuple[str, ...] = ()  # 郡君 in 兰陵郡君 "Lady of Lanling Commandery"
+    compass: frozenset[str] = frozenset()  # 东北 in 东北季风 "the northeast monsoon"
+    compass_after: tuple[str, ...] = ()  # 季风 in 东北季风: a direction, not Northeast China
 
 
 _KINDS = (
@@ -82,6 +86,8 @@ _KINDS = (
     "posthumous",
     "office",
     "office_end",
+    "compass",
+    "compass_after",
 )
 
 
@@ -116,6 +122,8 @@ def parse_words(text: str, source: str = WORDS_FILE) -> WordRules:
         posthumous=longest_first("posthumous"),
         offices=frozenset(values["office"]),
         office_ends=longest_first("office_end"),
+        compass=frozenset(values["compass"]),
+        compass_after=longest_first("compass_after"),
     )
 
 
@@ -138,6 +146,8 @@ def word_edges(
     name = text[start:end]
     if _only_floors(name, rules):
         return None  # 四楼往三楼: storeys, whatever the type
+    if name in rules.compass and text.startswith(rules.compass_after, end):
+        return None  # 东北季风 "the northeast monsoon": a direction, not Northeast China
     if kind not in ("PER", "ORG"):
         return start, end, kind
     descent = _descent_length(name, rules)

@@ -20,6 +20,7 @@ from reader.glossary.auto import (
     _all_han,
     _is_transliteration,
     _syllables,
+    counts_places,
     get_name_rules,
     join_syllables,
     person_pinyin,
@@ -253,6 +254,8 @@ def _place_pinyin(name: str, readings: Sequence[str | None], rules: NameRules) -
     for stem_len in range(2, len(name)):
         units = rules.split_units(folded[stem_len:])
         if units and all(rules.suffixes[u][1] == "place" for u in units):
+            if counts_places(folded[:stem_len]):
+                return ""  # 东北三省 "the three northeastern provinces", no "Dongbeisan"
             stem = rules.stems.get(folded[:stem_len]) or join_syllables(sylls[:stem_len])
             return " ".join([stem] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]])
     if folded in rules.stems:
