@@ -246,10 +246,12 @@ class Resources:
         cache = (
             self.cache_dir / f"glossary-{hashlib.blake2b(names, digest_size=8).hexdigest()}.pickle"
         )
-        glossary = cached_pickle(cache, stamp, lambda: self._build_glossary(files))
-        if not isinstance(glossary, Glossary):  # a foreign object under our name: rebuild
-            glossary = self._build_glossary(files)
-        return glossary
+        return cached_pickle(
+            cache,
+            stamp,
+            lambda: self._build_glossary(files),
+            accept=lambda found: isinstance(found, Glossary),  # a foreign object: rebuilt
+        )
 
 
 def _glossary_stamp(files: Sequence[Path]) -> tuple[object, ...]:

@@ -38,6 +38,11 @@ class Matcher:
         if not self._empty:
             self._automaton.make_automaton()
 
+    def entry_of(self, key: str) -> int | None:
+        """The entry index of the folded key ``key`` exactly, or None."""
+        found = self._automaton.get(key, None) if key else None
+        return None if found is None else found[1]
+
     def candidates(self, folded: str) -> list[Candidate]:
         if self._empty or not folded:
             return []
