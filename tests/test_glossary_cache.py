@@ -162,3 +162,39 @@ def test_an_entry_table_pickles_as_its_columns_and_gives_equal_entries() -> None
         again[3]
     with pytest.raises(ValueError):
         EntryTable((("a",), ("b", "c"), (), (), (), (), (), ()))
+
+
+def test_a_change_to_what_the_fold_reads_rebuilds_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.annotate.fold as fold
+
+    extra = tmp_path / "mine.tsv"
+    extra.write_text(GLOSSARY, encoding="utf-8")
+    source = tmp_path / "TSCharacters.txt"  # stands in for OpenCC's table (never read here)
+    source.write_text("乾\t干\n", encoding="utf-8")
+    monkeypatch.setattr(fold, "table_sources", lambda: (source,))
+    cache = tmp_path / "cache"
+    Resources(cache_dir=cache).glossary([extra], use_default=False, use_user=False)
+    parsed = _counting_parses(monkeypatch)
+    Resources(cache_dir=cache).glossary([extra], use_default=False, use_user=False)
+    assert parsed == []
+    source.write_text("乾\t干\n瞭\t了\n", encoding="utf-8")
+    Resources(cache_dir=cache).glossary([extra], use_default=False, use_user=False)
+    assert parsed == ["mine.tsv"]
+
+
+def test_a_change_to_the_glossary_code_rebuilds_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.resources as resources
+
+    extra = tmp_path / "mine.tsv"
+    extra.write_text(GLOSSARY, encoding="utf-8")
+    cache = tmp_path / "cache"
+    Resources(cache_dir=cache).glossary([extra], use_default=False, use_user=False)
+    parsed = _counting_parses(monkeypatch)
+    # another module's source among the code: as if one of them had been edited
+    monkeypatch.setattr(resources, "_GLOSSARY_CODE", (*resources._GLOSSARY_CODE, "reader.paths"))
+    Resources(cache_dir=cache).glossary([extra], use_default=False, use_user=False)
+    assert parsed == ["mine.tsv"]
