@@ -27,7 +27,7 @@ from reader.model import GlossaryHit
 
 _FINGERPRINT_VERSION = "glossary-v1"
 # bump when Glossary's attributes change: cached glossaries (reader.resources) are rebuilt
-GLOSSARY_CACHE_VERSION = 4
+GLOSSARY_CACHE_VERSION = 5
 
 
 class Glossary:
