@@ -308,8 +308,9 @@ def load_glossary(
 ) -> Glossary:
     """Shipped glossaries (sorted), then the user glossary, then ``extra_files`` in order.
 
-    Parses the files every call; :meth:`reader.resources.Resources.glossary` keeps parsed
-    files and built glossaries for a long-running caller (the TUI, the CLI).
+    Parses the files every call (~0.2 s for the shipped 9,000 entries);
+    :meth:`reader.resources.Resources.glossary` keeps built glossaries, in the process and
+    in the cache dir between starts (the CLI's commands and the TUI use it).
     """
     from reader.glossary.format import read_glossary_file
 
