@@ -13,6 +13,11 @@ machine after the first use). Printed: median wall time and peak RSS of
 for this checkout and, with ``--before REV`` (default: the commit before this round,
 c73d17f), for that revision checked out into a temporary git worktree: the same commands,
 the same venv, the same machine, one after the other.
+
+The runs may write bytecode (PYTHONDONTWRITEBYTECODE is dropped from their environment), so
+the filling run compiles both trees, as installing reader does: otherwise a fresh worktree
+recompiles every module at every run (~0.15 s) and a checkout with stale bytecode only some,
+and the columns would differ by what was compiled before, not by what a start costs.
 """
 
 from __future__ import annotations
@@ -31,9 +36,15 @@ TRADITIONAL = ROOT.parent / "shared" / "articles" / "zhidx-hangzhou-silicon-vall
 BUNDLED = ROOT / "reader" / "data" / "sample.md"
 
 
+def _env(cwd: Path, home: Path) -> dict[str, str]:
+    env = dict(os.environ, READER_HOME=str(home), PYTHONPATH=str(cwd))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled once, as an installed reader is
+    return env
+
+
 def run_once(cwd: Path, args: list[str], home: Path) -> float:
     """Wall seconds of ``python -m reader ARGS`` run from ``cwd``."""
-    env = dict(os.environ, READER_HOME=str(home), PYTHONPATH=str(cwd))
+    env = _env(cwd, home)
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "reader", *args],
@@ -57,7 +68,7 @@ def peak_rss(cwd: Path, args: list[str], home: Path) -> float:
         " stderr=subprocess.DEVNULL, check=True);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    env = dict(os.environ, READER_HOME=str(home), PYTHONPATH=str(cwd))
+    env = _env(cwd, home)
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, check=True
     )

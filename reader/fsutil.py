@@ -44,18 +44,24 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, encoding: str 
         raise
 
 
-def cached_pickle(cache: Path | None, stamp: object, build: Callable[[], T]) -> T:
+def cached_pickle(
+    cache: Path | None,
+    stamp: object,
+    build: Callable[[], T],
+    accept: Callable[[object], bool] | None = None,
+) -> T:
     """``build()``, kept in the pickle file ``cache`` and reused while ``stamp`` matches.
 
     For derived tables that are slow to build and fast to unpickle (jieba's frequencies,
-    the CC-CEDICT index). A damaged or stale file is rebuilt; an unwritable one only
-    costs speed. The file lives in reader's own cache dir, written atomically.
+    the CC-CEDICT index). A damaged or stale file, or one whose value ``accept`` refuses
+    (a foreign object under the same name), is rebuilt; an unwritable one only costs speed.
+    The file lives in reader's own cache dir, written atomically.
     """
     if cache is not None and cache.is_file():
         try:
             with cache.open("rb") as fh:
                 saved_stamp, value = pickle.load(fh)
-            if saved_stamp == stamp:
+            if saved_stamp == stamp and (accept is None or accept(value)):
                 return value  # type: ignore[no-any-return]
         except Exception:  # noqa: BLE001 - any damage means: rebuild
             pass

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 
 _lock = threading.Lock()
 _state: tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]] | None = None
@@ -26,6 +27,22 @@ def _first_candidates(name: str) -> dict[str, str]:
     return {key: value.split(" ")[0] for key, value in opencc_dictionary(name)[2].items()}
 
 
+_DICTIONARIES = ("TSCharacters.txt", "TSPhrases.txt")
+_CORRECTIONS = "opencc_fixes.tsv"  # reader's corrections to OpenCC's dictionaries, if any
+
+
+def table_sources() -> tuple[Path, ...]:
+    """The files the fold's tables are made from (OpenCC's two Traditional → Simplified
+    dictionaries and reader's corrections to them): whatever keeps folded text (a cached
+    glossary's keys) must be rebuilt when one of them changes."""
+    from reader import paths
+    from reader.annotate.script import _opencc_dir
+
+    folder = _opencc_dir() / "dictionary"
+    found = [folder / name for name in _DICTIONARIES] + [paths.package_data(_CORRECTIONS)]
+    return tuple(p for p in found if p.is_file())
+
+
 def _build() -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
     table: dict[int, str] = {}
     # Latin: case-insensitive matching; full-width forms (ＡＢＣ１２３) fold to ASCII.
@@ -33,11 +50,11 @@ def _build() -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
         table[code] = chr(code).lower()
     for code in range(0xFF01, 0xFF5F):
         table[code] = chr(code - 0xFEE0).lower()
-    for key, value in _first_candidates("TSCharacters.txt").items():
+    for key, value in _first_candidates(_DICTIONARIES[0]).items():
         if len(key) == 1 and len(value) == 1:
             table[ord(key)] = value
     phrases: dict[str, str] = {}
-    for key, value in _first_candidates("TSPhrases.txt").items():
+    for key, value in _first_candidates(_DICTIONARIES[1]).items():
         folded = key.translate(table)
         if len(value) == len(key) and folded != value:
             phrases[folded] = value

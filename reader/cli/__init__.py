@@ -65,7 +65,6 @@ _HELP = {
 def _mistyped_command(word: str) -> str | None:
     """The command ``word`` was probably meant to be, when it is no file but close to a command
     name (``anotate`` → ``annotate``); None for anything that may be an article to open."""
-    import difflib
     from pathlib import Path
 
     if (
@@ -76,6 +75,8 @@ def _mistyped_command(word: str) -> str | None:
         or Path(word).exists()
     ):
         return None
+    import difflib  # only for a word that may be a mistyped command (heapq and all: ~3 ms)
+
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
     return close[0] if close else None
 

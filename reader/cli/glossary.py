@@ -63,9 +63,10 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from reader.glossary import load_glossary
+    from reader.resources import default_resources
 
-    glossary = load_glossary(
+    # the resources' built glossary: unpickled from the cache dir while no file changed
+    glossary = default_resources().glossary(
         extra_files=tuple(args.glossary), use_default=not args.no_default_glossary
     )
     for issue in glossary.issues:
@@ -189,9 +190,9 @@ def run_import(args: argparse.Namespace) -> int:
         raise ReaderError(f"no valid entries in {args.file}; nothing imported")
     # Entries the shipped glossary already has, word for word, would be frozen in the user
     # layer and hide later fixes to the shipped files: --skip-shipped leaves them out.
-    from reader.glossary import load_glossary
+    from reader.resources import default_resources
 
-    shipped = load_glossary(use_user=False)
+    shipped = default_resources().glossary(use_user=False)
     same = [
         e
         for e in entries

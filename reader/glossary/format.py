@@ -67,7 +67,8 @@ class Entry:
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # pickled as its fields: a frozen slots dataclass otherwise unpickles through
-        # dataclasses' generic __setstate__ (~40 µs an entry; the cached glossary has 7,000)
+        # dataclasses' generic __setstate__ (~40 µs an entry; a cached glossary keeps its
+        # entries as columns instead, reader.glossary.entry_table)
         return (
             Entry,
             (self.zh, self.en, self.type, self.aliases, self.note, self.flags)

@@ -8,6 +8,7 @@ against per-term ``str.find`` and a regex alternation).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -29,27 +30,41 @@ class Matcher:
     def __init__(self, keys: dict[str, int]) -> None:
         import ahocorasick
 
-        self._automaton = ahocorasick.Automaton()
-        for key, entry in keys.items():
+        # The automaton holds each key's number (an int automaton unpickles in a third of
+        # the time of one holding tuples: the built glossary is kept pickled in the cache
+        # dir, reader.resources), and ``_keys`` the key's entry, length and word-boundary
+        # flags, packed as (entry << 32) | (length << 2) | (left << 1) | right.
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._keys = array("q")
+        for number, (key, entry) in enumerate(keys.items()):
             # A key starting/ending with a Latin letter or digit must sit on a word boundary.
-            bounded = (is_latin_word_char(key[0]), is_latin_word_char(key[-1]))
-            self._automaton.add_word(key, (len(key), entry, bounded))
+            left, right = is_latin_word_char(key[0]), is_latin_word_char(key[-1])
+            self._automaton.add_word(key, number)
+            self._keys.append((entry << 32) | (len(key) << 2) | (left << 1) | right)
         self._empty = not keys
         if not self._empty:
             self._automaton.make_automaton()
+
+    def entry_of(self, key: str) -> int | None:
+        """The entry index of the folded key ``key`` exactly, or None."""
+        number = self._automaton.get(key, None) if key else None
+        return None if number is None else self._keys[number] >> 32
 
     def candidates(self, folded: str) -> list[Candidate]:
         if self._empty or not folded:
             return []
         found = []
         n = len(folded)
-        for last, (length, entry, (left, right)) in self._automaton.iter(folded):
+        keys = self._keys
+        for last, number in self._automaton.iter(folded):
+            packed = keys[number]
+            length = (packed >> 2) & 0x3FFFFFFF
             start, end = last - length + 1, last + 1
-            if left and start > 0 and is_latin_word_char(folded[start - 1]):
+            if packed & 2 and start > 0 and is_latin_word_char(folded[start - 1]):
                 continue
-            if right and end < n and is_latin_word_char(folded[end]):
+            if packed & 1 and end < n and is_latin_word_char(folded[end]):
                 continue
-            found.append((start, -length, entry))
+            found.append((start, -length, packed >> 32))
         found.sort()  # by start, longest first, then entry (the keys are unique)
         return [Candidate(start, start - neg, entry) for start, neg, entry in found]
 
