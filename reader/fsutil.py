@@ -72,3 +72,13 @@ def cached_pickle(
         except OSError:
             pass
     return value
+
+
+def files_stamp(*sources: Path) -> tuple[tuple[str, int, int], ...]:
+    """What a table derived from ``sources`` depends on: each file's path, size and mtime.
+    Name the module that builds the table among them, so an edit to its code rebuilds it."""
+    stamp = []
+    for path in sources:
+        st = path.stat()
+        stamp.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(stamp)

@@ -50,9 +50,31 @@ class G2PVocab:
         return tuple(self.classes[c] for c in self.candidates[ch])
 
 
+_VOCAB_FILES = ("char2idx.pkl", "class2idx.pkl", "digest_cedict.pkl")
+
+
 @functools.cache
 def load_vocab() -> G2PVocab:
-    """The vocabulary, read once per process (an immutable shipped table)."""
+    """The vocabulary, read once per process (an immutable shipped table), kept derived in
+    the cache dir while g2pM's files and this code are unchanged (one pickle instead of
+    three and the derivation: ~5 ms instead of ~20)."""
+    from reader import paths
+    from reader.fsutil import cached_pickle, files_stamp
+
+    folder = package_dir()
+    try:
+        stamp = files_stamp(*(folder / name for name in _VOCAB_FILES), Path(__file__))
+    except OSError:  # a file missing: reading says what is wrong
+        return _derive_vocab()
+    return cached_pickle(
+        paths.cache_dir() / "g2p-vocab.pickle",
+        stamp,
+        _derive_vocab,
+        accept=lambda found: isinstance(found, G2PVocab),
+    )
+
+
+def _derive_vocab() -> G2PVocab:
     char2idx: dict[str, int] = load_pickle("char2idx.pkl")
     class2idx: dict[str, int] = load_pickle("class2idx.pkl")
     cedict: dict[str, list[str]] = {
