@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import functools
-import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.han import HAN_CLASS, is_han
+from reader.han import HAN_RUN_RE, is_han
 from reader.model import Script
 
 if TYPE_CHECKING:
@@ -162,17 +161,15 @@ def _fast_t2s(text: str, folded: str | None = None) -> str:
     if folded is None:
         folded = fold(text)
     # the folded Han characters with the original runs of everything else between them
+    # (the gaps between Han runs: one compiled class fewer at start than a negated one)
     parts: list[str] = []
     pos = 0
-    for m in _NOT_HAN_RUN.finditer(text):
-        parts.append(folded[pos : m.start()])
-        parts.append(m.group())
+    for m in HAN_RUN_RE.finditer(text):
+        parts.append(text[pos : m.start()])
+        parts.append(folded[m.start() : m.end()])
         pos = m.end()
-    parts.append(folded[pos:])
+    parts.append(text[pos:])
     return "".join(parts)
-
-
-_NOT_HAN_RUN = re.compile(f"[^{HAN_CLASS}]+")
 
 
 @functools.cache
