@@ -172,3 +172,88 @@ def test_pypinyin_table_is_rebuilt_when_damaged(tmp_path: Path) -> None:
     table.write_bytes(table.read_bytes()[:-10] + b"0123456789")
     assert [WordReader(cache_dir=tmp_path).read(w) for w in words] == first
     assert first[2].readings == ("yin2", "hang2", "hang2", "zhang3")
+
+
+def test_files_stamp_changes_with_a_source_and_the_cache_follows(tmp_path: Path) -> None:
+    from reader.fsutil import cached_pickle, files_stamp
+
+    source = tmp_path / "words.tsv"
+    source.write_text("银行\n", encoding="utf-8")
+    cache = tmp_path / "cache" / "words.pickle"
+
+    def build() -> list[str]:
+        return source.read_text(encoding="utf-8").split()
+
+    assert cached_pickle(cache, files_stamp(source), build) == ["银行"]
+    source.write_text("银行\n行长\n", encoding="utf-8")  # another size, another mtime
+    assert cached_pickle(cache, files_stamp(source), build) == ["银行", "行长"]
+    assert cached_pickle(cache, files_stamp(source), lambda: ["stale"]) == ["银行", "行长"]
+
+
+def _damage(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:40])
+
+
+def test_hsk_levels_cache_equals_a_parse_and_is_rebuilt_when_damaged_or_foreign(
+    tmp_path: Path,
+) -> None:
+    import pickle
+
+    from reader.fsutil import files_stamp
+    from reader.vocab import levels
+    from reader.vocab.levels import Levels
+
+    parsed = Levels(levels.Levels().path)._parse()  # another path: never cached
+    assert Levels(cache_dir=tmp_path)._table == parsed  # built
+    assert Levels(cache_dir=tmp_path)._table == parsed  # read back
+    cache = tmp_path / "hsk-levels.pickle"
+    _damage(cache)
+    assert Levels(cache_dir=tmp_path)._table == parsed
+    stamp = files_stamp(Levels().path, Path(levels.__file__))
+    cache.write_bytes(pickle.dumps((stamp, (("银行",), b"\x01")), protocol=5))  # bad shape
+    assert Levels(cache_dir=tmp_path)._table == parsed
+    assert parsed["银行"][0] >= 1 and Levels(cache_dir=tmp_path).level("银行") == parsed["银行"][0]
+
+
+def test_fold_tables_cache_equals_a_derivation_and_is_rebuilt_when_damaged() -> None:
+    from reader import paths
+    from reader.annotate import fold
+
+    table, phrases = fold._derive()
+    built = fold._build()  # this test's READER_HOME: written now
+    assert built[0] == table and built[2] == phrases
+    cache = paths.cache_dir() / "fold-tables.pickle"
+    assert cache.is_file()
+    assert fold._build()[0] == table
+    _damage(cache)
+    again = fold._build()
+    assert again[0] == table and again[2] == phrases and again[1] is not None
+    assert again[1].pattern == built[1].pattern  # type: ignore[union-attr]
+
+
+def test_g2p_vocab_cache_equals_a_derivation_and_is_rebuilt_when_damaged() -> None:
+    from reader import paths
+    from reader.annotate.g2p_vocab import _derive_vocab, load_vocab
+
+    expected = _derive_vocab()
+    assert load_vocab.__wrapped__() == expected  # written now
+    cache = paths.cache_dir() / "g2p-vocab.pickle"
+    assert cache.is_file()
+    assert load_vocab.__wrapped__() == expected  # read back
+    _damage(cache)
+    assert load_vocab.__wrapped__() == expected
+    assert len(expected.candidates["行"]) >= 2
+
+
+def test_opencc_changed_characters_cache_is_rebuilt_when_damaged() -> None:
+    from reader import paths
+    from reader.annotate.script import changed_chars, opencc_dictionary
+
+    table = opencc_dictionary("TSCharacters.txt")[2]
+    expected = frozenset(k for k, v in table.items() if v.split(" ")[0] != k)
+    assert changed_chars.__wrapped__("TSCharacters.txt") == expected
+    cache = paths.cache_dir() / "opencc-changed-TSCharacters.pickle"
+    assert cache.is_file()
+    _damage(cache)
+    assert changed_chars.__wrapped__("TSCharacters.txt") == expected
+    assert "銀" in expected and "银" not in expected

@@ -139,6 +139,37 @@ def test_bad_override_lines_are_one_line_errors(line: str, tmp_path: Path) -> No
     assert "\n" not in str(err.value)
 
 
+def test_override_patterns_need_their_literals_and_match_as_compiled() -> None:
+    import re
+
+    from reader.annotate.pinyin_overrides import LazyPattern
+
+    ov = load_overrides()
+    assert ov.patterns and all(p.regex is not None and p.regex.needs for p in ov.patterns)
+    lazy = LazyPattern("(?<=[很太])(长)(?!大)")
+    assert lazy.needs == frozenset("长")
+    assert list(lazy.finditer("很短的句子")) == [] and lazy._compiled is None  # never compiled
+    assert [m.span(1) for m in lazy.finditer("很长，太长大")] == [(1, 2)]
+    # optional, alternative, repeated-maybe and lookaround parts need nothing
+    assert LazyPattern("数(?:一|二)?[数算]*(?=了)x+").needs == frozenset("数x")
+    assert LazyPattern("(?i)ab").needs == frozenset()
+    texts = ["他跑得很快", "慢慢地走", "第三行代码", "干这行", "数一数", "银行行长很长", ""]
+    for p in ov.patterns:
+        assert p.regex is not None
+        compiled = re.compile(p.regex.source)
+        for text in texts:
+            found = [m.span() for m in p.regex.finditer(text)]
+            assert found == [m.span() for m in compiled.finditer(text)], (p.pattern, text)
+
+
+def test_a_lookbehind_of_varying_width_is_an_error_when_the_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "ov.tsv"
+    path.write_text("re:(?<=很|非常)(长)\tchang2\n", encoding="utf-8")
+    with pytest.raises(ReaderError) as err:
+        load_overrides(path)
+    assert f"{path}:1" in str(err.value) and "look-behind" in str(err.value)
+
+
 def test_length_groups_tile_the_sentences_and_part_short_from_long() -> None:
     from reader.annotate.pinyin import _length_groups
 
