@@ -49,12 +49,23 @@ def _converter(config: str) -> opencc.OpenCC:
             if conv is None:
                 from reader import paths
 
-                conv = opencc.OpenCC()  # no conversion yet: nothing read
-                conv.dict_cache = _CachedDictionaries(paths.cache_dir())
-                conv.set_conversion(config)
+                cache = _CachedDictionaries(paths.cache_dir())
+                if config == "s2t":  # its phrases read per text (reader.annotate.opencc_phrases)
+                    conv = _s2t_converter(cache, paths.cache_dir())
+                else:
+                    conv = opencc.OpenCC()  # no conversion yet: nothing read
+                    conv.dict_cache = cache
+                    conv.set_conversion(config)
                 conv.convert("")  # reads the dictionaries now, under the lock
                 _converters[config] = conv
     return conv
+
+
+def _s2t_converter(cache: _CachedDictionaries, cache_dir: Path) -> opencc.OpenCC:
+    from reader.annotate.opencc_phrases import PHRASES, PhraseSubset, SubsetConverter
+
+    path = _dictionary_path(PHRASES)
+    return SubsetConverter("s2t", cache, PhraseSubset(path, cache_dir, _dictionary_stamp(path)))
 
 
 class _CachedDictionaries(dict):  # type: ignore[type-arg]
