@@ -41,6 +41,8 @@ def test_subset_converter_equals_opencc_with_the_whole_dictionary(tmp_path: Path
         assert converter.convert(text) == whole.convert(text), text
     assert _subset_converter(tmp_path).convert(TEXTS[0]) == whole.convert(TEXTS[0])  # reopened
     assert 0 < len(converter._phrases.table) < len(keys)  # only the texts' phrases were read
+    # and OpenCC reads its phrases from that table, never from the whole dictionary file
+    assert converter._dict_chain_data[0][0][2] is converter._phrases.table
 
 
 def test_a_damaged_phrase_index_is_rebuilt(tmp_path: Path) -> None:
