@@ -140,26 +140,42 @@ def test_bad_override_lines_are_one_line_errors(line: str, tmp_path: Path) -> No
 
 
 def test_override_patterns_need_their_literals_and_match_as_compiled() -> None:
+    import random
     import re
 
-    from reader.annotate.pinyin_overrides import LazyPattern
+    from reader.annotate.lazy_pattern import LazyPattern
 
     ov = load_overrides()
     assert ov.patterns and all(p.regex is not None and p.regex.needs for p in ov.patterns)
     lazy = LazyPattern("(?<=[很太])(长)(?!大)")
     assert lazy.needs == frozenset("长")
     assert list(lazy.finditer("很短的句子")) == [] and lazy._compiled is None  # never compiled
+    assert list(lazy.finditer("长很，大长")) == [] and lazy._compiled is None  # no 很长/太长
     assert [m.span(1) for m in lazy.finditer("很长，太长大")] == [(1, 2)]
     # optional, alternative, repeated-maybe and lookaround parts need nothing
     assert LazyPattern("数(?:一|二)?[数算]*(?=了)x+").needs == frozenset("数x")
-    assert LazyPattern("(?i)ab").needs == frozenset()
-    texts = ["他跑得很快", "慢慢地走", "第三行代码", "干这行", "数一数", "银行行长很长", ""]
+    assert LazyPattern("(?i)ab").needs == frozenset() and LazyPattern("(?i)ab").anchor is None
+    # a repeat's literals are needed, but not as each other's neighbours
+    assert LazyPattern("(?:a[xy]b)+").could_match("axb")
+    # every text where the compiled pattern matches passes the prefilter, and the matches are
+    # the compiled pattern's: texts from each pattern's own characters, short and dense
+    rng = random.Random(15)
+    fixed = ["他跑得很快", "慢慢地走", "第三行代码", "干这行", "数一数", "银行行长很长", ""]
+    matched = 0
     for p in ov.patterns:
         assert p.regex is not None
         compiled = re.compile(p.regex.source)
+        alphabet = sorted({ch for ch in p.regex.source if not ch.isascii()} | set("0a，的"))
+        texts = fixed + [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6))) for _ in range(400)
+        ]
         for text in texts:
-            found = [m.span() for m in p.regex.finditer(text)]
-            assert found == [m.span() for m in compiled.finditer(text)], (p.pattern, text)
+            found = [m.span() for m in compiled.finditer(text)]
+            if found:
+                matched += 1
+                assert p.regex.could_match(text), (p.pattern, text)
+            assert [m.span() for m in p.regex.finditer(text)] == found, (p.pattern, text)
+    assert matched > 300  # the texts do reach the patterns
 
 
 def test_a_lookbehind_of_varying_width_is_an_error_when_the_file_is_read(tmp_path: Path) -> None:

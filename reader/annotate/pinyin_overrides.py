@@ -16,95 +16,14 @@ Word overrides always win; patterns win over the context model.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from reader.annotate.lazy_pattern import LazyPattern
 from reader.errors import ReaderError
 
 _READING = re.compile(r"[a-z]+[1-5]|-")
-
-
-class LazyPattern:
-    """An override's regex, checked when the file is read and compiled on first use.
-
-    Compiling the shipped patterns costs ~15 ms (their lookarounds over large character
-    classes), most of a short ``reader pinyin`` line's pinyin setup, and most patterns never
-    meet the one character they rewrite. So a pattern is compiled only once a text holds
-    every character it needs (its literals outside lookarounds, alternatives and optional
-    parts): a text without one cannot match, and skipping it changes nothing.
-    """
-
-    __slots__ = ("source", "needs", "_compiled")
-
-    def __init__(self, source: str) -> None:
-        """Raises re.error as ``re.compile(source)`` would."""
-        self.source = source
-        self.needs = _needed_characters(source)
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.source)  # a race compiles twice: same result
-        return self._compiled
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        for ch in self.needs:  # (a plain loop: this runs per pattern per sentence)
-            if ch not in text:
-                return iter(())
-        return self.compiled.finditer(text)
-
-
-def _needed_characters(source: str) -> frozenset[str]:
-    """The literal characters every match of ``source`` contains. Reads the pattern with
-    the parser ``re`` compiles it with (no private copy of the syntax); should that parser
-    change, the pattern is compiled now and needs nothing (slower, the same result)."""
-    try:
-        from re import _compiler, _parser  # type: ignore[attr-defined]
-
-        tree = _parser.parse(source)
-        c = _compiler  # the opcodes and limits, as the compiler sees them
-        _check_lookbehinds(tree, c)
-        if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return frozenset()
-        return frozenset(_literals(tree, c))
-    except re.error:
-        raise
-    except Exception:  # noqa: BLE001 - another parser: compile now, prefilter nothing
-        re.compile(source)
-        return frozenset()
-
-
-def _literals(tree: Any, c: Any) -> Iterator[str]:
-    """Literals on the pattern's main path: not inside a lookaround, a branch, a class or a
-    repeat that may occur zero times."""
-    for op, av in tree:
-        if op is c.LITERAL:
-            yield chr(av)
-        elif op is c.SUBPATTERN and not (av[1] & re.IGNORECASE):
-            yield from _literals(av[3], c)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            yield from _literals(av[2], c)
-        elif op is c.ATOMIC_GROUP:
-            yield from _literals(av, c)
-
-
-def _check_lookbehinds(tree: Any, c: Any) -> None:
-    """The one check ``re`` makes when compiling rather than parsing, made now so a bad
-    pattern is still reported when the file is read."""
-    for op, av in tree:
-        if op in (c.ASSERT, c.ASSERT_NOT) and av[0] < 0:
-            lo, hi = av[1].getwidth()
-            if lo > c.MAXCODE:
-                raise re.error("looks too much behind")
-            if lo != hi:
-                raise re.error("look-behind requires fixed-width pattern")
-        for part in av if isinstance(av, (tuple, list)) else (av,):
-            for sub in part if isinstance(part, list) else (part,):
-                if hasattr(sub, "getwidth"):
-                    _check_lookbehinds(sub, c)
 
 
 @dataclass(frozen=True, slots=True)
