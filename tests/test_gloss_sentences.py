@@ -24,6 +24,8 @@ CASES = [
     ("美俄之间的对话仍在继续。", ["US-Russia"], ["beautiful"]),
     ("中美关系近来有所缓和。", ["China-US"], ["beautiful", "within"]),
     ("周三A股三大指数集体收涨。", ["A-shares", "closed higher"], ["thigh", "receive"]),
+    ("公司今年前十个月销量超过三百万辆。", ["first 10 month", "3 million"], ["moon", "before"]),
+    ("三年前他来过这里。", ["3 year before"], ["first"]),
     ("这家公司完成了A轮融资，由红杉中国领投。", ["Series A", "led the round"], ["wheel", "neck"]),
     ("比亚迪今年销量超过三百万辆。", ["3 million"], ["ten thousand"]),
     ("首波疫情已经过去了。", ["first", "wave", "already"], ["Poland", "head"]),
