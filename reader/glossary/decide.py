@@ -17,7 +17,7 @@ from reader.glossary.fold import fold
 from reader.glossary.judge import AUTO_ACCEPT, FORCE, Candidate, Entity, judge, unclaimed
 from reader.glossary.latin_names import latin_name_shown
 from reader.glossary.place_chains import places_after_places
-from reader.model import GlossaryHit
+from reader.model import GlossaryHit, Romanisation
 
 if TYPE_CHECKING:
     from reader.annotate.dictionary import Dictionary
@@ -53,9 +53,10 @@ class NameDecider:
         word_freq: Callable[[str], int | None],
         auto_names: bool = True,
         dictionary: Dictionary | None = None,
+        romanisation: Romanisation = Romanisation.PINYIN,
     ) -> None:
         """``dictionary``: CC-CEDICT, which tells ordinary words (None: the default
-        one)."""
+        one); ``romanisation``: how the persons the glossary lacks are written."""
         from reader.annotate.dictionary import default_dictionary
 
         texts = list(sentence_texts)
@@ -63,6 +64,7 @@ class NameDecider:
         self.glossary = glossary
         self.recogniser = recogniser
         self.auto_names = auto_names
+        self.romanisation = romanisation
         self._word_freq = word_freq
         # Ambiguous terms a rule that outranks the recogniser shows to be names somewhere in
         # the article (小米创始人): their other occurrences need less from the recogniser.
