@@ -172,3 +172,13 @@ def test_pypinyin_table_is_rebuilt_when_damaged(tmp_path: Path) -> None:
     table.write_bytes(table.read_bytes()[:-10] + b"0123456789")
     assert [WordReader(cache_dir=tmp_path).read(w) for w in words] == first
     assert first[2].readings == ("yin2", "hang2", "hang2", "zhang3")
+
+
+def test_a_long_key_probing_the_last_short_record_is_no_crash(tmp_path: Path) -> None:
+    """A key longer than the file's last record, hashing to its slot, once read past the
+    end of the map (IndexError in the middle of annotating); it is simply absent."""
+    table = open_table(tmp_path / "t.table", "s", lambda: [("a", "b")])
+    assert isinstance(table, DiskTable)
+    assert table.get("a") == "b"
+    for k in range(200):  # a one-record table: about every other key probes that slot
+        assert table.get("长长的关键词" * 3 + str(k)) is None
