@@ -44,6 +44,7 @@ class DiskTable:
         start = _HEADER.size
         self._slots = memoryview(buf)[start : start + 4 * slots].cast("I")
         self._data = start + 4 * slots - 1  # record offsets are stored + 1
+        self._size = len(buf)
 
     def get(self, key: str, default: str | None = None) -> str | None:
         try:
@@ -52,7 +53,7 @@ class DiskTable:
             return default
         if b"\0" in kb:  # records are NUL-terminated: such a key could match a record's tail
             return default
-        buf, slots, n = self._buf, self._slots, self._n
+        buf, slots, n, size = self._buf, self._slots, self._n, self._size
         i = zlib.crc32(kb) % n
         while True:
             off = slots[i]
@@ -60,7 +61,8 @@ class DiskTable:
                 return default
             start = self._data + off
             end = start + len(kb)
-            if buf[end] == 0 and buf[start:end] == kb:
+            # a key longer than the file's last record reaches past the end: no match
+            if end < size and buf[end] == 0 and buf[start:end] == kb:
                 return buf[end + 1 : buf.find(b"\0", end + 1)].decode("utf-8")
             i = i + 1 if i + 1 < n else 0
 

@@ -46,6 +46,20 @@ class NameModel(StrEnum):
         return tuple(model.value for model in cls)
 
 
+class Romanisation(StrEnum):
+    """How a person's name the glossary lacks is written in English."""
+
+    # Wade–Giles for an article from Taiwan (reader/glossary/taiwan.py says which), else
+    # pinyin
+    AUTO = "auto"
+    PINYIN = "pinyin"  # Hanyu Pinyin, surname first: Xie Mingjun
+    WADE_GILES = "wade-giles"  # as Taiwan writes names: Hsieh Ming-chun
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(style.value for style in cls)
+
+
 @dataclass(frozen=True, slots=True)
 class GlossaryHit:
     """A glossary (or auto-detected) name covering ``text[start:end]``."""

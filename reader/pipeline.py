@@ -18,6 +18,7 @@ from reader.model import (
     NameModel,
     Paragraph,
     PinyinStyle,
+    Romanisation,
     Sentence,
     Token,
 )
@@ -40,6 +41,8 @@ class Options:
     sandhi: bool = False
     auto_names: bool = True  # render names the glossary lacks (marked "auto")
     names: NameModel = NameModel.ACCURATE  # which trained recogniser judges names
+    # how persons the glossary lacks are written (AUTO: Wade–Giles in an article from Taiwan)
+    romanisation: Romanisation = Romanisation.AUTO
     # False: each token's converted text is left as written, for a caller that shows no
     # other script (reader pinyin), which then never loads OpenCC's tables
     convert: bool = True
@@ -174,6 +177,7 @@ class ArticleRun:
         self, article: Article, options: Options | None, resources: Resources | None
     ) -> None:
         from reader.glossary.decide import NameDecider
+        from reader.glossary.taiwan import person_romanisation
         from reader.resources import default_resources
 
         self.article = article
@@ -189,6 +193,9 @@ class ArticleRun:
             self.segmenter.freq,
             opts.auto_names,
             res.dictionary,
+            person_romanisation(
+                opts.romanisation, (s.text for s in self.sentences), article.script
+            ),
         )
 
     def annotate(self, indices: Sequence[int]) -> list[Sentence]:

@@ -39,7 +39,14 @@ def name_at(
         return None
     entity = found[(a, b)]
     sure = decider.forces(entity)
-    hit = render_entity(sentence_text[a:b], entity.type, readings[a:b], entity.confidence, sure)
+    hit = render_entity(
+        sentence_text[a:b],
+        entity.type,
+        readings[a:b],
+        entity.confidence,
+        sure,
+        decider.romanisation,
+    )
     if hit is None:
         return None
     if hit.forced and not sure:

@@ -257,3 +257,13 @@ def test_opencc_changed_characters_cache_is_rebuilt_when_damaged() -> None:
     _damage(cache)
     assert changed_chars.__wrapped__("TSCharacters.txt") == expected
     assert "銀" in expected and "银" not in expected
+
+
+def test_a_long_key_probing_the_last_short_record_is_no_crash(tmp_path: Path) -> None:
+    """A key longer than the file's last record, hashing to its slot, once read past the
+    end of the map (IndexError in the middle of annotating); it is simply absent."""
+    table = open_table(tmp_path / "t.table", "s", lambda: [("a", "b")])
+    assert isinstance(table, DiskTable)
+    assert table.get("a") == "b"
+    for k in range(200):  # a one-record table: about every other key probes that slot
+        assert table.get("长长的关键词" * 3 + str(k)) is None

@@ -199,3 +199,20 @@ def test_a_person_reaching_past_a_turned_down_entry_is_kept(cache: Path) -> None
     assert "小米" not in got
     inside = names("记者李小米报道。", {"小米": ("PER", 0.99)}, cache)
     assert "小米" not in inside and "李小米" not in inside
+
+
+def test_a_glossary_term_across_a_word_edge_is_the_entry_where_the_recogniser_agrees(
+    cache: Path,
+) -> None:
+    """jieba cuts 中共中央|政治局常委, so the glossary never reads 中共中央政治局 across
+    the edge (平台中 is no 台中); the recogniser marking that very span is the evidence."""
+    text = "中共中央政治局常委出席会议。"
+    got = names(text, {"中共中央政治局": ("ORG", 0.99)}, cache)
+    assert got["中共中央政治局"][0] == "Political Bureau of the CPC Central Committee"
+    # without the recogniser's span the edge rule stands
+    assert "中共中央政治局" not in names(text, {}, cache)
+    # and a span of another kind of name is no such entry (a person named like a body)
+    other = names(text, {"中共中央政治局": ("PER", 0.99)}, cache)
+    assert other.get("中共中央政治局", ("", False))[0] != (
+        "Political Bureau of the CPC Central Committee"
+    )

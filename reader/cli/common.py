@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.cli.fetching import add_refresh_argument, load_from_args
-from reader.model import Article, NameModel, PinyinStyle
+from reader.model import Article, NameModel, PinyinStyle, Romanisation
 
 if TYPE_CHECKING:
     from reader.pipeline import Options
@@ -61,6 +61,13 @@ def add_article_arguments(
         "analysis) or fast (the CRF alone: annotation about twice as fast, fewer names found)",
     )
     parser.add_argument(
+        "--romanise",
+        choices=Romanisation.names(),
+        default=Romanisation.AUTO.value,
+        help="how persons the glossary lacks are written: auto (default: Wade-Giles, as "
+        "Taiwan writes names, in an article from Taiwan; pinyin elsewhere), pinyin, wade-giles",
+    )
+    parser.add_argument(
         "--full-page",
         action="store_true",
         help="keep the whole page's text (no boilerplate removal)",
@@ -108,6 +115,7 @@ def open_article(args: argparse.Namespace) -> tuple[Article, Options, Resources]
         sandhi=args.sandhi,
         auto_names=not args.no_auto_names,
         names=NameModel(args.names),
+        romanisation=Romanisation(getattr(args, "romanise", Romanisation.AUTO.value)),
     )
     loaded = load_from_args(args)
     if len(loaded.text) > LARGE_ARTICLE:

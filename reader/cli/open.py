@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             "the reader needs a terminal; use `reader annotate` or `reader export` in pipes"
         )
 
-    from reader.model import NameModel
+    from reader.model import NameModel, Romanisation
     from reader.pipeline import Options
 
     options = Options(
@@ -69,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         sandhi=args.sandhi,
         auto_names=not args.no_auto_names,
         names=NameModel(args.names),
+        romanisation=Romanisation(getattr(args, "romanise", Romanisation.AUTO.value)),
     )
     extra = tuple(args.glossary)
     use_default = not args.no_default_glossary

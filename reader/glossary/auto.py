@@ -162,13 +162,21 @@ def join_syllables(syllables: Sequence[str]) -> str:
     return word[:1].upper() + word[1:]
 
 
-def person_pinyin(name: str, surname_len: int, readings: Sequence[str | None] = ()) -> str:
-    """蒋韬 → Jiang Tao: surname first, given name joined (surname readings from the rules)."""
+def person_syllables(
+    name: str, surname_len: int, readings: Sequence[str | None] = ()
+) -> tuple[list[str], list[str]]:
+    """The surname's syllables (its reading as a surname from the rules: 曾 zeng, 单 shan)
+    and the given name's, toneless."""
     rules = get_name_rules()
     sylls = _syllables(name, readings)
     surname = rules.surnames.get(fold(name[:surname_len]))
-    surname_sylls = [surname] if surname else sylls[:surname_len]
-    return f"{join_syllables(surname_sylls)} {join_syllables(sylls[surname_len:])}"
+    return ([surname] if surname else sylls[:surname_len]), sylls[surname_len:]
+
+
+def person_pinyin(name: str, surname_len: int, readings: Sequence[str | None] = ()) -> str:
+    """蒋韬 → Jiang Tao: surname first, given name joined (surname readings from the rules)."""
+    surname_sylls, given = person_syllables(name, surname_len, readings)
+    return f"{join_syllables(surname_sylls)} {join_syllables(given)}"
 
 
 # ---- detection -----------------------------------------------------------------------------

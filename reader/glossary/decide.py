@@ -14,10 +14,18 @@ from typing import TYPE_CHECKING, Protocol
 
 from reader.glossary.country_pairs import join_country_entities
 from reader.glossary.fold import fold
-from reader.glossary.judge import AUTO_ACCEPT, FORCE, Candidate, Entity, judge, unclaimed
+from reader.glossary.judge import (
+    AUTO_ACCEPT,
+    COMPATIBLE,
+    FORCE,
+    Candidate,
+    Entity,
+    judge,
+    unclaimed,
+)
 from reader.glossary.latin_names import latin_name_shown
 from reader.glossary.place_chains import places_after_places
-from reader.model import GlossaryHit
+from reader.model import GlossaryHit, Romanisation
 
 if TYPE_CHECKING:
     from reader.annotate.dictionary import Dictionary
@@ -53,9 +61,10 @@ class NameDecider:
         word_freq: Callable[[str], int | None],
         auto_names: bool = True,
         dictionary: Dictionary | None = None,
+        romanisation: Romanisation = Romanisation.PINYIN,
     ) -> None:
         """``dictionary``: CC-CEDICT, which tells ordinary words (None: the default
-        one)."""
+        one); ``romanisation``: how the persons the glossary lacks are written."""
         from reader.annotate.dictionary import default_dictionary
 
         texts = list(sentence_texts)
@@ -63,6 +72,7 @@ class NameDecider:
         self.glossary = glossary
         self.recogniser = recogniser
         self.auto_names = auto_names
+        self.romanisation = romanisation
         self._word_freq = word_freq
         # Ambiguous terms a rule that outranks the recogniser shows to be names somewhere in
         # the article (小米创始人): their other occurrences need less from the recogniser.
@@ -194,7 +204,46 @@ class NameDecider:
         if yielded and found:
             composed, found = _glossary_headed(yielded, found, text, simplified)
             hits = sorted([*hits, *composed], key=lambda h: h.start)
+        if found and self.glossary is not None:
+            judged = {(c.hit.start, c.hit.end) for c in before_yield}
+            named, found = self._known_to_the_glossary(found, simplified, judged)
+            hits = sorted([*hits, *named], key=lambda h: h.start)
         return SentenceNames(hits, found)
+
+    def _known_to_the_glossary(
+        self, found: list[Entity], simplified: str, judged: set[tuple[int, int]]
+    ) -> tuple[list[GlossaryHit], list[Entity]]:
+        """A name the recogniser found whose very span is a glossary term of a fitting type,
+        and that the glossary did not offer there (``judged``: the spans the judge already
+        decided, 张勇 without his company among them), is that entry: 中共中央政治局 in
+        中共中央政治局常委 (jieba's 中共中央|政治局常委 kept the glossary from reading across
+        the word edge; the recogniser's agreement on the exact span is the evidence the edge
+        rule asks for)."""
+        assert self.glossary is not None
+        named: list[GlossaryHit] = []
+        rest: list[Entity] = []
+        for e in found:
+            entry = self.glossary.lookup(simplified[e.start : e.end])
+            if (
+                (e.start, e.end) in judged
+                or entry is None
+                or not entry.en
+                or entry.type not in COMPATIBLE.get(e.type, ())
+            ):
+                rest.append(e)
+                continue
+            hit = GlossaryHit(
+                start=e.start,
+                end=e.end,
+                term=entry.zh,
+                en=entry.en,
+                type=entry.type,
+                source_file=entry.source_file,
+                source="glossary",
+                note=entry.note,
+            )
+            named.append(hit.judged(e.confidence, self.forces(e)))
+        return named, rest
 
     def _yield_to_headed_orgs(
         self, candidates: list[Candidate], entities: Sequence[Entity], simplified: str

@@ -24,6 +24,7 @@ from reader.glossary.auto import (
     get_name_rules,
     join_syllables,
     person_pinyin,
+    person_syllables,
     surname_length,
 )
 from reader.glossary.country_pairs import country_pair_english
@@ -31,10 +32,12 @@ from reader.glossary.dictionary_names import dictionary_english, organisation_en
 from reader.glossary.fold import fold
 from reader.glossary.latin_names import is_latin_name, is_mixed_name, render_latin
 from reader.glossary.person_titles import surname_english, titled_person
-from reader.model import GlossaryHit
+from reader.glossary.wade_giles import wade_giles_person
+from reader.model import GlossaryHit, Romanisation
 
 TITLE_NOTE = "auto: a surname and a title"
 COUNTRY_PAIR_NOTE = "auto: countries paired"
+WADE_GILES_NOTE = "auto: Wade-Giles (Taiwan)"
 
 
 def render_entity(
@@ -43,10 +46,12 @@ def render_entity(
     readings: Sequence[str | None],
     confidence: float,
     sure: bool = False,
+    romanisation: Romanisation = Romanisation.PINYIN,
 ) -> GlossaryHit | None:
     """An ``auto`` hit for a name the recogniser found and no glossary entry covers.
 
-    Persons: pinyin, surname first (compound surnames whole), unless a transliteration;
+    Persons: pinyin, surname first (compound surnames whole), unless a transliteration
+    (``romanisation`` WADE_GILES: as Taiwan writes them, 謝明俊 Hsieh Ming-chun);
     places: the stem in pinyin as one word plus a translated suffix (滕州 → Tengzhou,
     余杭区 → Yuhang District), transliterated places left to the translator; organisations
     and products: left to the translator (never a Chinese-style pinyin name). Offsets are
@@ -69,7 +74,11 @@ def render_entity(
         surname_len = surname_length(name, rules)
         foreign = _is_transliteration(name, surname_len, rules)
         if surname_len and not foreign and len(name) > surname_len:
-            en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
+            if romanisation is Romanisation.WADE_GILES:  # 謝明俊 Hsieh Ming-chun
+                family, given = person_syllables(name, surname_len, readings)
+                en, note = wade_giles_person(family, given), WADE_GILES_NOTE
+            else:
+                en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
             # 付小姐 is "Ms. Fu", not "Fu Xiaojie"; 陳男 "Mr. Chen", not "Chen Nan"
             titled = titled_person(fold(name), surname_len, surname_english(en))
             en, note = (titled, TITLE_NOTE) if titled else (en, note)

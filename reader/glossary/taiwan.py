@@ -1,0 +1,60 @@
+"""Is an article from Taiwan? Then persons the glossary lacks are written in Wade–Giles.
+
+Taiwan writes its people's names in English in Wade–Giles (reader/glossary/wade_giles.py);
+pinyin is the mainland's. An article in Traditional script that names Taiwanese places or
+institutions (reader/data/taiwan_markers.tsv) at least twice, and more often than Hong
+Kong's, is taken as Taiwanese. A mainland person named in it is then also written in
+Wade–Giles: the names panel says which romanisation a name got, and a reader who wants
+pinyin chooses it (``--romanise pinyin``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader import paths
+from reader.glossary.fold import fold
+from reader.model import Romanisation, Script
+
+MARKERS_FILE = "taiwan_markers.tsv"
+_KINDS = ("taiwan", "hongkong")
+_ENOUGH = 2  # Taiwanese markers needed (one mention of 台北 can be a mainland story's)
+
+
+@dataclass(frozen=True, slots=True)
+class Markers:
+    taiwan: tuple[str, ...]
+    hongkong: tuple[str, ...]
+
+
+def parse_markers(text: str, source: str = MARKERS_FILE) -> Markers:
+    found: dict[str, list[str]] = {kind: [] for kind in _KINDS}
+    for lineno, line, fields in paths.data_rows(text, "kind"):
+        if len(fields) < 3 or fields[0] not in found or not fields[1] or not fields[2]:
+            raise ValueError(f"{source}:{lineno}: bad row {line!r} (kind, word, reason)")
+        found[fields[0]].append(fold(fields[1]))
+    return Markers(tuple(found["taiwan"]), tuple(found["hongkong"]))
+
+
+def get_markers() -> Markers:
+    """The shipped table (immutable, parsed once per process)."""
+    return paths.parsed_package_data(MARKERS_FILE, parse_markers)
+
+
+def is_taiwanese(texts: Iterable[str], script: Script, markers: Markers | None = None) -> bool:
+    """An article in Traditional script naming Taiwan at least twice, more than Hong Kong."""
+    if script != "traditional":
+        return False
+    table = markers if markers is not None else get_markers()
+    folded = fold("\n".join(texts))
+    taiwan = sum(folded.count(word) for word in table.taiwan)
+    hongkong = sum(folded.count(word) for word in table.hongkong)
+    return taiwan >= _ENOUGH and taiwan > hongkong
+
+
+def person_romanisation(chosen: Romanisation, texts: Iterable[str], script: Script) -> Romanisation:
+    """The romanisation persons get: ``chosen``, or for AUTO the article's own."""
+    if chosen is not Romanisation.AUTO:
+        return chosen
+    return Romanisation.WADE_GILES if is_taiwanese(texts, script) else Romanisation.PINYIN
