@@ -144,3 +144,18 @@ def test_roads_are_rendered_by_their_kind() -> None:
         assert hit is not None and (hit.en, hit.type) == (english, "place"), name
     foreign = render_entity("罗斯福路", "LOC", [], 0.6)
     assert foreign is not None and foreign.en == ""
+
+
+def test_a_western_given_name_is_never_pinyin() -> None:
+    """乔治 is CC-CEDICT's "George (name)": a transliteration, not a Chinese name "Qiao Zhi"."""
+    hit = render_entity("乔治", "PER", [], 0.9)
+    assert hit is not None and hit.en == "George"
+    chinese = render_entity("王小明", "PER", [], 0.9)
+    assert chinese is not None and chinese.en == "Wang Xiaoming"
+
+
+def test_a_term_cc_cedict_knows_whole_is_not_a_place_plus_a_tail() -> None:
+    """龙山文化 is "Longshan culture", not the district 龙山 + 文化 ("Longshan District of
+    Liaoyuan City Culture")."""
+    hit = render_entity("龙山文化", "ORG", [], 0.9)
+    assert hit is not None and hit.en == "Longshan culture"

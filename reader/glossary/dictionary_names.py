@@ -136,6 +136,34 @@ def _fits(definition: str, label: str, words: frozenset[str]) -> bool:
     )
 
 
+_GIVEN_NAME = re.compile(r"([A-Z][a-z]+) \(name\)")
+
+
+def given_name_english(name: str) -> str | None:
+    """A Western given or family name CC-CEDICT defines as such: 乔治 "George (name)" →
+    "George"; None otherwise. Its Chinese spelling is a transliteration, never pinyin."""
+    for _, definitions in _entries(name):
+        for definition in definitions:
+            found = _GIVEN_NAME.fullmatch(definition)
+            if found:
+                return found.group(1)
+    return None
+
+
+def proper_term(name: str) -> str | None:
+    """CC-CEDICT's capitalised first sense of ``name`` when it is a term of its own that is
+    neither an organisation nor a place (龙山文化 "Longshan culture"): the whole name is
+    that term, not a place plus an organisation's tail ("Longshan District of Liaoyuan City
+    Culture"). None when CC-CEDICT lacks the word, or gives it several capitalised senses
+    (国会 "Parliament (UK)", "Congress (US)", "Diet (Japan)": one English per country, the
+    translator's to choose)."""
+    heads = [_head(d) for _, definitions in _entries(name) for d in definitions]
+    proper = [h for h in heads if h and h[0].isupper()]
+    if len(proper) != 1 or not heads or heads[0] != proper[0] or len(proper[0]) > _MAX_ENGLISH:
+        return None
+    return proper[0]
+
+
 def dictionary_english(name: str, label: str) -> str | None:
     """CC-CEDICT's English for the name ``name`` of type ``label`` (PER, ORG, LOC,
     PRODUCT), or None when it has no proper-noun sense of that kind."""

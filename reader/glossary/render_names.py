@@ -28,7 +28,12 @@ from reader.glossary.auto import (
     surname_length,
 )
 from reader.glossary.country_pairs import country_pair_english
-from reader.glossary.dictionary_names import dictionary_english, organisation_english
+from reader.glossary.dictionary_names import (
+    dictionary_english,
+    given_name_english,
+    organisation_english,
+    proper_term,
+)
 from reader.glossary.fold import fold
 from reader.glossary.latin_names import is_latin_name, is_mixed_name, render_latin
 from reader.glossary.person_titles import surname_english, titled_person
@@ -75,8 +80,8 @@ def render_entity(
         foreign = _is_transliteration(name, surname_len, rules)
         if surname_len and not foreign and len(name) > surname_len:
             if romanisation is Romanisation.WADE_GILES:  # 謝明俊 Hsieh Ming-chun
-                family, given = person_syllables(name, surname_len, readings)
-                en, note = wade_giles_person(family, given), WADE_GILES_NOTE
+                family, given_name = person_syllables(name, surname_len, readings)
+                en, note = wade_giles_person(family, given_name), WADE_GILES_NOTE
             else:
                 en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
             # 付小姐 is "Ms. Fu", not "Fu Xiaojie"; 陳男 "Mr. Chen", not "Chen Nan"
@@ -85,6 +90,8 @@ def render_entity(
         known = dictionary_english(name, label)  # a famous bearer (马克思 Karl Marx)
         if known:
             en, note = _as_written(name, known, foreign, readings), DICTIONARY_NOTE
+        elif western := given_name_english(name):
+            en, note = western, DICTIONARY_NOTE  # 乔治 George, not "Qiao Zhi"
     elif label == "LOC":
         kind = "place"
         en = dictionary_english(name, label) or ""
@@ -116,7 +123,9 @@ def render_entity(
             en = dictionary_english(name, label) or ""
         note = DICTIONARY_NOTE if en else "auto: left to translator"
         if not en and label == "ORG":
-            en = _place_headed_org(name, rules)
+            # a term CC-CEDICT knows whole (龙山文化 "Longshan culture") before a place
+            # heading an organisation's tail
+            en = proper_term(name) or _place_headed_org(name, rules)
             note = DICTIONARY_NOTE if en else note
     return GlossaryHit(
         start=0,
