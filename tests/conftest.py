@@ -57,3 +57,24 @@ def _isolated_home(
     monkeypatch.setenv("READER_HOME", str(home))
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(home / "argos-packages"))
     return home
+
+
+@pytest.fixture(scope="module")
+def names_in():  # type: ignore[no-untyped-def]
+    """text → {token: glossary type} through the whole pipeline with the shipped recogniser
+    and glossary (no user glossary): what a reader is shown as names."""
+    from reader.model import Block, LoadedText, Meta
+    from reader.pipeline import Options, annotate
+    from reader.resources import Resources
+
+    resources = Resources()
+    if resources.recogniser is None:
+        pytest.skip("the name model (python-crfsuite, reader/data/ner_lac.crfsuite) is missing")
+    glossary = resources.glossary(use_user=False)
+
+    def run(text: str) -> dict[str, str]:
+        loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
+        article = annotate(loaded, Options(glossary=glossary), resources)
+        return {t.text: t.glossary.type for t in article.tokens() if t.glossary is not None}
+
+    return run

@@ -98,21 +98,6 @@ def test_a_bad_row_names_the_file_and_line() -> None:
         parse_families("setting\tdisagreement_floor_ORG\thigh\twhy\n", "families.tsv")
 
 
-@pytest.fixture(scope="module")
-def names_in():  # type: ignore[no-untyped-def]
-    resources = Resources()
-    if resources.recogniser is None:
-        pytest.skip("the name model (python-crfsuite, reader/data/ner_lac.crfsuite) is missing")
-    glossary = resources.glossary(use_user=False)
-
-    def run(text: str) -> dict[str, str]:
-        loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
-        article = annotate(loaded, Options(glossary=glossary), resources)
-        return {t.text: t.glossary.type for t in article.tokens() if t.glossary is not None}
-
-    return run
-
-
 def test_pipeline_families_and_their_real_neighbours(names_in) -> None:  # type: ignore[no-untyped-def]
     found = names_in("陈母才得知秦父竟是杀夫仇人，仆射窦易直说宋申锡当诛。")
     assert "陈母" not in found and "秦父" not in found

@@ -9,9 +9,6 @@ from test_name_families import Span, kept, spans_of
 
 from reader.glossary.name_families import screen
 from reader.glossary.name_words import parse_words
-from reader.model import Block, LoadedText, Meta
-from reader.pipeline import Options, annotate
-from reader.resources import Resources
 
 
 def test_a_descent_is_no_name_but_a_surname_before_yi_is() -> None:
@@ -142,21 +139,6 @@ def test_an_edict_a_taboo_or_a_number_after_a_name_is_no_part_of_it() -> None:
 def test_a_bad_row_says_where() -> None:
     with pytest.raises(ValueError, match="name_words.tsv:2"):
         parse_words("kind\tvalue\treason\nslang\t亚子\n")
-
-
-@pytest.fixture(scope="module")
-def names_in():  # type: ignore[no-untyped-def]
-    resources = Resources()
-    if resources.recogniser is None:
-        pytest.skip("the name model (python-crfsuite, reader/data/ner_lac.crfsuite) is missing")
-    glossary = resources.glossary(use_user=False)
-
-    def run(text: str) -> dict[str, str]:
-        loaded = LoadedText(text=text, blocks=(Block(0, len(text)),), meta=Meta())
-        article = annotate(loaded, Options(glossary=glossary), resources)
-        return {t.text: t.glossary.type for t in article.tokens() if t.glossary is not None}
-
-    return run
 
 
 def test_pipeline_descent_floors_and_a_preposition(names_in) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ nothing: slower, the same result.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 _BIG_RANGE = 0x3000  # a class wider than this constrains too little to be worth checking
@@ -207,24 +207,9 @@ def _anchor(path: list[Atom]) -> Anchor | None:
     for k, atom in enumerate(path):
         if atom[0] != "lit":
             continue
-        before: list[CharSet] = []
-        for prev in reversed(path[:k]):
-            if prev[0] == "behind":
-                before.append(prev[1])
-            elif prev[0] in ("lit", "set"):
-                before.append(prev[1] if prev[0] == "set" else CharSet(frozenset(prev[1]), ()))
-                break
-            elif prev[0] != "skip" and prev[0] != "ahead":  # ahead here looks at the literal
-                break
-        after: list[CharSet] = []
-        for nxt in path[k + 1 :]:
-            if nxt[0] == "ahead":
-                after.append(nxt[1])
-            elif nxt[0] in ("lit", "set"):
-                after.append(nxt[1] if nxt[0] == "set" else CharSet(frozenset(nxt[1]), ()))
-                break
-            elif nxt[0] != "skip" and nxt[0] != "behind":  # behind here looks at the literal
-                break
+        # a lookahead before the literal looks at the literal itself, as a lookbehind after
+        before = _neighbours(reversed(path[:k]), "behind", "ahead")
+        after = _neighbours(path[k + 1 :], "ahead", "behind")
         if before or after:
             found = Anchor(atom[1], before, after)
             if best is None or len(before) + len(after) > len(best.before) + len(best.after):
@@ -246,3 +231,19 @@ def _check_lookbehinds(tree: Any, c: Any) -> None:
             for sub in part if isinstance(part, list) else (part,):
                 if hasattr(sub, "getwidth"):
                     _check_lookbehinds(sub, c)
+
+
+def _neighbours(atoms: Iterable[Any], toward: str, ignored: str) -> list[CharSet]:
+    """The classes the atoms next to a literal (walked away from it) give its neighbour:
+    lookarounds facing it (``toward``), up to the first literal or class; ``ignored``
+    lookarounds face the literal itself and are passed over, anything else ends the walk."""
+    found: list[CharSet] = []
+    for atom in atoms:
+        if atom[0] == toward:
+            found.append(atom[1])
+        elif atom[0] in ("lit", "set"):
+            found.append(atom[1] if atom[0] == "set" else CharSet(frozenset(atom[1]), ()))
+            break
+        elif atom[0] not in ("skip", ignored):
+            break
+    return found

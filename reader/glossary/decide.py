@@ -219,6 +219,8 @@ class NameDecider:
         中共中央政治局常委 (jieba's 中共中央|政治局常委 kept the glossary from reading across
         the word edge; the recogniser's agreement on the exact span is the evidence the edge
         rule asks for)."""
+        from reader.glossary.store import entry_hit
+
         assert self.glossary is not None
         named: list[GlossaryHit] = []
         rest: list[Entity] = []
@@ -232,16 +234,7 @@ class NameDecider:
             ):
                 rest.append(e)
                 continue
-            hit = GlossaryHit(
-                start=e.start,
-                end=e.end,
-                term=entry.zh,
-                en=entry.en,
-                type=entry.type,
-                source_file=entry.source_file,
-                source="glossary",
-                note=entry.note,
-            )
+            hit = entry_hit(entry, e.start, e.end)
             named.append(hit.judged(e.confidence, self.forces(e)))
         return named, rest
 

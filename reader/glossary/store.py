@@ -229,17 +229,7 @@ class Glossary:
         return [self._hit(c.start, c.end, c.entry) for c in self._matcher.candidates(fold(text))]
 
     def _hit(self, start: int, end: int, idx: int) -> GlossaryHit:
-        e = self._table[idx]
-        return GlossaryHit(
-            start=start,
-            end=end,
-            term=e.zh,
-            en=e.en,
-            type=e.type,
-            source_file=e.source_file,
-            source="glossary",
-            note=e.note,
-        )
+        return entry_hit(self._table[idx], start, end)
 
     def user_words(self) -> list[str]:
         """Terms and aliases in both scripts, for jieba (words with spaces left out)."""
@@ -335,3 +325,17 @@ def load_person_context() -> dict[str, tuple[str, ...]]:
                 a.strip() for a in fields[1].split("|") if a.strip()
             )
     return out
+
+
+def entry_hit(e: Entry, start: int, end: int) -> GlossaryHit:
+    """A glossary entry as the name covering ``text[start:end]``."""
+    return GlossaryHit(
+        start=start,
+        end=end,
+        term=e.zh,
+        en=e.en,
+        type=e.type,
+        source_file=e.source_file,
+        source="glossary",
+        note=e.note,
+    )
