@@ -159,3 +159,11 @@ def test_a_term_cc_cedict_knows_whole_is_not_a_place_plus_a_tail() -> None:
     Liaoyuan City Culture")."""
     hit = render_entity("龙山文化", "ORG", [], 0.9)
     assert hit is not None and hit.en == "Longshan culture"
+
+
+def test_a_country_s_own_body_or_a_given_name_is_no_term_for_an_organisation() -> None:
+    # 国民议会 is a common word ("national parliament") whose first sense is France's
+    # Assemblée nationale; 威廉 is "William or Wilhelm (name)": neither names this body
+    for name in ("国民议会", "威廉"):
+        hit = render_entity(name, "ORG", [], 0.9)
+        assert hit is None or hit.en in ("", "National Assembly"), name

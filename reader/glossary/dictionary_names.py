@@ -157,10 +157,16 @@ def proper_term(name: str) -> str | None:
     Culture"). None when CC-CEDICT lacks the word, or gives it several capitalised senses
     (国会 "Parliament (UK)", "Congress (US)", "Diet (Japan)": one English per country, the
     translator's to choose)."""
-    heads = [_head(d) for _, definitions in _entries(name) for d in definitions]
+    entries = _entries(name)
+    if not entries or not all(is_proper for is_proper, _ in entries):
+        return None  # 国民议会: a common word ("national parliament") with a French sense
+    definitions = [d for _, ds in entries for d in ds]
+    heads = [_head(d) for d in definitions]
     proper = [h for h in heads if h and h[0].isupper()]
-    if len(proper) != 1 or not heads or heads[0] != proper[0] or len(proper[0]) > _MAX_ENGLISH:
+    if len(proper) != 1 or heads[0] != proper[0] or len(proper[0]) > _MAX_ENGLISH:
         return None
+    if "(name)" in definitions[0] or " or " in proper[0]:
+        return None  # 威廉 "William or Wilhelm (name)" names a person, not a body
     return proper[0]
 
 
