@@ -20,6 +20,8 @@ from reader.model import Romanisation, Script
 MARKERS_FILE = "taiwan_markers.tsv"
 _KINDS = ("taiwan", "hongkong")
 _ENOUGH = 2  # Taiwanese markers needed (one mention of 台北 can be a mainland story's)
+_HEAD = 20_000  # characters read: an article tells where it is from early, and a 20 MB
+# text must not be folded whole for this
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +45,19 @@ def get_markers() -> Markers:
 
 
 def is_taiwanese(texts: Iterable[str], script: Script, markers: Markers | None = None) -> bool:
-    """An article in Traditional script naming Taiwan at least twice, more than Hong Kong."""
+    """An article in Traditional script naming Taiwan at least twice, more than Hong Kong,
+    in its first 20,000 characters."""
     if script != "traditional":
         return False
     table = markers if markers is not None else get_markers()
-    folded = fold("\n".join(texts))
+    head: list[str] = []
+    size = 0
+    for text in texts:
+        head.append(text)
+        size += len(text) + 1
+        if size >= _HEAD:
+            break
+    folded = fold("\n".join(head)[:_HEAD])
     taiwan = sum(folded.count(word) for word in table.taiwan)
     hongkong = sum(folded.count(word) for word in table.hongkong)
     return taiwan >= _ENOUGH and taiwan > hongkong
