@@ -20,6 +20,7 @@ from reader.glossary.person_titles import TITLES_FILE, parse_titles, titled_pers
         ("李姓", 1, "Li", "Li (surname)"),
         ("欧阳先生", 2, "Ouyang", "Mr. Ouyang"),  # a compound surname stays whole
         ("张某某", 1, "Zhang", "Zhang (surname)"),
+        ("张氏", 1, "Zhang", "Lady Zhang"),  # 其母张氏: a married woman by her birth family
         ("付晓洁", 1, "Fu", None),  # a given name: no title
         ("小姐", 0, "", None),  # no surname
     ],
