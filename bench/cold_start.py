@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from revision import checked_out
+
 ROOT = Path(__file__).resolve().parents[1]
 TRADITIONAL = ROOT.parent / "shared" / "articles" / "zhidx-hangzhou-silicon-valley.txt"
 BUNDLED = ROOT / "reader" / "data" / "sample.md"
@@ -94,24 +96,12 @@ def main() -> None:
         f"reader annotate {article.name}": ["annotate", str(article), "--format", "json"],
     }
     with tempfile.TemporaryDirectory(prefix="reader-before-") as tmp:
-        before = Path(tmp) / "tree"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(before), args.before],
-            check=True,
-            capture_output=True,
-        )
-        try:
+        with checked_out(args.before, Path(tmp) / "tree") as before:
             print(f"{'command':<44}{'before ' + args.before:>26}{'now':>22}")
             for label, cmd in commands.items():
                 t0, m0 = measure(before, cmd, args.runs)
                 t1, m1 = measure(ROOT, cmd, args.runs)
                 print(f"{label:<44}{t0:>10.2f} s {m0:>8.0f} MB{t1:>10.2f} s {m1:>8.0f} MB")
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(before)],
-                check=False,
-                capture_output=True,
-            )
 
 
 if __name__ == "__main__":

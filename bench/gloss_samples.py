@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from revision import checked_out
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "articles"
 SAMPLES = ("zhidx-hangzhou-silicon-valley.txt", "nikkei-hangzhou-unicorn-map.md")
@@ -46,13 +48,7 @@ def main() -> None:
     if not ARTICLES.is_dir():
         raise SystemExit(f"bench: {ARTICLES} is missing (the shared sample articles)")
     with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / "before"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.before],
-            check=True,
-            capture_output=True,
-        )
-        try:
+        with checked_out(args.before, Path(tmp) / "before") as tree:
             for name in SAMPLES:
                 now = glosses(ROOT, ARTICLES / name, Path(tmp) / "home-now", args.n)
                 old = glosses(tree, ARTICLES / name, Path(tmp) / "home-old", args.n)
@@ -60,12 +56,6 @@ def main() -> None:
                 for (text, after), (_, before) in zip(now, old, strict=False):
                     print(f"- {text}\n  - before: {before}\n  - after:  {after}")
                 print()
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                check=False,
-                capture_output=True,
-            )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from contextlib import ExitStack
 from pathlib import Path
+
+from revision import checked_out
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,42 +65,29 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--before", help="revision to compare the cached load with")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="reader-bench-glossary-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="reader-bench-glossary-") as tmp, ExitStack() as stack:
         trees = {"parse": ROOT, "cached": ROOT}
-        before = Path(tmp) / "before"
         if args.before:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(before), args.before],
-                check=True,
-                capture_output=True,
-            )
+            before = stack.enter_context(checked_out(args.before, Path(tmp) / "before"))
             trees[f"cached {args.before}"] = before
-        try:
-            caches = {label: Path(tmp) / f"home-{i}" / "cache" for i, label in enumerate(trees)}
-            for label, tree in trees.items():  # fill the caches, as any earlier use would
-                run(tree, label.split()[0], caches[label])
-            times: dict[str, list[float]] = {label: [] for label in trees}
-            entries = {}
-            for _ in range(args.runs):
-                for label, tree in trees.items():
-                    found = run(tree, label.split()[0], caches[label])
-                    times[label].append(found["ms"])
-                    entries[label] = found["entries"]
-            print(f"{'load':<22}{'median':>10}{'min':>10}{'entries':>9}{'cache file':>13}")
-            for label, values in times.items():
-                files = list(caches[label].glob("glossary-*.pickle"))
-                size = f"{files[0].stat().st_size / 1e6:.1f} MB" if files else "-"
-                print(
-                    f"{label:<22}{statistics.median(values):>8.1f} ms{min(values):>7.1f} ms"
-                    f"{entries[label]:>9}{size:>13}"
-                )
-        finally:
-            if args.before:
-                subprocess.run(
-                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(before)],
-                    check=False,
-                    capture_output=True,
-                )
+        caches = {label: Path(tmp) / f"home-{i}" / "cache" for i, label in enumerate(trees)}
+        for label, tree in trees.items():  # fill the caches, as any earlier use would
+            run(tree, label.split()[0], caches[label])
+        times: dict[str, list[float]] = {label: [] for label in trees}
+        entries = {}
+        for _ in range(args.runs):
+            for label, tree in trees.items():
+                found = run(tree, label.split()[0], caches[label])
+                times[label].append(found["ms"])
+                entries[label] = found["entries"]
+        print(f"{'load':<22}{'median':>10}{'min':>10}{'entries':>9}{'cache file':>13}")
+        for label, values in times.items():
+            files = list(caches[label].glob("glossary-*.pickle"))
+            size = f"{files[0].stat().st_size / 1e6:.1f} MB" if files else "-"
+            print(
+                f"{label:<22}{statistics.median(values):>8.1f} ms{min(values):>7.1f} ms"
+                f"{entries[label]:>9}{size:>13}"
+            )
 
 
 if __name__ == "__main__":

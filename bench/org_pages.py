@@ -33,7 +33,10 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
+
+from revision import checked_out
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
@@ -120,31 +123,19 @@ def main() -> None:
     args = parser.parse_args()
     header = " " * 24 + "  ".join(f"{c:>13}" for c in CLASSES)
     results = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         trees = [("this checkout", ROOT)]
         if args.before:
-            tree = Path(tmp) / "before"
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.before],
-                check=True,
-                capture_output=True,
+            trees.append(
+                (args.before, stack.enter_context(checked_out(args.before, Path(tmp) / "before")))
             )
-            trees.append((args.before, tree))
-        try:
-            for set_name, (pages, names_file) in SETS.items():
-                for label, cwd in trees:
-                    counts, details = measure(
-                        cwd, Path(tmp) / f"home-{len(results)}", pages, names_file
-                    )
-                    results.append(
-                        (f"{set_name}: {label}", counts, details if set_name == "seen" else [])
-                    )
-        finally:
-            if args.before:
-                subprocess.run(
-                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                    check=False,
-                    capture_output=True,
+        for set_name, (pages, names_file) in SETS.items():
+            for label, cwd in trees:
+                counts, details = measure(
+                    cwd, Path(tmp) / f"home-{len(results)}", pages, names_file
+                )
+                results.append(
+                    (f"{set_name}: {label}", counts, details if set_name == "seen" else [])
                 )
     print("organisation names rendered in real articles (bench/data/org_names_*.json)")
     print(header)

@@ -144,17 +144,22 @@ def _main_path(tree: Any, c: Any) -> Iterator[Atom]:
             yield ("other",)
 
 
+def _atom_set(op: Any, av: Any, c: Any) -> CharSet | None:
+    """The set one parsed atom admits when it is a literal or a class; None otherwise."""
+    if op is c.LITERAL:
+        return CharSet(frozenset(chr(av)), ())
+    if op is c.IN:
+        return _char_set(av, c)
+    return None
+
+
 def _one_char(tree: Any, c: Any) -> CharSet | None:
     """The set a one-character pattern (a literal or a class) admits; None otherwise."""
     items = list(tree)
     if len(items) != 1:
         return None
     op, av = items[0]
-    if op is c.LITERAL:
-        return CharSet(frozenset(chr(av)), ())
-    if op is c.IN:
-        return _char_set(av, c)
-    return None
+    return _atom_set(op, av, c)
 
 
 def _first_char(tree: Any, c: Any) -> CharSet | None:
@@ -163,10 +168,9 @@ def _first_char(tree: Any, c: Any) -> CharSet | None:
     if not items:
         return None
     op, av = items[0]
-    if op is c.LITERAL:
-        return CharSet(frozenset(chr(av)), ())
-    if op is c.IN:
-        return _char_set(av, c)
+    atom = _atom_set(op, av, c)
+    if atom is not None:
+        return atom
     if op is c.SUBPATTERN and not (av[1] & re.IGNORECASE):
         return _first_char(av[3], c)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:

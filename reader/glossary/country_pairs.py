@@ -8,10 +8,9 @@ characters and their English are data (reader/data/country_pairs.tsv, a reason p
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from reader import paths
-from reader.glossary.judge import Entity
+from reader.glossary.judge import Entity, NameSpan
 
 PAIRS_FILE = "country_pairs.tsv"
 
@@ -42,16 +41,6 @@ def country_pair_english(folded: str, countries: Mapping[str, str] | None = None
     return "-".join(table[ch] for ch in folded)
 
 
-@dataclass(frozen=True, slots=True)
-class _Pair:
-    """Two or three of the recogniser's one-character places joined (an Entity)."""
-
-    start: int
-    end: int
-    type: str
-    confidence: float
-
-
 def join_country_entities(entities: Sequence[Entity], text: str) -> list[Entity]:
     """The recogniser marks 中美 in 中美关系 as two places of one character (as its training
     data does); two or three such places side by side, each a listed country, are one pair
@@ -71,7 +60,7 @@ def join_country_entities(entities: Sequence[Entity], text: str) -> list[Entity]
                 and country_pair_english(span, countries)
             ):
                 confidence = min(last.confidence, entity.confidence)
-                out[-1] = _Pair(last.start, entity.end, "LOC", confidence)
+                out[-1] = NameSpan(last.start, entity.end, "LOC", confidence)
                 continue
         out.append(entity)
     return out

@@ -20,6 +20,7 @@ from reader.glossary.judge import (
     FORCE,
     Candidate,
     Entity,
+    NameSpan,
     judge,
     unclaimed,
 )
@@ -294,7 +295,7 @@ class NameDecider:
         # Not a model probability: a dictionary listing the word only as an institution is
         # as sure as a confident recogniser, so the name is forced like one.
         return [
-            DictionaryName(a, b, "ORG", DICTIONARY_CONFIDENCE)
+            NameSpan(a, b, "ORG", DICTIONARY_CONFIDENCE)
             for a, b, _ in organisation_spans(
                 simplified, words, taken, word_uses, self._dictionary_orgs
             )
@@ -368,16 +369,6 @@ def _glossary_headed(
             )
         )
     return composed, rest
-
-
-@dataclass(frozen=True, slots=True)
-class DictionaryName:
-    """A name found in CC-CEDICT rather than by the recogniser (an ``Entity``)."""
-
-    start: int
-    end: int
-    type: str
-    confidence: float
 
 
 # Glossary types that head an organisation's longer name (新浪 + 公司); a product or brand

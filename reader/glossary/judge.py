@@ -68,6 +68,18 @@ class Entity(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class NameSpan:
+    """An :class:`Entity` the pipeline makes itself: the recogniser's name retyped or cut by
+    the false-name screen, two places joined (中美), the rest of an address, a name CC-CEDICT
+    knows."""
+
+    start: int
+    end: int
+    type: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A glossary hit in a sentence with what the context rules say about it."""
 

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader import paths
-from reader.glossary.judge import Entity
+from reader.glossary.judge import Entity, NameSpan
 from reader.glossary.name_boundaries import fixed_edges
 from reader.glossary.name_words import get_word_rules, word_edges
 from reader.glossary.place_evidence import defined_as_a_place, listed_among_places
@@ -150,16 +150,6 @@ def get_families() -> FamilyRules:
     return paths.parsed_package_data(FAMILIES_FILE, parse_families)
 
 
-@dataclass(frozen=True, slots=True)
-class Retyped:
-    """A name the recogniser found, with the type the evidence gives it instead."""
-
-    start: int
-    end: int
-    type: str
-    confidence: float
-
-
 def screen(
     entities: Sequence[Entity],
     text: str,
@@ -168,7 +158,7 @@ def screen(
     rules: FamilyRules | None = None,
 ) -> list[Entity]:
     """``entities`` (found in the Simplified sentence ``text``) without the false persons and
-    organisations; a place typed as one comes back as a place (a :class:`Retyped`).
+    organisations; a place typed as one comes back as a place (a :class:`~reader.glossary.judge.NameSpan`).
     ``lac_words``: LAC's analysis of ``text`` (None without it: its families are skipped);
     ``agreement``: whether the taggers' disagreement counts (not for names a dictionary
     lists)."""
@@ -180,7 +170,7 @@ def screen(
         if edges is None:  # 陆裔 "of mainland descent", 四楼往三楼, 热带风暴X, 赵人
             continue
         if edges != (entity.start, entity.end, entity.type):  # 经永康分局 → 永康分局
-            entity = Retyped(*edges, entity.confidence)
+            entity = NameSpan(*edges, entity.confidence)
         if entity.type not in ("PER", "ORG"):
             kept.append(entity)
             continue
@@ -188,7 +178,7 @@ def screen(
         if edges is None:  # a leader's troops or a relation with no name left
             continue
         if edges != (entity.start, entity.end, entity.type):
-            entity = Retyped(*edges, entity.confidence)
+            entity = NameSpan(*edges, entity.confidence)
             if entity.type == "LOC":  # 肖托 of 肖托夸县: a piece of LAC's place
                 kept.append(entity)
                 continue
@@ -196,13 +186,13 @@ def screen(
         if verdict == "keep":
             kept.append(entity)
         elif verdict in ("LOC", "PER"):
-            kept.append(Retyped(entity.start, entity.end, verdict, entity.confidence))
+            kept.append(NameSpan(entity.start, entity.end, verdict, entity.confidence))
         elif verdict.startswith("head:") and int(verdict[5:]) > 0:
             # 蓝天蔚率北伐军: the person before the verb (none: nothing is kept)
             end = entity.start + int(verdict[5:])
-            kept.append(Retyped(entity.start, end, "PER", entity.confidence))
+            kept.append(NameSpan(entity.start, end, "PER", entity.confidence))
         elif verdict == "ruler":  # 宋文帝元嘉四年: the ruler without the reign period
-            kept.append(Retyped(entity.start, entity.end - 2, entity.type, entity.confidence))
+            kept.append(NameSpan(entity.start, entity.end - 2, entity.type, entity.confidence))
     return kept
 
 

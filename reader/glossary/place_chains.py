@@ -10,21 +10,10 @@ county, town, road): 左營區 → Zuoying District.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reader.glossary.auto import get_name_rules
-from reader.glossary.judge import PLACE_TYPES, Entity
+from reader.glossary.judge import PLACE_TYPES, Entity, NameSpan
 from reader.model import GlossaryHit
-
-
-@dataclass(frozen=True, slots=True)
-class _Rest:
-    """The part of a recogniser place after the glossary's places at its head (an Entity)."""
-
-    start: int
-    end: int
-    type: str
-    confidence: float
 
 
 def places_after_places(
@@ -42,7 +31,7 @@ def places_after_places(
             at = places[at].end
         if at == e.start or at in places or not _suffixed_place(simplified[at : e.end]):
             continue
-        found.append(_Rest(at, e.end, "LOC", e.confidence))
+        found.append(NameSpan(at, e.end, "LOC", e.confidence))
     return found
 
 
