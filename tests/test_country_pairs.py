@@ -31,6 +31,13 @@ def test_the_recogniser_s_place_is_rendered_as_the_pair() -> None:
     assert org is None or org.en != "China-Germany"
 
 
+def test_a_pair_cc_cedict_knows_reads_like_every_other_pair() -> None:
+    # CC-CEDICT writes 中美 "China-USA" and 中欧 "Sino-European": one table writes them all
+    for name, english in (("中美", "China-US"), ("中欧", "China-EU"), ("中日", "China-Japan")):
+        hit = render_entity(name, "LOC", [], 0.99)
+        assert hit is not None and hit.en == english
+
+
 def test_adjacent_one_character_places_are_joined() -> None:
     text = "中美关系缓和，美方表示欢迎。"
     entities = [

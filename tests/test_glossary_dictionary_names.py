@@ -22,10 +22,18 @@ from reader.glossary.render_names import render_entity
         ("新浪", "ORG", "Sina"),  # "Sina, Chinese web portal and online media company"
         ("得克萨斯", "LOC", "Texas"),
         ("马克思", "PER", "Karl Marx"),  # a lifespan makes it a person
+        # "the Great Hall of the People (in Beijing)": the name after the article
+        ("人民大会堂", "LOC", "Great Hall of the People"),
+        ("京杭大运河", "LOC", "Grand Canal"),
     ],
 )
 def test_dictionary_english_by_type(name: str, label: str, english: str) -> None:
     assert dictionary_english(name, label) == english
+
+
+def test_one_word_after_the_article_is_no_place_name() -> None:
+    # "the Chinese side (in an international venture)": a side, not a place "Chinese"
+    assert dictionary_english("中方", "LOC") is None
 
 
 def test_a_definition_of_another_kind_is_not_used() -> None:

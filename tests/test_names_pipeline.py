@@ -77,3 +77,22 @@ def test_fruit_is_no_company(names_in) -> None:  # type: ignore[no-untyped-def]
 
 def test_a_three_character_name_stays_whole(names_in) -> None:  # type: ignore[no-untyped-def]
     assert "艾未未" in names_in("艾未未在北京接受了记者的采访。")
+
+
+def test_the_person_a_company_is_known_by_makes_its_short_name_a_name(names_in) -> None:  # type: ignore[no-untyped-def]
+    found = names_in("我们公司和小米有合作，雷军也来参观过。")
+    assert found.get("小米") == "Xiaomi" and found.get("雷军") == "Lei Jun"
+    # no such person in the sentence: the millet stays millet
+    assert "小米" not in names_in("我们和农民有合作，小米的收成很好。")
+
+
+def test_a_news_dateline_is_no_company(names_in) -> None:  # type: ignore[no-untyped-def]
+    found = names_in("新华社北京12月4日电 国务院召开常务会议。")
+    assert "日电" not in found and found.get("新华社") == "Xinhua News Agency"
+
+
+def test_a_place_before_a_company_keeps_both_names(names_in) -> None:  # type: ignore[no-untyped-def]
+    # jieba holds 美国苹果公司 and 日本共同社 as words: the glossary reads both names in them
+    found = names_in("美国苹果公司和日本共同社都发表了声明。")
+    assert found.get("美国") == "United States" and found.get("苹果公司") == "Apple"
+    assert found.get("日本") == "Japan" and found.get("共同社") == "Kyodo News"

@@ -227,3 +227,19 @@ def test_every_generic_tail_has_a_reason() -> None:
     with pytest.raises(ValueError, match="reason"):
         parse_endings("tail\treason\n子公司\n", "t.tsv")
     assert {"子公司", "主体公司"} <= get_generic_tails()
+
+
+def test_a_place_before_a_named_body_keeps_both_names(cache: Path) -> None:
+    # the place says where that one newspaper or company is: both names stay, with the
+    # glossary's English, where the organisation took CC-CEDICT's "Kyōdō"
+    got = hits("据日本共同社报道，会谈持续了两个小时。", {"日本共同社": ("ORG", 0.99)}, cache)
+    assert got["日本"].en == "Japan"
+    assert got["共同社"].en == "Kyodo News"
+    assert "日本共同社" not in got
+
+
+def test_a_place_before_an_agency_stays_one_organisation(cache: Path) -> None:
+    # an agency exists once per place: 嘉兴市 + 档案局 is one body (the test above the
+    # endings), whatever the glossary holds for the tail
+    got = hits("去年嘉兴市档案局修订了这份规划。", {"嘉兴市档案局": ("ORG", 0.99)}, cache)
+    assert "嘉兴市" not in got

@@ -38,6 +38,9 @@ def _words(segmenter: Segmenter, text: str) -> list[str]:
         # a preposition glued to the level of a government body
         ("记者从市教育局获悉，新学期将推迟开学。", "从市"),
         ("记者从区卫健委了解到这一情况。", "从区"),
+        # a news dateline: the day and the dispatch, never 日电 "NEC"
+        ("新华社北京12月4日电 国家主席出席会议。", "日电"),
+        ("本报杭州5日讯 今天降温。", "日讯"),
     ],
 )
 def test_family_is_cut_apart(segmenter: Segmenter, text: str, bad: str) -> None:
@@ -56,6 +59,7 @@ def test_family_is_cut_apart(segmenter: Segmenter, text: str, bad: str) -> None:
         ("他昨天从市场买了很多菜。", "市场"),  # a dictionary word after the preposition
         ("在市中心开了一家店。", "市中心"),
         ("自省是一种美德。", "自省"),  # a preposition + level that jieba knows
+        ("日电是一家日本电子公司。", "日电"),  # no number before it: NEC stays a word
     ],
 )
 def test_words_outside_the_families_stay(segmenter: Segmenter, text: str, word: str) -> None:

@@ -27,6 +27,7 @@ KINDS = (
     "gap",
     "sep",
     "phrase",
+    "person",
     "wrap",
     "block",
     "block_before",
@@ -87,7 +88,8 @@ class ContextRules:
         """Structural evidence that outranks the recogniser: an organisation suffix straight
         after the term (联想集团), the term exactly inside title marks (《时代》), or an
         explicit phrase for the term (中国平安), words only an organisation takes around it
-        (小米创始人, 收购小米)."""
+        (小米创始人, 收购小米), the person the company is known by in the same text (雷军 …
+        小米)."""
         after = _skip_spaces(folded, end)
         if any(folded.startswith(v, after) for v in self._values("suffix", term)):
             return True
@@ -98,6 +100,8 @@ class ContextRules:
         for pair in self._values("wrap", term):
             if start > 0 and folded[start - 1] == pair[0] and folded.startswith(pair[1:], end):
                 return True
+        if any(_named_apart(folded, p, start, end) for p in self._values("person", term)):
+            return True
         matched = folded[start:end]
         for phrase in self._values("phrase", term):
             offset = phrase.find(matched)
@@ -161,6 +165,16 @@ class ContextRules:
                     starts.add(start)
                     changed = True
         return taken
+
+
+def _named_apart(folded: str, name: str, start: int, end: int) -> bool:
+    """Whether ``name`` occurs in ``folded`` outside ``[start, end)``."""
+    at = folded.find(name)
+    while at >= 0:
+        if at >= end or at + len(name) <= start:
+            return True
+        at = folded.find(name, at + 1)
+    return False
 
 
 def _skip_spaces(text: str, pos: int) -> int:

@@ -8,7 +8,7 @@ decision the glossary made before the recogniser existed, so reader still works.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -101,16 +101,21 @@ class NameDecider:
             return SentenceNames([h for h in hits if not crosses_words(words, h.start, h.end)], [])
         classified = self.glossary.classify(text, simplified) if self.glossary is not None else []
         blocked = [(c.hit.start, c.hit.end) for c in classified if c.blocked]
+        tiled = _place_and_body_words(words, classified)
         candidates = [
             c
             for c in classified
-            if not c.blocked and not crosses_words(words, c.hit.start, c.hit.end)
+            if not c.blocked
+            and (
+                (c.hit.start, c.hit.end) in tiled
+                or not crosses_words(words, c.hit.start, c.hit.end)
+            )
         ]
         word_uses = {
             span for span, tag in zip(words, tags, strict=False) if tag[:1] in _NOT_A_NAME_POS
         }
         dictionary_orgs = (
-            self._dictionary_organisations(simplified, words, blocked, word_uses)
+            self._dictionary_organisations(simplified, words, [*blocked, *tiled], word_uses)
             if self.auto_names
             else []
         )
@@ -189,6 +194,28 @@ class NameDecider:
             found = screen(found, simplified, lac)
             # the dictionary's organisations are no recogniser guess: no agreement asked
             dictionary_orgs = screen(dictionary_orgs, simplified, lac, agreement=False)
+        if yielded:
+            # a match yields to the organisation that swallowed it only if that organisation
+            # is shown: one the screen dropped or cut (日产汽车社长内田诚宣布公司, a tagger's
+            # run-on) gives its matches back, to be judged as any other
+            yielded, returned = _returned_matches(yielded, found, [*kept, *blocked])
+            if returned:
+                hits = sorted(
+                    [
+                        *hits,
+                        *judge(
+                            returned,
+                            entities,
+                            self._established,
+                            self._in_document,
+                            self._ordinary,
+                            fold,
+                            word_uses,
+                        ),
+                    ],
+                    key=lambda h: h.start,
+                )
+                kept = {(h.start, h.end) for h in hits}
         if dictionary_orgs:
             taken = [*kept, *blocked, *turned_down, *((e.start, e.end) for e in found)]
             found = sorted(
@@ -206,7 +233,10 @@ class NameDecider:
             composed, found = _glossary_headed(yielded, found, text, simplified)
             hits = sorted([*hits, *composed], key=lambda h: h.start)
         if found and self.glossary is not None:
-            judged = {(c.hit.start, c.hit.end) for c in before_yield}
+            # a match that yielded to a longer organisation was never judged: if the
+            # screen cut that organisation back to the match (日产汽车 of 日产汽车社长…公司),
+            # it is the entry again
+            judged = {(c.hit.start, c.hit.end) for c in candidates}
             named, found = self._known_to_the_glossary(found, simplified, judged)
             hits = sorted([*hits, *named], key=lambda h: h.start)
         return SentenceNames(hits, found)
@@ -267,6 +297,7 @@ class NameDecider:
         if not orgs:
             return candidates
         generic = get_generic_tails()
+        orgs = [e for e in orgs if not _place_before_a_named_body(e, candidates)]
         return [
             c
             for c in candidates
@@ -324,6 +355,83 @@ class NameDecider:
         精诚 "sincerity"). A name's own entry is capitalised (中国 China, 阿里 Ali), so a
         frequent name is not "ordinary" however often jieba has seen it."""
         return self._dictionary.only_common_senses(fold(word))
+
+
+def _returned_matches(
+    yielded: Sequence[Candidate], found: Sequence[Entity], taken: Collection[Span]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """``yielded`` split into the matches still inside a shown organisation and those whose
+    organisation is gone (and that overlap no shown name or kept match)."""
+    orgs = [(e.start, e.end) for e in found if e.type == "ORG"]
+    names = [*((e.start, e.end) for e in found), *taken]
+    inside, returned = [], []
+    for c in yielded:
+        a, b = c.hit.start, c.hit.end
+        if any(x <= a and b <= y for x, y in orgs) or any(x < b and a < y for x, y in names):
+            inside.append(c)
+        else:
+            returned.append(c)
+    return inside, returned
+
+
+def _place_and_body_words(
+    words: Sequence[Span], classified: Sequence[Candidate]
+) -> set[tuple[int, int]]:
+    """Spans of glossary bodies that end a segmenter word a glossary place begins, the two
+    tiling it (jieba's dictionary holds 美国哈佛大学, 日本共同社, 韩国三星电子 as words):
+    the body may be read inside the word, as the place heading it already is (see
+    ``crosses_words``). Both unambiguous; the body one English wherever it is written
+    (``_place_before_a_named_body``)."""
+    places = {
+        (c.hit.start, c.hit.end)
+        for c in classified
+        if c.hit.type == "place" and not c.ambiguous and not c.blocked
+    }
+    if not places:
+        return set()
+    word_at = dict(words)
+    return {
+        (c.hit.start, c.hit.end)
+        for c in classified
+        if c.hit.type in _NAMED_BODY_TYPES
+        and c.hit.en
+        and not c.ambiguous
+        and not c.blocked
+        and any(
+            (a, c.hit.start) in places and word_at.get(a) == c.hit.end
+            for a in range(max(0, c.hit.start - _LONGEST_PLACE), c.hit.start - 1)
+        )
+    }
+
+
+_LONGEST_PLACE = 8  # characters of a place heading a body in one word (美利坚合众国)
+
+
+def _place_before_a_named_body(entity: Entity, candidates: Sequence[Candidate]) -> bool:
+    """Whether the recogniser's organisation is exactly a glossary place followed by a
+    glossary company, newspaper or university that has one English of its own (日本共同社:
+    Japan's Kyodo News; 美国哈佛大学). The place only says where that one body is: both
+    names stay, where the organisation would have taken CC-CEDICT's English of its tail
+    ("Kyōdō") or gone to the translator whole. A body that exists once per place (人大常委会,
+    公安局: agencies) is no such name: 深圳市人大常委会 stays one organisation."""
+    places = {
+        c.hit.end
+        for c in candidates
+        if c.hit.type == "place" and c.hit.start == entity.start and c.hit.end < entity.end
+    }
+    return any(
+        c.hit.start in places
+        and c.hit.end == entity.end
+        and c.hit.type in _NAMED_BODY_TYPES
+        and c.hit.en
+        and not c.ambiguous
+        for c in candidates
+    )
+
+
+# Glossary types whose entry names one body wherever it is written (a company, a
+# newspaper, a university), unlike an agency or an "org" that each place has its own of.
+_NAMED_BODY_TYPES = frozenset({"company", "media", "university", "investor", "lab"})
 
 
 def _glossary_headed(

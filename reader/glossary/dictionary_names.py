@@ -98,11 +98,16 @@ def _place_name(head: str) -> str:
     """The capitalised words a place's definition opens with: "Taoyuan city and county in
     Taiwan" → "Taoyuan"; "of"/"the" only between capitalised words (Gulf of Mexico)."""
     words = head.split()
+    if len(words) > 2 and words[0] == "the" and words[1][:1].isupper() and words[2][:1].isupper():
+        # "the Great Hall of the People", "the Grand Canal": a place's name of several
+        # capitalised words after an article is that name (one word after "the" may be a
+        # side or a people: "the Chinese side")
+        words = words[1:]
     kept: list[str] = []
     for i, word in enumerate(words):
         if word[:1].isupper():
             kept.append(word)
-        elif word in _PLACE_JOINERS and kept and i + 1 < len(words) and words[i + 1][:1].isupper():
+        elif word in _PLACE_JOINERS and kept and _capital_after_joiners(words, i + 1):
             kept.append(word)
         else:
             break
@@ -110,6 +115,13 @@ def _place_name(head: str) -> str:
 
 
 _PLACE_JOINERS = frozenset({"of", "the", "de", "la", "and"})
+
+
+def _capital_after_joiners(words: list[str], i: int) -> bool:
+    """Whether a capitalised word follows at ``i`` after joiners only ("of the People")."""
+    while i < len(words) and words[i] in _PLACE_JOINERS:
+        i += 1
+    return i < len(words) and words[i][:1].isupper()
 
 
 def _rendering(definition: str, label: str) -> str | None:

@@ -94,16 +94,19 @@ def render_entity(
             en, note = western, DICTIONARY_NOTE  # 乔治 George, not "Qiao Zhi"
     elif label == "LOC":
         kind = "place"
-        en = dictionary_english(name, label) or ""
+        # countries paired read alike whether CC-CEDICT has the pair (中美 "China-USA",
+        # 中欧 "Sino-European") or not (中德): one table writes them all
+        pair = country_pair_english(fold(name))
+        en = "" if pair else dictionary_english(name, label) or ""
         by_rule = _place_pinyin(name, readings, rules) if en else ""
-        if by_rule.startswith(en + " "):
+        if pair:
+            en, note = pair, COUNTRY_PAIR_NOTE  # 中德 China-Germany
+        elif by_rule.startswith(en + " "):
             # CC-CEDICT's "Xianju" for 仙居县 is the stem's pinyin: the rule's "Xianju
             # County" says the same and keeps the kind of place
             en, note = by_rule, PINYIN_NOTE
         elif en:
             note = DICTIONARY_NOTE
-        elif pair := country_pair_english(fold(name)):
-            en, note = pair, COUNTRY_PAIR_NOTE  # 中德 China-Germany
         else:
             en = _place_pinyin(name, readings, rules)
             note = PINYIN_NOTE if en else "auto: left to translator"

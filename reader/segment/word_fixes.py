@@ -18,6 +18,9 @@ The lists live in reader/data/segment_fixes.tsv (``kind<TAB>characters<TAB>reaso
   government body that follows (记者从市教育局获悉 → 从市 | 教育局). A word jieba's
   dictionary doesn't know, made of a preposition and an administrative level, before a Han
   word, is cut in two: 从 | 市 | 教育局.
+- ``dateline``: a news dateline ends in the day and the dispatch (新华社北京12月4日电): after
+  a number, the words listed (日电, which jieba knows as NEC) are cut into the day and the
+  dispatch mark, whether jieba's dictionary knows them or not.
 """
 
 from __future__ import annotations
@@ -35,7 +38,9 @@ _KINDS = (
     "clause_verb",
     "preposition",
     "admin_level",
+    "dateline",
 )
+_WORD_LISTS = frozenset({"clause_verb", "dateline"})  # kinds whose column lists words
 _NUMERAL = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两几多")
 _FRAME_REACH = 8  # words back from the candidate to the opening 在
 _CLAUSE_VERB_REACH = 4  # words after the candidate in which a 把-construction verb shows it
@@ -51,6 +56,7 @@ class WordFixes:
         clause_verbs: Sequence[str] = (),
         prepositions: str = "",
         admin_levels: str = "",
+        datelines: Sequence[str] = (),
     ) -> None:
         self.units = frozenset(units)
         self.localizers = frozenset(localizers)
@@ -59,6 +65,7 @@ class WordFixes:
         self.clause_verbs = frozenset(clause_verbs)
         self.prepositions = frozenset(prepositions)
         self.admin_levels = frozenset(admin_levels)
+        self.datelines = frozenset(datelines)
 
     @classmethod
     def parse(cls, lines: Sequence[str], source: str = "<segment fixes>") -> WordFixes:
@@ -72,7 +79,7 @@ class WordFixes:
                     f"{source}:{lineno}: expected kind<TAB>characters<TAB>reason with kind "
                     f"one of {', '.join(_KINDS)}; fix the line"
                 )
-            found[cols[0]] += cols[1].strip() + (" " if cols[0] == "clause_verb" else "")
+            found[cols[0]] += cols[1].strip() + (" " if cols[0] in _WORD_LISTS else "")
         return cls(
             found["unit"],
             found["localizer"],
@@ -81,6 +88,7 @@ class WordFixes:
             found["clause_verb"].split(),
             found["preposition"],
             found["admin_level"],
+            found["dateline"].split(),
         )
 
     @classmethod
@@ -107,7 +115,7 @@ class WordFixes:
                 and prev
                 and prev[-1] in _NUMERAL
                 and word[0] in self.units
-                and not known(word)
+                and (word in self.datelines or not known(word))
             ):
                 out.extend((word[0], word[1:]))
                 continue
