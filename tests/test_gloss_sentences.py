@@ -13,6 +13,10 @@ from reader.translate.gloss import gloss_sentence
 # sentence, words the gloss must contain, words it must not
 CASES = [
     ("我在图书馆看书。", ["I", "in/at", "library"], ["exist"]),
+    ("新华社北京12月4日电 国务院召开会议。", ["December 4 (dispatch)"], ["lightning", "NEC"]),
+    ("他在接受采访时称，经济正在恢复。", ["when said"], ["o'clock", "weigh"]),
+    ("总裁在财报电话会上表示，销量增长。", ["at the meeting"], ["can first"]),
+    ("国足主帅伊万科维奇赛后表示满意。", ["Yiwankeweiqi"], ["Vanke", "Pope"]),
     ("他和他的朋友一起去上海。", ["and", "friend", "Shanghai"], ["sum", "municipality"]),
     ("下课后我们去吃饭。", ["after", "we"], ["empress"]),
     ("在这些问题中最重要的是安全。", ["these", "in", "most", "important"], ["China", "exist"]),

@@ -251,6 +251,11 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
         if hit is not None and hit.en:
             words.append(hit.en)
             applied.append(hit.en)
+        elif hit is not None and hit.type == "person" and token.readings and all(token.readings):
+            # a person left to the translator (伊万科维奇) has no translator here: its sound,
+            # one capitalised word, says "a name" where its characters' senses would not
+            # ("that Vanke Pope Vigilius")
+            words.append(_sounded_name(token.readings))
         elif (percent := percent_phrase(simplified)) is not None:
             words.append(percent)
         elif (numbered := number_phrase(tokens, index, words)) is not None:
@@ -297,6 +302,13 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             prefer = " ".join(r for r in readings if r) if readings and all(readings) else None
             words.append(gloss_word(token.text, token.pinyin, prefer, token.pos))
     return tidy(" ".join(words)), tuple(applied)
+
+
+def _sounded_name(readings: Sequence[str | None]) -> str:
+    """One capitalised toneless pinyin word for a name's readings (伊万科维奇 Yiwankeweiqi)."""
+    from reader.glossary.auto import join_syllables
+
+    return join_syllables([str(r).rstrip("012345").replace("v", "ü") for r in readings])
 
 
 # quantity words before a measure word ("a company", "this company", "many companies")
