@@ -98,6 +98,19 @@ def test_a_party_member_is_no_organisation_but_the_party_is() -> None:
     assert kept(text, named) == [("中国共产党", "ORG")]
 
 
+def test_a_body_s_legislator_member_or_spokesperson_is_no_organisation() -> None:
+    text = "民进党立委、政协委员和外交部发言人都出席了。"
+    named = spans_of(
+        text, ("民进党立委", "ORG", 0.9), ("政协委员", "ORG", 0.8), ("外交部发言人", "ORG", 0.7)
+    )
+    assert kept(text, named) == []
+
+
+def test_a_legislator_s_party_comes_back_as_the_glossary_s_name(names_in) -> None:  # type: ignore[no-untyped-def]
+    # the run-on "organisation" 民进党立委 swallowed the party; dropped, it gives it back
+    assert names_in("民进党立委王世坚质询经济部长。").get("民进党") == "org"
+
+
 def test_titles_of_nobility_and_posthumous_names_are_no_persons() -> None:
     text = "高祖改封他为东成侯，又封北郡公，死后谥忠肃；其子封昭随后被召。"
     named = spans_of(

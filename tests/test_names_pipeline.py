@@ -96,3 +96,10 @@ def test_a_place_before_a_company_keeps_both_names(names_in) -> None:  # type: i
     found = names_in("美国苹果公司和日本共同社都发表了声明。")
     assert found.get("美国") == "United States" and found.get("苹果公司") == "Apple"
     assert found.get("日本") == "Japan" and found.get("共同社") == "Kyodo News"
+
+
+def test_world_news_names_come_from_the_glossary(names_in) -> None:  # type: ignore[no-untyped-def]
+    found = names_in("以色列国防军称已对加沙地带的哈马斯目标发动空袭，北约秘书长表示关切。")
+    assert found.get("哈马斯") == "Hamas"  # was shown as a place left to the translator
+    assert found.get("以色列国防军") == "Israel Defense Forces"
+    assert found.get("北约") == "NATO" and found.get("加沙地带") == "Gaza Strip"
