@@ -50,3 +50,32 @@ def test_the_pipeline_renders_titled_persons(tmp_path: Path) -> None:
     assert got["陳男"].en == "Mr. Chen" and got["陳男"].type == "person"
     assert got["付小姐"].en == "Ms. Fu"
     assert got["付晓洁"].en == "Fu Xiaojie"  # a given name is still read in pinyin
+
+
+def test_titled_persons_the_recogniser_left_are_found_in_the_tokens(names_in) -> None:  # type: ignore[no-untyped-def]
+    # one token (刘女士, 王某, 陈姓) or a surname token and a title token (周 | 女士)
+    found = names_in("家住朝阳区的刘女士告诉记者，犯罪嫌疑人王某已被拘留，陈姓男子被捕。")
+    assert {found.get("刘女士"), found.get("王某"), found.get("陈姓")} == {"person"}
+    assert names_in("他对高女士说，周女士和吴先生都来了。").get("周女士") == "person"
+
+
+def test_a_title_after_a_counted_word_is_no_person(names_in) -> None:  # type: ignore[no-untyped-def]
+    # 三张 | 先生的照片: 张 counts the photos, it is no surname here
+    assert "张先生" not in names_in("三张先生的照片挂在墙上。")
+
+
+def test_a_titled_person_reads_as_title_and_surname_in_the_names_list() -> None:
+    from reader.glossary.titled_persons import titled_persons
+    from reader.model import Token
+
+    def token(text: str, start: int, pos: str, readings: tuple[str, ...]) -> Token:
+        return Token(text, start, start + len(text), text, "", readings, pos, None)
+
+    tokens = [
+        token("周", 0, "nr", ("zhou1",)),
+        token("女士", 1, "n", ("nv3", "shi4")),
+        token("和", 3, "c", ("he2",)),
+        token("王某", 4, "nr", ("wang2", "mou3")),
+    ]
+    found = {(h.term, h.en, h.forced) for h in titled_persons(tokens)}
+    assert found == {("周女士", "Ms. Zhou", False), ("王某", "Wang (surname)", False)}

@@ -37,10 +37,10 @@ from reader.glossary.dictionary_names import (
 from reader.glossary.fold import fold
 from reader.glossary.latin_names import is_latin_name, is_mixed_name, render_latin
 from reader.glossary.person_titles import surname_english, titled_person
+from reader.glossary.titled_persons import TITLE_NOTE
 from reader.glossary.wade_giles import wade_giles_person
 from reader.model import GlossaryHit, Romanisation
 
-TITLE_NOTE = "auto: a surname and a title"
 COUNTRY_PAIR_NOTE = "auto: countries paired"
 WADE_GILES_NOTE = "auto: Wade-Giles (Taiwan)"
 

@@ -1,0 +1,88 @@
+"""Persons named by a surname and a title where no other step named them (刘女士, 王某, 周|女士).
+
+News names a witness, a suspect or a victim this way (家住朝阳区的刘女士, 犯罪嫌疑人王某,
+黄某驾车逃逸). The recogniser learnt full names and leaves many of these; they were glossed
+word by word ("king or monarch some"). The titles and their English are the data of
+person_titles.py (reader/data/person_titles.tsv); this finds them among a sentence's tokens:
+
+- one token that jieba tags as a name, made of a surname and a title (刘女士, 王某, 陈姓);
+- a one-character surname token followed by a title token (周 | 女士, 何 | 某某), not after a
+  number (三张 | 先生的照片 counts photos) and only with the titles that never follow an
+  ordinary word (先生, 女士, 小姐, 太太, 某, 某某: 高 | 女士 is Ms. Gao, 好 | 老师 a good
+  teacher).
+
+The English is shown, not forced on the translator: "Wang (surname)" is the reader's note,
+not a phrase for an English sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from reader.glossary.auto import PERSON_POS, NameRules, get_name_rules, person_pinyin
+from reader.glossary.fold import fold
+from reader.glossary.person_titles import get_titles, surname_english, titled_person
+from reader.model import GlossaryHit, Token
+
+TITLE_NOTE = "auto: a surname and a title"
+# titles that make a surname of the word before them even as tokens of their own
+_APART_TITLES = frozenset({"先生", "女士", "小姐", "太太", "某", "某某"})
+
+
+def titled_persons(tokens: Sequence[Token]) -> list[GlossaryHit]:
+    """The surname-and-title persons among one sentence's ``tokens`` (the tokens' offsets)."""
+    rules, titles = get_name_rules(), get_titles()
+    hits: list[GlossaryHit] = []
+    i = 0
+    while i < len(tokens):
+        found = _titled_at(tokens, i, rules, titles)
+        if found is None:
+            i += 1
+            continue
+        end, surname_len = found
+        group = tokens[i:end]
+        name = "".join(t.text for t in group)
+        readings = tuple(r for t in group for r in t.readings)
+        english = titled_person(
+            fold(name), surname_len, surname_english(person_pinyin(name, surname_len, readings))
+        )
+        if english:
+            hits.append(
+                GlossaryHit(
+                    start=group[0].start,
+                    end=group[-1].end,
+                    term=name,
+                    en=english,
+                    type="person",
+                    source_file="auto",
+                    source="auto",
+                    note=TITLE_NOTE,
+                    forced=False,
+                )
+            )
+        i = end
+    return hits
+
+
+def _titled_at(
+    tokens: Sequence[Token], i: int, rules: NameRules, titles: Mapping[str, str]
+) -> tuple[int, int] | None:
+    """(end token index, surname length) of a surname-and-title person at token ``i``."""
+    token = tokens[i]
+    if token.glossary is not None:
+        return None
+    word = fold(token.text)
+    if token.pos in PERSON_POS:
+        for n in (2, 1):
+            if word[:n] in rules.surnames and word[n:] in titles:
+                return i + 1, n
+    if (
+        len(word) == 1
+        and word in rules.surnames
+        and i + 1 < len(tokens)
+        and tokens[i + 1].glossary is None
+        and fold(tokens[i + 1].text) in _APART_TITLES
+        and not (i and tokens[i - 1].pos.startswith("m"))
+    ):
+        return i + 2, 1
+    return None
