@@ -103,3 +103,11 @@ def test_world_news_names_come_from_the_glossary(names_in) -> None:  # type: ign
     assert found.get("哈马斯") == "Hamas"  # was shown as a place left to the translator
     assert found.get("以色列国防军") == "Israel Defense Forces"
     assert found.get("北约") == "NATO" and found.get("加沙地带") == "Gaza Strip"
+
+
+def test_latin_script_tech_names_come_from_the_glossary(names_in) -> None:  # type: ignore[no-untyped-def]
+    found = names_in("OpenAI首席执行官奥特曼称，GPT-5将于今年发布，Claude也将更新。")
+    assert found.get("OpenAI") == "OpenAI" and found.get("GPT-5") == "GPT-5"
+    assert found.get("Claude") == "Claude"  # the model, never a person "Claude"
+    # a word boundary: a longer Latin word is not the name
+    assert "Sora" not in names_in("这个Soraya项目很有意思。")

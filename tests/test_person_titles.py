@@ -62,6 +62,8 @@ def test_titled_persons_the_recogniser_left_are_found_in_the_tokens(names_in) ->
 def test_a_title_after_a_counted_word_is_no_person(names_in) -> None:  # type: ignore[no-untyped-def]
     # 三张 | 先生的照片: 张 counts the photos, it is no surname here
     assert "张先生" not in names_in("三张先生的照片挂在墙上。")
+    # 于 "at" and 某 "some" before a number: no Mr. Yu
+    assert "于某" not in names_in("于某两家基金公司进行了调查。")
 
 
 def test_a_titled_person_reads_as_title_and_surname_in_the_names_list() -> None:

@@ -79,10 +79,18 @@ def _titled_at(
     if (
         len(word) == 1
         and word in rules.surnames
+        and not token.pos.startswith(_FUNCTION_POS)
         and i + 1 < len(tokens)
         and tokens[i + 1].glossary is None
         and fold(tokens[i + 1].text) in _APART_TITLES
         and not (i and tokens[i - 1].pos.startswith("m"))
+        # 某 before a number is "some" (于某两家基金公司 "at some two fund companies")
+        and not (i + 2 < len(tokens) and tokens[i + 2].pos.startswith(("m", "q")))
     ):
         return i + 2, 1
     return None
+
+
+# jieba POS of a surname character used as a function word where it stands (于 "at", 向
+# "towards", 和 "and"): no surname there
+_FUNCTION_POS = ("p", "c", "u", "d")
