@@ -13,6 +13,8 @@ from reader.translate.gloss import gloss_sentence
 # sentence, words the gloss must contain, words it must not
 CASES = [
     ("我在图书馆看书。", ["I", "in/at", "library"], ["exist"]),
+    ("茅台市值跌破两万亿元。", ["2 trillion yuan"], ["20,000", "hundred million"]),
+    ("公司融资1.5万亿美元。", ["1.5 trillion US dollars"], ["15,000"]),
     ("新华社北京12月4日电 国务院召开会议。", ["December 4 (dispatch)"], ["lightning", "NEC"]),
     ("他在接受采访时称，经济正在恢复。", ["when said"], ["o'clock", "weigh"]),
     ("总裁在财报电话会上表示，销量增长。", ["at the meeting"], ["can first"]),
@@ -116,6 +118,8 @@ def test_a_chinese_numeral_before_its_scale_reads_as_one_number() -> None:
 
     assert scale_number("三百", "万", "300") == "3 million"  # 三百|万辆
     assert scale_number("两千", "亿", "2000") == "200 billion"
+    assert scale_number("两万", "亿", "20,000") == "2 trillion"  # 两万|亿元, shown as 20,000
+    assert scale_number("1.5", "万亿", "1.5") == "1.5 trillion"  # 1.5|万亿美元
     assert scale_number("三百", "万", "three hundred") is None  # not shown as its value
 
 

@@ -22,6 +22,7 @@ from reader.translate.gloss_numbers import (
     ordinal,
     percent_phrase,
     scale_number,
+    scale_prefix,
 )
 from reader.translate.protect import PUNCTUATION, has_han, is_han, tidy
 
@@ -263,7 +264,7 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
         elif index and _is_number(tokens[index - 1].text) and simplified in after_number:
             counting = after_number[simplified]
             scaled = scale_number(
-                tokens[index - 1].text, simplified[:1], words[-1] if words else ""
+                tokens[index - 1].text, scale_prefix(simplified), words[-1] if words else ""
             )
             if scaled is not None:
                 # 10亿美元 "1 billion US dollars", not "10 hundred million US dollars"
@@ -273,14 +274,17 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
         elif (
             index
             and words
-            and len(simplified) > 1
-            and (scaled := scale_number(tokens[index - 1].text, simplified[0], words[-1]))
+            and len(simplified) > len(scale := scale_prefix(simplified))
+            and (scaled := scale_number(tokens[index - 1].text, scale, words[-1]))
         ):
             # the scale and a word in one token: 100|万人 "1 million person"; a measure word
-            # only counts (1.2|亿名用户 "120 million user")
+            # only counts (1.2|亿名用户 "120 million user"); 1.5|万亿美元 "1.5 trillion"
             words[-1] = scaled
-            rest = simplified[1:]
-            words.append("" if rest in after_number else gloss_word(rest))
+            rest = simplified[len(scale) :]
+            if rest not in after_number:
+                words.append(gloss_word(rest))
+            else:  # a currency reads (万亿美元 "US dollars"), a measure before its noun only counts
+                words.append("" if _noun_follows(tokens, index) else after_number[rest])
         elif index and tokens[index - 1].text in _QUANTITY_WORDS and simplified in after_number:
             # 这|款手机 "this phone": the demonstrative says it; the measure only counts
             words.append(

@@ -40,25 +40,47 @@ def chinese_number(text: str) -> int | None:
     return total + section + digit
 
 
-_SCALE = {"亿": 100_000_000, "万": 10_000}
+# scales a word may open with after a number, longest first (1.5|万亿美元 "1.5 trillion US
+# dollars", not 1.5 × 万 and a dropped 亿)
+_SCALE = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "千万": 10**7,
+    "百万": 10**6,
+    "亿": 10**8,
+    "万": 10**4,
+}
+
+
+def scale_prefix(word: str) -> str:
+    """The scale ``word`` opens with (万亿 of 万亿美元, 亿 of 亿元), "" if none."""
+    return next((scale for scale in _SCALE if word.startswith(scale)), "")
 
 
 def scale_number(number: str, unit: str, shown: str) -> str | None:
-    """``number`` × 亿/万 in English words ("1 billion", "500 million", "30,000"); None when
-    the number was not shown as is (Arabic as written, a Chinese numeral as its value:
-    三百|万辆 "3 million") or isn't a plain number."""
+    """``number`` × the scale ``unit`` (亿, 万, 万亿 …) in English words ("1 billion",
+    "500 million", "30,000"); None when the number was not shown as is (Arabic as written,
+    a Chinese numeral as its value: 三百|万辆 "3 million", 两万|亿元 "2 trillion") or isn't
+    a plain number."""
     multiplier = _SCALE.get(unit)
     digits = number.replace(",", "").replace("，", "")
     if multiplier is None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", digits) and shown == number:
         base = float(digits)
-    elif (numeral := chinese_number(number)) is not None and shown == str(numeral):
+    elif (numeral := chinese_number(number)) is not None and shown in _shown_forms(numeral):
         base = float(numeral)
     else:
         return None
     value = base * multiplier
     return _in_millions(value) or f"{value:,.0f}"
+
+
+def _shown_forms(value: int) -> tuple[str, ...]:
+    """How the gloss may have written a Chinese numeral (numeral_words and its plain value)."""
+    return (str(value), f"{value:,}", _in_millions(value, exact=True) or "")
 
 
 _LARGE = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
