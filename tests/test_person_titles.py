@@ -64,6 +64,8 @@ def test_a_title_after_a_counted_word_is_no_person(names_in) -> None:  # type: i
     assert "张先生" not in names_in("三张先生的照片挂在墙上。")
     # 于 "at" and 某 "some" before a number: no Mr. Yu
     assert "于某" not in names_in("于某两家基金公司进行了调查。")
+    # 氏 makes a family as often as a woman: left to the recogniser (程氏序 "the Cheng preface")
+    assert names_in("可见程氏序系后来的藏书家配补。").get("程氏") is None
 
 
 def test_a_titled_person_reads_as_title_and_surname_in_the_names_list() -> None:

@@ -74,7 +74,7 @@ def _titled_at(
     word = fold(token.text)
     if token.pos in PERSON_POS:
         for n in (2, 1):
-            if word[:n] in rules.surnames and word[n:] in titles:
+            if word[:n] in rules.surnames and word[n:] in titles and word[n:] not in _FAMILY:
                 return i + 1, n
     if (
         len(word) == 1
@@ -90,6 +90,10 @@ def _titled_at(
         return i + 2, 1
     return None
 
+
+# 氏 makes a family as often as a woman (程氏序 "the Cheng preface", 陈氏集团): only where
+# the recogniser marks the person (张氏 Lady Zhang)
+_FAMILY = frozenset({"氏"})
 
 # jieba POS of a surname character used as a function word where it stands (于 "at", 向
 # "towards", 和 "and"): no surname there
