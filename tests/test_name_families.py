@@ -322,3 +322,11 @@ def test_a_garrison_is_a_place_an_emperor_a_person_an_institute_stays() -> None:
         ("石门研究所", "ORG", 0.9),
     )
     assert kept(text, named) == [("石门千户所", "LOC"), ("汉成帝", "PER"), ("石门研究所", "ORG")]
+
+
+def test_a_championship_is_no_organisation_an_island_no_person() -> None:
+    text = "2012年欧锦赛上，他代表国家队出场；女神住在塔里奥岛上，塔里奥前去寻找。"
+    named = spans_of(text, ("欧锦赛", "ORG", 0.7), ("国家队", "ORG", 0.9), ("塔里奥", "PER", 0.8))
+    later = text.rindex("塔里奥")
+    named.append(Span(later, later + 3, "PER", 0.9))
+    assert kept(text, named) == [("国家队", "ORG"), ("塔里奥", "LOC"), ("塔里奥", "PER")]

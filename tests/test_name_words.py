@@ -227,3 +227,9 @@ def test_a_title_run_into_a_fief_is_no_person_an_office_alone_neither() -> None:
         ("张长公", "PER", 0.9),
     )
     assert kept(text, named) == [("刘豹", "PER"), ("张长公", "PER")]
+
+
+def test_a_surname_and_the_word_surname_is_no_name_a_given_name_is() -> None:
+    text = "钟姓源出于姬姓，钟姓人口众多，钟明姓氏学家如是说。"
+    named = spans_of(text, ("钟姓源", "PER", 0.8), ("钟明", "PER", 0.99))
+    assert kept(text, named) == [("钟明", "PER")]

@@ -67,6 +67,7 @@ class WordRules:
     organism_ends: tuple[str, ...] = ()  # 杆菌 in 保加利亚乳杆菌: a living thing's last word
     byname_after: tuple[str, ...] = ()  # 之称 in 素有“石佛”之称: the quoted word is a byname
     title_splits: tuple[str, ...] = ()  # 长公主 in 陈国长公主: a title cut after its 1st character
+    surname_words: frozenset[str] = frozenset()  # 姓 in 缪姓源: "the surname X", no given name
 
 
 _KINDS = (
@@ -96,6 +97,7 @@ _KINDS = (
     "organism_end",
     "byname_after",
     "title_split",
+    "surname_word",
 )
 
 
@@ -136,6 +138,7 @@ def parse_words(text: str, source: str = WORDS_FILE) -> WordRules:
         organism_ends=longest_first("organism_end"),
         byname_after=longest_first("byname_after"),
         title_splits=longest_first("title_split"),
+        surname_words=frozenset(values["surname_word"]),
     )
 
 
@@ -267,8 +270,9 @@ def _a_living_thing_or_a_byname(entity: Entity, name: str, text: str, rules: Wor
     """Thirteenth round: a species (金爪儿（学名：）是报春花科…的植物, the opening of an article
     on a plant or an animal; 保加利亚乳杆菌 "Lactobacillus bulgaricus", 艾氏日行守宫 "a day
     gecko" by their last word), a quoted byname (素有“石佛”之称 "known as 'the Stone
-    Buddha'": the person is named after it) or a title the recogniser cut after its first
-    character (陈国长|公主 "the Grand Princess of Chen") is no person or body."""
+    Buddha'": the person is named after it), a surname and the word "surname" (缪姓源出于…)
+    or a title the recogniser cut after its first character (陈国长|公主 "the Grand Princess
+    of Chen") is no person or body."""
     if text.startswith(rules.species_after, entity.end) or name.endswith(rules.organism_ends):
         return True
     if entity.type != "PER":
@@ -278,6 +282,11 @@ def _a_living_thing_or_a_byname(entity: Entity, name: str, text: str, rules: Wor
     )
     if quoted and text.startswith(rules.byname_after, entity.end + 1):
         return True
+    if len(name) > 2 and name[1] in rules.surname_words:
+        from reader.glossary.auto import surname_length
+
+        if surname_length(name[:2]) == 1:
+            return True  # 缪姓源 "the surname Miao (comes from)"
     return any(text.startswith(t, entity.end - 1) for t in rules.title_splits)
 
 
