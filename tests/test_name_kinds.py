@@ -7,20 +7,20 @@ from __future__ import annotations
 from test_name_families import Span, kept, spans_of
 
 
-def test_a_building_is_a_place_but_a_person_of_the_same_shape_is_not() -> None:
-    text = "校内建有周明楼和吴山塔，杨小楼、科琳塔与周明一同参观。"
+def test_a_pagoda_is_a_place_but_a_person_of_the_same_shape_is_not() -> None:
+    text = "寺内建有吴山塔，韩凤楼、科琳塔与杨小塔一同参观。"
     named = spans_of(
         text,
-        ("周明楼", "PER", 0.8),
         ("吴山塔", "PER", 0.8),
-        ("杨小楼", "PER", 0.95),
+        ("韩凤楼", "PER", 0.95),
         ("科琳塔", "PER", 0.9),
+        ("杨小塔", "PER", 0.9),
     )
     assert kept(text, named) == [
-        ("周明楼", "LOC"),
         ("吴山塔", "LOC"),
-        ("杨小楼", "PER"),
+        ("韩凤楼", "PER"),
         ("科琳塔", "PER"),
+        ("杨小塔", "PER"),
     ]
 
 
@@ -37,13 +37,16 @@ def test_a_dynasty_cedict_knows_is_no_person_a_person_of_that_dynasty_is() -> No
 
 
 def test_an_organisation_known_by_a_lifetime_or_named_a_person_nearby_is_a_person() -> None:
-    text = "希波克拉底提出四体液说；八路军开赴前线；索尔的锤子，索尔举起了它。"
-    named = spans_of(text, ("希波克拉底", "ORG", 0.7), ("八路军", "ORG", 0.9))
+    text = "希波克拉底提出四体液说；八路军开赴前线，国际联盟解散；索尔的锤子，索尔举起了它。"
+    named = spans_of(
+        text, ("希波克拉底", "ORG", 0.7), ("八路军", "ORG", 0.9), ("国际联盟", "ORG", 0.9)
+    )
     first, second = text.index("索尔"), text.rindex("索尔")
     named += [Span(first, first + 2, "PER", 0.9), Span(second, second + 2, "ORG", 0.6)]
     assert kept(text, named) == [
         ("希波克拉底", "PER"),
         ("八路军", "ORG"),
+        ("国际联盟", "ORG"),
         ("索尔", "PER"),
         ("索尔", "PER"),
     ]

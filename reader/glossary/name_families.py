@@ -78,7 +78,7 @@ class FamilyRules:
     place_counters: tuple[str, ...] = ()  # 个 in 蒙多尔和皮亚塔四个市镇: places counted
     dynasties: frozenset[str] = frozenset()  # 隋 in 隋开皇元年: a dynasty before its period
     death_chars: frozenset[str] = frozenset()  # 卒 in 陆腾卒 "Lu Teng died"
-    building_ends: tuple[str, ...] = ()  # 楼 in 范孙楼 "Fansun Hall": a building
+    building_ends: tuple[str, ...] = ()  # 塔 in 齐云塔 "Qiyun Pagoda": a building
     # per type: below it, a name the two taggers disagree on is not shown
     disagreement_floor: dict[str, float] = field(default_factory=dict)
     # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
@@ -240,7 +240,7 @@ def _verdict(
     if _names_a_belief_or_people(senses, rules):
         return "drop"
     kind = kind_of(entity, text, senses, neighbours, rules)
-    if kind is not None:  # 范孙楼 a building, 刘宋 a dynasty, 希波克拉底 a person
+    if kind is not None:  # 齐云塔 a building, 刘宋 a dynasty, 希波克拉底 a person
         return kind
     if entity.type == "ORG" and _is_a_nations_army(name, senses, rules):
         return "drop"
