@@ -10,9 +10,10 @@ families (DATA.md "Thirteenth round"), part of the false-name screen
   dynasty and a reign period run together: the two-character period alone is dropped by the
   screen already), 刘宋 "the Liu Song dynasty" (every CC-CEDICT sense a dynasty and none a
   ruler) are no persons;
-- **persons typed as organisations**: a transliterated "organisation" that CC-CEDICT knows
-  only with a lifespan (希波克拉底 "Hippocrates (c. 460 BC - c. 370 BC)"), or whose very characters the
-  recogniser calls a person elsewhere in the sentence (索尔的统治…，索尔消灭了), is a person.
+- **persons typed as organisations**: a transliterated "organisation" that CC-CEDICT
+  knows only with a lifespan (希波克拉底 "Hippocrates (c. 460 BC - c. 370 BC)"), or whose
+  very characters the recogniser calls a person elsewhere in the sentence (索尔的统治…，
+  索尔消灭了), is a person.
 """
 
 from __future__ import annotations

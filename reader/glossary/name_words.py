@@ -21,7 +21,11 @@ and a reason per row in reader/data/name_words.tsv.
   (LAC: a place and 人) as an organisation;
 - **titles, members, fleets, genera**: a title of nobility (改封为蒯成侯), an office alone
   (卫尉, 大佐), a posthumous name (谥忠宣), a party member (共产党员), a nation's fleet
-  (中国舰队; 北洋舰队 stays), a genus between its family and 属 (列当科马先蒿属).
+  (中国舰队; 北洋舰队 stays), a genus between its family and 属 (列当科马先蒿属);
+- **living things, bynames, titles cut short** (thirteenth round, DATA.md "Thirteenth
+  round"): a species before （学名 or ending in an organism's word (保加利亚乳杆菌), a quoted
+  byname (素有“石佛”之称), a surname and 姓 (缪姓源出于姬姓), a title whose first character
+  the recogniser took (陈国长|公主).
 """
 
 from __future__ import annotations
