@@ -58,3 +58,9 @@ def test_a_leaders_troops_are_the_leader() -> None:
     text = "唐军再败阿史那余部，中国人民解放军南下。"
     named = spans_of(text, ("阿史那余部", "ORG", 0.9), ("中国人民解放军", "ORG", 0.99))
     assert kept(text, named) == [("阿史那", "PER"), ("中国人民解放军", "ORG")]
+
+
+def test_a_death_after_a_name_is_no_part_of_it() -> None:
+    text = "次年，韩延卒，其子欧阳卒与王卒成同往。"
+    named = spans_of(text, ("韩延卒", "PER", 0.9), ("王卒成", "PER", 0.9))
+    assert kept(text, named) == [("韩延", "PER"), ("王卒成", "PER")]

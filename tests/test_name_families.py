@@ -282,3 +282,51 @@ def test_a_heading_qualified_by_a_state_is_a_place_by_an_office_a_person() -> No
     assert kept(text, spans_of(text, ("瑟马米什", "PER", 0.9))) == [("瑟马米什", "LOC")]
     text = "李烨 (成化进士)"
     assert kept(text, spans_of(text, ("李烨", "PER", 0.9))) == [("李烨", "PER")]
+
+
+def test_names_a_sentence_counts_as_places_are_places_a_count_of_persons_is_not() -> None:
+    text = "该区由阿米亚、贝洛和卡斯塔三个市镇组成，最后剩下两座城市——莫拉和塔尼。张伟和李娜两个人来了。"
+    named = spans_of(
+        text,
+        ("贝洛", "PER", 0.8),
+        ("卡斯塔", "PER", 0.8),
+        ("莫拉", "PER", 0.8),
+        ("塔尼", "PER", 0.8),
+        ("张伟", "PER", 0.99),
+        ("李娜", "PER", 0.99),
+    )
+    assert kept(text, named) == [
+        ("贝洛", "LOC"),
+        ("卡斯塔", "LOC"),
+        ("莫拉", "LOC"),
+        ("塔尼", "LOC"),
+        ("张伟", "PER"),
+        ("李娜", "PER"),
+    ]
+
+
+def test_an_invaded_land_or_a_capital_is_a_place_the_invader_a_person() -> None:
+    text = "萨穆埃尔入侵马其洛亚，其省会特尔尼诺位于河畔。"
+    named = spans_of(
+        text, ("萨穆埃尔", "PER", 0.99), ("马其洛亚", "PER", 0.8), ("特尔尼诺", "PER", 0.8)
+    )
+    assert kept(text, named) == [("萨穆埃尔", "PER"), ("马其洛亚", "LOC"), ("特尔尼诺", "LOC")]
+
+
+def test_a_garrison_is_a_place_an_emperor_a_person_an_institute_stays() -> None:
+    text = "明廷设石门千户所，汉成帝下诏，石门研究所随后成立。"
+    named = spans_of(
+        text,
+        ("石门千户所", "ORG", 0.8),
+        ("汉成帝", "ORG", 0.7),
+        ("石门研究所", "ORG", 0.9),
+    )
+    assert kept(text, named) == [("石门千户所", "LOC"), ("汉成帝", "PER"), ("石门研究所", "ORG")]
+
+
+def test_a_championship_is_no_organisation_an_island_no_person() -> None:
+    text = "2012年欧锦赛上，他代表国家队出场；女神住在塔里奥岛上，塔里奥前去寻找。"
+    named = spans_of(text, ("欧锦赛", "ORG", 0.7), ("国家队", "ORG", 0.9), ("塔里奥", "PER", 0.8))
+    later = text.rindex("塔里奥")
+    named.append(Span(later, later + 3, "PER", 0.9))
+    assert kept(text, named) == [("国家队", "ORG"), ("塔里奥", "LOC"), ("塔里奥", "PER")]

@@ -207,3 +207,42 @@ def test_a_compass_direction_before_a_wind_or_a_side_is_no_place() -> None:
     text = "受东北季风影响，他在东北生活了十年。"
     assert word_edges(Found(1, 3, "LOC", 0.9), text, None, rules) is None  # 东北季风
     assert word_edges(Found(10, 12, "LOC", 0.9), text, None, rules) == (10, 12, "LOC")
+
+
+def test_a_species_is_no_person_nor_organisation_but_its_finder_is() -> None:
+    text = "银线草（学名：）是金粟兰科的植物，德国乳杆菌和林氏守宫由王立明发现。"
+    named = spans_of(
+        text,
+        ("银线草", "PER", 0.8),
+        ("德国乳杆菌", "ORG", 0.7),
+        ("林氏守宫", "ORG", 0.6),
+        ("王立明", "PER", 0.99),
+    )
+    assert kept(text, named) == [("王立明", "PER")]
+
+
+def test_a_quoted_byname_is_no_person_but_the_person_after_it_is() -> None:
+    text = "素有“铁人”之称的选手王进喜夺冠，他说“王进喜”不是他的外号。"
+    named = spans_of(text, ("铁人", "PER", 0.8), ("王进喜", "PER", 0.99))
+    later = text.rindex("王进喜")
+    named.append(Span(later, later + 3, "PER", 0.9))
+    assert kept(text, named) == [("王进喜", "PER"), ("王进喜", "PER")]
+
+
+def test_a_title_run_into_a_fief_is_no_person_an_office_alone_neither() -> None:
+    text = "太祖追封其妹为蔡国长公主，匈奴右贤王刘豹来降，王公贝勒随行，张长公来访。"
+    named = spans_of(
+        text,
+        ("蔡国长", "PER", 0.9),
+        ("右贤王", "PER", 0.8),
+        ("刘豹", "PER", 0.99),
+        ("王公贝勒", "PER", 0.7),
+        ("张长公", "PER", 0.9),
+    )
+    assert kept(text, named) == [("刘豹", "PER"), ("张长公", "PER")]
+
+
+def test_a_surname_and_the_word_surname_is_no_name_a_given_name_is() -> None:
+    text = "钟姓源出于姬姓，钟姓人口众多，钟明姓氏学家如是说。"
+    named = spans_of(text, ("钟姓源", "PER", 0.8), ("钟明", "PER", 0.99))
+    assert kept(text, named) == [("钟明", "PER")]

@@ -7,6 +7,9 @@
   (胡朝阳妹 "Hu Chaoyang's sister", 杨敬之代郑覃 "Yang Jingzhi replaced Zheng Tan") is a
   name of two given characters run into a kinship word or a verb; a transliteration
   (贝克汉姆) or a compound surname (欧阳伯权) keeps all its characters;
+- **a death after a name** (thirteenth round): 陆腾卒 "Lu Teng died": a person of a
+  one-character surname and two more whose last is a word of dying (卒, 薨) is the first
+  two (no given name ends in one);
 - **an age after a name**: 邓禹年五十七岁 "Deng Yu, aged 57": 年 and a number of years
   belong to the age, not to the name;
 - **a leader's troops**: 钳牟岑余部 "the remnants of Geom Mojam's troops" is no body; the
@@ -56,9 +59,13 @@ def fixed_edges(
 def characters_run_on(name: str, after: str, rules: FamilyRules) -> int:
     """How many characters at the end of the person ``name`` (followed by ``after``) belong
     to the words after it: 1 for 胡朝阳妹 and 杨敬之代 (a three-character given name ending
-    in a tail character) and for 邓禹年 before 五十七岁 (an age), else 0."""
+    in a tail character), for 陆腾卒 (a death) and for 邓禹年 before 五十七岁 (an age), else 0."""
     if name.endswith("年") and len(name) > 2 and _an_age(after, rules):
         return 1
+    if len(name) == 3 and name[-1] in rules.death_chars:
+        from reader.glossary.auto import surname_length
+
+        return 1 if surname_length(name[:2]) == 1 else 0  # 陆腾卒 → 陆腾 (欧阳卒 stays)
     if len(name) != 4 or name[-1] not in rules.tail_chars:
         return 0
     from reader.glossary.auto import is_transliteration_by_rule, surname_length

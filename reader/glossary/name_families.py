@@ -38,8 +38,13 @@ from dataclasses import dataclass, field
 from reader import paths
 from reader.glossary.judge import Entity, NameSpan
 from reader.glossary.name_boundaries import fixed_edges
+from reader.glossary.name_kinds import kind_of
 from reader.glossary.name_words import get_word_rules, word_edges
-from reader.glossary.place_evidence import defined_as_a_place, listed_among_places
+from reader.glossary.place_evidence import (
+    counted_among_places,
+    defined_as_a_place,
+    listed_among_places,
+)
 from reader.han import HAN_CLASS
 
 FAMILIES_FILE = "name_families.tsv"
@@ -70,6 +75,10 @@ class FamilyRules:
     tail_chars: frozenset[str] = frozenset()  # 妹 in 胡朝阳妹: no third given character
     age_after: tuple[str, ...] = ()  # 岁 in 邓禹年五十七岁: 年 and a number make an age
     band_ends: tuple[str, ...] = ()  # 余部 in 钳牟岑余部: a leader's troops, not a body
+    place_counters: tuple[str, ...] = ()  # 个 in 蒙多尔和皮亚塔四个市镇: places counted
+    dynasties: frozenset[str] = frozenset()  # 隋 in 隋开皇元年: a dynasty before its period
+    death_chars: frozenset[str] = frozenset()  # 卒 in 陆腾卒 "Lu Teng died"
+    building_ends: tuple[str, ...] = ()  # 塔 in 齐云塔 "Qiyun Pagoda": a building
     # per type: below it, a name the two taggers disagree on is not shown
     disagreement_floor: dict[str, float] = field(default_factory=dict)
     # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
@@ -114,6 +123,10 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         tail_chars=frozenset("".join(values["tail_char"])),
         age_after=tuple(values["age_after"]),
         band_ends=tuple(values["band_end"]),
+        place_counters=tuple(values["place_counter"]),
+        dynasties=frozenset("".join(values["dynasty"])),
+        death_chars=frozenset("".join(values["death_char"])),
+        building_ends=tuple(values["building_end"]),
         disagreement_floor=settings.get("disagreement_floor", {}),
         retype_below=settings.get("retype_below", {}),
     )
@@ -140,6 +153,10 @@ _KINDS = (
     "tail_char",
     "age_after",
     "band_end",
+    "place_counter",
+    "dynasty",
+    "death_char",
+    "building_end",
     "sense",
     "setting",
 )
@@ -222,6 +239,9 @@ def _verdict(
     senses = _dictionary_senses(name)
     if _names_a_belief_or_people(senses, rules):
         return "drop"
+    kind = kind_of(entity, text, senses, neighbours, rules)
+    if kind is not None:  # 齐云塔 a building, 刘宋 a dynasty, 希波克拉底 a person
+        return kind
     if entity.type == "ORG" and _is_a_nations_army(name, senses, rules):
         return "drop"
     if entity.type == "ORG" and name.endswith(rules.event_ends):
@@ -229,7 +249,7 @@ def _verdict(
     lac = _lac_view(entity, lac_words) if lac_words is not None else None
     if entity.type == "ORG" and _is_a_nations_service(name, entity, lac_words, rules):
         return "drop"
-    if defined_as_a_place(text, entity, rules):
+    if defined_as_a_place(text, entity, rules) or counted_among_places(text, entity, rules):
         return "LOC"
     if entity.type == "ORG" and name.endswith(rules.division_ends):
         return "LOC"  # 俄罗斯联邦布良斯克州: a province
@@ -296,7 +316,7 @@ def _dictionary_senses(name: str) -> list[str]:
 def _names_a_belief_or_people(senses: Sequence[str], rules: FamilyRules) -> bool:
     """Every proper sense is a religion, a school, a people or an era (巴哈伊 "Baha'i
     (religion)"); a person's sense (a lifespan) keeps the name."""
-    if not senses or any(_A_LIFETIME.search(d) for d in senses):
+    if not senses or any(A_LIFETIME.search(d) for d in senses):
         return False
     # "People's" (Chinese People's Liberation Army) names a body, not a people
     return all(
@@ -313,7 +333,7 @@ def _only_a_place(
     or a company, and a city names its football club: the sentence tells)."""
     from reader.glossary.dictionary_names import _PLACE_WORDS
 
-    if any(_A_LIFETIME.search(d) or "(name)" in d or d.startswith("surname") for d in senses):
+    if any(A_LIFETIME.search(d) or "(name)" in d or d.startswith("surname") for d in senses):
         return False
     if entity.type == "PER":
         return any(_PLACE_WORDS.search(d) for d in senses)
@@ -327,7 +347,7 @@ def _said_to_be_a_place(
     """迁至贝桑松, 位于X, 陈郡阳夏（今河南太康）: the words around a "person" say it is a place
     (a verb of moving or lying somewhere before it, "(modern …)" after it). A person
     CC-CEDICT knows keeps its type."""
-    if any(_A_LIFETIME.search(d) or "(name)" in d for d in senses):
+    if any(A_LIFETIME.search(d) or "(name)" in d for d in senses):
         return False
     before, after = text[: entity.start], text[entity.end :]
     return before.endswith(rules.place_before) or after.startswith(rules.place_after)
@@ -382,7 +402,7 @@ def _is_a_taxon(name: str, after: str, rules: FamilyRules) -> bool:
 
 
 # a person's years in a definition: a lifespan or a reign, "(reigned 222-252)", "(c. 1480-1521)"
-_A_LIFETIME = re.compile(r"\([^)]*\d{2,4} ?(?:BC )?-(?: ?\d{1,4})?[^)]*\)|\(born \d{4}\)")
+A_LIFETIME = re.compile(r"\([^)]*\d{2,4} ?(?:BC )?-(?: ?\d{1,4})?[^)]*\)|\(born \d{4}\)")
 
 
 def _lac_view(entity: Entity, words: Sequence[Word]) -> str:

@@ -21,7 +21,11 @@ and a reason per row in reader/data/name_words.tsv.
   (LAC: a place and 人) as an organisation;
 - **titles, members, fleets, genera**: a title of nobility (改封为蒯成侯), an office alone
   (卫尉, 大佐), a posthumous name (谥忠宣), a party member (共产党员), a nation's fleet
-  (中国舰队; 北洋舰队 stays), a genus between its family and 属 (列当科马先蒿属).
+  (中国舰队; 北洋舰队 stays), a genus between its family and 属 (列当科马先蒿属);
+- **living things, bynames, titles cut short** (thirteenth round, DATA.md "Thirteenth
+  round"): a species before （学名 or ending in an organism's word (保加利亚乳杆菌), a quoted
+  byname (素有“石佛”之称), a surname and 姓 (缪姓源出于姬姓), a title whose first character
+  the recogniser took (陈国长|公主).
 """
 
 from __future__ import annotations
@@ -63,6 +67,11 @@ class WordRules:
     office_ends: tuple[str, ...] = ()  # 郡君 in 兰陵郡君 "Lady of Lanling Commandery"
     compass: frozenset[str] = frozenset()  # 东北 in 东北季风 "the northeast monsoon"
     compass_after: tuple[str, ...] = ()  # 季风 in 东北季风: a direction, not Northeast China
+    species_after: tuple[str, ...] = ()  # （学名 in 金爪儿（学名：…）: a species' article
+    organism_ends: tuple[str, ...] = ()  # 杆菌 in 保加利亚乳杆菌: a living thing's last word
+    byname_after: tuple[str, ...] = ()  # 之称 in 素有“石佛”之称: the quoted word is a byname
+    title_splits: tuple[str, ...] = ()  # 长公主 in 陈国长公主: a title cut after its 1st character
+    surname_words: frozenset[str] = frozenset()  # 姓 in 缪姓源: "the surname X", no given name
 
 
 _KINDS = (
@@ -88,6 +97,11 @@ _KINDS = (
     "office_end",
     "compass",
     "compass_after",
+    "species_after",
+    "organism_end",
+    "byname_after",
+    "title_split",
+    "surname_word",
 )
 
 
@@ -124,6 +138,11 @@ def parse_words(text: str, source: str = WORDS_FILE) -> WordRules:
         office_ends=longest_first("office_end"),
         compass=frozenset(values["compass"]),
         compass_after=longest_first("compass_after"),
+        species_after=longest_first("species_after"),
+        organism_ends=longest_first("organism_end"),
+        byname_after=longest_first("byname_after"),
+        title_splits=longest_first("title_split"),
+        surname_words=frozenset(values["surname_word"]),
     )
 
 
@@ -157,8 +176,10 @@ def word_edges(
         return None  # 可爱的亚子 "a cute look"
     elif kind == "PER" and text.endswith(rules.storm_before, 0, start):
         return None  # 热带风暴克劳德特: a storm, not a person
-    elif _a_people(entity, name, text, lac_words, rules) or _not_a_body_or_person(
-        entity, name, text, rules
+    elif (
+        _a_people(entity, name, text, lac_words, rules)
+        or _not_a_body_or_person(entity, name, text, rules)
+        or _a_living_thing_or_a_byname(entity, name, text, rules)
     ):
         return None  # 赵人, 坎斯克人; 共产党员, 中国舰队, 蒯成侯, 谥忠宣, 马先蒿属, a storm
     elif _a_landfall(entity, text, rules):
@@ -247,6 +268,34 @@ def _not_a_body_or_person(entity: Entity, name: str, text: str, rules: WordRules
     if before.endswith(rules.genus_before) and after.startswith(rules.genus_after):
         return True
     return entity.type == "PER" and _opens_a_storms_clause(name, before, after, rules)
+
+
+def _a_living_thing_or_a_byname(entity: Entity, name: str, text: str, rules: WordRules) -> bool:
+    """Thirteenth round: a species (金爪儿（学名：）是报春花科…的植物, the opening of an article
+    on a plant or an animal; 保加利亚乳杆菌 "Lactobacillus bulgaricus", 艾氏日行守宫 "a day
+    gecko" by their last word), a quoted byname (素有“石佛”之称 "known as 'the Stone
+    Buddha'": the person is named after it), a surname and the word "surname" (缪姓源出于…)
+    or a title the recogniser cut after its first character (陈国长|公主 "the Grand Princess
+    of Chen") is no person or body."""
+    if text.startswith(rules.species_after, entity.end) or name.endswith(rules.organism_ends):
+        return True
+    if entity.type != "PER":
+        return False
+    quoted = text[entity.start - 1 : entity.start] in _OPEN_QUOTES and (
+        text[entity.end : entity.end + 1] in _CLOSE_QUOTES
+    )
+    if quoted and text.startswith(rules.byname_after, entity.end + 1):
+        return True
+    if len(name) > 2 and name[1] in rules.surname_words:
+        from reader.glossary.auto import surname_length
+
+        if surname_length(name[:2]) == 1:
+            return True  # 缪姓源 "the surname Miao (comes from)"
+    return any(text.startswith(t, entity.end - 1) for t in rules.title_splits)
+
+
+_OPEN_QUOTES = frozenset("“「『\"'‘")
+_CLOSE_QUOTES = frozenset("”」』\"'’")
 
 
 def _opens_a_storms_clause(name: str, before: str, after: str, rules: WordRules) -> bool:

@@ -1,6 +1,7 @@
 """Evidence in the sentence that a "person" or "organisation" is a place: an article
 defining it as one (沃莫尔（）是法国…的一个市镇), a heading qualified by a state (瑟马米什
-(华盛顿州)), or a list it stands in among places (马赛、图卢兹、里昂和巴黎). Part of the
+(华盛顿州)), a list it stands in among places (马赛、图卢兹、里昂和巴黎), or a list the
+sentence counts as places (蒙多尔和皮亚塔四个市镇, 两座城市——卡尔帕和纳塔罗阇). Part of the
 false-name screen (reader/glossary/name_families.py), which holds the data (place kinds,
 list marks) in :class:`FamilyRules`."""
 
@@ -78,6 +79,30 @@ def listed_among_places(
             if word is not None and word[2] == "LOC":
                 return True
     return False
+
+
+def counted_among_places(text: str, entity: Entity, rules: FamilyRules) -> bool:
+    """由努美阿、丹贝阿、蒙多尔和皮亚塔四个市镇组成, 最后两座城市——卡尔帕和纳塔罗阇: the name
+    stands in a list (items joined by list marks) that a number of places closes ("four
+    communes") or opens before a dash or colon ("the two cities: …"). The count must name a
+    kind of place (张三和李四两个人 counts people); an organisation that ends like one stays."""
+    from reader.glossary.org_endings import ends_like_an_organisation
+
+    if not (rules.place_counters and rules.place_kinds and rules.list_marks):
+        return False
+    if entity.type == "ORG" and ends_like_an_organisation(text[entity.start : entity.end]):
+        return False
+    marks = "|".join(map(re.escape, rules.list_marks))
+    number = "".join(rules.numerals) + "两0-9"
+    count = (
+        f"[{number}]+(?:{'|'.join(map(re.escape, rules.place_counters))})"
+        f"(?:{'|'.join(map(re.escape, rules.place_kinds))})"
+    )
+    item = rf"[^{number}、，,。；;：:（）()“”\s]{{1,12}}?"
+    if re.match(rf"(?:(?:{marks}){item})*{count}", text[entity.end :]):
+        return True
+    opened = re.search(rf"{count}(?:——|—|：|:)(?:{item}(?:{marks}))*$", text[: entity.start])
+    return opened is not None
 
 
 # the words a sentence opens with, up to its first bracket, comma, 是 or 位于
