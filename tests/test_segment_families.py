@@ -41,6 +41,9 @@ def _words(segmenter: Segmenter, text: str) -> list[str]:
         # a news dateline: the day and the dispatch, never 日电 "NEC"
         ("新华社北京12月4日电 国家主席出席会议。", "日电"),
         ("本报杭州5日讯 今天降温。", "日讯"),
+        # a particle glued to the verb after it: 地 | 说 ("de shuō")
+        ("他高兴地说了很久。", "地说"),
+        ("他大声地喊着。", "地喊"),
     ],
 )
 def test_family_is_cut_apart(segmenter: Segmenter, text: str, bad: str) -> None:
@@ -60,6 +63,7 @@ def test_family_is_cut_apart(segmenter: Segmenter, text: str, bad: str) -> None:
         ("在市中心开了一家店。", "市中心"),
         ("自省是一种美德。", "自省"),  # a preposition + level that jieba knows
         ("日电是一家日本电子公司。", "日电"),  # no number before it: NEC stays a word
+        ("这里发生了地震。", "地震"),  # a dictionary word opening with 地 stays
     ],
 )
 def test_words_outside_the_families_stay(segmenter: Segmenter, text: str, word: str) -> None:

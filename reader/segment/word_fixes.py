@@ -18,6 +18,9 @@ The lists live in reader/data/segment_fixes.tsv (``kind<TAB>characters<TAB>reaso
   government body that follows (记者从市教育局获悉 → 从市 | 教育局). A word jieba's
   dictionary doesn't know, made of a preposition and an administrative level, before a Han
   word, is cut in two: 从 | 市 | 教育局.
+- ``particle``: jieba's HMM glues a structural particle to the verb after it (高兴地说 →
+  地说, 大声地喊 → 地喊): an unknown word opening with one, after a Han word, is cut after it
+  (地 | 说), so the word and its pinyin read "de shuō".
 - ``dateline``: a news dateline ends in the day and the dispatch (新华社北京12月4日电): after
   a number, the words listed (日电, which jieba knows as NEC) are cut into the day and the
   dispatch mark, whether jieba's dictionary knows them or not.
@@ -39,6 +42,7 @@ _KINDS = (
     "preposition",
     "admin_level",
     "dateline",
+    "particle",
 )
 _WORD_LISTS = frozenset({"clause_verb", "dateline"})  # kinds whose column lists words
 _NUMERAL = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两几多")
@@ -57,6 +61,7 @@ class WordFixes:
         prepositions: str = "",
         admin_levels: str = "",
         datelines: Sequence[str] = (),
+        particles: str = "",
     ) -> None:
         self.units = frozenset(units)
         self.localizers = frozenset(localizers)
@@ -66,6 +71,7 @@ class WordFixes:
         self.prepositions = frozenset(prepositions)
         self.admin_levels = frozenset(admin_levels)
         self.datelines = frozenset(datelines)
+        self.particles = frozenset(particles)
 
     @classmethod
     def parse(cls, lines: Sequence[str], source: str = "<segment fixes>") -> WordFixes:
@@ -89,6 +95,7 @@ class WordFixes:
             found["preposition"],
             found["admin_level"],
             found["dateline"].split(),
+            found["particle"],
         )
 
     @classmethod
@@ -116,6 +123,16 @@ class WordFixes:
                 and prev[-1] in _NUMERAL
                 and word[0] in self.units
                 and (word in self.datelines or not known(word))
+            ):
+                out.extend((word[0], word[1:]))
+                continue
+            if (
+                len(word) > 1
+                and word[0] in self.particles
+                and prev
+                and is_han(prev[-1])
+                and is_han(word[1])
+                and not known(word)
             ):
                 out.extend((word[0], word[1:]))
                 continue
