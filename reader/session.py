@@ -341,6 +341,19 @@ class Session(SearchMixin):
             if any(w in self._simplified_text(i) for w in wanted)
         ]
 
+    def sentences_with_auto_persons(self) -> list[int]:
+        """Sentences holding a person the glossary lacks (written by the romanisation)."""
+        return [
+            i
+            for i, sentence in enumerate(self.sentences)
+            if any(
+                t.glossary is not None
+                and t.glossary.source == "auto"
+                and t.glossary.type == "person"
+                for t in sentence.tokens
+            )
+        ]
+
 
 def reannotate(
     article: Article, indices: Sequence[int], options: Options, resources: Resources | None = None

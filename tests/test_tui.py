@@ -673,3 +673,29 @@ async def test_text_under_the_reader_does_not_jump_when_rows_above_change():
         await settle(pilot, app)
         assert len(view.layout_data.lines) > lines_before + 100
         assert top_sentence() == before
+
+
+async def test_romanisation_of_unknown_persons_cycles_and_reannotates(tmp_path: Path):
+    # a mainland article: auto writes its persons in pinyin; R steps on to pinyin, then
+    # Wade–Giles (as a reader of Taiwanese sources may want), then back to auto
+    article = tmp_path / "coach.txt"
+    article.write_text("中国女排主教练蔡斌在赛后表示满意。\n", encoding="utf-8")
+    app = new_app(article)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+
+        def english() -> str:
+            si, ti = find(app, "蔡斌")
+            hit = app.session.sentences[si].tokens[ti].glossary
+            assert hit is not None and hit.source == "auto"
+            return hit.en
+
+        assert english() == "Cai Bin"
+        await pilot.press("R")  # pinyin
+        await pilot.press("R")  # Wade–Giles
+        await wait_for(pilot, lambda: english() != "Cai Bin")
+        assert english() == "Tsai Pin"  # passport style, as Taiwan writes 蔡 (Tsai Ing-wen)
+        assert app.options.romanisation.value == "wade-giles"
+        await settle(pilot, app)  # the sentence is translated again with the new name
+        await pilot.press("R")  # auto: pinyin again for this article
+        await wait_for(pilot, lambda: english() == "Cai Bin")

@@ -136,6 +136,14 @@ ACTIONS: tuple[Action, ...] = (
         palette="Cycle pinyin style",
     ),
     Action(
+        "romanisation",
+        "R",
+        "app.cycle_romanisation",
+        "Romanisation",
+        "persons the glossary lacks: auto (Wade–Giles in Taiwanese articles), pinyin, Wade–Giles",
+        palette="Cycle names romanisation",
+    ),
+    Action(
         "glossary-add",
         "a",
         "app.add_glossary",

@@ -1,20 +1,25 @@
 """Glossary actions: add or edit an entry for the selection (re-annotating only the
-sentences that contain it, in a worker), the who's-who names screen, and saving a word
-for the Anki export.
+sentences that contain it, in a worker), the who's-who names screen, how persons the
+glossary lacks are romanised (re-annotating only the sentences holding one), and saving a
+word for the Anki export.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import work
 
 from reader.errors import ReaderError
-from reader.model import Article, Sentence
+from reader.model import Article, Romanisation, Sentence
 from reader.session import reannotate
 from reader.tui.host import ReaderHost
 from reader.tui.messages import SentencesRemade, WorkFailed
 from reader.tui.screens import GlossaryRequest, GlossaryScreen, NameAction, NamesScreen
+
+if TYPE_CHECKING:
+    from reader.pipeline import Options
 
 
 class GlossaryActions(ReaderHost):
@@ -84,6 +89,38 @@ class GlossaryActions(ReaderHost):
         self.post_message(
             SentencesRemade(generation, new, versions, False, {}, note, glossary=glossary)
         )
+
+    def action_cycle_romanisation(self) -> None:
+        if not self.session.annotated:
+            self.notify("Still annotating; try again in a moment.", timeout=3)
+            return
+        order = list(Romanisation)
+        self.options = replace(
+            self.options,
+            romanisation=order[(order.index(self.options.romanisation) + 1) % len(order)],
+        )
+        s = self.session
+        indices = s.sentences_with_auto_persons()
+        self._reromanise(
+            self.generation, s.article, indices, s.snapshot_versions(indices), self.options
+        )
+
+    @work(thread=True, exclusive=True, group="romanise", exit_on_error=False)
+    def _reromanise(
+        self,
+        generation: int,
+        article: Article,
+        indices: list[int],
+        versions: dict[int, int],
+        options: Options,
+    ) -> None:
+        try:
+            new = reannotate(article, indices, options, self.resources) if indices else {}
+        except (ReaderError, OSError) as exc:
+            self.post_message(WorkFailed("romanisation", str(exc)))
+            return
+        note = f"Names: {options.romanisation.value}; {len(new)} sentence(s) updated"
+        self.post_message(SentencesRemade(generation, new, versions, not new, {}, note))
 
     def action_names(self) -> None:
         def done(result: object) -> None:
