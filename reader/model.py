@@ -49,11 +49,12 @@ class NameModel(StrEnum):
 class Romanisation(StrEnum):
     """How a person's name the glossary lacks is written in English."""
 
-    # Wade–Giles for an article from Taiwan (reader/glossary/taiwan.py says which), else
-    # pinyin
+    # Wade–Giles for an article from Taiwan, Hong Kong's Cantonese spelling for one from
+    # Hong Kong (reader/glossary/origin.py says which), else pinyin
     AUTO = "auto"
     PINYIN = "pinyin"  # Hanyu Pinyin, surname first: Xie Mingjun
     WADE_GILES = "wade-giles"  # as Taiwan writes names: Hsieh Ming-chun
+    HONG_KONG = "hong-kong"  # Cantonese, as Hong Kong writes names: Chan Tai-man
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -177,7 +177,7 @@ class ArticleRun:
         self, article: Article, options: Options | None, resources: Resources | None
     ) -> None:
         from reader.glossary.decide import NameDecider
-        from reader.glossary.taiwan import person_romanisation
+        from reader.glossary.origin import person_romanisation
         from reader.resources import default_resources
 
         self.article = article

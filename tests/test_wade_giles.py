@@ -1,12 +1,12 @@
 """Persons from Taiwan written as Taiwan writes them (reader/glossary/wade_giles.py,
-reader/glossary/taiwan.py)."""
+reader/glossary/origin.py)."""
 
 from __future__ import annotations
 
 import pytest
 
+from reader.glossary.origin import is_taiwanese, parse_markers, person_romanisation
 from reader.glossary.render_names import render_entity
-from reader.glossary.taiwan import is_taiwanese, parse_markers, person_romanisation
 from reader.glossary.wade_giles import wade_giles_person, wade_giles_syllable
 from reader.model import Romanisation
 

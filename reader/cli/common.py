@@ -65,7 +65,8 @@ def add_article_arguments(
         choices=Romanisation.names(),
         default=Romanisation.AUTO.value,
         help="how persons the glossary lacks are written: auto (default: Wade-Giles, as "
-        "Taiwan writes names, in an article from Taiwan; pinyin elsewhere), pinyin, wade-giles",
+        "Taiwan writes names, in an article from Taiwan; Hong Kong's Cantonese romanisation in "
+        "one from Hong Kong; pinyin elsewhere), pinyin, wade-giles, hong-kong",
     )
     parser.add_argument(
         "--full-page",

@@ -35,6 +35,7 @@ from reader.glossary.dictionary_names import (
     proper_term,
 )
 from reader.glossary.fold import fold
+from reader.glossary.hong_kong import hk_person
 from reader.glossary.latin_names import is_latin_name, is_mixed_name, render_latin
 from reader.glossary.person_titles import surname_english, titled_person
 from reader.glossary.titled_persons import TITLE_NOTE
@@ -43,6 +44,7 @@ from reader.model import GlossaryHit, Romanisation
 
 COUNTRY_PAIR_NOTE = "auto: countries paired"
 WADE_GILES_NOTE = "auto: Wade-Giles (Taiwan)"
+HONG_KONG_NOTE = "auto: Cantonese (Hong Kong)"
 
 
 def render_entity(
@@ -82,6 +84,10 @@ def render_entity(
             if romanisation is Romanisation.WADE_GILES:  # 謝明俊 Hsieh Ming-chun
                 family, given_name = person_syllables(name, surname_len, readings)
                 en, note = wade_giles_person(family, given_name), WADE_GILES_NOTE
+            elif romanisation is Romanisation.HONG_KONG and (
+                cantonese := hk_person(name, surname_len)
+            ):
+                en, note = cantonese, HONG_KONG_NOTE  # 陳大文 Chan Tai-man
             else:
                 en, note = person_pinyin(name, surname_len, readings), PINYIN_NOTE
             # 付小姐 is "Ms. Fu", not "Fu Xiaojie"; 陳男 "Mr. Chen", not "Chen Nan"

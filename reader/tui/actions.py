@@ -140,7 +140,8 @@ ACTIONS: tuple[Action, ...] = (
         "R",
         "app.cycle_romanisation",
         "Romanisation",
-        "persons the glossary lacks: auto (Wade–Giles in Taiwanese articles), pinyin, Wade–Giles",
+        "persons the glossary lacks: auto (as Taiwan or Hong Kong writes them there), pinyin, "
+        "Wade–Giles, Hong Kong",
         palette="Cycle names romanisation",
     ),
     Action(

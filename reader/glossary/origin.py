@@ -1,11 +1,13 @@
-"""Is an article from Taiwan? Then persons the glossary lacks are written in Wade–Giles.
+"""Where is an article from? Persons the glossary lacks are written as that place writes them.
 
-Taiwan writes its people's names in English in Wade–Giles (reader/glossary/wade_giles.py);
-pinyin is the mainland's. An article in Traditional script that names Taiwanese places or
-institutions (reader/data/taiwan_markers.tsv) at least twice, and more often than Hong
-Kong's, is taken as Taiwanese. A mainland person named in it is then also written in
-Wade–Giles: the names panel says which romanisation a name got, and a reader who wants
-pinyin chooses it (``--romanise pinyin``).
+Taiwan writes its people's names in English in Wade–Giles (reader/glossary/wade_giles.py),
+Hong Kong in its Cantonese romanisation (reader/glossary/hong_kong.py); pinyin is the
+mainland's. An article in Traditional script that names Taiwanese places or institutions
+(reader/data/origin_markers.tsv) at least twice, and more often than Hong Kong's, is taken
+as Taiwanese; one naming Hong Kong's at least twice, and more often than Taiwan's, as from
+Hong Kong. A mainland person named in it is then written the same way: the names panel says
+which romanisation a name got, and a reader who wants pinyin chooses it (``--romanise
+pinyin``, or R in the reader).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from reader import paths
 from reader.glossary.fold import fold
 from reader.model import Romanisation, Script
 
-MARKERS_FILE = "taiwan_markers.tsv"
+MARKERS_FILE = "origin_markers.tsv"
 _KINDS = ("taiwan", "hongkong")
 _ENOUGH = 2  # Taiwanese markers needed (one mention of 台北 can be a mainland story's)
 _HEAD = 20_000  # characters read: an article tells where it is from early, and a 20 MB
@@ -47,8 +49,14 @@ def get_markers() -> Markers:
 def is_taiwanese(texts: Iterable[str], script: Script, markers: Markers | None = None) -> bool:
     """An article in Traditional script naming Taiwan at least twice, more than Hong Kong,
     in its first 20,000 characters."""
+    return article_origin(texts, script, markers) == "taiwan"
+
+
+def article_origin(texts: Iterable[str], script: Script, markers: Markers | None = None) -> str:
+    """ "taiwan" or "hongkong" for an article in Traditional script naming the one at least
+    twice and more often than the other, in its first 20,000 characters; "" otherwise."""
     if script != "traditional":
-        return False
+        return ""
     table = markers if markers is not None else get_markers()
     head: list[str] = []
     size = 0
@@ -60,11 +68,18 @@ def is_taiwanese(texts: Iterable[str], script: Script, markers: Markers | None =
     folded = fold("\n".join(head)[:_HEAD])
     taiwan = sum(folded.count(word) for word in table.taiwan)
     hongkong = sum(folded.count(word) for word in table.hongkong)
-    return taiwan >= _ENOUGH and taiwan > hongkong
+    if taiwan >= _ENOUGH and taiwan > hongkong:
+        return "taiwan"
+    if hongkong >= _ENOUGH and hongkong > taiwan:
+        return "hongkong"
+    return ""
+
+
+_BY_ORIGIN = {"taiwan": Romanisation.WADE_GILES, "hongkong": Romanisation.HONG_KONG}
 
 
 def person_romanisation(chosen: Romanisation, texts: Iterable[str], script: Script) -> Romanisation:
     """The romanisation persons get: ``chosen``, or for AUTO the article's own."""
     if chosen is not Romanisation.AUTO:
         return chosen
-    return Romanisation.WADE_GILES if is_taiwanese(texts, script) else Romanisation.PINYIN
+    return _BY_ORIGIN.get(article_origin(texts, script), Romanisation.PINYIN)

@@ -1,0 +1,64 @@
+"""Persons from Hong Kong written as Hong Kong writes them (reader/glossary/hong_kong.py,
+reader/glossary/origin.py). The expected spellings are how these people's names are
+registered (public figures, so the spelling can be checked); the rules know none of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.glossary.hong_kong import hk_person, hk_syllable, parse_surnames
+from reader.glossary.origin import article_origin, person_romanisation
+from reader.glossary.render_names import render_entity
+from reader.model import Romanisation
+
+
+@pytest.mark.parametrize(
+    ("name", "surname_len", "expected"),
+    [
+        ("陳大文", 1, "Chan Tai-man"),  # Hong Kong's "John Doe"
+        ("李家超", 1, "Lee Ka-chiu"),  # aa → a, c → ch
+        ("張國榮", 1, "Cheung Kwok-wing"),  # gw → kw
+        ("曾蔭權", 1, "Tsang Yam-kuen"),  # j → y, yun → uen
+        ("許冠傑", 1, "Hui Koon-kit"),  # un → oon
+        ("梁振英", 1, "Leung Chun-ying"),  # the short a after z is u
+        ("李嘉誠", 1, "Lee Ka-shing"),  # s → sh before ing
+        ("霍英東", 1, "Fok Ying-tung"),  # d → t
+        ("黃之鋒", 1, "Wong Chi-fung"),  # zi → chi
+        ("何韻詩", 1, "Ho Wan-sze"),  # si → sze
+        ("劉德華", 1, "Lau Tak-wah"),  # 華 is Wah
+        ("歐陽震華", 2, "Au Yeung Chun-wah"),  # a compound surname, by custom
+        ("林鄭月娥", 1, "Lam Cheng Yuet-ngo"),  # a married woman's two surnames
+    ],
+)
+def test_government_style_cantonese(name: str, surname_len: int, expected: str) -> None:
+    assert hk_person(name, surname_len) == expected
+
+
+def test_jyutping_syllables_and_what_is_none() -> None:
+    assert [hk_syllable(s) for s in ("gwok3", "zoeng1", "ceoi4", "seon3", "ng4")] == [
+        "kwok",
+        "cheung",
+        "tsui",
+        "shun",
+        "ng",
+    ]
+    assert hk_syllable("xyz") is None
+    # a character without a Cantonese reading: no guess, the caller keeps pinyin
+    assert hk_person("陳大文", 1, readings=["can4", None, "man4"]) is None
+
+
+def test_surname_rows_need_a_reason() -> None:
+    assert parse_surnames("surname\tspelling\treason\n周\tChow\tby custom\n") == {"周": "Chow"}
+    with pytest.raises(ValueError, match="bad row"):
+        parse_surnames("周\tChow\n")
+
+
+def test_an_article_from_hong_kong_gets_its_romanisation() -> None:
+    texts = ["香港警務處今日表示，旺角有一名男子被捕。", "立法會議員陳家豪接受訪問。"]
+    assert article_origin(texts, "traditional") == "hongkong"
+    assert person_romanisation(Romanisation.AUTO, texts, "traditional") is (Romanisation.HONG_KONG)
+    # Simplified script or a Taiwanese article: not Hong Kong's
+    assert article_origin(texts, "simplified") == ""
+    assert article_origin(["台北市政府與高雄市政府合作。"] * 2, "traditional") == "taiwan"
+    hit = render_entity("陳家豪", "PER", [], 0.99, True, Romanisation.HONG_KONG)
+    assert hit is not None and hit.en == "Chan Ka-ho"
