@@ -66,20 +66,12 @@ def auto_names(
     from reader.annotate.pinyin import format_word
     from reader.glossary.auto import PLACE_INSTITUTION_NOTE, detect_names
     from reader.glossary.fold import fold
-    from reader.glossary.titled_persons import titled_persons
 
     found = detect_names(
         tokens, sentence_text, sentence_start, lambda w: word_freq(fold(w)), persons
     )
     if not persons:  # with the recogniser: an unknown organisation is left to the translator
         found = [_known_place_body(h) for h in found]
-    # 刘女士, 王某 (neither the recogniser nor jieba's name tag renders a title)
-    titled = titled_persons(tokens)
-    if titled:
-        found = [
-            *titled,
-            *(h for h in found if not any(t.start < h.end and h.start < t.end for t in titled)),
-        ]
     if not found:
         return tokens
     out: list[Token] = []

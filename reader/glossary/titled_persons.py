@@ -1,9 +1,11 @@
-"""Persons named by a surname and a title where no other step named them (刘女士, 王某, 周|女士).
+"""A surname and a title among a sentence's tokens (刘女士, 王某, 周|女士), for the gloss.
 
 News names a witness, a suspect or a victim this way (家住朝阳区的刘女士, 犯罪嫌疑人王某,
-黄某驾车逃逸). The recogniser learnt full names and leaves many of these; they were glossed
-word by word ("king or monarch some"). The titles and their English are the data of
-person_titles.py (reader/data/person_titles.tsv); this finds them among a sentence's tokens:
+黄某驾车逃逸); glossed word by word they read "Liu lady", "king or monarch some". The gloss
+(reader/translate/gloss.py) reads them as a title and a surname. They are not made names:
+the recogniser judges names, and news NER data (CLUENER) leaves such mentions unlabelled.
+The titles and their English are the data of person_titles.py
+(reader/data/person_titles.tsv); this finds them among a sentence's tokens:
 
 - one token that jieba tags as a name, made of a surname and a title (刘女士, 王某, 陈姓);
 - a one-character surname token followed by a title token (周 | 女士, 何 | 某某), not after a

@@ -246,10 +246,13 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
     applied: list[str] = []
     tables = _tables()
     after_number = tables.after_number
+    titled = _titled(tokens)
     for index, token in enumerate(tokens):
         hit = token.glossary
         simplified = convert(token.text, "t2s") if has_han(token.text) else token.text
-        if hit is not None and hit.en:
+        if index in titled:
+            words.append(titled[index])  # 刘女士 "Ms. Liu"; "" for 女士 of 周|女士
+        elif hit is not None and hit.en:
             words.append(hit.en)
             applied.append(hit.en)
         elif hit is not None and hit.type == "person" and token.readings and all(token.readings):
@@ -306,6 +309,28 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             prefer = " ".join(r for r in readings if r) if readings and all(readings) else None
             words.append(gloss_word(token.text, token.pinyin, prefer, token.pos))
     return tidy(" ".join(words)), tuple(applied)
+
+
+def _titled(tokens: Sequence[Token]) -> dict[int, str]:
+    """Token index → gloss for a surname and a title (刘女士 "Ms. Liu", 王某 "Wang
+    (surname)", 周|女士 "Ms. Zhou" on 周 and nothing on 女士): read as a title, not as
+    "Liu lady" or "king or monarch some". Not names: the recogniser judges those, and news
+    NER data leaves such mentions unlabelled."""
+    from reader.glossary.titled_persons import titled_persons
+
+    found = titled_persons(tokens)
+    if not found:
+        return {}
+    start_of = {t.start: i for i, t in enumerate(tokens)}
+    out: dict[int, str] = {}
+    for hit in found:
+        i = start_of[hit.start]
+        out[i] = hit.en
+        for j in range(i + 1, len(tokens)):
+            if tokens[j].start >= hit.end:
+                break
+            out[j] = ""
+    return out
 
 
 def _sounded_name(readings: Sequence[str | None]) -> str:
