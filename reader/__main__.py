@@ -1,5 +1,3 @@
-import sys
+from reader.cli import entry
 
-from reader.cli import main
-
-sys.exit(main())
+entry()

@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reader.errors import ReaderError
 
@@ -113,5 +114,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+# Commands that read, write their answer to stdout and end: the process exits without the
+# interpreter's teardown (freeing every table and array one by one, then a last full
+# collection: 40–60 ms after an annotate of the sample article), and the cyclic collector
+# runs less often while they load their tables (they make almost no cycles: ~220
+# collections found ~600 objects to free, for ~10 ms).
+QUICK_EXIT_COMMANDS = frozenset({"annotate", "pinyin"})
+# gen0 every 50,000 allocations instead of 700, gen1 and gen2 rarer (Python's default:
+# 700, 10, 10); cyclic garbage is still collected, only in fewer, larger passes
+_QUICK_GC_THRESHOLDS = (50_000, 20, 100)
+
+
+def entry() -> NoReturn:
+    """The ``reader`` program (``python -m reader`` and the installed script): :func:`main`,
+    then the exit. In-process callers (tests, the TUI) call :func:`main` and keep their
+    interpreter as it was."""
+    import gc
+
+    argv = sys.argv[1:]
+    quick = bool(argv) and argv[0] in QUICK_EXIT_COMMANDS
+    if quick:
+        gc.set_threshold(*_QUICK_GC_THRESHOLDS)
+    code = main(argv)
+    if quick:
+        exit_now(code)
+    sys.exit(code)
+
+
+def exit_now(code: int) -> None:
+    """End the process with ``code`` as ``sys.exit`` would, less the interpreter's teardown:
+    the output is flushed and the atexit functions run (logging's, tempfile's clean-ups),
+    but no object is freed one by one. Returns (the caller then exits as usual) while
+    another thread runs, which the teardown would wait for, or when the output cannot be
+    flushed (a closed pipe), which the teardown reports as it always did."""
+    import atexit
+    import threading
+
+    if threading.active_count() > 1:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    atexit._run_exitfuncs()  # CPython's own exit path; no public name for it
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # an atexit function closed or broke them: nothing more can be said
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry()

@@ -36,13 +36,20 @@ def run(args: argparse.Namespace) -> int:
     # one chunk, however long the article.
     chunks = iter_annotated(article, options, resources)
     if args.format == "json":
-        fields = None
-        if not args.no_vocab:  # status and hsk per token, from the user's vocabulary
-            from reader.cli.vocab import open_vocabulary
+        if args.no_vocab:
+            write_json_stream(article, (s for chunk in chunks for s in chunk), sys.stdout)
+            return 0
+        # status and hsk per token, from the user's vocabulary
+        from reader.cli.vocab import open_vocabulary
 
-            fields = open_vocabulary().sentence_fields
-        sentences = (s for chunk in chunks for s in chunk)
-        write_json_stream(article, sentences, sys.stdout, fields)
+        vocabulary = open_vocabulary()
+        try:
+            sentences = (s for chunk in chunks for s in chunk)
+            write_json_stream(article, sentences, sys.stdout, vocabulary.sentence_fields)
+        finally:
+            # closed here, not by the interpreter's teardown (which `reader annotate`
+            # skips, reader.cli.exit_now): the last connection folds the journal back
+            vocabulary.store.close()
     else:
         for part in interlinear_parts(article, chunks):
             sys.stdout.write(part)
