@@ -50,11 +50,15 @@ class Romanisation(StrEnum):
     """How a person's name the glossary lacks is written in English."""
 
     # Wade–Giles for an article from Taiwan, Hong Kong's Cantonese spelling for one from
-    # Hong Kong (reader/glossary/origin.py says which), else pinyin
+    # Hong Kong, the translator's for one about Japan or Korea (reader/glossary/origin.py
+    # says which), else pinyin
     AUTO = "auto"
     PINYIN = "pinyin"  # Hanyu Pinyin, surname first: Xie Mingjun
     WADE_GILES = "wade-giles"  # as Taiwan writes names: Hsieh Ming-chun
     HONG_KONG = "hong-kong"  # Cantonese, as Hong Kong writes names: Chan Tai-man
+    # none of our own: the translator writes the name (Japanese and Korean names, read in
+    # their own languages: 林芳正 Hayashi Yoshimasa)
+    TRANSLATOR = "translator"
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -62,3 +62,14 @@ def test_an_article_from_hong_kong_gets_its_romanisation() -> None:
     assert article_origin(["台北市政府與高雄市政府合作。"] * 2, "traditional") == "taiwan"
     hit = render_entity("陳家豪", "PER", [], 0.99, True, Romanisation.HONG_KONG)
     assert hit is not None and hit.en == "Chan Ka-ho"
+
+
+def test_an_article_about_japan_or_korea_leaves_its_persons_to_the_translator() -> None:
+    texts = ["日本首相石破茂在东京表示，日本将加强防卫。", "自民党干事长森山裕表示支持。"]
+    assert article_origin(texts, "simplified") == "japan"
+    assert person_romanisation(Romanisation.AUTO, texts, "simplified") is (Romanisation.TRANSLATOR)
+    assert article_origin(["韩国总统在首尔会见了来访的朝鲜代表。"], "simplified") == "korea"
+    # named once or twice in passing: a mainland article keeps pinyin
+    assert article_origin(["中国和日本的贸易额增长了。"], "simplified") == ""
+    hit = render_entity("林芳正", "PER", [], 0.99, True, Romanisation.TRANSLATOR)
+    assert hit is not None and hit.en == "" and hit.type == "person"

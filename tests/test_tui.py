@@ -677,7 +677,8 @@ async def test_text_under_the_reader_does_not_jump_when_rows_above_change():
 
 async def test_romanisation_of_unknown_persons_cycles_and_reannotates(tmp_path: Path):
     # a mainland article: auto writes its persons in pinyin; R steps on to pinyin, then
-    # Wade–Giles (as a reader of Taiwanese sources may want), Hong Kong's, then back to auto
+    # Wade–Giles (as a reader of Taiwanese sources may want), Hong Kong's, the translator's,
+    # then back to auto
     article = tmp_path / "coach.txt"
     article.write_text("中国女排主教练蔡斌在赛后表示满意。\n", encoding="utf-8")
     app = new_app(article)
@@ -699,5 +700,7 @@ async def test_romanisation_of_unknown_persons_cycles_and_reannotates(tmp_path: 
         await settle(pilot, app)  # the sentence is translated again with the new name
         await pilot.press("R")  # Hong Kong's Cantonese spelling
         await wait_for(pilot, lambda: english() == "Choi Pun")
+        await pilot.press("R")  # left to the translator (as for Japanese and Korean names)
+        await wait_for(pilot, lambda: english() == "")
         await pilot.press("R")  # auto: pinyin again for this article
         await wait_for(pilot, lambda: english() == "Cai Bin")

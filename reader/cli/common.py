@@ -66,7 +66,8 @@ def add_article_arguments(
         default=Romanisation.AUTO.value,
         help="how persons the glossary lacks are written: auto (default: Wade-Giles, as "
         "Taiwan writes names, in an article from Taiwan; Hong Kong's Cantonese romanisation in "
-        "one from Hong Kong; pinyin elsewhere), pinyin, wade-giles, hong-kong",
+        "one from Hong Kong; left to the translator in one about Japan or Korea; pinyin "
+        "elsewhere), pinyin, wade-giles, hong-kong, translator",
     )
     parser.add_argument(
         "--full-page",

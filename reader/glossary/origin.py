@@ -7,7 +7,9 @@ mainland's. An article in Traditional script that names Taiwanese places or inst
 as Taiwanese; one naming Hong Kong's at least twice, and more often than Taiwan's, as from
 Hong Kong. A mainland person named in it is then written the same way: the names panel says
 which romanisation a name got, and a reader who wants pinyin chooses it (``--romanise
-pinyin``, or R in the reader).
+pinyin``, or R in the reader). An article about Japan or Korea (either script, its markers
+named at least three times) leaves the persons the glossary lacks to the translator: their
+names are read in Japanese or Korean, not in pinyin.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from reader.glossary.fold import fold
 from reader.model import Romanisation, Script
 
 MARKERS_FILE = "origin_markers.tsv"
-_KINDS = ("taiwan", "hongkong")
+_KINDS = ("taiwan", "hongkong", "japan", "korea")
 _ENOUGH = 2  # Taiwanese markers needed (one mention of 台北 can be a mainland story's)
+# Japanese or Korean markers needed (a mainland story names 日本 once or twice in passing)
+_ENOUGH_ABROAD = 3
 _HEAD = 20_000  # characters read: an article tells where it is from early, and a 20 MB
 # text must not be folded whole for this
 
@@ -30,6 +34,8 @@ _HEAD = 20_000  # characters read: an article tells where it is from early, and 
 class Markers:
     taiwan: tuple[str, ...]
     hongkong: tuple[str, ...]
+    japan: tuple[str, ...] = ()
+    korea: tuple[str, ...] = ()
 
 
 def parse_markers(text: str, source: str = MARKERS_FILE) -> Markers:
@@ -38,7 +44,7 @@ def parse_markers(text: str, source: str = MARKERS_FILE) -> Markers:
         if len(fields) < 3 or fields[0] not in found or not fields[1] or not fields[2]:
             raise ValueError(f"{source}:{lineno}: bad row {line!r} (kind, word, reason)")
         found[fields[0]].append(fold(fields[1]))
-    return Markers(tuple(found["taiwan"]), tuple(found["hongkong"]))
+    return Markers(*(tuple(found[kind]) for kind in _KINDS))
 
 
 def get_markers() -> Markers:
@@ -54,9 +60,9 @@ def is_taiwanese(texts: Iterable[str], script: Script, markers: Markers | None =
 
 def article_origin(texts: Iterable[str], script: Script, markers: Markers | None = None) -> str:
     """ "taiwan" or "hongkong" for an article in Traditional script naming the one at least
-    twice and more often than the other, in its first 20,000 characters; "" otherwise."""
-    if script != "traditional":
-        return ""
+    twice and more often than the other; else "japan" or "korea" for one (either script)
+    naming that country at least three times and more often than the other; "" otherwise.
+    Read in the first 20,000 characters."""
     table = markers if markers is not None else get_markers()
     head: list[str] = []
     size = 0
@@ -68,14 +74,27 @@ def article_origin(texts: Iterable[str], script: Script, markers: Markers | None
     folded = fold("\n".join(head)[:_HEAD])
     taiwan = sum(folded.count(word) for word in table.taiwan)
     hongkong = sum(folded.count(word) for word in table.hongkong)
-    if taiwan >= _ENOUGH and taiwan > hongkong:
+    if script == "traditional" and taiwan >= _ENOUGH and taiwan > hongkong:
         return "taiwan"
-    if hongkong >= _ENOUGH and hongkong > taiwan:
+    if script == "traditional" and hongkong >= _ENOUGH and hongkong > taiwan:
         return "hongkong"
+    japan = sum(folded.count(word) for word in table.japan)
+    korea = sum(folded.count(word) for word in table.korea)
+    if japan >= _ENOUGH_ABROAD and japan > korea:
+        return "japan"
+    if korea >= _ENOUGH_ABROAD and korea > japan:
+        return "korea"
     return ""
 
 
-_BY_ORIGIN = {"taiwan": Romanisation.WADE_GILES, "hongkong": Romanisation.HONG_KONG}
+_BY_ORIGIN = {
+    "taiwan": Romanisation.WADE_GILES,
+    "hongkong": Romanisation.HONG_KONG,
+    # Japanese and Korean names are read in their own languages, which no table here holds:
+    # the translator writes them (林芳正 is Hayashi Yoshimasa, never "Lin Fangzheng")
+    "japan": Romanisation.TRANSLATOR,
+    "korea": Romanisation.TRANSLATOR,
+}
 
 
 def person_romanisation(chosen: Romanisation, texts: Iterable[str], script: Script) -> Romanisation:

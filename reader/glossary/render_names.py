@@ -45,6 +45,7 @@ from reader.model import GlossaryHit, Romanisation
 COUNTRY_PAIR_NOTE = "auto: countries paired"
 WADE_GILES_NOTE = "auto: Wade-Giles (Taiwan)"
 HONG_KONG_NOTE = "auto: Cantonese (Hong Kong)"
+OWN_LANGUAGE_NOTE = "auto: left to translator (a name read in its own language)"
 
 
 def render_entity(
@@ -80,7 +81,9 @@ def render_entity(
     if label == "PER":
         surname_len = surname_length(name, rules)
         foreign = _is_transliteration(name, surname_len, rules)
-        if surname_len and not foreign and len(name) > surname_len:
+        if romanisation is Romanisation.TRANSLATOR and not foreign:
+            note = OWN_LANGUAGE_NOTE  # 林芳正 in an article about Japan: not "Lin Fangzheng"
+        elif surname_len and not foreign and len(name) > surname_len:
             if romanisation is Romanisation.WADE_GILES:  # 謝明俊 Hsieh Ming-chun
                 family, given_name = person_syllables(name, surname_len, readings)
                 en, note = wade_giles_person(family, given_name), WADE_GILES_NOTE

@@ -141,7 +141,7 @@ ACTIONS: tuple[Action, ...] = (
         "app.cycle_romanisation",
         "Romanisation",
         "persons the glossary lacks: auto (as Taiwan or Hong Kong writes them there), pinyin, "
-        "Wade–Giles, Hong Kong",
+        "Wade–Giles, Hong Kong, left to the translator",
         palette="Cycle names romanisation",
     ),
     Action(
