@@ -64,6 +64,7 @@ def test_family_is_cut_apart(segmenter: Segmenter, text: str, bad: str) -> None:
         ("自省是一种美德。", "自省"),  # a preposition + level that jieba knows
         ("日电是一家日本电子公司。", "日电"),  # no number before it: NEC stays a word
         ("这里发生了地震。", "地震"),  # a dictionary word opening with 地 stays
+        ("他被移送桃园地检署后声押。", "地检署"),  # after a place: 地 is no particle
     ],
 )
 def test_words_outside_the_families_stay(segmenter: Segmenter, text: str, word: str) -> None:

@@ -19,8 +19,9 @@ The lists live in reader/data/segment_fixes.tsv (``kind<TAB>characters<TAB>reaso
   dictionary doesn't know, made of a preposition and an administrative level, before a Han
   word, is cut in two: 从 | 市 | 教育局.
 - ``particle``: jieba's HMM glues a structural particle to the verb after it (高兴地说 →
-  地说, 大声地喊 → 地喊): an unknown word opening with one, after a Han word, is cut after it
-  (地 | 说), so the word and its pinyin read "de shuō".
+  地说, 大声地喊 → 地喊): an unknown word opening with one and going on with a verb, after
+  a word that is no noun, is cut after it (地 | 说), so the word and its pinyin read "de
+  shuō" (桃园 | 地检署 stays: a place, then its prosecutors' office).
 - ``dateline``: a news dateline ends in the day and the dispatch (新华社北京12月4日电): after
   a number, the words listed (日电, which jieba knows as NEC) are cut into the day and the
   dispatch mark, whether jieba's dictionary knows them or not.
@@ -126,14 +127,7 @@ class WordFixes:
             ):
                 out.extend((word[0], word[1:]))
                 continue
-            if (
-                len(word) > 1
-                and word[0] in self.particles
-                and prev
-                and is_han(prev[-1])
-                and is_han(word[1])
-                and not known(word)
-            ):
+            if self._particle_glued_to_verb(word, prev, known, tag):
                 out.extend((word[0], word[1:]))
                 continue
             if self._preposition_glued_to_level(word, words[k + 1 : k + 2], known):
@@ -158,6 +152,23 @@ class WordFixes:
                 frame_open = -1  # 在会议中 closed: a later 中将 is not in this frame
             out.append(word)
         return out
+
+    def _particle_glued_to_verb(
+        self, word: str, prev: str, known: Callable[[str], bool], tag: Callable[[str], str] | None
+    ) -> bool:
+        """高兴 | 地说: a coined word of a particle and a verb, after a word that is no noun
+        (桃园 | 地检署 is a place and its prosecutors' office, not 地 "-ly")."""
+        return (
+            tag is not None
+            and len(word) > 1
+            and word[0] in self.particles
+            and bool(prev)
+            and is_han(prev[-1])
+            and is_han(word[1])
+            and not known(word)
+            and tag(word[1:]).startswith("v")
+            and not tag(prev).startswith("n")
+        )
 
     def _preposition_glued_to_level(
         self, word: str, following: Sequence[str], known: Callable[[str], bool]
