@@ -72,6 +72,9 @@ class WordRules:
     byname_after: tuple[str, ...] = ()  # 之称 in 素有“石佛”之称: the quoted word is a byname
     title_splits: tuple[str, ...] = ()  # 长公主 in 陈国长公主: a title cut after its 1st character
     surname_words: frozenset[str] = frozenset()  # 姓 in 缪姓源: "the surname X", no given name
+    storm_nouns: tuple[str, ...] = ()  # 气旋 "cyclone": the sentence speaks of a storm
+    storm_verbs: tuple[str, ...] = ()  # 弱化 in 约瑟芬再度弱化: what a storm does (with a noun)
+    storm_causes: tuple[str, ...] = ()  # 令 in 低压槽令纳丁开始失去…: a clause's subject after it
 
 
 _KINDS = (
@@ -102,6 +105,9 @@ _KINDS = (
     "byname_after",
     "title_split",
     "surname_word",
+    "storm_noun",
+    "storm_verb",
+    "storm_cause",
 )
 
 
@@ -143,6 +149,9 @@ def parse_words(text: str, source: str = WORDS_FILE) -> WordRules:
         byname_after=longest_first("byname_after"),
         title_splits=longest_first("title_split"),
         surname_words=frozenset(values["surname_word"]),
+        storm_nouns=longest_first("storm_noun"),
+        storm_verbs=longest_first("storm_verb"),
+        storm_causes=longest_first("storm_cause"),
     )
 
 
@@ -300,13 +309,39 @@ _CLOSE_QUOTES = frozenset("”」』\"'’")
 
 def _opens_a_storms_clause(name: str, before: str, after: str, rules: WordRules) -> bool:
     """戈登因少量西南偏西方向风切变…: a foreign name (no Chinese surname) opening a clause that
-    speaks of wind shear or of strengthening into a storm is that storm."""
-    if not rules.storm_words or (before and before[-1] not in "，。；：、,;:\n"):
+    speaks of wind shear or of strengthening into a storm is that storm. Fourteenth round:
+    查利…带去降水 "Charley brought rain"; with a storm named elsewhere in the sentence, a name
+    after a causative word (低压槽令纳丁开始失去热带天气系统特征) or a storm's verb in its clause
+    (中心已完全暴露在外，约瑟芬再度弱化); 受亨利影响 "under Henri's influence" in a sentence of
+    storms or rain; 艾米莉还是…首场飓风 "Emily was the first hurricane …" (the clause calls it
+    one)."""
+    if not rules.storm_words or not _reads_foreign(name):
         return False
-    from reader.glossary.auto import surname_length
-
+    opens = not before or before[-1] in "，。；：、,;:\n"
     clause = re.split(r"[，。；！？,;!?]", after, maxsplit=1)[0]
-    return not surname_length(name) and any(w in clause for w in rules.storm_words)
+    if opens and any(w in clause for w in rules.storm_words):
+        return True
+    sentence = before + name + after
+    if not any(n in sentence for n in rules.storm_nouns):
+        return False
+    if before.endswith("受") and after.startswith("影响"):
+        return True  # 受亨利影响，…局部暴雨
+    caused = before.endswith(rules.storm_causes)
+    words = (*rules.storm_words, *rules.storm_verbs)
+    if (opens or caused) and any(w in clause for w in words):
+        return True
+    nouns = "|".join(map(re.escape, rules.storm_nouns))
+    return opens and re.match(rf"(?:还|也|则)?是[^，。]*(?:{nouns})$", clause) is not None
+
+
+def _reads_foreign(name: str) -> bool:
+    """No Chinese surname, or a surname followed by what reads as a transliteration (艾|米莉
+    "Emily", 查|利 "Charley": 艾 and 查 are surnames too; 李明 is Chinese)."""
+    from reader.glossary.auto import surname_length
+    from reader.glossary.transliteration import transliteration_odds
+
+    n = surname_length(name)
+    return not n or transliteration_odds().is_foreign(name[n:])
 
 
 def _a_landfall(entity: Entity, text: str, rules: WordRules) -> bool:

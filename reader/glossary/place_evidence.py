@@ -105,6 +105,29 @@ def counted_among_places(text: str, entity: Entity, rules: FamilyRules) -> bool:
     return opened is not None
 
 
+def placed_by_its_side(text: str, entity: Entity, rules: FamilyRules) -> bool:
+    """Fourteenth round: 从毕尔巴鄂以东 "from east of Bilbao", 诺曼底登陆作战 "the Normandy
+    landings": a side of it or a landing at it makes a "person" or "organisation" a place;
+    是俄罗斯联邦…普里沃尔日耶区所属的一个村委员会 "is a village council of … district": what
+    holds a settlement is a place. An organisation that ends like one (林达集团所属的…) stays."""
+    from reader.glossary.org_endings import ends_like_an_organisation
+
+    if entity.type == "ORG" and ends_like_an_organisation(text[entity.start : entity.end]):
+        return False
+    after = text[entity.end :]
+    side = next((w for w in rules.place_sides if after.startswith(w)), "")
+    if side and (not side.startswith("以") or after[len(side) : len(side) + 1] in _AFTER_A_SIDE):
+        return True  # 毕尔巴鄂以东，; not 华为以东方为名, 李明以北京为家 (以 "take … as")
+    holder = next((h for h in rules.holder_after if after.startswith(h)), "")
+    if not holder or not rules.place_kinds:
+        return False
+    kinds = "|".join(map(re.escape, rules.place_kinds))
+    return re.match(rf"(?:一个|一座)?(?:{kinds})(?:$|[。，；,;])", after[len(holder) :]) is not None
+
+
+# what may follow "east of X" (以东的, 以东约三公里, 以东直到…): not a word 东 or 北 opens
+_AFTER_A_SIDE = frozenset("，。；、,;的地约至直数几") | {""}
+
 # the words a sentence opens with, up to its first bracket, comma, 是 or 位于
 _OPENING = re.compile(r"(?:(?!位于)[^（(，,。；是\s])+")
 _QUALIFIER = re.compile(r"\s*[（(]([^）)]+)[）)]\s*")
