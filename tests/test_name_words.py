@@ -274,3 +274,9 @@ def test_a_name_said_to_be_a_hurricane_is_no_person_a_visitor_is() -> None:
     text = "此外，艾米娅还是那年加勒比海的首场飓风；此外，布朗还是飓风过后首位到访的总统。"
     named = spans_of(text, ("艾米娅", "PER", 0.9), ("布朗", "PER", 0.9))
     assert kept(text, named) == [("布朗", "PER")]
+
+
+def test_an_iris_is_no_person_a_given_name_with_its_first_character_is() -> None:
+    text = "黄鸢尾是庐山植物园的栽培植物，黄鸢飞来看过。"
+    named = spans_of(text, ("黄鸢尾", "PER", 0.8), ("黄鸢飞", "PER", 0.9))
+    assert kept(text, named) == [("黄鸢飞", "PER")]

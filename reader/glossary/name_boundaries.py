@@ -10,6 +10,9 @@
 - **a death after a name** (thirteenth round): 陆腾卒 "Lu Teng died": a person of a
   one-character surname and two more whose last is a word of dying (卒, 薨) is the first
   two (no given name ends in one);
+- **a person's soldiers** (fourteenth round): 田丰兵攻打益都 … 击破田丰 "Tian Feng's
+  soldiers attacked …": a "person" that is another person of the sentence and 兵 or 军 is
+  that person (张建军 alone is a name);
 - **an age after a name**: 邓禹年五十七岁 "Deng Yu, aged 57": 年 and a number of years
   belong to the age, not to the name;
 - **a leader's troops**: 钳牟岑余部 "the remnants of Geom Mojam's troops" is no body; the

@@ -16,7 +16,8 @@ and a reason per row in reader/data/name_words.tsv.
   向警予) stay;
 - **slang**: 可爱的亚子 "a cute look" (亚子 for 样子) read as a transliterated person;
 - **storms**: 热带风暴克劳德特 "Tropical Storm Claudette", or a foreign name opening a clause
-  about wind shear, read as a person; the place of a landfall (从穆龙贝登陆) is a place;
+  about wind shear, read as a person (fourteenth round: the rain it brings, its weakening,
+  受X影响 in a sentence of storms or rain); the place of a landfall (从穆龙贝登陆) is a place;
 - **peoples**: 赵人 "the people of Zhao" read as a person, 坎斯克人 "the Kansk people"
   (LAC: a place and 人) as an organisation;
 - **titles, members, fleets, genera**: a title of nobility (改封为蒯成侯), an office alone

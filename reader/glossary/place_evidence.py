@@ -1,7 +1,9 @@
 """Evidence in the sentence that a "person" or "organisation" is a place: an article
 defining it as one (沃莫尔（）是法国…的一个市镇), a heading qualified by a state (瑟马米什
 (华盛顿州)), a list it stands in among places (马赛、图卢兹、里昂和巴黎), or a list the
-sentence counts as places (蒙多尔和皮亚塔四个市镇, 两座城市——卡尔帕和纳塔罗阇). Part of the
+sentence counts as places (蒙多尔和皮亚塔四个市镇, 两座城市——卡尔帕和纳塔罗阇), a side of it
+or a landing at it (从毕尔巴鄂以东, 诺曼底登陆作战) or a settlement it holds (…区所属的一个
+村委员会). Part of the
 false-name screen (reader/glossary/name_families.py), which holds the data (place kinds,
 list marks) in :class:`FamilyRules`."""
 
