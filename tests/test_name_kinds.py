@@ -68,20 +68,22 @@ def test_an_organisation_with_a_relative_or_beside_persons_is_a_person() -> None
     ]
 
 
-def test_a_transliteration_listed_beside_a_person_is_one_a_company_is_not() -> None:
-    text = "俄瑞斯忒斯、厄勒克特拉都不是傀儡；微软、比尔·盖茨也在场。"
+def test_a_transliteration_listed_among_persons_is_one_a_firm_beside_one_is_not() -> None:
+    text = "俄瑞斯忒斯、厄勒克特拉、克吕泰涅斯特拉都不是傀儡；耐克、乔丹签约。"
     named = spans_of(
         text,
         ("俄瑞斯忒斯", "ORG", 0.6),
         ("厄勒克特拉", "PER", 0.9),
-        ("微软", "ORG", 0.9),
-        ("比尔·盖茨", "PER", 0.99),
+        ("克吕泰涅斯特拉", "PER", 0.9),
+        ("耐克", "ORG", 0.9),
+        ("乔丹", "PER", 0.99),
     )
     assert kept(text, named) == [
         ("俄瑞斯忒斯", "PER"),
         ("厄勒克特拉", "PER"),
-        ("微软", "ORG"),
-        ("比尔·盖茨", "PER"),
+        ("克吕泰涅斯特拉", "PER"),
+        ("耐克", "ORG"),
+        ("乔丹", "PER"),
     ]
 
 

@@ -280,3 +280,8 @@ def test_an_iris_is_no_person_a_given_name_with_its_first_character_is() -> None
     text = "黄鸢尾是庐山植物园的栽培植物，黄鸢飞来看过。"
     named = spans_of(text, ("黄鸢尾", "PER", 0.8), ("黄鸢飞", "PER", 0.9))
     assert kept(text, named) == [("黄鸢飞", "PER")]
+
+
+def test_a_president_strengthening_aid_after_a_typhoon_is_a_person() -> None:
+    text = "台风过后，特朗普增强了援助。"
+    assert kept(text, spans_of(text, ("特朗普", "PER", 0.95))) == [("特朗普", "PER")]

@@ -67,10 +67,10 @@ def _a_person_by_company(
     entity: Entity, name: str, text: str, neighbours: Sequence[Entity], rules: FamilyRules
 ) -> bool:
     """埃连父亲 "Elián's father", 雅德维加和他的新生儿 "Jadwiga and her newborn": a relative
-    right after it or after another mention of it in the sentence; 俄底浦斯、安提戈涅、克瑞翁: a person right beside it in a list (a list
-    holds things of one kind). Only a name that reads as a foreign person's (a
-    transliteration, no word of a body: 微软、比尔·盖茨 keeps Microsoft) and that does not end
-    like an organisation."""
+    right after it or after another mention of it in the sentence; 俄底浦斯、安提戈涅、克瑞翁:
+    listed (by 、) beside a person who is listed beside another (a list of persons holds no
+    body; 耐克和乔丹签约, 微软、比尔·盖茨 join a firm and one person). Only a name that reads as a
+    foreign person's (a transliteration) and that does not end like an organisation."""
     from reader.glossary.org_endings import ends_like_an_organisation
     from reader.glossary.transliteration import transliteration_odds
 
@@ -82,16 +82,20 @@ def _a_person_by_company(
         text.startswith(rules.person_after, m.end()) for m in re.finditer(re.escape(name), text)
     ):
         return True
-    marks = rules.list_marks
+    persons = [n for n in neighbours if n is not entity and n.type == "PER"]
     return any(
-        n.type == "PER"
-        and any(
-            (n.end + len(m) == entity.start and text.startswith(m, n.end))
-            or (entity.end + len(m) == n.start and text.startswith(m, entity.end))
-            for m in marks
-        )
-        for n in neighbours
-        if n is not entity
+        _beside(entity, n, text, ("、",))
+        and any(_beside(n, m, text, rules.list_marks) for m in persons if m is not n)
+        for n in persons
+    )
+
+
+def _beside(a: Entity, b: Entity, text: str, marks: Sequence[str]) -> bool:
+    """``a`` and ``b`` are neighbouring items of a list joined by one of ``marks``."""
+    return any(
+        (b.end + len(m) == a.start and text.startswith(m, b.end))
+        or (a.end + len(m) == b.start and text.startswith(m, a.end))
+        for m in marks
     )
 
 
