@@ -390,3 +390,9 @@ def test_an_age_of_the_earth_is_no_person() -> None:
     text = "普里阿邦期是始新世的最后一个阶段，达尔文研究过它。"
     named = spans_of(text, ("始新世", "PER", 0.8), ("达尔文", "PER", 0.95))
     assert kept(text, named) == [("达尔文", "PER")]
+
+
+def test_tribes_cedict_knows_are_no_name_a_khan_of_them_is() -> None:
+    text = "瓦剌与室韦交战，努尔哈赤统一了女真各部。"
+    named = spans_of(text, ("瓦剌", "ORG", 0.7), ("室韦", "PER", 0.7), ("努尔哈赤", "PER", 0.99))
+    assert kept(text, named) == [("努尔哈赤", "PER")]

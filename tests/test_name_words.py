@@ -285,3 +285,15 @@ def test_an_iris_is_no_person_a_given_name_with_its_first_character_is() -> None
 def test_a_president_strengthening_aid_after_a_typhoon_is_a_person() -> None:
     text = "台风过后，特朗普增强了援助。"
     assert kept(text, spans_of(text, ("特朗普", "PER", 0.95))) == [("特朗普", "PER")]
+
+
+def test_a_people_cedict_does_not_know_is_no_name_a_person_of_its_shape_is() -> None:
+    text = "薛延陀又击败了突厥，察哈尔部镶黄旗人薛延年与沙陀同行。"
+    named = spans_of(
+        text,
+        ("薛延陀", "PER", 0.8),
+        ("察哈尔部", "ORG", 0.7),
+        ("薛延年", "PER", 0.95),
+        ("沙陀", "ORG", 0.6),
+    )
+    assert kept(text, named) == [("薛延年", "PER")]

@@ -76,6 +76,7 @@ class WordRules:
     storm_nouns: tuple[str, ...] = ()  # 气旋 "cyclone": the sentence speaks of a storm
     storm_verbs: tuple[str, ...] = ()  # 弱化 in 约瑟芬再度弱化: what a storm does (with a noun)
     storm_causes: tuple[str, ...] = ()  # 令 in 低压槽令纳丁开始失去…: a clause's subject after it
+    peoples: frozenset[str] = frozenset()  # 薛延陀, 卫拉特: a people CC-CEDICT does not know
 
 
 _KINDS = (
@@ -109,6 +110,7 @@ _KINDS = (
     "storm_noun",
     "storm_verb",
     "storm_cause",
+    "people",
 )
 
 
@@ -153,6 +155,7 @@ def parse_words(text: str, source: str = WORDS_FILE) -> WordRules:
         storm_nouns=longest_first("storm_noun"),
         storm_verbs=longest_first("storm_verb"),
         storm_causes=longest_first("storm_cause"),
+        peoples=frozenset(values["people"]),
     )
 
 
@@ -242,9 +245,12 @@ def _ordinary_words(piece: str, rules: WordRules) -> bool:
 def _a_people(
     entity: Entity, name: str, text: str, lac_words: Sequence[Word] | None, rules: WordRules
 ) -> bool:
-    """赵人 "the people of Zhao" as a person (an ancient state and 人); 坎斯克人 as an
+    """薛延陀, 卫拉特, 察哈尔部: a people or tribe CC-CEDICT does not know (a listed one, or
+    one and 部 "tribe"); 赵人 "the people of Zhao" as a person (an ancient state and 人); 坎斯克人 as an
     organisation (LAC: the place 坎斯克 and 人), or 拜占庭 before 人 (LAC: the place 拜占庭,
     then 人 alone): the people of a place."""
+    if name in rules.peoples or (name.endswith("部") and name[:-1] in rules.peoples):
+        return True  # 薛延陀, 察哈尔部 "the Chahar tribe" (fourteenth round)
     words = lac_words or ()
     if entity.type == "PER":
         return len(name) == 2 and name[1] == "人" and name[0] in rules.people_states
