@@ -64,3 +64,22 @@ def test_a_death_after_a_name_is_no_part_of_it() -> None:
     text = "次年，韩延卒，其子欧阳卒与王卒成同往。"
     named = spans_of(text, ("韩延卒", "PER", 0.9), ("王卒成", "PER", 0.9))
     assert kept(text, named) == [("韩延", "PER"), ("王卒成", "PER")]
+
+
+def test_a_person_and_his_soldiers_is_the_person_a_name_in_jun_alone_is_not() -> None:
+    # fourteenth round: 田丰兵攻打益都 … 击破田丰 "Tian Feng's soldiers attacked …"
+    text = "孙坚兵攻打益都，王信击破孙坚；张建军与彭小兵同来。"
+    first, later = text.index("孙坚兵"), text.rindex("孙坚")
+    named = [Span(first, first + 3, "PER", 0.9), Span(later, later + 2, "PER", 0.95)]
+    named += spans_of(text, ("张建军", "PER", 0.95), ("彭小兵", "PER", 0.95))
+    assert kept(text, named) == [
+        ("孙坚", "PER"),
+        ("孙坚", "PER"),
+        ("张建军", "PER"),
+        ("彭小兵", "PER"),
+    ]
+
+
+def test_a_transfer_after_a_three_character_given_name_is_no_part_of_it() -> None:
+    text = "一年后，韦渠牟迁任太府卿。"
+    assert kept(text, spans_of(text, ("韦渠牟迁", "PER", 0.9))) == [("韦渠牟", "PER")]

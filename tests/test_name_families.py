@@ -330,3 +330,69 @@ def test_a_championship_is_no_organisation_an_island_no_person() -> None:
     later = text.rindex("塔里奥")
     named.append(Span(later, later + 3, "PER", 0.9))
     assert kept(text, named) == [("国家队", "ORG"), ("塔里奥", "LOC"), ("塔里奥", "PER")]
+
+
+# fourteenth round (DATA.md "Fourteenth round")
+
+
+def test_a_side_of_a_name_or_a_landing_at_it_makes_a_place_a_firm_stays() -> None:
+    text = "从卡斯特罗以东直到内维翁，加来登陆作战开始；华为以东方为名，李明以北京为家。"
+    named = spans_of(
+        text,
+        ("卡斯特罗", "ORG", 0.6),
+        ("加来", "PER", 0.8),
+        ("华为", "ORG", 0.95),
+        ("李明", "PER", 0.95),
+    )
+    assert kept(text, named) == [
+        ("卡斯特罗", "LOC"),
+        ("加来", "LOC"),
+        ("华为", "ORG"),
+        ("李明", "PER"),
+    ]
+    text = "中国石油集团以东北为基地。"  # a body that ends like one keeps its type
+    assert kept(text, spans_of(text, ("中国石油集团", "ORG", 0.9))) == [("中国石油集团", "ORG")]
+
+
+def test_what_holds_a_settlement_is_a_place_what_owns_a_farm_is_a_body() -> None:
+    text = "伊万诺夫卡村委员会（）是俄罗斯联邦阿穆尔州塔姆博夫区所属的一个村委员会。"
+    named = spans_of(
+        text, ("伊万诺夫卡村委员会", "ORG", 0.8), ("俄罗斯联邦阿穆尔州塔姆博夫区", "ORG", 0.8)
+    )
+    assert kept(text, named) == [
+        ("伊万诺夫卡村委员会", "LOC"),
+        ("俄罗斯联邦阿穆尔州塔姆博夫区", "LOC"),
+    ]
+    text = "这是林达集团所属的一个村庄式社区。"
+    assert kept(text, spans_of(text, ("林达集团", "ORG", 0.9))) == [("林达集团", "ORG")]
+
+
+def test_communities_a_sentence_counts_are_places_persons_it_counts_are_not() -> None:
+    text = "下辖凤凰、金澄、青漪3个社区，张伟和李娜两个人住在那里。"
+    named = spans_of(text, ("青漪", "PER", 0.8), ("张伟", "PER", 0.95), ("李娜", "PER", 0.95))
+    assert kept(text, named) == [("青漪", "LOC"), ("张伟", "PER"), ("李娜", "PER")]
+
+
+def test_a_surname_and_an_honorific_is_no_name_a_given_name_is() -> None:
+    text = "陛下对孔卿宗族有恩，马君敷上奏，立宜臼为周天子；王君如与周天宇同来。"
+    named = spans_of(
+        text,
+        ("孔卿", "PER", 0.8),
+        ("马君", "PER", 0.8),
+        ("周天子", "PER", 0.8),
+        ("王君如", "PER", 0.95),
+        ("周天宇", "PER", 0.95),
+    )
+    assert kept(text, named) == [("王君如", "PER"), ("周天宇", "PER")]
+
+
+def test_an_age_of_the_earth_is_no_person() -> None:
+    text = "普里阿邦期是始新世的最后一个阶段，达尔文研究过它。"
+    named = spans_of(text, ("始新世", "PER", 0.8), ("达尔文", "PER", 0.95))
+    assert kept(text, named) == [("达尔文", "PER")]
+
+
+def test_tribes_cedict_knows_are_no_name_a_khan_of_them_is() -> None:
+    text = "瓦剌与室韦交战，努尔哈赤统一了女真各部。"
+    named = spans_of(text, ("瓦剌", "ORG", 0.7), ("室韦", "PER", 0.7), ("努尔哈赤", "PER", 0.99))
+    assert kept(text, named) == [("努尔哈赤", "PER")]

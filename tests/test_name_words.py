@@ -246,3 +246,54 @@ def test_a_surname_and_the_word_surname_is_no_name_a_given_name_is() -> None:
     text = "钟姓源出于姬姓，钟姓人口众多，钟明姓氏学家如是说。"
     named = spans_of(text, ("钟姓源", "PER", 0.8), ("钟明", "PER", 0.99))
     assert kept(text, named) == [("钟明", "PER")]
+
+
+# fourteenth round (DATA.md "Fourteenth round"): storms with no storm word before them
+
+
+def test_a_storm_bringing_rain_or_weakening_is_no_person_a_politician_is() -> None:
+    text = "此外，卡琳达在佛州南部经过期间也给该州带去降水。"
+    assert kept(text, spans_of(text, ("卡琳达", "PER", 0.9))) == []
+    text = "气旋的对流再度消减，约瑟琳再度弱化。"
+    assert kept(text, spans_of(text, ("约瑟琳", "PER", 0.9))) == []
+    text = "党内的争吵再度爆发，约瑟琳的地位再度弱化。"  # no storm in the sentence
+    assert kept(text, spans_of(text, ("约瑟琳", "PER", 0.9))) == [("约瑟琳", "PER")]
+
+
+def test_a_storm_by_its_influence_or_a_cause_is_no_person_a_chinese_name_is() -> None:
+    text = "受亨瑞影响，多地有局部暴雨；风暴附近的低压槽令娜丁开始失去热带天气系统特征。"
+    named = spans_of(text, ("亨瑞", "PER", 0.9), ("娜丁", "PER", 0.9))
+    assert kept(text, named) == []
+    text = "受李明影响，多地有局部暴雨。"
+    assert kept(text, spans_of(text, ("李明", "PER", 0.9))) == [("李明", "PER")]
+    text = "受亨瑞影响，他改学了经济。"  # no storm or rain in the sentence
+    assert kept(text, spans_of(text, ("亨瑞", "PER", 0.9))) == [("亨瑞", "PER")]
+
+
+def test_a_name_said_to_be_a_hurricane_is_no_person_a_visitor_is() -> None:
+    text = "此外，艾米娅还是那年加勒比海的首场飓风；此外，布朗还是飓风过后首位到访的总统。"
+    named = spans_of(text, ("艾米娅", "PER", 0.9), ("布朗", "PER", 0.9))
+    assert kept(text, named) == [("布朗", "PER")]
+
+
+def test_an_iris_is_no_person_a_given_name_with_its_first_character_is() -> None:
+    text = "黄鸢尾是庐山植物园的栽培植物，黄鸢飞来看过。"
+    named = spans_of(text, ("黄鸢尾", "PER", 0.8), ("黄鸢飞", "PER", 0.9))
+    assert kept(text, named) == [("黄鸢飞", "PER")]
+
+
+def test_a_president_strengthening_aid_after_a_typhoon_is_a_person() -> None:
+    text = "台风过后，特朗普增强了援助。"
+    assert kept(text, spans_of(text, ("特朗普", "PER", 0.95))) == [("特朗普", "PER")]
+
+
+def test_a_people_cedict_does_not_know_is_no_name_a_person_of_its_shape_is() -> None:
+    text = "薛延陀又击败了突厥，察哈尔部镶黄旗人薛延年与沙陀同行。"
+    named = spans_of(
+        text,
+        ("薛延陀", "PER", 0.8),
+        ("察哈尔部", "ORG", 0.7),
+        ("薛延年", "PER", 0.95),
+        ("沙陀", "ORG", 0.6),
+    )
+    assert kept(text, named) == [("薛延年", "PER")]

@@ -10,6 +10,9 @@
 - **a death after a name** (thirteenth round): 陆腾卒 "Lu Teng died": a person of a
   one-character surname and two more whose last is a word of dying (卒, 薨) is the first
   two (no given name ends in one);
+- **a person's soldiers** (fourteenth round): 田丰兵攻打益都 … 击破田丰 "Tian Feng's
+  soldiers attacked …": a "person" that is another person of the sentence and 兵 or 军 is
+  that person (张建军 alone is a name);
 - **an age after a name**: 邓禹年五十七岁 "Deng Yu, aged 57": 年 and a number of years
   belong to the age, not to the name;
 - **a leader's troops**: 钳牟岑余部 "the remnants of Geom Mojam's troops" is no body; the
@@ -53,6 +56,7 @@ def fixed_edges(
         end, kind = end - len(band), "PER"
     elif kind == "PER":
         end -= characters_run_on(text[start:end], text[end:], rules)
+        end -= _troops_of(entity, text, rules, others)
     return (start, end, kind) if end - start >= 2 else None
 
 
@@ -79,6 +83,19 @@ def characters_run_on(name: str, after: str, rules: FamilyRules) -> int:
     if is_transliteration_by_rule(head) or transliteration_odds().is_foreign(head[1:]):
         return 0  # 贝克汉 of 贝克汉姆: a foreign name, not a surname and a given name
     return 1
+
+
+def _troops_of(entity: Entity, text: str, rules: FamilyRules, others: Sequence[Entity]) -> int:
+    """Fourteenth round: 田丰兵攻打益都 … 击破田丰 "Tian Feng's soldiers attacked …": a
+    "person" that is another person of the sentence and a word of troops (兵, 军) is that
+    person's soldiers (1 character to take off), else 0. Alone, 张建军 and 彭小军 are names."""
+    name = text[entity.start : entity.end]
+    if len(name) < 3 or name[-1] not in rules.troop_chars:
+        return 0
+    head = name[:-1]
+    return int(
+        any(o is not entity and o.type == "PER" and text[o.start : o.end] == head for o in others)
+    )
 
 
 def _an_age(after: str, rules: FamilyRules) -> bool:

@@ -44,6 +44,7 @@ from reader.glossary.place_evidence import (
     counted_among_places,
     defined_as_a_place,
     listed_among_places,
+    placed_by_its_side,
 )
 from reader.han import HAN_CLASS
 
@@ -79,6 +80,11 @@ class FamilyRules:
     dynasties: frozenset[str] = frozenset()  # 隋 in 隋开皇元年: a dynasty before its period
     death_chars: frozenset[str] = frozenset()  # 卒 in 陆腾卒 "Lu Teng died"
     building_ends: tuple[str, ...] = ()  # 塔 in 齐云塔 "Qiyun Pagoda": a building
+    place_sides: tuple[str, ...] = ()  # 以东 in 从毕尔巴鄂以东 "east of Bilbao": a place
+    holder_after: tuple[str, ...] = ()  # 所属的 in 是X区所属的一个村委员会: X holds a place
+    person_after: tuple[str, ...] = ()  # 父亲 in 埃连父亲 "Elián's father": a person
+    troop_chars: frozenset[str] = frozenset()  # 兵 in 田丰兵攻打 "Tian Feng's soldiers"
+    dynasty_words: frozenset[str] = frozenset()  # 朝 in 陈朝 "the Chen dynasty"
     # per type: below it, a name the two taggers disagree on is not shown
     disagreement_floor: dict[str, float] = field(default_factory=dict)
     # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
@@ -127,6 +133,11 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         dynasties=frozenset("".join(values["dynasty"])),
         death_chars=frozenset("".join(values["death_char"])),
         building_ends=tuple(values["building_end"]),
+        place_sides=tuple(values["place_side"]),
+        holder_after=tuple(values["holder_after"]),
+        person_after=tuple(sorted(values["person_after"], key=len, reverse=True)),
+        troop_chars=frozenset("".join(values["troop_char"])),
+        dynasty_words=frozenset("".join(values["dynasty_word"])),
         disagreement_floor=settings.get("disagreement_floor", {}),
         retype_below=settings.get("retype_below", {}),
     )
@@ -157,6 +168,11 @@ _KINDS = (
     "dynasty",
     "death_char",
     "building_end",
+    "place_side",
+    "holder_after",
+    "person_after",
+    "troop_char",
+    "dynasty_word",
     "sense",
     "setting",
 )
@@ -249,7 +265,11 @@ def _verdict(
     lac = _lac_view(entity, lac_words) if lac_words is not None else None
     if entity.type == "ORG" and _is_a_nations_service(name, entity, lac_words, rules):
         return "drop"
-    if defined_as_a_place(text, entity, rules) or counted_among_places(text, entity, rules):
+    if (
+        defined_as_a_place(text, entity, rules)
+        or counted_among_places(text, entity, rules)
+        or placed_by_its_side(text, entity, rules)
+    ):
         return "LOC"
     if entity.type == "ORG" and name.endswith(rules.division_ends):
         return "LOC"  # 俄罗斯联邦布良斯克州: a province

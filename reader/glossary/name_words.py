@@ -16,7 +16,8 @@ and a reason per row in reader/data/name_words.tsv.
   向警予) stay;
 - **slang**: 可爱的亚子 "a cute look" (亚子 for 样子) read as a transliterated person;
 - **storms**: 热带风暴克劳德特 "Tropical Storm Claudette", or a foreign name opening a clause
-  about wind shear, read as a person; the place of a landfall (从穆龙贝登陆) is a place;
+  about wind shear, read as a person (fourteenth round: the rain it brings, its weakening,
+  受X影响 in a sentence of storms or rain); the place of a landfall (从穆龙贝登陆) is a place;
 - **peoples**: 赵人 "the people of Zhao" read as a person, 坎斯克人 "the Kansk people"
   (LAC: a place and 人) as an organisation;
 - **titles, members, fleets, genera**: a title of nobility (改封为蒯成侯), an office alone
@@ -72,6 +73,10 @@ class WordRules:
     byname_after: tuple[str, ...] = ()  # 之称 in 素有“石佛”之称: the quoted word is a byname
     title_splits: tuple[str, ...] = ()  # 长公主 in 陈国长公主: a title cut after its 1st character
     surname_words: frozenset[str] = frozenset()  # 姓 in 缪姓源: "the surname X", no given name
+    storm_nouns: tuple[str, ...] = ()  # 气旋 "cyclone": the sentence speaks of a storm
+    storm_verbs: tuple[str, ...] = ()  # 弱化 in 约瑟芬再度弱化: what a storm does (with a noun)
+    storm_causes: tuple[str, ...] = ()  # 令 in 低压槽令纳丁开始失去…: a clause's subject after it
+    peoples: frozenset[str] = frozenset()  # 薛延陀, 卫拉特: a people CC-CEDICT does not know
 
 
 _KINDS = (
@@ -102,6 +107,10 @@ _KINDS = (
     "byname_after",
     "title_split",
     "surname_word",
+    "storm_noun",
+    "storm_verb",
+    "storm_cause",
+    "people",
 )
 
 
@@ -143,6 +152,10 @@ def parse_words(text: str, source: str = WORDS_FILE) -> WordRules:
         byname_after=longest_first("byname_after"),
         title_splits=longest_first("title_split"),
         surname_words=frozenset(values["surname_word"]),
+        storm_nouns=longest_first("storm_noun"),
+        storm_verbs=longest_first("storm_verb"),
+        storm_causes=longest_first("storm_cause"),
+        peoples=frozenset(values["people"]),
     )
 
 
@@ -232,9 +245,12 @@ def _ordinary_words(piece: str, rules: WordRules) -> bool:
 def _a_people(
     entity: Entity, name: str, text: str, lac_words: Sequence[Word] | None, rules: WordRules
 ) -> bool:
-    """赵人 "the people of Zhao" as a person (an ancient state and 人); 坎斯克人 as an
+    """薛延陀, 卫拉特, 察哈尔部: a people or tribe CC-CEDICT does not know (a listed one, or
+    one and 部 "tribe"); 赵人 "the people of Zhao" as a person (an ancient state and 人); 坎斯克人 as an
     organisation (LAC: the place 坎斯克 and 人), or 拜占庭 before 人 (LAC: the place 拜占庭,
     then 人 alone): the people of a place."""
+    if name in rules.peoples or (name.endswith("部") and name[:-1] in rules.peoples):
+        return True  # 薛延陀, 察哈尔部 "the Chahar tribe" (fourteenth round)
     words = lac_words or ()
     if entity.type == "PER":
         return len(name) == 2 and name[1] == "人" and name[0] in rules.people_states
@@ -300,13 +316,39 @@ _CLOSE_QUOTES = frozenset("”」』\"'’")
 
 def _opens_a_storms_clause(name: str, before: str, after: str, rules: WordRules) -> bool:
     """戈登因少量西南偏西方向风切变…: a foreign name (no Chinese surname) opening a clause that
-    speaks of wind shear or of strengthening into a storm is that storm."""
-    if not rules.storm_words or (before and before[-1] not in "，。；：、,;:\n"):
+    speaks of wind shear or of strengthening into a storm is that storm. Fourteenth round:
+    查利…带去降水 "Charley brought rain"; with a storm named elsewhere in the sentence, a name
+    after a causative word (低压槽令纳丁开始失去热带天气系统特征) or a storm's verb in its clause
+    (中心已完全暴露在外，约瑟芬再度弱化); 受亨利影响 "under Henri's influence" in a sentence of
+    storms or rain; 艾米莉还是…首场飓风 "Emily was the first hurricane …" (the clause calls it
+    one)."""
+    if not rules.storm_words or not _reads_foreign(name):
         return False
-    from reader.glossary.auto import surname_length
-
+    opens = not before or before[-1] in "，。；：、,;:\n"
     clause = re.split(r"[，。；！？,;!?]", after, maxsplit=1)[0]
-    return not surname_length(name) and any(w in clause for w in rules.storm_words)
+    if opens and any(w in clause for w in rules.storm_words):
+        return True
+    sentence = before + name + after
+    if not any(n in sentence for n in rules.storm_nouns):
+        return False
+    if before.endswith("受") and after.startswith("影响"):
+        return True  # 受亨利影响，…局部暴雨
+    caused = before.endswith(rules.storm_causes)
+    words = (*rules.storm_words, *rules.storm_verbs)
+    if (opens or caused) and any(w in clause for w in words):
+        return True
+    nouns = "|".join(map(re.escape, rules.storm_nouns))
+    return opens and re.match(rf"(?:还|也|则)?是[^，。]*(?:{nouns})$", clause) is not None
+
+
+def _reads_foreign(name: str) -> bool:
+    """No Chinese surname, or a surname followed by what reads as a transliteration (艾|米莉
+    "Emily", 查|利 "Charley": 艾 and 查 are surnames too; 李明 is Chinese)."""
+    from reader.glossary.auto import surname_length
+    from reader.glossary.transliteration import transliteration_odds
+
+    n = surname_length(name)
+    return not n or transliteration_odds().is_foreign(name[n:])
 
 
 def _a_landfall(entity: Entity, text: str, rules: WordRules) -> bool:

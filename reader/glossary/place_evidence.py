@@ -1,7 +1,9 @@
 """Evidence in the sentence that a "person" or "organisation" is a place: an article
 defining it as one (沃莫尔（）是法国…的一个市镇), a heading qualified by a state (瑟马米什
 (华盛顿州)), a list it stands in among places (马赛、图卢兹、里昂和巴黎), or a list the
-sentence counts as places (蒙多尔和皮亚塔四个市镇, 两座城市——卡尔帕和纳塔罗阇). Part of the
+sentence counts as places (蒙多尔和皮亚塔四个市镇, 两座城市——卡尔帕和纳塔罗阇), a side of it
+or a landing at it (从毕尔巴鄂以东, 诺曼底登陆作战) or a settlement it holds (…区所属的一个
+村委员会). Part of the
 false-name screen (reader/glossary/name_families.py), which holds the data (place kinds,
 list marks) in :class:`FamilyRules`."""
 
@@ -104,6 +106,29 @@ def counted_among_places(text: str, entity: Entity, rules: FamilyRules) -> bool:
     opened = re.search(rf"{count}(?:——|—|：|:)(?:{item}(?:{marks}))*$", text[: entity.start])
     return opened is not None
 
+
+def placed_by_its_side(text: str, entity: Entity, rules: FamilyRules) -> bool:
+    """Fourteenth round: 从毕尔巴鄂以东 "from east of Bilbao", 诺曼底登陆作战 "the Normandy
+    landings": a side of it or a landing at it makes a "person" or "organisation" a place;
+    是俄罗斯联邦…普里沃尔日耶区所属的一个村委员会 "is a village council of … district": what
+    holds a settlement is a place. An organisation that ends like one (林达集团所属的…) stays."""
+    from reader.glossary.org_endings import ends_like_an_organisation
+
+    if entity.type == "ORG" and ends_like_an_organisation(text[entity.start : entity.end]):
+        return False
+    after = text[entity.end :]
+    side = next((w for w in rules.place_sides if after.startswith(w)), "")
+    if side and (not side.startswith("以") or after[len(side) : len(side) + 1] in _AFTER_A_SIDE):
+        return True  # 毕尔巴鄂以东，; not 华为以东方为名, 李明以北京为家 (以 "take … as")
+    holder = next((h for h in rules.holder_after if after.startswith(h)), "")
+    if not holder or not rules.place_kinds:
+        return False
+    kinds = "|".join(map(re.escape, rules.place_kinds))
+    return re.match(rf"(?:一个|一座)?(?:{kinds})(?:$|[。，；,;])", after[len(holder) :]) is not None
+
+
+# what may follow "east of X" (以东的, 以东约三公里, 以东直到…): not a word 东 or 北 opens
+_AFTER_A_SIDE = frozenset("，。；、,;的地约至直数几") | {""}
 
 # the words a sentence opens with, up to its first bracket, comma, 是 or 位于
 _OPENING = re.compile(r"(?:(?!位于)[^（(，,。；是\s])+")
