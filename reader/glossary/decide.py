@@ -18,6 +18,7 @@ from reader.glossary.judge import (
     AUTO_ACCEPT,
     COMPATIBLE,
     FORCE,
+    Candidate,
     Entity,
     NameSpan,
     judge,
@@ -154,15 +155,7 @@ class NameDecider:
             self.forces,
         )
         yielded = [c for c in before_yield if c not in candidates]
-        hits = judge(
-            candidates,
-            entities,
-            self._established,
-            self._in_document,
-            self._ordinary,
-            fold,
-            word_uses,
-        )
+        hits = self._judge(candidates, entities, word_uses)
         # the rest of an address after the glossary's places at its head (左营区 of
         # 高雄市左营区) is a place of its own
         entities = [*entities, *places_after_places(entities, hits, simplified)]
@@ -211,21 +204,8 @@ class NameDecider:
             # run-on) gives its matches back, to be judged as any other
             yielded, returned = returned_matches(yielded, found, [*kept, *blocked])
             if returned:
-                hits = sorted(
-                    [
-                        *hits,
-                        *judge(
-                            returned,
-                            entities,
-                            self._established,
-                            self._in_document,
-                            self._ordinary,
-                            fold,
-                            word_uses,
-                        ),
-                    ],
-                    key=lambda h: h.start,
-                )
+                returned_hits = self._judge(returned, entities, word_uses)
+                hits = sorted([*hits, *returned_hits], key=lambda h: h.start)
                 kept = {(h.start, h.end) for h in hits}
         if dictionary_orgs:
             taken = [*kept, *blocked, *turned_down, *((e.start, e.end) for e in found)]
@@ -279,6 +259,20 @@ class NameDecider:
             hit = entry_hit(entry, e.start, e.end)
             named.append(hit.judged(e.confidence, self.forces(e)))
         return named, rest
+
+    def _judge(
+        self, candidates: list[Candidate], entities: Sequence[Entity], word_uses: set[Span]
+    ) -> list[GlossaryHit]:
+        """The glossary candidates the recogniser's ``entities`` and the article keep."""
+        return judge(
+            candidates,
+            entities,
+            self._established,
+            self._in_document,
+            self._ordinary,
+            fold,
+            word_uses,
+        )
 
     def _dictionary_organisations(
         self,
