@@ -17,12 +17,16 @@ from reader.han import HAN_CLASS
 from reader.model import Sentence, Token
 from reader.translate.gloss_numbers import (
     chinese_number,
+    counting_sense,
     number_phrase,
+    number_words,
     numeral_words,
     ordinal,
     percent_phrase,
+    quarter,
     scale_number,
     scale_prefix,
+    tenths,
 )
 from reader.translate.protect import PUNCTUATION, has_han, is_han, tidy
 
@@ -153,28 +157,46 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
             glossed: list[str | None] = []
             syllables = prefer.split() if prefer else []
             offset = 0
+            keys = [convert(piece, "t2s") for piece in pieces]  # the tables are Simplified
             for i, piece in enumerate(pieces):
+                key = keys[i]
                 # each piece read as the word was read in context (很累: 累 lèi "tired")
                 reading = syllables[offset : offset + len(piece)]
                 piece_prefer = " ".join(reading) if len(reading) == len(piece) else None
                 offset += len(piece)
                 if not has_han(piece):
                     glossed.append(piece)
-                elif i and piece in _ASPECT:
+                elif i and key in _ASPECT:
                     glossed.append("")  # 看过, 吃过饭: tense is not glossed
-                elif i and pieces[i - 1] in _QUANTITY_WORDS and piece in tables.after_number:
+                elif i and keys[i - 1] in _QUANTITY_WORDS and key in tables.after_number:
                     glossed.append("")  # 那辆车 "that car": the measure word only counts
-                elif i and _is_number(pieces[i - 1]) and piece in tables.after_number:
-                    glossed.append(tables.after_number[piece])
+                elif i and _is_number(pieces[i - 1]) and key in tables.after_number:
+                    glossed.append(tables.after_number[key])
+                elif i == 1 and keys[0] in _DETERMINERS:
+                    # 该省 "the province", 本季 "this season": after a determiner the rest is
+                    # the noun it picks out (省 "province", not "to save"; 各鎮 "each town")
+                    alone = [Token(key, 0, len(key), pos="n")]
+                    sense = tables.words.gloss(key, alone, 0) if key in tables.words else None
+                    glossed.append(sense or short_sense(piece, piece_prefer, "n"))
+                elif not i and key in _DETERMINERS:
+                    glossed.append(_DETERMINERS[key])
                 else:
-                    alone = [Token(piece, 0, len(piece))]
-                    sense = tables.words.gloss(piece, alone, 0) if piece in tables.words else None
+                    alone = [Token(key, 0, len(key))]
+                    sense = tables.words.gloss(key, alone, 0) if key in tables.words else None
                     if sense is None:
-                        sense = short_sense(piece, piece_prefer)
+                        # the last piece heads a common noun and reads as a noun (课业负担/n:
+                        # 负担 "burden", not "to bear"); other tags' heads read many ways
+                        head = pos == "n" and i == len(pieces) - 1
+                        sense = short_sense(piece, piece_prefer, pos if head else "")
                     glossed.append(sense)
             if all(g is not None for g in glossed) and any(glossed):
                 return " ".join(g for g in glossed if g)
     return f"[{pinyin}]" if pinyin else word
+
+
+# determiners that open a compound jieba keeps whole (该省, 该市, 本季, 此案): their
+# dictionary senses read "should", "root"
+_DETERMINERS = {"该": "the", "本": "this", "此": "this", "这": "this", "那": "that", "各": "each"}
 
 
 def _split_known(word: str) -> list[str]:
@@ -260,12 +282,24 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             # one capitalised word, says "a name" where its characters' senses would not
             # ("that Vanke Pope Vigilius")
             words.append(_sounded_name(token.readings))
-        elif (percent := percent_phrase(simplified)) is not None:
-            words.append(percent)
+        elif (percent := percent_phrase(simplified) or tenths(simplified)) is not None:
+            words.append(percent)  # 百分之二十 "20 percent", 三成 "30 percent"
+        elif (nth := quarter(simplified)) is not None:
+            if index and tokens[index - 1].text == "前" and words:
+                words[-1] = f"first {nth} quarters"  # 前三季度: the first three quarters
+            else:
+                words.append(f"{ordinal(nth)} quarter")  # 一季度, 第三季 "3rd quarter"
+        elif (
+            simplified in ("多", "余")
+            and index
+            and tokens[index - 1].pos.startswith("m")
+            and (words and words[-1][:1].isdigit())
+        ):
+            words[-1] = f"over {words[-1]}"  # 两年|多 "over 2 year"
         elif (numbered := number_phrase(tokens, index, words)) is not None:
             words[-1:] = [numbered] if numbered else []  # the previous word, now read with this one
         elif index and _is_number(tokens[index - 1].text) and simplified in after_number:
-            counting = after_number[simplified]
+            counting = counting_sense(tokens[index - 1].text, simplified, after_number[simplified])
             scaled = scale_number(
                 tokens[index - 1].text, scale_prefix(simplified), words[-1] if words else ""
             )
@@ -358,16 +392,18 @@ def _counted(word: str, tables: _Tables, noun_follows: bool = False) -> str | No
     if len(word) < 2 or word[-1] not in tables.after_number:
         return None
     number = word[:-1]
+    if word[-1] == "月" and 1 <= (chinese_number(number) or 0) <= 12:
+        return None  # 一月, 三月: the dictionary's month name (三个月 is the count of months)
     head = _QUANTITY_WORDS.get(number)
     if head is None and number.startswith("第") and (nth := chinese_number(number[1:])):
-        # 第三次 "3rd time": an ordinal counts one
-        counted = _singular(tables.after_number[word[-1]])
+        # 第三次 "3rd time": an ordinal counts one; 第十次会议 "10th meeting"
+        counted = "" if noun_follows else _singular(tables.after_number[word[-1]])
         return f"{ordinal(nth)} {counted}".strip()
     if head is None:
         if not _is_number(number):
             return None
         value = chinese_number(number)
-        head = str(value) if value is not None else short_sense(number) or number
+        head = number_words(value) if value is not None else short_sense(number) or number
     # the measure's own sense ("companies") only where no noun follows to say what is counted
     counted = "" if noun_follows else tables.after_number[word[-1]]
     if head in _SINGULAR:
@@ -376,9 +412,14 @@ def _counted(word: str, tables: _Tables, noun_follows: bool = False) -> str | No
 
 
 def _singular(counted: str) -> str:
-    """ "companies" → "company", "times" → "time" (the measure table's plural senses)."""
+    """ "companies" → "company", "times" → "time", "people" → "person" (the measure table's
+    plural senses)."""
+    if counted == "people":
+        return "person"  # 一名, 一人 "a person"
     if counted.endswith("ies"):
         return counted[:-3] + "y"
+    if counted.endswith(("ches", "shes", "xes")):
+        return counted[:-2]  # "batches" → "batch"
     return counted[:-1] if counted.endswith("s") else counted
 
 
