@@ -55,7 +55,11 @@ def _lookup(word: str, prefer: str | None = None) -> list[object]:
 _PLACE_KINDS = frozenset(
     "municipality city province county district prefecture river mountain island".split()
 )
-_ASPECT = frozenset("了过着")  # aspect particles glued to a verb inside an unknown compound
+_ASPECT = frozenset("了过着")
+# "a few", "a lot": the article belongs to the quantity
+_QUANTIFIERS = frozenset(
+    "few lot little bit while dozen hundred thousand couple number pair half quarter third".split()
+)  # aspect particles glued to a verb inside an unknown compound
 
 
 def _trim(definition: str) -> str:
@@ -63,6 +67,11 @@ def _trim(definition: str) -> str:
     if sense.lower().startswith("to "):
         sense = sense[3:]
     words = sense.split()
+    if len(words) in (2, 3) and words[0] in ("a", "an") and words[1] not in _QUANTIFIERS:
+        # "a man", "a post", "an exit": the gloss of a noun needs no article, which reads as
+        # "one" before the number or name that follows (男子100米 "a man 100")
+        words = words[1:]
+        sense = " ".join(words)
     if len(words) == 2 and words[0][:1].isupper() and words[1] in _PLACE_KINDS:
         return words[0]  # "Shanghai municipality" → "Shanghai"
     if len(words) > 3 and words[0][:1].isupper():
@@ -99,7 +108,7 @@ def short_sense(word: str, prefer: str | None = None, pos: str = "") -> str | No
         # no reading to choose the entry: a verb reads the entry that has verb senses
         # (读 dú "to read" before dòu "comma")
         entries.sort(key=lambda e: not any(d.startswith("to ") for d in _definitions(e)))
-    for entry in entries:
+    for n, entry in enumerate(entries):
         senses: list[tuple[str, bool]] = []
         for definition in getattr(entry, "definitions", ()):
             if _SKIP.match(definition):
@@ -120,7 +129,24 @@ def short_sense(word: str, prefer: str | None = None, pos: str = "") -> str | No
             return short[0] if short else min(wanted, key=len)
         if particle:
             return ""
+        if not n and prefer and (bound := _bound_sense(entry, prefer)):
+            # the reading chosen in context has only bound-form senses (校 xiào "(bound
+            # form) school"): they beat another reading's sense (校 jiào "to check")
+            return bound
     return "" if particle else None
+
+
+_BOUND = "(bound form) "
+
+
+def _bound_sense(entry: object, prefer: str) -> str | None:
+    """The first "(bound form) …" sense of ``entry`` if it is the reading ``prefer``."""
+    from reader.annotate.dictionary import normalize_pinyin
+
+    if normalize_pinyin(str(getattr(entry, "pinyin", ""))) != normalize_pinyin(prefer):
+        return None
+    bound = [d[len(_BOUND) :] for d in _definitions(entry) if d.startswith(_BOUND)]
+    return _trim(bound[0]) or None if bound else None
 
 
 def _by_pos(senses: list[tuple[str, bool]], pos: str) -> list[str]:
@@ -284,6 +310,12 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             words.append(_sounded_name(token.readings))
         elif (percent := percent_phrase(simplified) or tenths(simplified)) is not None:
             words.append(percent)  # 百分之二十 "20 percent", 三成 "30 percent"
+        elif (
+            index
+            and tokens[index - 1].text == "第"
+            and (nth := chinese_number(simplified.replace(",", ""))) is not None
+        ):
+            words.append(ordinal(nth))  # 第|85|分钟 "85th minute" (the table drops 第)
         elif (nth := quarter(simplified)) is not None:
             if index and tokens[index - 1].text == "前" and words:
                 words[-1] = f"first {nth} quarters"  # 前三季度: the first three quarters
@@ -341,8 +373,21 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
         else:
             readings = token.readings
             prefer = " ".join(r for r in readings if r) if readings and all(readings) else None
-            words.append(gloss_word(token.text, token.pinyin, prefer, token.pos))
+            pos = token.pos
+            if pos.startswith("v") and index and _simple(tokens[index - 1].text) in _POINTING:
+                pos = "vn"  # 这一决定 "this decision", not "this decide"
+            words.append(gloss_word(token.text, token.pinyin, prefer, pos))
     return tidy(" ".join(words)), tuple(applied)
+
+
+# a demonstrative with its measure: the verb after it is a noun (这一决定, 这项计划, 此次调整)
+_POINTING = frozenset(
+    "这一 那一 这个 那个 这项 那项 此项 该项 这次 此次 这些 那些 这种 这类 上述".split()
+)
+
+
+def _simple(text: str) -> str:
+    return convert(text, "t2s") if has_han(text) else text
 
 
 def _titled(tokens: Sequence[Token]) -> dict[int, str]:
@@ -383,7 +428,12 @@ _SINGULAR = frozenset({"a", "every", "this", "that", "which"})
 
 
 def _noun_follows(tokens: Sequence[Token], index: int) -> bool:
-    return index + 1 < len(tokens) and tokens[index + 1].pos.startswith("n")
+    """Whether a noun follows token ``index``; after a demonstrative a verbal noun too
+    (这项|调整/vn "this adjustment", but 一家|运用/vn … 的企业 "a company using …")."""
+    if index + 1 >= len(tokens):
+        return False
+    after = tokens[index + 1].pos
+    return after.startswith("n") or after == "vn" and _simple(tokens[index].text)[:1] in "这那该此"
 
 
 def _counted(word: str, tables: _Tables, noun_follows: bool = False) -> str | None:
