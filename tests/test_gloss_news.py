@@ -237,9 +237,9 @@ def test_a_sense_drops_its_article_but_not_a_quantity() -> None:
 
 
 def test_a_measure_counts_one_in_the_singular() -> None:
-    from reader.translate.gloss import _singular
+    from reader.translate.gloss_measures import singular
 
-    assert [_singular(w) for w in ("people", "batches", "companies", "times")] == [
+    assert [singular(w) for w in ("people", "batches", "companies", "times")] == [
         "person",
         "batch",
         "company",

@@ -15,11 +15,20 @@ from collections.abc import Sequence
 from reader.annotate.script import convert
 from reader.han import HAN_CLASS
 from reader.model import Sentence, Token
+from reader.translate.gloss_measures import (
+    DETERMINERS,
+    POINTING,
+    QUANTITY_WORDS,
+    counted,
+    is_number,
+    noun_follows,
+    simple,
+    singular,
+)
 from reader.translate.gloss_numbers import (
     chinese_number,
     counting_sense,
     number_phrase,
-    number_words,
     numeral_words,
     ordinal,
     percent_phrase,
@@ -194,18 +203,18 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
                     glossed.append(piece)
                 elif i and key in _ASPECT:
                     glossed.append("")  # 看过, 吃过饭: tense is not glossed
-                elif i and keys[i - 1] in _QUANTITY_WORDS and key in tables.after_number:
+                elif i and keys[i - 1] in QUANTITY_WORDS and key in tables.after_number:
                     glossed.append("")  # 那辆车 "that car": the measure word only counts
-                elif i and _is_number(pieces[i - 1]) and key in tables.after_number:
+                elif i and is_number(pieces[i - 1]) and key in tables.after_number:
                     glossed.append(tables.after_number[key])
-                elif i == 1 and keys[0] in _DETERMINERS:
+                elif i == 1 and keys[0] in DETERMINERS:
                     # 该省 "the province", 本季 "this season": after a determiner the rest is
                     # the noun it picks out (省 "province", not "to save"; 各鎮 "each town")
                     alone = [Token(key, 0, len(key), pos="n")]
                     sense = tables.words.gloss(key, alone, 0) if key in tables.words else None
                     glossed.append(sense or short_sense(piece, piece_prefer, "n"))
-                elif not i and key in _DETERMINERS:
-                    glossed.append(_DETERMINERS[key])
+                elif not i and key in DETERMINERS:
+                    glossed.append(DETERMINERS[key])
                 else:
                     alone = [Token(key, 0, len(key))]
                     sense = tables.words.gloss(key, alone, 0) if key in tables.words else None
@@ -221,11 +230,6 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
             if all(g is not None for g in glossed) and any(glossed):
                 return " ".join(g for g in glossed if g)
     return f"[{pinyin}]" if pinyin else word
-
-
-# determiners that open a compound jieba keeps whole (该省, 该市, 本季, 此案): their
-# dictionary senses read "should", "root"
-_DETERMINERS = {"该": "the", "本": "this", "此": "this", "这": "this", "那": "that", "各": "each"}
 
 
 def _split_known(word: str) -> list[str]:
@@ -283,14 +287,6 @@ def _tables() -> _Tables:
     return _Tables()
 
 
-def _is_number(text: str) -> bool:
-    return bool(text) and all(ch.isdigit() or ch in ".,，" or ch in _CHINESE_DIGITS for ch in text)
-
-
-# numerals, and the quantity words a measure word follows like a number (多家, 几个, 每次)
-_CHINESE_DIGITS = frozenset("零〇一二三四五六七八九十百千万亿两多几每数")
-
-
 def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
     """(gloss line, glossary renderings applied in order) for a sentence's tokens."""
     words: list[str] = []
@@ -333,7 +329,7 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             words[-1] = f"over {words[-1]}"  # 两年|多 "over 2 year"
         elif (numbered := number_phrase(tokens, index, words)) is not None:
             words[-1:] = [numbered] if numbered else []  # the previous word, now read with this one
-        elif index and _is_number(tokens[index - 1].text) and simplified in after_number:
+        elif index and is_number(tokens[index - 1].text) and simplified in after_number:
             counting = counting_sense(tokens[index - 1].text, simplified, after_number[simplified])
             scaled = scale_number(
                 tokens[index - 1].text, scale_prefix(simplified), words[-1] if words else ""
@@ -356,12 +352,10 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             if rest not in after_number:
                 words.append(gloss_word(rest))
             else:  # a currency reads (万亿美元 "US dollars"), a measure before its noun only counts
-                words.append("" if _noun_follows(tokens, index) else after_number[rest])
-        elif index and tokens[index - 1].text in _QUANTITY_WORDS and simplified in after_number:
+                words.append("" if noun_follows(tokens, index) else after_number[rest])
+        elif index and tokens[index - 1].text in QUANTITY_WORDS and simplified in after_number:
             # 这|款手机 "this phone": the demonstrative says it; the measure only counts
-            words.append(
-                "" if _noun_follows(tokens, index) else _singular(after_number[simplified])
-            )
+            words.append("" if noun_follows(tokens, index) else singular(after_number[simplified]))
         elif (
             simplified in tables.words
             and (sense := tables.words.gloss(simplified, tokens, index)) is not None
@@ -370,27 +364,19 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
         elif token.pos.startswith("m") and (numeral := numeral_words(simplified)) is not None:
             words.append(numeral)
         elif token.pos.startswith(("m", "r", "x")) and (
-            counted := _counted(simplified, tables, _noun_follows(tokens, index))
+            counted_ := counted(
+                simplified, tables.after_number, short_sense, noun_follows(tokens, index)
+            )
         ):
-            words.append(counted)
+            words.append(counted_)
         else:
             readings = token.readings
             prefer = " ".join(r for r in readings if r) if readings and all(readings) else None
             pos = token.pos
-            if pos.startswith("v") and index and _simple(tokens[index - 1].text) in _POINTING:
+            if pos.startswith("v") and index and simple(tokens[index - 1].text) in POINTING:
                 pos = "vn"  # 这一决定 "this decision", not "this decide"
             words.append(gloss_word(token.text, token.pinyin, prefer, pos))
     return tidy(" ".join(words)), tuple(applied)
-
-
-# a demonstrative with its measure: the verb after it is a noun (这一决定, 这项计划, 此次调整)
-_POINTING = frozenset(
-    "这一 那一 这个 那个 这项 那项 此项 该项 这次 此次 这些 那些 这种 这类 上述".split()
-)
-
-
-def _simple(text: str) -> str:
-    return convert(text, "t2s") if has_han(text) else text
 
 
 def _titled(tokens: Sequence[Token]) -> dict[int, str]:
@@ -420,60 +406,6 @@ def _sounded_name(readings: Sequence[str | None]) -> str:
     from reader.glossary.auto import join_syllables
 
     return join_syllables([str(r).rstrip("012345").replace("v", "ü") for r in readings])
-
-
-# quantity words before a measure word ("a company", "this company", "many companies")
-_QUANTITY_WORDS = {
-    "一": "a", "多": "many", "几": "several", "每": "every", "数": "several",
-    "这": "this", "那": "that", "哪": "which", "该": "this", "此": "this",
-}  # fmt: skip
-_SINGULAR = frozenset({"a", "every", "this", "that", "which"})
-
-
-def _noun_follows(tokens: Sequence[Token], index: int) -> bool:
-    """Whether a noun follows token ``index``; after a demonstrative a verbal noun too
-    (这项|调整/vn "this adjustment", but 一家|运用/vn … 的企业 "a company using …")."""
-    if index + 1 >= len(tokens):
-        return False
-    after = tokens[index + 1].pos
-    return after.startswith("n") or after == "vn" and _simple(tokens[index].text)[:1] in "这那该此"
-
-
-def _counted(word: str, tables: _Tables, noun_follows: bool = False) -> str | None:
-    """A numeral + measure word token (一家, 多家, 三个) as the number and the measure's
-    counting sense ("one companies" reads better as "a company", but never "whole family")."""
-    if len(word) < 2 or word[-1] not in tables.after_number:
-        return None
-    number = word[:-1]
-    if word[-1] == "月" and 1 <= (chinese_number(number) or 0) <= 12:
-        return None  # 一月, 三月: the dictionary's month name (三个月 is the count of months)
-    head = _QUANTITY_WORDS.get(number)
-    if head is None and number.startswith("第") and (nth := chinese_number(number[1:])):
-        # 第三次 "3rd time": an ordinal counts one; 第十次会议 "10th meeting"
-        counted = "" if noun_follows else _singular(tables.after_number[word[-1]])
-        return f"{ordinal(nth)} {counted}".strip()
-    if head is None:
-        if not _is_number(number):
-            return None
-        value = chinese_number(number)
-        head = number_words(value) if value is not None else short_sense(number) or number
-    # the measure's own sense ("companies") only where no noun follows to say what is counted
-    counted = "" if noun_follows else tables.after_number[word[-1]]
-    if head in _SINGULAR:
-        counted = _singular(counted)
-    return f"{head} {counted}".strip()
-
-
-def _singular(counted: str) -> str:
-    """ "companies" → "company", "times" → "time", "people" → "person" (the measure table's
-    plural senses)."""
-    if counted == "people":
-        return "person"  # 一名, 一人 "a person"
-    if counted.endswith("ies"):
-        return counted[:-3] + "y"
-    if counted.endswith(("ches", "shes", "xes")):
-        return counted[:-2]  # "batches" → "batch"
-    return counted[:-1] if counted.endswith("s") else counted
 
 
 def gloss_sentence(sentence: Sentence) -> tuple[str, tuple[str, ...]]:
