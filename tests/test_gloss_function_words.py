@@ -109,6 +109,8 @@ CASES = [
     # a Traditional neighbour matches the table's Simplified word
     ("週四/t 通过/p 明/a 年度/n 總/b 預算案/n", 1, "passed"),  # 預算案 closes it
     ("記者會/n 上/f", 1, "at"),
+    ("从/p 明天/t 起/v 连续/a", 2, ""),  # 从 … 起: 从 already reads "from"
+    ("一月/m 起/v 实施/v", 1, "onwards"),
 ]
 
 

@@ -155,6 +155,7 @@ UNSEEN = [
     ),
     ("女子200米决赛中，她以微弱优势夺冠。", ["women's 200 meters"], ["rice"]),
     ("此次会议期间，各方就气候问题进行了磋商。", ["during", "on climate"], ["period of time"]),
+    ("会议从明天起连续举行三天。", ["from tomorrow continuous", "3 days"], ["rise", "onwards"]),
 ]
 
 

@@ -216,15 +216,15 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
                 elif not i and key in DETERMINERS:
                     glossed.append(DETERMINERS[key])
                 else:
-                    alone = [Token(key, 0, len(key))]
+                    # the last piece heads a common noun and reads as a noun (课业负担/n:
+                    # 负担 "burden", not "to bear"; 出口量/n: 量 "volume"); other tags' heads
+                    # read many ways, and after a piece read "… to" it is that piece's verb
+                    # (难以想像 "hard to imagine", not "hard to imagination")
+                    head = pos == "n" and i == len(pieces) - 1
+                    head = head and not (glossed and (glossed[-1] or "").endswith(" to"))
+                    alone = [Token(key, 0, len(key), pos=pos if head else "")]
                     sense = tables.words.gloss(key, alone, 0) if key in tables.words else None
                     if sense is None:
-                        # the last piece heads a common noun and reads as a noun (课业负担/n:
-                        # 负担 "burden", not "to bear"); other tags' heads read many ways, and
-                        # after a piece read "… to" it is that piece's verb (难以想像 "hard to
-                        # imagine", not "hard to imagination")
-                        head = pos == "n" and i == len(pieces) - 1
-                        head = head and not (glossed and (glossed[-1] or "").endswith(" to"))
                         sense = short_sense(piece, piece_prefer, pos if head else "")
                     glossed.append(sense)
             if all(g is not None for g in glossed) and any(glossed):
