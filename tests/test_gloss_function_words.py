@@ -95,6 +95,22 @@ CASES = [
     ("比/p 他/r", 0, "than"),
     ("关于/p 这/r", 0, "about"),
     ("我/r 们/k", 1, ""),
+    # news families (tests/test_gloss_news.py has them in whole sentences)
+    ("记者会/n 上/f", 1, "at"),  # an event takes 上 "at"
+    ("在/p 例行/v 记者会/n 上/f", 3, ""),  # … and 在 already reads "in/at"
+    ("下/f 月/m", 0, "next"),
+    ("上/f 赛季/t", 0, "last"),
+    ("两成/m 以上/f", 1, "or more"),
+    ("七十/m 美元/q 以下/f", 2, "or less"),
+    ("发言人/l 称/v", 1, "say"),
+    ("驻/v 美/ns", 1, "US"),
+    ("就/d 教育/vn 改革/vn 提出/v", 0, "on"),
+    ("就/d 连/nr 技术人员/n", 0, "then"),  # no talk closes the topic: the adverb
+    # a Traditional neighbour matches the table's Simplified word
+    ("週四/t 通过/p 明/a 年度/n 總/b 預算案/n", 1, "passed"),  # 預算案 closes it
+    ("記者會/n 上/f", 1, "at"),
+    ("从/p 明天/t 起/v 连续/a", 2, ""),  # 从 … 起: 从 already reads "from"
+    ("一月/m 起/v 实施/v", 1, "onwards"),
 ]
 
 

@@ -15,14 +15,27 @@ from collections.abc import Sequence
 from reader.annotate.script import convert
 from reader.han import HAN_CLASS
 from reader.model import Sentence, Token
+from reader.translate.gloss_measures import (
+    DETERMINERS,
+    POINTING,
+    QUANTITY_WORDS,
+    counted,
+    is_number,
+    noun_follows,
+    simple,
+    singular,
+)
 from reader.translate.gloss_numbers import (
     chinese_number,
+    counting_sense,
     number_phrase,
     numeral_words,
     ordinal,
     percent_phrase,
+    quarter,
     scale_number,
     scale_prefix,
+    tenths,
 )
 from reader.translate.protect import PUNCTUATION, has_han, is_han, tidy
 
@@ -51,7 +64,11 @@ def _lookup(word: str, prefer: str | None = None) -> list[object]:
 _PLACE_KINDS = frozenset(
     "municipality city province county district prefecture river mountain island".split()
 )
-_ASPECT = frozenset("了过着")  # aspect particles glued to a verb inside an unknown compound
+_ASPECT = frozenset("了过着")
+# "a few", "a lot": the article belongs to the quantity
+_QUANTIFIERS = frozenset(
+    "few lot little bit while dozen hundred thousand couple number pair half quarter third".split()
+)  # aspect particles glued to a verb inside an unknown compound
 
 
 def _trim(definition: str) -> str:
@@ -59,6 +76,11 @@ def _trim(definition: str) -> str:
     if sense.lower().startswith("to "):
         sense = sense[3:]
     words = sense.split()
+    if len(words) in (2, 3) and words[0] in ("a", "an") and words[1] not in _QUANTIFIERS:
+        # "a man", "a post", "an exit": the gloss of a noun needs no article, which reads as
+        # "one" before the number or name that follows (男子100米 "a man 100")
+        words = words[1:]
+        sense = " ".join(words)
     if len(words) == 2 and words[0][:1].isupper() and words[1] in _PLACE_KINDS:
         return words[0]  # "Shanghai municipality" → "Shanghai"
     if len(words) > 3 and words[0][:1].isupper():
@@ -95,7 +117,7 @@ def short_sense(word: str, prefer: str | None = None, pos: str = "") -> str | No
         # no reading to choose the entry: a verb reads the entry that has verb senses
         # (读 dú "to read" before dòu "comma")
         entries.sort(key=lambda e: not any(d.startswith("to ") for d in _definitions(e)))
-    for entry in entries:
+    for n, entry in enumerate(entries):
         senses: list[tuple[str, bool]] = []
         for definition in getattr(entry, "definitions", ()):
             if _SKIP.match(definition):
@@ -116,7 +138,24 @@ def short_sense(word: str, prefer: str | None = None, pos: str = "") -> str | No
             return short[0] if short else min(wanted, key=len)
         if particle:
             return ""
+        if not n and prefer and (bound := _bound_sense(entry, prefer)):
+            # the reading chosen in context has only bound-form senses (校 xiào "(bound
+            # form) school"): they beat another reading's sense (校 jiào "to check")
+            return bound
     return "" if particle else None
+
+
+_BOUND = "(bound form) "
+
+
+def _bound_sense(entry: object, prefer: str) -> str | None:
+    """The first "(bound form) …" sense of ``entry`` if it is the reading ``prefer``."""
+    from reader.annotate.dictionary import normalize_pinyin
+
+    if normalize_pinyin(str(getattr(entry, "pinyin", ""))) != normalize_pinyin(prefer):
+        return None
+    bound = [d[len(_BOUND) :] for d in _definitions(entry) if d.startswith(_BOUND)]
+    return _trim(bound[0]) or None if bound else None
 
 
 def _by_pos(senses: list[tuple[str, bool]], pos: str) -> list[str]:
@@ -153,24 +192,40 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
             glossed: list[str | None] = []
             syllables = prefer.split() if prefer else []
             offset = 0
+            keys = [convert(piece, "t2s") for piece in pieces]  # the tables are Simplified
             for i, piece in enumerate(pieces):
+                key = keys[i]
                 # each piece read as the word was read in context (很累: 累 lèi "tired")
                 reading = syllables[offset : offset + len(piece)]
                 piece_prefer = " ".join(reading) if len(reading) == len(piece) else None
                 offset += len(piece)
                 if not has_han(piece):
                     glossed.append(piece)
-                elif i and piece in _ASPECT:
+                elif i and key in _ASPECT:
                     glossed.append("")  # 看过, 吃过饭: tense is not glossed
-                elif i and pieces[i - 1] in _QUANTITY_WORDS and piece in tables.after_number:
+                elif i and keys[i - 1] in QUANTITY_WORDS and key in tables.after_number:
                     glossed.append("")  # 那辆车 "that car": the measure word only counts
-                elif i and _is_number(pieces[i - 1]) and piece in tables.after_number:
-                    glossed.append(tables.after_number[piece])
+                elif i and is_number(pieces[i - 1]) and key in tables.after_number:
+                    glossed.append(tables.after_number[key])
+                elif i == 1 and keys[0] in DETERMINERS:
+                    # 该省 "the province", 本季 "this season": after a determiner the rest is
+                    # the noun it picks out (省 "province", not "to save"; 各鎮 "each town")
+                    alone = [Token(key, 0, len(key), pos="n")]
+                    sense = tables.words.gloss(key, alone, 0) if key in tables.words else None
+                    glossed.append(sense or short_sense(piece, piece_prefer, "n"))
+                elif not i and key in DETERMINERS:
+                    glossed.append(DETERMINERS[key])
                 else:
-                    alone = [Token(piece, 0, len(piece))]
-                    sense = tables.words.gloss(piece, alone, 0) if piece in tables.words else None
+                    # the last piece heads a common noun and reads as a noun (课业负担/n:
+                    # 负担 "burden", not "to bear"; 出口量/n: 量 "volume"); other tags' heads
+                    # read many ways, and after a piece read "… to" it is that piece's verb
+                    # (难以想像 "hard to imagine", not "hard to imagination")
+                    head = pos == "n" and i == len(pieces) - 1
+                    head = head and not (glossed and (glossed[-1] or "").endswith(" to"))
+                    alone = [Token(key, 0, len(key), pos=pos if head else "")]
+                    sense = tables.words.gloss(key, alone, 0) if key in tables.words else None
                     if sense is None:
-                        sense = short_sense(piece, piece_prefer)
+                        sense = short_sense(piece, piece_prefer, pos if head else "")
                     glossed.append(sense)
             if all(g is not None for g in glossed) and any(glossed):
                 return " ".join(g for g in glossed if g)
@@ -232,14 +287,6 @@ def _tables() -> _Tables:
     return _Tables()
 
 
-def _is_number(text: str) -> bool:
-    return bool(text) and all(ch.isdigit() or ch in ".,，" or ch in _CHINESE_DIGITS for ch in text)
-
-
-# numerals, and the quantity words a measure word follows like a number (多家, 几个, 每次)
-_CHINESE_DIGITS = frozenset("零〇一二三四五六七八九十百千万亿两多几每数")
-
-
 def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
     """(gloss line, glossary renderings applied in order) for a sentence's tokens."""
     words: list[str] = []
@@ -260,12 +307,30 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             # one capitalised word, says "a name" where its characters' senses would not
             # ("that Vanke Pope Vigilius")
             words.append(_sounded_name(token.readings))
-        elif (percent := percent_phrase(simplified)) is not None:
-            words.append(percent)
+        elif (percent := percent_phrase(simplified) or tenths(simplified)) is not None:
+            words.append(percent)  # 百分之二十 "20 percent", 三成 "30 percent"
+        elif (
+            index
+            and tokens[index - 1].text == "第"
+            and (nth := chinese_number(simplified.replace(",", ""))) is not None
+        ):
+            words.append(ordinal(nth))  # 第|85|分钟 "85th minute" (the table drops 第)
+        elif (nth := quarter(simplified)) is not None:
+            if index and tokens[index - 1].text == "前" and words:
+                words[-1] = f"first {nth} quarters"  # 前三季度: the first three quarters
+            else:
+                words.append(f"{ordinal(nth)} quarter")  # 一季度, 第三季 "3rd quarter"
+        elif (
+            simplified in ("多", "余")
+            and index
+            and tokens[index - 1].pos.startswith("m")
+            and (words and words[-1][:1].isdigit())
+        ):
+            words[-1] = f"over {words[-1]}"  # 两年|多 "over 2 year"
         elif (numbered := number_phrase(tokens, index, words)) is not None:
             words[-1:] = [numbered] if numbered else []  # the previous word, now read with this one
-        elif index and _is_number(tokens[index - 1].text) and simplified in after_number:
-            counting = after_number[simplified]
+        elif index and is_number(tokens[index - 1].text) and simplified in after_number:
+            counting = counting_sense(tokens[index - 1].text, simplified, after_number[simplified])
             scaled = scale_number(
                 tokens[index - 1].text, scale_prefix(simplified), words[-1] if words else ""
             )
@@ -287,12 +352,10 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             if rest not in after_number:
                 words.append(gloss_word(rest))
             else:  # a currency reads (万亿美元 "US dollars"), a measure before its noun only counts
-                words.append("" if _noun_follows(tokens, index) else after_number[rest])
-        elif index and tokens[index - 1].text in _QUANTITY_WORDS and simplified in after_number:
+                words.append("" if noun_follows(tokens, index) else after_number[rest])
+        elif index and tokens[index - 1].text in QUANTITY_WORDS and simplified in after_number:
             # 这|款手机 "this phone": the demonstrative says it; the measure only counts
-            words.append(
-                "" if _noun_follows(tokens, index) else _singular(after_number[simplified])
-            )
+            words.append("" if noun_follows(tokens, index) else singular(after_number[simplified]))
         elif (
             simplified in tables.words
             and (sense := tables.words.gloss(simplified, tokens, index)) is not None
@@ -301,13 +364,18 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
         elif token.pos.startswith("m") and (numeral := numeral_words(simplified)) is not None:
             words.append(numeral)
         elif token.pos.startswith(("m", "r", "x")) and (
-            counted := _counted(simplified, tables, _noun_follows(tokens, index))
+            counted_ := counted(
+                simplified, tables.after_number, short_sense, noun_follows(tokens, index)
+            )
         ):
-            words.append(counted)
+            words.append(counted_)
         else:
             readings = token.readings
             prefer = " ".join(r for r in readings if r) if readings and all(readings) else None
-            words.append(gloss_word(token.text, token.pinyin, prefer, token.pos))
+            pos = token.pos
+            if pos.startswith("v") and index and simple(tokens[index - 1].text) in POINTING:
+                pos = "vn"  # 这一决定 "this decision", not "this decide"
+            words.append(gloss_word(token.text, token.pinyin, prefer, pos))
     return tidy(" ".join(words)), tuple(applied)
 
 
@@ -338,48 +406,6 @@ def _sounded_name(readings: Sequence[str | None]) -> str:
     from reader.glossary.auto import join_syllables
 
     return join_syllables([str(r).rstrip("012345").replace("v", "ü") for r in readings])
-
-
-# quantity words before a measure word ("a company", "this company", "many companies")
-_QUANTITY_WORDS = {
-    "一": "a", "多": "many", "几": "several", "每": "every", "数": "several",
-    "这": "this", "那": "that", "哪": "which", "该": "this", "此": "this",
-}  # fmt: skip
-_SINGULAR = frozenset({"a", "every", "this", "that", "which"})
-
-
-def _noun_follows(tokens: Sequence[Token], index: int) -> bool:
-    return index + 1 < len(tokens) and tokens[index + 1].pos.startswith("n")
-
-
-def _counted(word: str, tables: _Tables, noun_follows: bool = False) -> str | None:
-    """A numeral + measure word token (一家, 多家, 三个) as the number and the measure's
-    counting sense ("one companies" reads better as "a company", but never "whole family")."""
-    if len(word) < 2 or word[-1] not in tables.after_number:
-        return None
-    number = word[:-1]
-    head = _QUANTITY_WORDS.get(number)
-    if head is None and number.startswith("第") and (nth := chinese_number(number[1:])):
-        # 第三次 "3rd time": an ordinal counts one
-        counted = _singular(tables.after_number[word[-1]])
-        return f"{ordinal(nth)} {counted}".strip()
-    if head is None:
-        if not _is_number(number):
-            return None
-        value = chinese_number(number)
-        head = str(value) if value is not None else short_sense(number) or number
-    # the measure's own sense ("companies") only where no noun follows to say what is counted
-    counted = "" if noun_follows else tables.after_number[word[-1]]
-    if head in _SINGULAR:
-        counted = _singular(counted)
-    return f"{head} {counted}".strip()
-
-
-def _singular(counted: str) -> str:
-    """ "companies" → "company", "times" → "time" (the measure table's plural senses)."""
-    if counted.endswith("ies"):
-        return counted[:-3] + "y"
-    return counted[:-1] if counted.endswith("s") else counted
 
 
 def gloss_sentence(sentence: Sentence) -> tuple[str, tuple[str, ...]]:

@@ -2,7 +2,9 @@
 
 A gloss reads a sentence word by word, so 5月21日 came out "5 month 21 day" and
 百分之二十 "percent twenty". These read as an English reader writes them: "May 21",
-"the 21st", "20 percent", "2024" (年 after a year is the year itself).
+"the 21st", "20 percent", "2024" (年 after a year is the year itself), and news text's
+counting words too: 三成 "30 percent", 一季度 "1st quarter", 3月底 "end of March",
+两万余 "over 20,000", 上涨120点 "120 points".
 """
 
 from __future__ import annotations
@@ -123,7 +125,41 @@ def number_phrase(tokens: Sequence[Token], index: int, words: Sequence[str]) -> 
         return str(value) if after_month else f"the {ordinal(value)}"  # May 21 / the 21st
     if text == "年" and len(prev) == 4 and prev.isdigit():
         return prev  # 2024年: the year itself
+    if text in _MONTH_PARTS and 1 <= value <= 12:
+        return f"{_MONTH_PARTS[text]} {_MONTHS[value - 1]}"  # 3月底 "end of March"
     return None
+
+
+# a part of a month after its number (3|月底): CC-CEDICT reads 月底 "end of the month"
+_MONTH_PARTS = {"月底": "end of", "月末": "end of", "月初": "early", "月中": "mid"}
+_QUARTER = re.compile(r"(第)?([一二三四1-4])(季度|季)")
+
+
+def quarter(text: str) -> int | None:
+    """一季度, 第三季度, 第三季, 3季度 → the quarter (1–4); None otherwise. A bare 三季 without
+    第 is three seasons, not a quarter."""
+    match = _QUARTER.fullmatch(text)
+    if match is None or (match.group(3) == "季" and not match.group(1)):
+        return None
+    return chinese_number(match.group(2))
+
+
+def tenths(text: str) -> str | None:
+    """三成 → "30 percent", 两成 "20 percent" (成 is a tenth; CC-CEDICT reads "succeed")."""
+    if len(text) == 2 and text[1] == "成" and (value := chinese_number(text[0])) is not None:
+        return f"{value * 10} percent" if 1 <= value <= 9 else None
+    return None
+
+
+def counting_sense(number: str, word: str, sense: str) -> str:
+    """The table's sense of ``word`` after ``number``, but 点 after a number no clock shows
+    (上涨120点, 下跌35.6点) is index points, not "o'clock"."""
+    if word != "点":
+        return sense
+    value = chinese_number(number)
+    if value is None and re.fullmatch(r"\d+\.\d+", number):
+        return "points"
+    return "points" if value is not None and value > 24 else sense
 
 
 def percent_phrase(text: str) -> str | None:
@@ -139,10 +175,18 @@ def percent_phrase(text: str) -> str | None:
 
 def numeral_words(text: str) -> str | None:
     """A numeral written in Chinese (一千万, 三百, 两) in digits: "10 million", "300", "2";
-    None for anything else (Arabic numbers stay as written)."""
+    a numeral with 余/多 after it is "over" it (两万余 "over 20,000", 十多 "over 10"); None for
+    anything else (Arabic numbers stay as written)."""
     if text.isdigit():
         return None
+    if len(text) > 1 and text[-1] in "余多" and (rest := numeral_words(text[:-1])) is not None:
+        return f"over {rest}"
     value = chinese_number(text)
     if value is None:
         return None
+    return number_words(value)
+
+
+def number_words(value: int) -> str:
+    """20000 → "20,000", 100000000000 → "100 billion" (a count as a gloss writes it)."""
     return _in_millions(value, exact=True) or f"{value:,}"

@@ -19,6 +19,9 @@ Conditions (space-separated, all must hold; ``*`` = always):
   between (the 受 … 影响 frame: "affected by …", the closing 影响 then adds nothing)
 - ``end``         no Chinese token follows (end of sentence or punctuation next)
 
+Words in ``prev:``, ``next:``, ``opened:`` and ``closes:`` are Simplified and match a
+Traditional neighbour too (週四通過…預算案 holds ``closes:预算案``), as the word itself does.
+
 A gloss of ``-`` drops the word (的, 了, 着: grammar English shows by word order).
 """
 
@@ -55,9 +58,9 @@ class Rule:
             elif kind == "before":
                 ok = nxt is not None and _starts(nxt.pos, values)
             elif kind == "prev":
-                ok = prev is not None and prev.text in values
+                ok = prev is not None and _simplified(prev.text) in values
             elif kind == "next":
-                ok = nxt is not None and nxt.text in values
+                ok = nxt is not None and _simplified(nxt.text) in values
             elif kind == "opened":
                 ok = _opened(tokens, index, values)
             elif kind == "closes":
@@ -81,7 +84,7 @@ def _in_clause(tokens: Sequence[Token], positions: range, words: tuple[str, ...]
     """Whether one of ``words`` is at ``positions`` (in order) before any punctuation."""
     for i in positions:
         text = tokens[i].text
-        if text in words:
+        if _simplified(text) in words:
             return True
         if not _has_han(text):
             return False  # punctuation ends the clause
@@ -94,6 +97,13 @@ def _starts(pos: str, prefixes: tuple[str, ...]) -> bool:
 
 def _has_han(text: str) -> bool:
     return has_han(text)
+
+
+def _simplified(text: str) -> str:
+    """A neighbour's text in Simplified script, as the table writes its words."""
+    from reader.annotate.script import convert
+
+    return convert(text, "t2s") if has_han(text) else text
 
 
 class FunctionWords:

@@ -1,0 +1,100 @@
+"""Measure words and determiners in the word-by-word gloss (gloss.py's counting helpers).
+
+A measure word only counts (一家公司 "a company", 这家|企业 "this company"); where nothing
+follows to say what is counted it gives the counted thing (三家 "3 companies"). A determiner
+opening a word jieba keeps whole (该省, 本季) reads "the", "this", and a verb after a
+demonstrative with its measure reads as a noun (这一决定 "this decision").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from reader.annotate.script import convert
+from reader.model import Token
+from reader.translate.gloss_numbers import chinese_number, number_words, ordinal
+from reader.translate.protect import has_han
+
+
+def is_number(text: str) -> bool:
+    return bool(text) and all(ch.isdigit() or ch in ".,，" or ch in _CHINESE_DIGITS for ch in text)
+
+
+# numerals, and the quantity words a measure word follows like a number (多家, 几个, 每次)
+_CHINESE_DIGITS = frozenset("零〇一二三四五六七八九十百千万亿两多几每数")
+
+
+# determiners that open a compound jieba keeps whole (该省, 该市, 本季, 此案): their
+# dictionary senses read "should", "root"
+DETERMINERS = {"该": "the", "本": "this", "此": "this", "这": "this", "那": "that", "各": "each"}
+
+
+# a demonstrative with its measure: the verb after it is a noun (这一决定, 这项计划, 此次调整)
+POINTING = frozenset(
+    "这一 那一 这个 那个 这项 那项 此项 该项 这次 此次 这些 那些 这种 这类 上述".split()
+)
+
+
+def simple(text: str) -> str:
+    return convert(text, "t2s") if has_han(text) else text
+
+
+# quantity words before a measure word ("a company", "this company", "many companies")
+QUANTITY_WORDS = {
+    "一": "a", "多": "many", "几": "several", "每": "every", "数": "several",
+    "这": "this", "那": "that", "哪": "which", "该": "this", "此": "this",
+}  # fmt: skip
+_SINGULAR = frozenset({"a", "every", "this", "that", "which"})
+
+
+def noun_follows(tokens: Sequence[Token], index: int) -> bool:
+    """Whether a noun follows token ``index``; after a demonstrative a verbal noun too
+    (这项|调整/vn "this adjustment", but 一家|运用/vn … 的企业 "a company using …")."""
+    if index + 1 >= len(tokens):
+        return False
+    after = tokens[index + 1].pos
+    return after.startswith("n") or after == "vn" and simple(tokens[index].text)[:1] in "这那该此"
+
+
+def counted(
+    word: str,
+    after_number: Mapping[str, str],
+    sense: Callable[[str], str | None],
+    noun_next: bool = False,
+) -> str | None:
+    """A numeral + measure word token (一家, 多家, 三个) as the number and the measure's
+    counting sense ("one companies" reads better as "a company", but never "whole family");
+    ``after_number``: the measures' counting senses, ``sense``: a word's short sense (for a
+    number the numerals don't read)."""
+    if len(word) < 2 or word[-1] not in after_number:
+        return None
+    number = word[:-1]
+    if word[-1] == "月" and 1 <= (chinese_number(number) or 0) <= 12:
+        return None  # 一月, 三月: the dictionary's month name (三个月 is the count of months)
+    head = QUANTITY_WORDS.get(number)
+    if head is None and number.startswith("第") and (nth := chinese_number(number[1:])):
+        # 第三次 "3rd time": an ordinal counts one; 第十次会议 "10th meeting"
+        measure = "" if noun_next else singular(after_number[word[-1]])
+        return f"{ordinal(nth)} {measure}".strip()
+    if head is None:
+        if not is_number(number):
+            return None
+        value = chinese_number(number)
+        head = number_words(value) if value is not None else sense(number) or number
+    # the measure's own sense ("companies") only where no noun follows to say what is counted
+    measure = "" if noun_next else after_number[word[-1]]
+    if head in _SINGULAR:
+        measure = singular(measure)
+    return f"{head} {measure}".strip()
+
+
+def singular(plural: str) -> str:
+    """ "companies" → "company", "times" → "time", "people" → "person" (the measure table's
+    plural senses)."""
+    if plural == "people":
+        return "person"  # 一名, 一人 "a person"
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    if plural.endswith(("ches", "shes", "xes")):
+        return plural[:-2]  # "batches" → "batch"
+    return plural[:-1] if plural.endswith("s") else plural
