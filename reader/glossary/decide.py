@@ -195,7 +195,7 @@ class NameDecider:
 
             second = getattr(self.recogniser, "lac_words", None)
             lac = second(simplified) if second is not None else None
-            found = screen(found, simplified, lac)
+            found = screen(found, simplified, lac, forces=self.forces)
             # the dictionary's organisations are no recogniser guess: no agreement asked
             dictionary_orgs = screen(dictionary_orgs, simplified, lac, agreement=False)
         if yielded:

@@ -89,6 +89,24 @@ def only_a_place(
     return lac == "LOC" and below is not None and entity.confidence < below
 
 
+def a_world_place(
+    name: str, entity: Entity, lac: str | None, text: str, rules: FamilyRules
+) -> bool:
+    """格鲁琼兹, 武科瓦尔 typed a person or an organisation: a city of the world that CC-CEDICT
+    does not know (reader/data/world_places.tsv, from GeoNames) is a place, unless LAC's
+    analysis calls the same span a person (``lac``: its :func:`lac_view`; None without LAC:
+    nothing said) or the words after it make it one (埃连父亲, 卡南加博士). The caller asks it only of a
+    name the recogniser is not sure enough to force (a sure one is what the sentence says).
+    The table holds no person CC-CEDICT knows (华盛顿, 林肯 stay persons)."""
+    if lac is None or lac == "PER" or (entity.type == "PER" and lac == "same"):
+        return False
+    if text[entity.end :].startswith(rules.person_after + rules.title_after):
+        return False
+    from reader.glossary.world_places import world_place
+
+    return world_place(name) is not None
+
+
 def said_to_be_a_place(
     text: str, entity: Entity, senses: Sequence[str], rules: FamilyRules
 ) -> bool:

@@ -20,6 +20,10 @@ own score (the data and its reasons: reader/data/name_families.tsv):
   (加兹尼 "Ghazni (Afghan province)"), or LAC's tagger calls the very same span a place and
   CC-CEDICT knows it as a proper noun but not as an institution (立陶宛 "Lithuania") — it is
   shown as a place;
+- **cities of the world**: a span exactly a foreign city of GeoNames' (格鲁琼兹, 武科瓦尔;
+  reader/data/world_places.tsv) is a place when the recogniser is not sure enough to force
+  it (an organisation: below ``world_place_below``, a city names its club) and neither LAC
+  nor a title after it (卡南加博士) makes it a person;
 - **places said to be places**: a "person" after a verb of moving to or lying in a place
   (迁至贝桑松, 位于…), or before "(modern …)" (阳夏（今河南太康）), is a place;
 - **names the two taggers disagree on**: the recogniser's span and LAC's analysis of the
@@ -31,12 +35,13 @@ own score (the data and its reasons: reader/data/name_families.tsv):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader import paths
 from reader.glossary.family_checks import (
     Word,
+    a_world_place,
     dictionary_senses,
     head_before_a_verb,
     is_a_nations_army,
@@ -95,10 +100,13 @@ class FamilyRules:
     person_after: tuple[str, ...] = ()  # 父亲 in 埃连父亲 "Elián's father": a person
     troop_chars: frozenset[str] = frozenset()  # 兵 in 田丰兵攻打 "Tian Feng's soldiers"
     dynasty_words: frozenset[str] = frozenset()  # 朝 in 陈朝 "the Chen dynasty"
+    title_after: tuple[str, ...] = ()  # 博士 in 卡南加博士 "Dr. Kananga": not the city
     # per type: below it, a name the two taggers disagree on is not shown
     disagreement_floor: dict[str, float] = field(default_factory=dict)
     # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
     retype_below: dict[str, float] = field(default_factory=dict)
+    # per type: below it (and below the forcing threshold), a foreign city is a place
+    world_place_below: dict[str, float] = field(default_factory=dict)
 
 
 def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
@@ -148,8 +156,10 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         person_after=tuple(sorted(values["person_after"], key=len, reverse=True)),
         troop_chars=frozenset("".join(values["troop_char"])),
         dynasty_words=frozenset("".join(values["dynasty_word"])),
+        title_after=tuple(values["title_after"]),
         disagreement_floor=settings.get("disagreement_floor", {}),
         retype_below=settings.get("retype_below", {}),
+        world_place_below=settings.get("world_place_below", {}),
     )
 
 
@@ -183,6 +193,7 @@ _KINDS = (
     "person_after",
     "troop_char",
     "dynasty_word",
+    "title_after",
     "sense",
     "setting",
 )
@@ -199,12 +210,14 @@ def screen(
     lac_words: Sequence[Word] | None,
     agreement: bool = True,
     rules: FamilyRules | None = None,
+    forces: Callable[[Entity], bool] | None = None,
 ) -> list[Entity]:
     """``entities`` (found in the Simplified sentence ``text``) without the false persons and
     organisations; a place typed as one comes back as a place (a :class:`~reader.glossary.judge.NameSpan`).
     ``lac_words``: LAC's analysis of ``text`` (None without it: its families are skipped);
     ``agreement``: whether the taggers' disagreement counts (not for names a dictionary
-    lists)."""
+    lists); ``forces``: whether the recogniser is sure enough to force a name (None: the
+    world-places family is not asked)."""
     rules = rules or get_families()
     words = get_word_rules()
     kept: list[Entity] = []
@@ -225,7 +238,7 @@ def screen(
             if entity.type == "LOC":  # 肖托 of 肖托夸县: a piece of LAC's place
                 kept.append(entity)
                 continue
-        verdict = _verdict(entity, text, lac_words, agreement, rules, entities)
+        verdict = _verdict(entity, text, lac_words, agreement, rules, entities, forces)
         if verdict == "keep":
             kept.append(entity)
         elif verdict in ("LOC", "PER"):
@@ -246,6 +259,7 @@ def _verdict(
     agreement: bool,
     rules: FamilyRules,
     neighbours: Sequence[Entity] = (),
+    forces: Callable[[Entity], bool] | None = None,
 ) -> str:
     """keep, drop, LOC (a place), ruler (without the reign period) or head:N (the first N
     characters are the person)."""
@@ -295,6 +309,13 @@ def _verdict(
         return "LOC"
     if entity.type == "PER" and said_to_be_a_place(text, entity, senses, rules):
         return "LOC"
+    if (
+        forces is not None
+        and not forces(entity)
+        and entity.confidence < rules.world_place_below.get(entity.type, 1.0)
+        and a_world_place(name, entity, lac, text, rules)
+    ):
+        return "LOC"  # 格鲁琼兹 Grudziądz, a city CC-CEDICT does not know
     floor = rules.disagreement_floor.get(entity.type) if agreement else None
     if lac in ("none", "across") and floor is not None and entity.confidence < floor:
         return "drop"

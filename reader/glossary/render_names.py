@@ -1,7 +1,8 @@
 """How a name the recogniser found, and no glossary entry covers, is written in English.
 
 Persons: pinyin, surname first (compound surnames whole), unless a transliteration, or a
-famous bearer's English from CC-CEDICT; places: CC-CEDICT's English, else the stem in pinyin
+famous bearer's English from CC-CEDICT; places: CC-CEDICT's English, else a foreign city's
+English from GeoNames (reader/data/world_places.tsv), else the stem in pinyin
 plus a translated suffix (滕州 → Tengzhou, 余杭区 → Yuhang District); organisations and
 products: CC-CEDICT's English when it has one, else left to the translator (never a
 Chinese-style pinyin name).
@@ -46,6 +47,7 @@ COUNTRY_PAIR_NOTE = "auto: countries paired"
 WADE_GILES_NOTE = "auto: Wade-Giles (Taiwan)"
 HONG_KONG_NOTE = "auto: Cantonese (Hong Kong)"
 OWN_LANGUAGE_NOTE = "auto: left to translator (a name read in its own language)"
+WORLD_PLACE_NOTE = "auto: GeoNames (world places)"
 
 
 def render_entity(
@@ -116,6 +118,10 @@ def render_entity(
             en, note = by_rule, PINYIN_NOTE
         elif en:
             note = DICTIONARY_NOTE
+        elif world := _world_place_english(name):
+            # a foreign city CC-CEDICT lacks (格鲁琼兹 Grudziądz): GeoNames' name, not the
+            # pinyin of its transliteration
+            en, note = world, WORLD_PLACE_NOTE
         else:
             en = _place_pinyin(name, readings, rules)
             note = PINYIN_NOTE if en else "auto: left to translator"
@@ -151,6 +157,13 @@ def render_entity(
         confidence=confidence,
         forced=bool(en),
     )
+
+
+def _world_place_english(name: str) -> str:
+    from reader.glossary.world_places import world_place
+
+    place = world_place(name)
+    return place.english if place else ""
 
 
 def _left_to_translator(name: str, kind: str, confidence: float) -> GlossaryHit:
