@@ -72,10 +72,27 @@ def load_file_head(path: str, encoding: str | None, full_page: bool) -> LoadedTe
 def raw_outline(loaded: LoadedText, long: bool, stop: Callable[[], bool] | None = None) -> Article:
     """The instant article shown before annotation (reader.session.raw_article), with the
     tokens of the whole article's size (``long``: one token per run) so the head and the
-    whole agree token for token."""
+    whole agree token for token.
+
+    A long article's outline makes millions of objects and no garbage cycle: the cyclic
+    collector is paused while it is built (its full passes over a growing heap held the
+    interpreter lock for seconds, so `q` waited 2 s on a 20 MB text), and what was built is
+    then frozen out of later passes (``gc.freeze``), as the article lives as long as the
+    reader shows it."""
+    import gc
+
     from reader.pipeline import outline
 
-    return outline(loaded, tokens="runs" if long else "chars", detect=False, stop=stop)
+    if not long:
+        return outline(loaded, tokens="chars", detect=False, stop=stop)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return outline(loaded, tokens="runs", detect=False, stop=stop)
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.freeze()
 
 
 def skeleton_of(raw: Article, options: Options) -> Article:
