@@ -107,7 +107,13 @@ def test_gloss_reads(
     sentences: list[Sentence], index: int, case: tuple[str, list[str], list[str]]
 ) -> None:
     _, present, absent = case
-    line, _ = gloss_sentence(sentences[index])
+    assert_gloss_reads(sentences[index], present, absent)
+
+
+def assert_gloss_reads(sentence: Sentence, present: list[str], absent: list[str]) -> None:
+    """The sentence's gloss holds every ``present`` phrase, no ``absent`` word, and no
+    dictionary syntax (| [ CL:)."""
+    line, _ = gloss_sentence(sentence)
     words = f" {line} "
     for want in present:
         assert want in line, (line, want)

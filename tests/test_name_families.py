@@ -6,9 +6,8 @@ checks run the shipped recogniser and show that real names beside each family st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
+from found_entity import Found
 
 from reader.glossary.name_families import parse_families, screen
 from reader.model import Block, LoadedText, Meta
@@ -16,23 +15,15 @@ from reader.pipeline import Options, annotate
 from reader.resources import Resources
 
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    type: str
-    confidence: float
-
-
-def spans_of(text: str, *named: tuple[str, str, float]) -> list[Span]:
+def spans_of(text: str, *named: tuple[str, str, float]) -> list[Found]:
     out = []
     for name, kind, confidence in named:
         at = text.index(name)
-        out.append(Span(at, at + len(name), kind, confidence))
+        out.append(Found(at, at + len(name), kind, confidence))
     return out
 
 
-def kept(text: str, named: list[Span], lac=None) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def kept(text: str, named: list[Found], lac=None) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return [(text[e.start : e.end], e.type) for e in screen(named, text, lac)]
 
 
@@ -328,7 +319,7 @@ def test_a_championship_is_no_organisation_an_island_no_person() -> None:
     text = "2012年欧锦赛上，他代表国家队出场；女神住在塔里奥岛上，塔里奥前去寻找。"
     named = spans_of(text, ("欧锦赛", "ORG", 0.7), ("国家队", "ORG", 0.9), ("塔里奥", "PER", 0.8))
     later = text.rindex("塔里奥")
-    named.append(Span(later, later + 3, "PER", 0.9))
+    named.append(Found(later, later + 3, "PER", 0.9))
     assert kept(text, named) == [("国家队", "ORG"), ("塔里奥", "LOC"), ("塔里奥", "PER")]
 
 

@@ -6,24 +6,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from found_entity import Found
 
 from reader.glossary.name_families import screen
 from reader.glossary.render_names import WORLD_PLACE_NOTE, render_entity
 from reader.glossary.world_places import get_world_places, parse_world_places, world_place
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    type: str
-    confidence: float
 
 
 def city(geonameid: int, name: str, alternates: str, country: str, population: int) -> str:
@@ -73,13 +65,13 @@ def test_a_bad_row_names_the_file_and_line() -> None:
         parse_world_places("han\tenglish\tcountry\n格鲁琼兹\tGrudziądz\n", "places.tsv")
 
 
-def kept(text: str, named: list[Span], lac, forces) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def kept(text: str, named: list[Found], lac, forces) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return [(text[e.start : e.end], e.type) for e in screen(named, text, lac, forces=forces)]
 
 
 def test_an_unsure_person_or_organisation_that_is_a_world_city_is_a_place() -> None:
     text = "格鲁琼兹位于波兰北部，武科瓦尔也是。"
-    named = [Span(0, 4, "PER", 0.8), Span(11, 15, "ORG", 0.6)]
+    named = [Found(0, 4, "PER", 0.8), Found(11, 15, "ORG", 0.6)]
     lac = [(0, 4, "n"), (4, 6, "v"), (6, 8, "LOC"), (8, 10, "f"), (11, 15, "n")]
 
     def unsure(_: object) -> bool:
@@ -100,11 +92,11 @@ def test_an_unsure_person_or_organisation_that_is_a_world_city_is_a_place() -> N
 def test_a_person_named_like_a_city_stays_a_person() -> None:
     text = "林肯签署了法令。"
     lac = [(0, 2, "n"), (2, 4, "v")]
-    assert kept(text, [Span(0, 2, "PER", 0.7)], lac, lambda _: False) == [("林肯", "PER")]
+    assert kept(text, [Found(0, 2, "PER", 0.7)], lac, lambda _: False) == [("林肯", "PER")]
     # a city's name with a person's title after it is the person; without, the city
     text = "他在调查卡南加博士。"
     lac = [(0, 1, "r"), (1, 2, "p"), (2, 4, "v"), (4, 7, "n"), (7, 9, "n")]
-    named = [Span(4, 7, "PER", 0.9)]
+    named = [Found(4, 7, "PER", 0.9)]
     assert kept(text, named, lac, lambda _: False) == [("卡南加", "PER")]
     text = "他在调查卡南加的矿区。"
     assert kept(text, named, lac, lambda _: False) == [("卡南加", "LOC")]
@@ -113,10 +105,10 @@ def test_a_person_named_like_a_city_stays_a_person() -> None:
 def test_a_club_named_after_its_city_stays_an_organisation() -> None:
     text = "奥尔堡此前受困于两线作战。"
     lac = [(0, 3, "LOC"), (3, 5, "t")]
-    unsure = [Span(0, 3, "ORG", 0.6)]
+    unsure = [Found(0, 3, "ORG", 0.6)]
     assert kept(text, unsure, lac, lambda _: False) == [("奥尔堡", "LOC")]
     # above world_place_below_ORG a city's name is its club, even below the force threshold
-    assert kept(text, [Span(0, 3, "ORG", 0.9)], lac, lambda _: False) == [("奥尔堡", "ORG")]
+    assert kept(text, [Found(0, 3, "ORG", 0.9)], lac, lambda _: False) == [("奥尔堡", "ORG")]
 
 
 def test_a_place_cedict_lacks_gets_geonames_english_a_known_one_keeps_cedicts() -> None:
