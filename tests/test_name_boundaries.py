@@ -3,7 +3,8 @@ on our own sentences: the recogniser's spans are given directly (no model needed
 
 from __future__ import annotations
 
-from test_name_families import Span, kept, spans_of
+from found_entity import Found
+from test_name_families import kept, spans_of
 
 
 def test_a_three_character_given_name_loses_the_word_it_ran_into() -> None:
@@ -50,7 +51,7 @@ def test_a_place_named_again_in_the_sentence_is_still_a_place() -> None:
         (district, district + 6, "LOC"),
     ]
     at = text.rindex("新济布科夫")
-    named = [Span(second, second + 2, "PER", 0.9), Span(at, at + 5, "ORG", 0.9)]
+    named = [Found(second, second + 2, "PER", 0.9), Found(at, at + 5, "ORG", 0.9)]
     assert kept(text, named, lac) == [("肖托夸县", "LOC"), ("新济布科夫", "LOC")]
 
 
@@ -70,7 +71,7 @@ def test_a_person_and_his_soldiers_is_the_person_a_name_in_jun_alone_is_not() ->
     # fourteenth round: 田丰兵攻打益都 … 击破田丰 "Tian Feng's soldiers attacked …"
     text = "孙坚兵攻打益都，王信击破孙坚；张建军与彭小兵同来。"
     first, later = text.index("孙坚兵"), text.rindex("孙坚")
-    named = [Span(first, first + 3, "PER", 0.9), Span(later, later + 2, "PER", 0.95)]
+    named = [Found(first, first + 3, "PER", 0.9), Found(later, later + 2, "PER", 0.95)]
     named += spans_of(text, ("张建军", "PER", 0.95), ("彭小兵", "PER", 0.95))
     assert kept(text, named) == [
         ("孙坚", "PER"),

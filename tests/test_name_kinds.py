@@ -4,7 +4,8 @@ spans are given directly (no model needed); CC-CEDICT's senses are read as shipp
 
 from __future__ import annotations
 
-from test_name_families import Span, kept, spans_of
+from found_entity import Found
+from test_name_families import kept, spans_of
 
 
 def test_a_pagoda_is_a_place_but_a_person_of_the_same_shape_is_not() -> None:
@@ -42,7 +43,7 @@ def test_an_organisation_known_by_a_lifetime_or_named_a_person_nearby_is_a_perso
         text, ("希波克拉底", "ORG", 0.7), ("八路军", "ORG", 0.9), ("国际联盟", "ORG", 0.9)
     )
     first, second = text.index("索尔"), text.rindex("索尔")
-    named += [Span(first, first + 2, "PER", 0.9), Span(second, second + 2, "ORG", 0.6)]
+    named += [Found(first, first + 2, "PER", 0.9), Found(second, second + 2, "ORG", 0.6)]
     assert kept(text, named) == [
         ("希波克拉底", "PER"),
         ("八路军", "ORG"),
@@ -59,7 +60,7 @@ def test_an_organisation_with_a_relative_or_beside_persons_is_a_person() -> None
     text = "移民局违背埃林父亲的要求，把埃林送回；微软父亲节促销。"
     named = spans_of(text, ("移民局", "ORG", 0.9), ("埃林", "ORG", 0.6), ("微软", "ORG", 0.9))
     later = text.rindex("埃林")
-    named.insert(2, Span(later, later + 2, "ORG", 0.6))
+    named.insert(2, Found(later, later + 2, "ORG", 0.6))
     assert kept(text, named) == [
         ("移民局", "ORG"),
         ("埃林", "PER"),

@@ -5,7 +5,8 @@ needed), with LAC's words where a rule reads them."""
 from __future__ import annotations
 
 import pytest
-from test_name_families import Span, kept, spans_of
+from found_entity import Found
+from test_name_families import kept, spans_of
 
 from reader.glossary.name_families import screen
 from reader.glossary.name_words import parse_words
@@ -32,7 +33,7 @@ def test_floors_are_no_place_but_a_village_named_by_a_number_is() -> None:
         ("五里村", "LOC", 0.9),
     )
     at = text.index("三楼开")
-    named.insert(1, Span(at, at + 2, "LOC", 0.8))
+    named.insert(1, Found(at, at + 2, "LOC", 0.8))
     assert kept(text, named) == [("五里村", "LOC")]
 
 
@@ -59,7 +60,7 @@ def test_a_preposition_lac_reads_alone_is_cut_but_words_and_surnames_stay() -> N
 def test_slang_for_a_look_is_no_name_but_a_person_called_so_is() -> None:
     text = "看到他那副可爱的亚子，大家都笑了。亚子是一位日本演员。"
     first, second = text.index("亚子"), text.rindex("亚子")
-    named = [Span(first, first + 2, "PER", 0.9), Span(second, second + 2, "PER", 0.9)]
+    named = [Found(first, first + 2, "PER", 0.9), Found(second, second + 2, "PER", 0.9)]
     assert kept(text, named) == [("亚子", "PER")]
 
 
@@ -67,7 +68,7 @@ def test_a_storms_name_is_no_person_but_a_forecaster_is() -> None:
     text = "热带风暴玛丽安迅速增强，飓风卡洛琳登陆后，气象学家卡洛琳说明了原因。"
     named = spans_of(text, ("玛丽安", "PER", 0.9), ("卡洛琳", "PER", 1.0))
     last = text.rindex("卡洛琳")
-    named.append(Span(last, last + 3, "PER", 0.9))
+    named.append(Found(last, last + 3, "PER", 0.9))
     assert [(e.start, e.type) for e in screen(named, text, None)] == [(last, "PER")]
 
 
@@ -129,7 +130,7 @@ def test_titles_of_nobility_and_posthumous_names_are_no_persons() -> None:
 def test_a_genus_between_its_family_and_its_rank_is_no_person() -> None:
     text = "它是菊科马兰蒿属的植物，发现者张科明属于少数派。"
     genus, subject = text.index("马兰蒿属的"), text.index("张科明")
-    named = [Span(genus, genus + 3, "PER", 0.9), Span(subject, subject + 3, "PER", 0.8)]
+    named = [Found(genus, genus + 3, "PER", 0.9), Found(subject, subject + 3, "PER", 0.8)]
     assert [e.start for e in screen(named, text, None)] == [subject]
 
 
@@ -137,7 +138,7 @@ def test_a_storm_is_no_person_and_its_landfall_is_a_place() -> None:
     text = "戈丽娅因风切变减弱，随后从莫桑贝登陆；气象学家戈丽娅说明了原因，李明从那里回来。"
     named = spans_of(text, ("戈丽娅", "PER", 0.9), ("莫桑贝", "PER", 0.9), ("李明", "PER", 0.99))
     later = text.rindex("戈丽娅")
-    named.insert(2, Span(later, later + 3, "PER", 0.9))
+    named.insert(2, Found(later, later + 3, "PER", 0.9))
     assert kept(text, named) == [("莫桑贝", "LOC"), ("戈丽娅", "PER"), ("李明", "PER")]
 
 
@@ -194,7 +195,7 @@ def test_a_title_or_form_of_address_after_a_surname_is_no_name_a_given_name_is()
 def test_an_area_a_population_or_a_river_crossed_makes_a_place() -> None:
     text = "据统计，莫里斯顿的面积为20平方公里，大军渡过苏衮河；莫里斯的人口学研究很有名。"
     named = spans_of(text, ("莫里斯顿", "PER", 0.9), ("苏衮河", "PER", 0.8), ("莫里斯", "PER", 0.9))
-    named[2] = Span(text.rindex("莫里斯"), text.rindex("莫里斯") + 3, "PER", 0.9)
+    named[2] = Found(text.rindex("莫里斯"), text.rindex("莫里斯") + 3, "PER", 0.9)
     assert kept(text, named) == [("莫里斯顿", "LOC"), ("苏衮河", "LOC"), ("莫里斯", "PER")]
 
 
@@ -225,7 +226,7 @@ def test_a_quoted_byname_is_no_person_but_the_person_after_it_is() -> None:
     text = "素有“铁人”之称的选手王进喜夺冠，他说“王进喜”不是他的外号。"
     named = spans_of(text, ("铁人", "PER", 0.8), ("王进喜", "PER", 0.99))
     later = text.rindex("王进喜")
-    named.append(Span(later, later + 3, "PER", 0.9))
+    named.append(Found(later, later + 3, "PER", 0.9))
     assert kept(text, named) == [("王进喜", "PER"), ("王进喜", "PER")]
 
 
