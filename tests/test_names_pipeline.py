@@ -103,6 +103,8 @@ def test_world_news_names_come_from_the_glossary(names_in) -> None:  # type: ign
     assert found.get("哈马斯") == "Hamas"  # was shown as a place left to the translator
     assert found.get("以色列国防军") == "Israel Defense Forces"
     assert found.get("北约") == "NATO" and found.get("加沙地带") == "Gaza Strip"
+    cited = names_in("据塔斯社报道，半岛电视台和美国之音也报道了此事。")
+    assert cited.get("塔斯社") == "TASS" and cited.get("美国之音") == "Voice of America"
 
 
 def test_latin_script_tech_names_come_from_the_glossary(names_in) -> None:  # type: ignore[no-untyped-def]
