@@ -83,6 +83,22 @@ class GlossaryHit:
     # shown but not forced is translated freely (an unsure name is never forced).
     forced: bool = True
 
+    @classmethod
+    def auto(
+        cls,
+        *,
+        start: int,
+        end: int,
+        term: str,
+        en: str,
+        type: str,
+        note: str,
+        confidence: float = 1.0,
+        forced: bool = True,
+    ) -> GlossaryHit:
+        """A name no glossary entry gave: found by the recogniser or a rule (source "auto")."""
+        return cls(start, end, term, en, type, "auto", "auto", note, confidence, forced)
+
     # dataclasses.replace, made by hand for the two per-sentence changes (a third of its
     # time; tests/test_contracts.py checks they agree with it field for field)
     def shifted(self, offset: int) -> GlossaryHit:

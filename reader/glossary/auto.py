@@ -233,14 +233,12 @@ def _org_or_place(
     )
     words = [stem_en] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]]
     last = tokens[j - 1]
-    hit = GlossaryHit(
+    hit = GlossaryHit.auto(
         start=first.start,
         end=last.end,
         term=text_of.get(i, first.text) + "".join(t.text for t in tokens[i + 1 : j]),
         en=" ".join(words),
         type=kind,
-        source_file="auto",
-        source="auto",
         note=PINYIN_NOTE,
     )
     return hit, j
@@ -272,14 +270,12 @@ def _place_institution(
     ):
         return None
     words = [head.en] + [rules.suffixes[u][0] for u in units if rules.suffixes[u][0]]
-    hit = GlossaryHit(
+    hit = GlossaryHit.auto(
         start=tokens[i].start,
         end=tokens[j - 1].end,
         term=text_of.get(i, tokens[i].text) + "".join(t.text for t in tokens[i + 1 : j]),
         en=" ".join(words),
         type=rules.suffixes[units[-1]][1],
-        source_file="auto",
-        source="auto",
         note=PLACE_INSTITUTION_NOTE,
         forced=False,
     )
@@ -336,14 +332,12 @@ def _person(token: Token, rules: NameRules, word_freq: WordFreq | None) -> Gloss
         en, note = person_pinyin(name, surname_len, _readings(token, 0, len(name))), PINYIN_NOTE
     else:
         return None
-    return GlossaryHit(
+    return GlossaryHit.auto(
         start=token.start,
         end=token.end,
         term=name,
         en=en,
         type="person",
-        source_file="auto",
-        source="auto",
         note=note,
     )
 
@@ -419,14 +413,12 @@ def _transliteration_run(
     name = "".join(t.text for t in tokens[i:j])
     if not _is_transliteration(name, 0, rules):
         return None
-    hit = GlossaryHit(
+    hit = GlossaryHit.auto(
         start=tokens[i].start,
         end=tokens[j - 1].end,
         term=name,
         en="",
         type="person",
-        source_file="auto",
-        source="auto",
         note=TRANSLITERATION_NOTE,
     )
     return hit, j

@@ -133,7 +133,7 @@ def cantonese_readings(text: str) -> list[str | None]:
     """Each character's Jyutping in context (ToJyutping), None where it has none; all None
     when ToJyutping is not installed (the caller falls back to pinyin)."""
     try:
-        import ToJyutping  # noqa: N813 (the package's own name)
+        import ToJyutping
     except ImportError:
         return [None] * len(text)
     pairs = ToJyutping.get_jyutping_list(text)

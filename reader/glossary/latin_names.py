@@ -66,14 +66,12 @@ def render_latin(name: str, label: str, confidence: float) -> GlossaryHit | None
     kind = _KIND_OF.get(label)
     if kind is None or not is_latin_name(name):
         return None
-    return GlossaryHit(
+    return GlossaryHit.auto(
         start=0,
         end=len(name),
         term=name,
         en=as_written(name),
         type=kind,
-        source_file="auto",
-        source="auto",
         note=LATIN_NOTE,
         confidence=confidence,
         forced=True,

@@ -143,11 +143,6 @@ def _place_before_a_named_body(entity: Entity, candidates: Sequence[Candidate]) 
     )
 
 
-# Glossary types whose entry names one body wherever it is written (a company, a
-# newspaper, a university), unlike an agency or an "org" that each place has its own of.
-_NAMED_BODY_TYPES = frozenset({"company", "media", "university", "investor", "lab"})
-
-
 def glossary_headed(
     yielded: Sequence[Candidate], found: Sequence[Entity], text: str, simplified: str
 ) -> tuple[list[GlossaryHit], list[Entity]]:
@@ -196,3 +191,6 @@ def glossary_headed(
 # Glossary types that head an organisation's longer name (新浪 + 公司); a product or brand
 # plus 公司 is the company's name in the glossary when it has one.
 _BODY_TYPES = frozenset({"company", "org", "university", "lab", "investor", "media", "agency"})
+# Of those, the types whose entry names one body wherever it is written (a company, a
+# newspaper, a university), unlike an agency or an "org" that each place has its own of.
+_NAMED_BODY_TYPES = _BODY_TYPES - {"org", "agency"}

@@ -145,14 +145,12 @@ def render_entity(
             # heading an organisation's tail
             en = proper_term(name) or _place_headed_org(name, rules)
             note = DICTIONARY_NOTE if en else note
-    return GlossaryHit(
+    return GlossaryHit.auto(
         start=0,
         end=len(name),
         term=name,
         en=en,
         type=kind,
-        source_file="auto",
-        source="auto",
         note=note,
         confidence=confidence,
         forced=bool(en),
@@ -167,14 +165,12 @@ def _world_place_english(name: str) -> str:
 
 
 def _left_to_translator(name: str, kind: str, confidence: float) -> GlossaryHit:
-    return GlossaryHit(
+    return GlossaryHit.auto(
         start=0,
         end=len(name),
         term=name,
         en="",
         type=kind,
-        source_file="auto",
-        source="auto",
         note="auto: left to translator",
         confidence=confidence,
         forced=False,

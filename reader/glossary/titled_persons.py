@@ -50,14 +50,12 @@ def titled_persons(tokens: Sequence[Token]) -> list[GlossaryHit]:
         )
         if english:
             hits.append(
-                GlossaryHit(
+                GlossaryHit.auto(
                     start=group[0].start,
                     end=group[-1].end,
                     term=name,
                     en=english,
                     type="person",
-                    source_file="auto",
-                    source="auto",
                     note=TITLE_NOTE,
                     forced=False,
                 )
