@@ -58,6 +58,12 @@ def package_data(name: str) -> Path:
     return Path(__file__).parent / "data" / name
 
 
+def package_word_list(name: str) -> frozenset[str]:
+    """A shipped word list (reader/data/NAME): one word a line, ``#`` starts a comment."""
+    text = package_data(name).read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if (word := line.split("#", 1)[0].strip()))
+
+
 def shipped_glossaries_dir() -> Path:
     """The shipped glossaries: ``glossaries/`` at the project root, bundled into the wheel."""
     bundled = Path(__file__).parent / "glossaries"

@@ -223,7 +223,7 @@ def test_counting_words_of_news() -> None:
 
 
 def test_a_sense_drops_its_article_but_not_a_quantity() -> None:
-    from reader.translate.gloss import _trim
+    from reader.translate.gloss_senses import trim_sense as _trim
 
     assert _trim("a man; a male") == "man"
     assert _trim("an exit") == "exit"

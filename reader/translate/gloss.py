@@ -8,20 +8,28 @@ translation.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Sequence
 
 from reader.annotate.script import convert
-from reader.han import HAN_CLASS
 from reader.model import Sentence, Token
+from reader.translate.gloss_amounts import (
+    TIME_UNITS,
+    amount_phrase,
+    bound_before,
+    joined_amount,
+    scores,
+)
 from reader.translate.gloss_measures import (
+    CLASSIFIERS,
     DETERMINERS,
     POINTING,
     QUANTITY_WORDS,
+    UNITS,
     counted,
+    counts_many,
     is_number,
     noun_follows,
+    plural,
     simple,
     singular,
 )
@@ -37,142 +45,19 @@ from reader.translate.gloss_numbers import (
     scale_prefix,
     tenths,
 )
+from reader.translate.gloss_rules import gloss_tables
+from reader.translate.gloss_senses import lookup_entries, short_sense
 from reader.translate.protect import PUNCTUATION, has_han, is_han, tidy
 
-# Senses that say nothing about the meaning in context.
-_SKIP = re.compile(
-    r"^(?:surname |(?:old |archaic |Japanese |ancient )?variant of |see |CL:|used in |"
-    r"(?:erhua|old) variant|abbr\. for |pr\. |also pr\. |Taiwan pr\.|\(bound form\)|"
-    r"classifier |(?:\([^)]*\) )?(?:unofficial |Japanese )?variant |used as |"
-    r"\((?:slang|vulgar|Internet slang)\))",
-    re.IGNORECASE,
-)
-_PAREN = re.compile(r"\s*\([^)]*\)")
-# "漢字|汉字[han4 zi4]", "五嶽|五岳" cross-references: cut out of a sense, not shown
-_CROSS_REF = re.compile(rf"\s*(?:see (?:also )?)?\S*[{HAN_CLASS}|]\S*(?:\[[^\]]*\])?|\s*\[[^\]]*\]")
-_MAX_WORD = 6
-
-
-def _lookup(word: str, prefer: str | None = None) -> list[object]:
-    try:
-        from reader.annotate.dictionary import lookup
-    except ImportError:  # the dictionary module is optional for this fallback
-        return []
-    return list(lookup(word, prefer=prefer))
-
-
-_PLACE_KINDS = frozenset(
-    "municipality city province county district prefecture river mountain island".split()
-)
+_MAX_WORD = 6  # characters in the longest dictionary piece tried
+# aspect particles glued to a verb inside an unknown compound
 _ASPECT = frozenset("了过着")
-# "a few", "a lot": the article belongs to the quantity
-_QUANTIFIERS = frozenset(
-    "few lot little bit while dozen hundred thousand couple number pair half quarter third".split()
-)  # aspect particles glued to a verb inside an unknown compound
-
-
-def _trim(definition: str) -> str:
-    sense = _CROSS_REF.sub("", _PAREN.sub("", definition)).split(";")[0].split(",")[0].strip()
-    if sense.lower().startswith("to "):
-        sense = sense[3:]
-    words = sense.split()
-    if len(words) in (2, 3) and words[0] in ("a", "an") and words[1] not in _QUANTIFIERS:
-        # "a man", "a post", "an exit": the gloss of a noun needs no article, which reads as
-        # "one" before the number or name that follows (男子100米 "a man 100")
-        words = words[1:]
-        sense = " ".join(words)
-    if len(words) == 2 and words[0][:1].isupper() and words[1] in _PLACE_KINDS:
-        return words[0]  # "Shanghai municipality" → "Shanghai"
-    if len(words) > 3 and words[0][:1].isupper():
-        # "Hangzhou subprovincial city and capital of …" → "Hangzhou"
-        sense = " ".join(words[: next((i for i, w in enumerate(words) if w.islower()), 3)])
-    return sense
-
-
-def _definitions(entry: object) -> tuple[str, ...]:
-    return tuple(getattr(entry, "definitions", ()))
-
-
-def _is_proper_noun(entry: object) -> bool:
-    if getattr(entry, "proper", False):
-        return True  # CC-CEDICT capitalises a proper noun's pinyin (中 Zhong1 "China")
-    senses = [
-        d for d in getattr(entry, "definitions", ()) if d and d[0].isalpha() and not _SKIP.match(d)
-    ]
-    return bool(senses) and all(d[0].isupper() for d in senses)
-
-
-def short_sense(word: str, prefer: str | None = None, pos: str = "") -> str | None:
-    """A short English sense of ``word`` ("" for a grammatical particle, None if unknown).
-
-    From the first entry with a usable sense: its first sense of at most three words,
-    else its shortest one. A verb (jieba POS ``v``) prefers the entry's first "to …" sense,
-    a noun its first sense that is not one.
-    """
-    particle = False
-    # Proper-noun entries (时代 "Time, US weekly news magazine"; 中 "China"; 波 "Poland")
-    # go after the common word's entry; names worth rendering are the glossary's job.
-    entries = sorted(_lookup(word, prefer), key=_is_proper_noun)
-    if prefer is None and pos.startswith("v") and pos != "vn":
-        # no reading to choose the entry: a verb reads the entry that has verb senses
-        # (读 dú "to read" before dòu "comma")
-        entries.sort(key=lambda e: not any(d.startswith("to ") for d in _definitions(e)))
-    for n, entry in enumerate(entries):
-        senses: list[tuple[str, bool]] = []
-        for definition in getattr(entry, "definitions", ()):
-            if _SKIP.match(definition):
-                continue
-            if definition.startswith("(") and not _PAREN.sub("", definition).strip():
-                # "(completed action marker)": grammar, not a word — but "(informal) grandma
-                # (paternal grandmother)" is a word with notes around it
-                particle = True
-                continue
-            sense = _trim(definition)
-            if sense:
-                # "(computing) to encode" is a verb sense too, behind its domain note
-                verbal = _PAREN.sub("", definition).strip().lower().startswith("to ")
-                senses.append((sense, verbal))
-        if senses:
-            wanted = _by_pos(senses, pos)
-            short = [s for s in wanted if len(s.split()) <= 3]
-            return short[0] if short else min(wanted, key=len)
-        if particle:
-            return ""
-        if not n and prefer and (bound := _bound_sense(entry, prefer)):
-            # the reading chosen in context has only bound-form senses (校 xiào "(bound
-            # form) school"): they beat another reading's sense (校 jiào "to check")
-            return bound
-    return "" if particle else None
-
-
-_BOUND = "(bound form) "
-
-
-def _bound_sense(entry: object, prefer: str) -> str | None:
-    """The first "(bound form) …" sense of ``entry`` if it is the reading ``prefer``."""
-    from reader.annotate.dictionary import normalize_pinyin
-
-    if normalize_pinyin(str(getattr(entry, "pinyin", ""))) != normalize_pinyin(prefer):
-        return None
-    bound = [d[len(_BOUND) :] for d in _definitions(entry) if d.startswith(_BOUND)]
-    return _trim(bound[0]) or None if bound else None
-
-
-def _by_pos(senses: list[tuple[str, bool]], pos: str) -> list[str]:
-    """The senses a part of speech reads: a verb's "to …" senses, a noun's others."""
-    if pos.startswith("v") and pos != "vn":
-        chosen = [s for s, verbal in senses if verbal]
-    elif pos.startswith(("n", "a", "m", "q", "f", "t", "s")) or pos == "vn":
-        chosen = [s for s, verbal in senses if not verbal]
-    else:
-        chosen = []
-    return chosen or [s for s, _ in senses]
 
 
 def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str = "") -> str:
     if not has_han(word):
         return word.translate(PUNCTUATION)
-    tables = _tables()
+    tables = gloss_tables()
     simplified = convert(word, "t2s")
     if simplified in tables.words:
         # the table's context-free sense (爷爷 "grandpa", 在 "in/at") for a word seen alone
@@ -232,13 +117,17 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
     return f"[{pinyin}]" if pinyin else word
 
 
+def _in_dictionary(word: str) -> bool:
+    return bool(lookup_entries(word))
+
+
 def _split_known(word: str) -> list[str]:
     """Greedy longest-match split of ``word`` into dictionary words (or single characters)."""
     pieces: list[str] = []
     i = 0
     while i < len(word):
         for size in range(min(_MAX_WORD, len(word) - i), 0, -1):
-            if size == 1 or _lookup(word[i : i + size]):
+            if size == 1 or lookup_entries(word[i : i + size]):
                 pieces.append(word[i : i + size])
                 i += size
                 break
@@ -258,42 +147,20 @@ def gloss_text(text: str) -> str:
             i = j
             continue
         for size in range(min(_MAX_WORD, len(text) - i), 0, -1):
-            if size == 1 or _lookup(text[i : i + size]):
+            if size == 1 or lookup_entries(text[i : i + size]):
                 words.append(gloss_word(text[i : i + size]))
                 i += size
                 break
     return tidy(" ".join(words))
 
 
-class _Tables:
-    """The gloss's data: senses after a number (reader/data/gloss_after_number.tsv) and the
-    function-word table (reader/data/gloss_function_words.tsv)."""
-
-    def __init__(self) -> None:
-        from reader.paths import package_data
-        from reader.translate.gloss_rules import FunctionWords
-
-        path = package_data("gloss_after_number.tsv")
-        self.after_number: dict[str, str] = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                word, _, sense = line.partition("\t")
-                self.after_number[word.strip()] = sense.strip()
-        self.words = FunctionWords.load()
-
-
-@functools.cache
-def _tables() -> _Tables:
-    return _Tables()
-
-
 def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
     """(gloss line, glossary renderings applied in order) for a sentence's tokens."""
     words: list[str] = []
     applied: list[str] = []
-    tables = _tables()
+    tables = gloss_tables()
     after_number = tables.after_number
-    titled = _titled(tokens)
+    titled = scores(tokens) | _titled(tokens)  # index → its gloss, "" for a later token
     for index, token in enumerate(tokens):
         hit = token.glossary
         simplified = convert(token.text, "t2s") if has_han(token.text) else token.text
@@ -307,6 +174,10 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             # one capitalised word, says "a name" where its characters' senses would not
             # ("that Vanke Pope Vigilius")
             words.append(_sounded_name(token.readings))
+        elif (
+            joined := joined_amount(tokens, index, tables.after_number, tables.measures)
+        ) is not None and words:
+            words[-1] = joined  # 两|千余件 "over 2,000", 十一月|底 "end of November"
         elif (percent := percent_phrase(simplified) or tenths(simplified)) is not None:
             words.append(percent)  # 百分之二十 "20 percent", 三成 "30 percent"
         elif (
@@ -331,6 +202,8 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             words[-1:] = [numbered] if numbered else []  # the previous word, now read with this one
         elif index and is_number(tokens[index - 1].text) and simplified in after_number:
             counting = counting_sense(tokens[index - 1].text, simplified, after_number[simplified])
+            if simplified in CLASSIFIERS and noun_follows(tokens, index):
+                counting = ""  # 5|家|企业 "5 companies", not "5 companies company"
             scaled = scale_number(
                 tokens[index - 1].text, scale_prefix(simplified), words[-1] if words else ""
             )
@@ -356,11 +229,19 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
         elif index and tokens[index - 1].text in QUANTITY_WORDS and simplified in after_number:
             # 这|款手机 "this phone": the demonstrative says it; the measure only counts
             words.append("" if noun_follows(tokens, index) else singular(after_number[simplified]))
+        elif (bound := bound_before(tokens, index)) is not None:
+            words.append(bound)  # 上|百家企业 "over 100 companies", not "on"
         elif (
             simplified in tables.words
             and (sense := tables.words.gloss(simplified, tokens, index)) is not None
         ):
             words.append(sense)
+        elif (
+            amount := amount_phrase(
+                tokens, index, tables.after_number, tables.measures, _in_dictionary
+            )
+        ) is not None:
+            words.append(amount)  # 数千名 "thousands of", 这份 "this", 九月底 "end of September"
         elif token.pos.startswith("m") and (numeral := numeral_words(simplified)) is not None:
             words.append(numeral)
         elif token.pos.startswith(("m", "r", "x")) and (
@@ -375,8 +256,29 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             pos = token.pos
             if pos.startswith("v") and index and simple(tokens[index - 1].text) in POINTING:
                 pos = "vn"  # 这一决定 "this decision", not "this decide"
-            words.append(gloss_word(token.text, token.pinyin, prefer, pos))
+            sense = gloss_word(token.text, token.pinyin, prefer, pos)
+            if pos.startswith("n") and _after_a_count(tokens, index, words):
+                sense = plural(sense)  # 3家公司 "3 companies", 数千名旅客 "thousands of travelers"
+            words.append(sense)
     return tidy(" ".join(words)), tuple(applied)
+
+
+def _after_a_count(tokens: Sequence[Token], index: int, words: Sequence[str]) -> bool:
+    """Whether the token before ``index`` counts more than one of it: a number or a measure
+    word (or a token ending in one, 近千名) whose gloss is such a count ("3", "over 40",
+    "thousands of"); a year before 年 counts nothing (2008年|学生时代)."""
+    said = [w for w in words if w]
+    if not index or not said or not counts_many(said[-1]):
+        return False
+    counter = simple(tokens[index - 1].text)
+    if counter[-1:] in TIME_UNITS or counter[-1:] in UNITS or counter[-2:] in UNITS:
+        return False  # 2008年|学生时代, 五百元|补贴: a year or an amount of money counts nothing
+    tables = gloss_tables()
+    return (
+        tokens[index - 1].pos.startswith(("m", "q"))
+        or counter in tables.after_number
+        or counter[-1:] in tables.measures
+    )
 
 
 def _titled(tokens: Sequence[Token]) -> dict[int, str]:

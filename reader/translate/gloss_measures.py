@@ -8,6 +8,7 @@ demonstrative with its measure reads as a noun (这一决定 "this decision").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from reader.annotate.script import convert
@@ -17,11 +18,20 @@ from reader.translate.protect import has_han
 
 
 def is_number(text: str) -> bool:
+    """Digits or a numeral (also 一千余, 十来: a numeral and "odd", before its measure)."""
+    text = simple(text)  # 數百|款: the table's numerals are Simplified
+    if len(text) > 1 and text[-1] in "余来":
+        text = text[:-1]
     return bool(text) and all(ch.isdigit() or ch in ".,，" or ch in _CHINESE_DIGITS for ch in text)
 
 
 # numerals, and the quantity words a measure word follows like a number (多家, 几个, 每次)
 _CHINESE_DIGITS = frozenset("零〇一二三四五六七八九十百千万亿两多几每数")
+
+
+# measure words that only count (家 "companies", 名 "people"): before the noun they count,
+# the noun says what is counted (5|家|企业 "5 company"); a unit (米, 元, 公里) is kept
+CLASSIFIERS = frozenset("家 名 位 款 项 批 起 轮 艘 份 场 届 例 户 架".split())
 
 
 # determiners that open a compound jieba keeps whole (该省, 该市, 本季, 此案): their
@@ -81,8 +91,9 @@ def counted(
             return None
         value = chinese_number(number)
         head = number_words(value) if value is not None else sense(number) or number
-    # the measure's own sense ("companies") only where no noun follows to say what is counted
-    measure = "" if noun_next else after_number[word[-1]]
+    # the measure's own sense ("companies") only where no noun follows to say what is
+    # counted; a unit stays (五百元补贴 "500 yuan subsidy")
+    measure = "" if noun_next and word[-1] not in UNITS else after_number[word[-1]]
     if head in _SINGULAR:
         measure = singular(measure)
     return f"{head} {measure}".strip()
@@ -98,3 +109,49 @@ def singular(plural: str) -> str:
     if plural.endswith(("ches", "shes", "xes")):
         return plural[:-2]  # "batches" → "batch"
     return plural[:-1] if plural.endswith("s") else plural
+
+
+# a count of more than one as the gloss writes it: "3", "over 40", "1.2 million", "thousands of"
+_PLURAL_COUNT = re.compile(
+    r"(?:(?:over|nearly|about|less than) )?(?:\d[\d,.]*(?: (?:million|billion|trillion))?)"
+    r"|(?:(?:tens|hundreds) of )?(?:dozens|hundreds|thousands|millions|billions) of"
+)
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")  # 2025|年度: a year counts nothing
+_IRREGULAR = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+# senses that take no plural: mass nouns, and adjectives CC-CEDICT gives a noun (新生 "new")
+_NO_PLURAL = frozenset(
+    "staff personnel equipment information news police data software research evidence "
+    "advice traffic money cash funding capital weather work property new old big small "
+    "good bad high low main other same whole first last".split()
+)
+_ADJECTIVE_ENDINGS = ("al", "ous", "ive", "ful", "less", "ic", "able", "ible", "ed", "ing")
+# units a count is measured in: what follows them is no counted thing (五百元补贴 "500 yuan
+# subsidy", not "500 subsidies"), and a noun after them keeps them (not "500 subsidy")
+UNITS = frozenset(
+    "元 块 角 毛 美元 人民币 亿元 万元 米 厘米 毫米 公里 千米 公斤 千克 克 吨 斤 升 度 平方米 亩 "
+    "倍 桶".split()
+)
+
+
+def counts_many(previous: str) -> bool:
+    """Whether the gloss word before a noun counts more than one of it ("3", "over 40",
+    "thousands of"; not "1", "a")."""
+    if previous in ("1", "1.0") or _YEAR.fullmatch(previous):
+        return False
+    return bool(_PLURAL_COUNT.fullmatch(previous))
+
+
+def plural(noun: str) -> str:
+    """A one-word noun's English plural ("company" → "companies", "bus" → "buses"); anything
+    else (a phrase, a capitalised name, a word already plural) as it is."""
+    if not noun.isalpha() or not noun.islower() or noun.endswith("s") or noun in _NO_PLURAL:
+        return noun
+    if noun.endswith(_ADJECTIVE_ENDINGS):
+        return noun  # "financial", "digital": an adjective's gloss, or a gerund
+    if noun in _IRREGULAR:
+        return _IRREGULAR[noun]
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("ch", "sh", "x", "z")):
+        return noun + "es"
+    return noun + "s"

@@ -97,6 +97,11 @@ def _in_millions(value: float, exact: bool = False) -> str | None:
     return None
 
 
+def month_name(n: int) -> str:
+    """1 → "January" … 12 → "December"."""
+    return _MONTHS[n - 1]
+
+
 def ordinal(n: int) -> str:
     """21 → "21st", 12 → "12th", 23 → "23rd"."""
     if 10 <= n % 100 <= 20:
@@ -118,20 +123,20 @@ def number_phrase(tokens: Sequence[Token], index: int, words: Sequence[str]) -> 
     value = chinese_number(prev)
     if value is None or words[-1] != prev and words[-1] != str(value):
         return None  # the number was not shown as a number (a name, a word)
-    if text == "月" and 1 <= value <= 12:
+    if text in ("月", "月份") and 1 <= value <= 12:  # 3|月份 "March", not "3 month"
         return _MONTHS[value - 1]
     if text in ("日", "号") and 1 <= value <= 31:
         after_month = index >= 2 and tokens[index - 2].text == "月"
         return str(value) if after_month else f"the {ordinal(value)}"  # May 21 / the 21st
     if text == "年" and len(prev) == 4 and prev.isdigit():
         return prev  # 2024年: the year itself
-    if text in _MONTH_PARTS and 1 <= value <= 12:
-        return f"{_MONTH_PARTS[text]} {_MONTHS[value - 1]}"  # 3月底 "end of March"
+    if text in MONTH_PARTS and 1 <= value <= 12:
+        return f"{MONTH_PARTS[text]} {_MONTHS[value - 1]}"  # 3月底 "end of March"
     return None
 
 
 # a part of a month after its number (3|月底): CC-CEDICT reads 月底 "end of the month"
-_MONTH_PARTS = {"月底": "end of", "月末": "end of", "月初": "early", "月中": "mid"}
+MONTH_PARTS = {"月底": "end of", "月末": "end of", "月初": "early", "月中": "mid"}
 _QUARTER = re.compile(r"(第)?([一二三四1-4])(季度|季)")
 
 

@@ -27,6 +27,7 @@ A gloss of ``-`` drops the word (的, 了, 着: grammar English shows by word or
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -160,3 +161,27 @@ class FunctionWords:
 
         path = package_data("gloss_function_words.tsv")
         return cls.parse(path.read_text(encoding="utf-8").splitlines(), str(path))
+
+
+class GlossTables:
+    """The gloss's data: senses after a number (reader/data/gloss_after_number.tsv), the
+    function-word table (reader/data/gloss_function_words.tsv) and the measure words
+    (reader/data/measure_words.txt, shared with the vocabulary's number phrases)."""
+
+    def __init__(self) -> None:
+        from reader.paths import package_data, package_word_list
+
+        path = package_data("gloss_after_number.tsv")
+        self.after_number: dict[str, str] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                word, _, sense = line.partition("\t")
+                self.after_number[word.strip()] = sense.strip()
+        self.words = FunctionWords.load()
+        self.measures = package_word_list("measure_words.txt")
+
+
+@functools.cache
+def gloss_tables() -> GlossTables:
+    """The tables, read once per process (they are package data and never change)."""
+    return GlossTables()

@@ -59,12 +59,9 @@ class VocabRules:
 
     @cached_property
     def measure_words(self) -> frozenset[str]:
-        from reader.paths import package_data
+        from reader.paths import package_word_list
 
-        text = package_data("measure_words.txt").read_text(encoding="utf-8")
-        return frozenset(
-            line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"
-        )
+        return package_word_list("measure_words.txt")
 
     def is_number(self, token: Token, key: str) -> bool:
         """Digits, Chinese numerals, and numerals with a measure word (第三, 五年, 两千万元)."""

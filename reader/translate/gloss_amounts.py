@@ -1,0 +1,228 @@
+"""Rough amounts, a determiner with its measure word, and dates written in Chinese numerals,
+in the word-by-word gloss (gloss.py asks :func:`amount_phrase` before the dictionary).
+
+News counts roughly, and jieba keeps the count and its measure word in one token that no
+dictionary holds, so the gloss showed the characters or their first senses:
+
+- 数千名旅客 "数千 traveler", 数十名消防员 "数十 firefighter": 数/几 before a scale is
+  "thousands of", "dozens of" (数十万 "hundreds of thousands of");
+- 近千名志愿者 "near thousand people volunteer": 近 is "nearly 1,000"; 上|百家企业 "on 100":
+  上 before a hundred or more is "over 100";
+- 四十多个国家 "四十多 country", 一千余|家企业 "over 1,000 home company": a numeral with 多,
+  余 or 来 after it is "over 40", "about 10" (来), and its measure word only counts;
+- 十几万家 "over 100,000": 几 after a tens numeral is "-odd", read as "over";
+- 这份报告 "[zhèfèn] report", 首艘邮轮 "[shǒusōu]", 本次展会 "this next in sequence",
+  这场比赛 "this stage competition": a determiner with its measure word is the determiner
+  ("this report", "first cruise ship"), and the measure's sense only where no noun follows;
+- 九月底 "September background", 一月|一日 "January a day": a month's end and a day after
+  its month are "end of September", "January 1".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from reader.han import has_han
+from reader.model import Token
+from reader.translate.gloss_measures import noun_follows, simple, singular
+from reader.translate.gloss_numbers import MONTH_PARTS, chinese_number, month_name, number_words
+
+# 数/几 + a scale: the English of "some number of" that scale
+_ROUGH_SCALES = {
+    "十": "dozens of",
+    "百": "hundreds of",
+    "千": "thousands of",
+    "万": "tens of thousands of",
+    "十万": "hundreds of thousands of",
+    "百万": "millions of",
+    "千万": "tens of millions of",
+    "亿": "hundreds of millions of",
+    "十亿": "billions of",
+}
+# 近/上 + a round number: "nearly", "over" (近千名, 上百家, 上万个)
+_BOUNDS = {"近": "nearly", "将近": "nearly", "上": "over"}
+# a numeral with one of these after it (四十多, 一千余, 十来): "over" it, "about" it
+_AFTER_NUMERAL = {"多": "over", "余": "over", "来": "about"}
+_NUMERAL = "零〇一二三四五六七八九十百千万亿两"
+_ROUGH = re.compile(r"(数|几|好几)([十百千万亿]+)(.*)")
+_BOUNDED = re.compile(rf"(近|将近|上)([百千万亿][{_NUMERAL}]*)(.*)")
+_TRAILING = re.compile(rf"([{_NUMERAL}]+)(多|余|来)(.*)")
+_TENS_ODD = re.compile(r"([一二三四五六七八九]?十)几([万亿]?)(.*)")  # 十几, 二十几万
+
+# measure words that are the counted time itself (首日, 每年, 本周, 该月)
+TIME_UNITS = frozenset("日 天 年 月 周 星期 小时 分钟 秒 世纪".split())
+# a determiner opening a token with its measure word (这份, 首艘, 本次, 每户, 各项)
+DETERMINER_WORDS = {
+    "这": "this", "那": "that", "该": "the", "本": "this", "此": "this", "每": "every",
+    "各": "each", "首": "first", "某": "a certain", "哪": "which",
+}  # fmt: skip
+
+
+def amount_phrase(
+    tokens: Sequence[Token],
+    index: int,
+    after_number: Mapping[str, str],
+    measures: frozenset[str],
+    in_dictionary: Callable[[str], bool],
+) -> str | None:
+    """The gloss of token ``index`` if it is a rough amount, a determiner with its measure
+    word or a date in Chinese numerals (see the module); None otherwise. ``after_number``:
+    the measure words' counting senses; ``measures``: every measure word; ``in_dictionary``:
+    whether a word has a dictionary entry (首位 alone is "first place", not "first person")."""
+    word = simple(tokens[index].text)
+    noun_next = noun_follows(tokens, index)
+    if (date := _date(tokens, index, word)) is not None:
+        return date
+    for read in (_rough, _bounded, _trailing, _tens_odd):
+        found = read(word)
+        if found is not None:
+            amount, rest = found
+            counted = _measure(rest, after_number, measures, noun_next)
+            return None if counted is None else f"{amount} {counted}".strip()
+    measure = word[1:]
+    if (
+        len(word) == 2
+        and word[0] in DETERMINER_WORDS
+        and (measure in measures or measure in after_number)
+    ):
+        # a time unit is the noun itself (首日 "first day", 每年 "every year"), a measure
+        # word only counts what follows it
+        if not noun_next and in_dictionary(word):
+            return None  # a word of its own where no noun follows (首位 "first place")
+        only_counts = noun_next and measure not in TIME_UNITS
+        sense = "" if only_counts else singular(after_number.get(measure, ""))
+        if not sense and not noun_next and _clause_ends(tokens, index):
+            sense = "one"  # 这个 at the end of a clause: "this one"
+        return f"{DETERMINER_WORDS[word[0]]} {sense}".strip()
+    return None
+
+
+def joined_amount(
+    tokens: Sequence[Token],
+    index: int,
+    after_number: Mapping[str, str],
+    measures: frozenset[str],
+) -> str | None:
+    """The gloss of the previous token and token ``index`` read as one, where jieba cut an
+    amount or a date in two: 两|千余件 "over 2,000", 十一月|底 "end of November"; None
+    otherwise. The caller puts it in place of the previous token's gloss."""
+    if not index:
+        return None
+    before, word = simple(tokens[index - 1].text), simple(tokens[index].text)
+    digit = before in _DIGITS and word[:1] in "十百千万亿"
+    month_part = before.endswith("月") and word in ("底", "末", "初")
+    if not (digit or month_part):
+        return None
+    first, current = tokens[index - 1], tokens[index]
+    joined = Token(before + word, first.start, current.end, pos=current.pos)
+    around = [*tokens[: index - 1], joined, *tokens[index + 1 :]]
+    return amount_phrase(around, index - 1, after_number, measures, lambda _word: False)
+
+
+_DIGITS = frozenset("一二三四五六七八九两")
+
+
+def _clause_ends(tokens: Sequence[Token], index: int) -> bool:
+    return index + 1 >= len(tokens) or not has_han(tokens[index + 1].text)
+
+
+def bound_before(tokens: Sequence[Token], index: int) -> str | None:
+    """ "over" for 上 as its own token before a round number (上|百家企业, 上|千人), else
+    None: jieba cuts 上 off as a localiser, which the gloss read "on"."""
+    if simple(tokens[index].text) != "上" or index + 1 >= len(tokens):
+        return None
+    following = simple(tokens[index + 1].text)
+    return "over" if following[:1] in "百千万亿" else None
+
+
+def _measure(
+    rest: str, after_number: Mapping[str, str], measures: frozenset[str], noun_next: bool
+) -> str | None:
+    """What the rest of the token after its amount says: nothing for no rest or a measure
+    word before its noun, the measure's counting sense otherwise; None when the rest is no
+    measure word (the token is something else)."""
+    if not rest:
+        return ""
+    if rest not in measures and rest not in after_number:
+        return None
+    return "" if noun_next else after_number.get(rest, "")
+
+
+def _rough(word: str) -> tuple[str, str] | None:
+    match = _ROUGH.fullmatch(word)
+    if match is None:
+        return None
+    scale, rest = match.group(2), match.group(3)
+    # the longest scale the token opens with (数十万 "hundreds of thousands of")
+    for size in (2, 1):
+        if scale[:size] in _ROUGH_SCALES:
+            return _ROUGH_SCALES[scale[:size]], scale[size:] + rest
+    return None
+
+
+def _bounded(word: str) -> tuple[str, str] | None:
+    match = _BOUNDED.fullmatch(word)
+    if match is None or (value := chinese_number(match.group(2))) is None:
+        return None
+    return f"{_BOUNDS[match.group(1)]} {number_words(value)}", match.group(3)
+
+
+def _trailing(word: str) -> tuple[str, str] | None:
+    match = _TRAILING.fullmatch(word)
+    if match is None or (value := chinese_number(match.group(1))) is None or value < 10:
+        return None  # 一多 is no count; 三来 neither (来 "come")
+    return f"{_AFTER_NUMERAL[match.group(2)]} {number_words(value)}", match.group(3)
+
+
+def _tens_odd(word: str) -> tuple[str, str] | None:
+    match = _TENS_ODD.fullmatch(word)
+    if match is None or (tens := chinese_number(match.group(1))) is None:
+        return None
+    scale = {"": 1, "万": 10_000, "亿": 100_000_000}[match.group(2)]
+    return f"over {number_words(tens * scale)}", match.group(3)
+
+
+def _date(tokens: Sequence[Token], index: int, word: str) -> str | None:
+    """九月底 "end of September"; 一日 after 一月 "1" (the month already reads "January")."""
+    for part, english in MONTH_PARTS.items():
+        month = chinese_number(word[: -len(part)]) if word.endswith(part) else None
+        if month is not None and 1 <= month <= 12:
+            return f"{english} {month_name(month)}"
+    if len(word) < 2 or word[-1] not in "日号" or not index:
+        return None
+    day = chinese_number(word[:-1])
+    previous = simple(tokens[index - 1].text)
+    month = chinese_number(previous[:-1]) if previous.endswith("月") else None
+    if day is None or not 1 <= day <= 31 or month is None or not 1 <= month <= 12:
+        return None
+    return str(day)
+
+
+_SCORE_NUMBER = rf"(\d+|[{_NUMERAL}]+)"
+_SCORE = re.compile(rf"{_SCORE_NUMBER}比{_SCORE_NUMBER}(平)?")
+
+
+def scores(tokens: Sequence[Token]) -> dict[int, str]:
+    """Token index → gloss for a score (一比|一平 "1-1 draw", 3|比|1 "3-1", 二比|零 "2-0"),
+    "" on the score's later tokens. jieba cuts a score anywhere (一比 is a "word"), so it
+    is found in the sentence's text and kept only where it starts and ends at tokens'
+    edges; the gloss read 战成一比一平 "fight succeed one compare one flat"."""
+    text, starts = "", {}
+    for i, token in enumerate(tokens):
+        starts[len(text)] = i
+        text += simple(token.text)
+    ends = {start + len(simple(tokens[i].text)): i for start, i in starts.items()}
+    found: dict[int, str] = {}
+    for match in _SCORE.finditer(text):
+        first, last = starts.get(match.start()), ends.get(match.end())
+        left, right = _score_value(match.group(1)), _score_value(match.group(2))
+        if first is None or last is None or left is None or right is None:
+            continue
+        found[first] = f"{left}-{right}" + (" draw" if match.group(3) else "")
+        found.update({i: "" for i in range(first + 1, last + 1)})
+    return found
+
+
+def _score_value(number: str) -> int | None:
+    return int(number) if number.isdigit() else chinese_number(number)
