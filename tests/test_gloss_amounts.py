@@ -41,6 +41,7 @@ CASES = [
     ("这部电影上映首日票房就超过了两亿元。", ["first day"], []),
     ("这场比赛双方战成一比一平。", ["this competition", "end in 1-1 draw"], ["stage", "flat"]),
     ("他们二比零击败对手。", ["2-0"], ["compare"]),
+    ("中国女排以三比二逆转战胜对手。", ["by 3-2"], ["compare", "use"]),
     ("今年以来，该省已发生三起类似案件。", ["3 incidents"], ["rise"]),
     ("由于资金链断裂，这家公司于上月申请破产。", ["apply for go bankrupt"], ["sth"]),
     ("市民可通过手机应用程序查询实时路况。", ["can through"], ["approve"]),
@@ -52,6 +53,7 @@ CASES = [
     ("截至十二月底，工程已完工。", ["end of December"], ["background"]),
     ("每人发放两百元补贴。", ["200 yuan subsidy"], ["subsidies"]),
     ("该项目耗资上亿元。", ["over 100 million yuan"], ["on 100"]),
+    ("会议原定于下周三举行。", ["next Wednesday"], ["make a circuit"]),
     # lexicalised words and years stay as they were
     ("我们一起去吧。", ["together"], ["incident", "incidents"]),
     ("他在2008年将学生时代创立的企业卖掉。", ["2008 student"], ["students"]),

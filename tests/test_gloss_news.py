@@ -229,6 +229,10 @@ def test_a_sense_drops_its_article_but_not_a_quantity() -> None:
     assert _trim("an exit") == "exit"
     assert _trim("a few") == "a few"
     assert _trim("a lot") == "a lot"
+    # a name keeps its own "of"; a place's description after the name is cut
+    assert _trim("Ministry of Foreign Affairs") == "Ministry of Foreign Affairs"
+    assert _trim("Hangzhou subprovincial city and capital of Zhejiang") == "Hangzhou"
+    assert _trim("to apply for sth") == "apply for"  # CC-CEDICT's placeholder goes
 
 
 def test_a_measure_counts_one_in_the_singular() -> None:

@@ -38,6 +38,8 @@ def _words(segmenter: Segmenter, text: str) -> list[str]:
         # a preposition glued to the level of a government body
         ("记者从市教育局获悉，新学期将推迟开学。", "从市"),
         ("记者从区卫健委了解到这一情况。", "从区"),
+        # a preposition glued to a time word (jieba even tags 于本周 as a person)
+        ("比赛原定于本周六举行。", "于本周"),
         # a news dateline: the day and the dispatch, never 日电 "NEC"
         ("新华社北京12月4日电 国家主席出席会议。", "日电"),
         ("本报杭州5日讯 今天降温。", "日讯"),
@@ -65,6 +67,7 @@ def test_family_is_cut_apart(segmenter: Segmenter, text: str, bad: str) -> None:
         ("日电是一家日本电子公司。", "日电"),  # no number before it: NEC stays a word
         ("这里发生了地震。", "地震"),  # a dictionary word opening with 地 stays
         ("他被移送桃园地检署后声押。", "地检署"),  # after a place: 地 is no particle
+        ("从今年起实施新规。", "从今年起"),  # a word of its own: "from this year on"
     ],
 )
 def test_words_outside_the_families_stay(segmenter: Segmenter, text: str, word: str) -> None:

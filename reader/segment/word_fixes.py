@@ -17,7 +17,9 @@ The lists live in reader/data/segment_fixes.tsv (``kind<TAB>characters<TAB>reaso
 - ``preposition`` / ``admin_level``: jieba's HMM glues a preposition to the level of the
   government body that follows (记者从市教育局获悉 → 从市 | 教育局). A word jieba's
   dictionary doesn't know, made of a preposition and an administrative level, before a Han
-  word, is cut in two: 从 | 市 | 教育局.
+  word, is cut in two: 从 | 市 | 教育局. It glues one to a time word too, and may call the
+  result a person (原定于本周六 → 于本周/nr | 六): a word made of a preposition and a word
+  the dictionary tags as time (本周, 下月, 明年) is cut after the preposition.
 - ``particle``: jieba's HMM glues a structural particle to the verb after it (高兴地说 →
   地说, 大声地喊 → 地喊): an unknown word opening with one and going on with a verb, after
   a word that is no noun, is cut after it (地 | 说), so the word and its pinyin read "de
@@ -133,6 +135,9 @@ class WordFixes:
             if self._preposition_glued_to_level(word, words[k + 1 : k + 2], known):
                 out.extend(word)
                 continue
+            if self._preposition_glued_to_time(word, known, tag):
+                out.extend((word[0], word[1:]))
+                continue
             if (
                 frame_open >= 0
                 and len(out) - frame_open <= _FRAME_REACH
@@ -181,6 +186,20 @@ class WordFixes:
             and bool(following)
             and is_han(following[0][0])
             and not known(word)
+        )
+
+    def _preposition_glued_to_time(
+        self, word: str, known: Callable[[str], bool], tag: Callable[[str], str] | None
+    ) -> bool:
+        """于本周 (before 六): a preposition + a time word the dictionary knows. jieba's
+        dictionary holds some of these as words (于本周, freq 16), so whether it knows the
+        whole is not asked: a preposition and a time word make no word of their own."""
+        return (
+            tag is not None
+            and len(word) > 2
+            and word[0] in self.prepositions
+            and known(word[1:])
+            and tag(word[1:]).startswith("t")
         )
 
     def _function_word_follows(

@@ -110,6 +110,8 @@ def joined_amount(
     if not index:
         return None
     before, word = simple(tokens[index - 1].text), simple(tokens[index].text)
+    if before in _WEEKS and word in _WEEKDAYS:  # 本周|六 "this Saturday"
+        return f"{_WEEKS[before]} {_WEEKDAYS[word]}".strip()
     digit = before in _DIGITS and word[:1] in "十百千万亿"
     month_part = before.endswith("月") and word in ("底", "末", "初")
     if not (digit or month_part):
@@ -121,6 +123,14 @@ def joined_amount(
 
 
 _DIGITS = frozenset("一二三四五六七八九两")
+# a week and its day in two tokens (本周|六, 下周|一): the day after its week
+_WEEKS = {"本周": "this", "上周": "last", "下周": "next", "周": "", "星期": "", "礼拜": ""}
+_WEEKDAYS = dict(
+    zip(
+        "一二三四五六日天",
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Sunday".split(),
+    )
+)
 
 
 def _clause_ends(tokens: Sequence[Token], index: int) -> bool:
@@ -216,12 +226,22 @@ def scores(tokens: Sequence[Token]) -> dict[int, str]:
     found: dict[int, str] = {}
     for match in _SCORE.finditer(text):
         first, last = starts.get(match.start()), ends.get(match.end())
+        opening = ""
+        if first is None:  # 以三比|二: jieba glued the preposition before it
+            first = starts.get(match.start() - 1)
+            opening = _SCORE_OPENERS.get(text[match.start() - 1 : match.start()], "")
+            first = first if opening else None
         left, right = _score_value(match.group(1)), _score_value(match.group(2))
         if first is None or last is None or left is None or right is None:
             continue
-        found[first] = f"{left}-{right}" + (" draw" if match.group(3) else "")
+        score = f"{left}-{right}" + (" draw" if match.group(3) else "")
+        found[first] = f"{opening} {score}".strip()
         found.update({i: "" for i in range(first + 1, last + 1)})
     return found
+
+
+# a preposition jieba glues to a score's first number (以三比|二逆转战胜对手)
+_SCORE_OPENERS = {"以": "by"}
 
 
 def _score_value(number: str) -> int | None:

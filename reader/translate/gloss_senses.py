@@ -61,9 +61,25 @@ def trim_sense(definition: str) -> str:
     if len(words) == 2 and words[0][:1].isupper() and words[1] in _PLACE_KINDS:
         return words[0]  # "Shanghai municipality" → "Shanghai"
     if len(words) > 3 and words[0][:1].isupper():
-        # "Hangzhou subprovincial city and capital of …" → "Hangzhou"
-        sense = " ".join(words[: next((i for i, w in enumerate(words) if w.islower()), 3)])
+        # "Hangzhou subprovincial city and capital of …" → "Hangzhou"; a name's own "of"
+        # stays ("Ministry of Foreign Affairs" was cut to "Ministry")
+        sense = " ".join(
+            words[: next((i for i, w in enumerate(words) if _ends_name(words, i)), len(words))]
+        )
     return sense
+
+
+# small words inside a name when a capitalised word follows ("Bank of China", "Ministry of
+# Foreign Affairs", "Council for Trade")
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "de"})
+
+
+def _ends_name(words: list[str], i: int) -> bool:
+    """Whether the capitalised name that opens ``words`` ends before word ``i``."""
+    word = words[i]
+    if not word.islower():
+        return False
+    return word not in _NAME_JOINERS or i + 1 >= len(words) or not words[i + 1][:1].isupper()
 
 
 def _definitions(entry: object) -> tuple[str, ...]:
