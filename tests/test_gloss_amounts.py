@@ -54,6 +54,15 @@ CASES = [
     ("每人发放两百元补贴。", ["200 yuan subsidy"], ["subsidies"]),
     ("该项目耗资上亿元。", ["over 100 million yuan"], ["on 100"]),
     ("会议原定于下周三举行。", ["next Wednesday"], ["make a circuit"]),
+    # everyday sentences: counts, frames and plural 们
+    ("这本书我看了三遍。", ["3 times"], ["everywhere"]),
+    ("她比她姐姐高一点。", ["high a little"], ["o'clock"]),
+    ("孩子们放学后在操场上踢足球。", ["children", "playground on"], ["first", "dismiss"]),
+    ("这家餐厅的菜又便宜又好吃。", ["both cheap and tasty"], ["again"]),
+    ("他连一句话都没说就走了。", ["even a word not say"], ["continuously", "dialect"]),
+    ("等雨停了再走吧。", ["when rain stop"], ["etc."]),
+    ("如果明天不下雨，我们就去爬山。", ["no rain"], ["less than"]),
+    ("虽然工作很忙，但他仍然坚持锻炼身体。", ["very busy"], ["hurry"]),
     # lexicalised words and years stay as they were
     ("我们一起去吧。", ["together"], ["incident", "incidents"]),
     ("他在2008年将学生时代创立的企业卖掉。", ["2008 student"], ["students"]),

@@ -52,6 +52,7 @@ from reader.translate.protect import PUNCTUATION, has_han, is_han, tidy
 _MAX_WORD = 6  # characters in the longest dictionary piece tried
 # aspect particles glued to a verb inside an unknown compound
 _ASPECT = frozenset("了过着")
+_LOCALISERS = frozenset("上里中内下外")
 
 
 def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str = "") -> str:
@@ -107,8 +108,13 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
                     # (难以想像 "hard to imagine", not "hard to imagination")
                     head = pos == "n" and i == len(pieces) - 1
                     head = head and not (glossed and (glossed[-1] or "").endswith(" to"))
-                    alone = [Token(key, 0, len(key), pos=pos if head else "")]
-                    sense = tables.words.gloss(key, alone, 0) if key in tables.words else None
+                    # a localiser closing the word (操场上, 房间里) reads as one: "on", "in"
+                    place = i and i == len(pieces) - 1 and key in _LOCALISERS
+                    alone = [Token(key, 0, len(key), pos="f" if place else pos if head else "")]
+                    if i:  # the piece before it: no sentence starts inside a word (化|等)
+                        alone.insert(0, Token(keys[i - 1], 0, 0))
+                    at = len(alone) - 1
+                    sense = tables.words.gloss(key, alone, at) if key in tables.words else None
                     if sense is None:
                         sense = short_sense(piece, piece_prefer, pos if head else "")
                     glossed.append(sense)
@@ -229,6 +235,9 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
         elif index and tokens[index - 1].text in QUANTITY_WORDS and simplified in after_number:
             # 这|款手机 "this phone": the demonstrative says it; the measure only counts
             words.append("" if noun_follows(tokens, index) else singular(after_number[simplified]))
+        elif simplified == "们" and words and words[-1]:
+            words[-1] = plural(words[-1])  # 孩子|们 "children", not "child"
+            words.append("")
         elif (bound := bound_before(tokens, index)) is not None:
             words.append(bound)  # 上|百家企业 "over 100 companies", not "on"
         elif (

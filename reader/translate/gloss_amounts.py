@@ -129,6 +129,7 @@ _WEEKDAYS = dict(
     zip(
         "一二三四五六日天",
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Sunday".split(),
+        strict=True,
     )
 )
 

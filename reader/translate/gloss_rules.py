@@ -18,6 +18,7 @@ Conditions (space-separated, all must hold; ``*`` = always):
 - ``closes:影响`` one of these words comes within the next few tokens, no punctuation
   between (the 受 … 影响 frame: "affected by …", the closing 影响 then adds nothing)
 - ``end``         no Chinese token follows (end of sentence or punctuation next)
+- ``start``       the sentence or a clause starts here (no token before, or a stop or a comma)
 
 Words in ``prev:``, ``next:``, ``opened:`` and ``closes:`` are Simplified and match a
 Traditional neighbour too (週四通過…預算案 holds ``closes:预算案``), as the word itself does.
@@ -35,6 +36,7 @@ from reader.errors import ReaderError
 from reader.han import has_han
 from reader.model import Token
 
+_CLAUSE_MARKS = frozenset("，,。；;：:！!？?")
 _KINDS = ("pos", "reading", "after", "before", "prev", "next", "opened", "closes")
 _FRAME_REACH = 6  # tokens between the words that open and close a frame (在 … 中)
 
@@ -66,6 +68,10 @@ class Rule:
                 ok = _opened(tokens, index, values)
             elif kind == "closes":
                 ok = _closes(tokens, index, values)
+            elif kind == "start":
+                # a clause starts after a stop or a comma, not after a name in Latin
+                # letters or a closing quote (Google、Meta等 is still a list)
+                ok = prev is None or prev.text in _CLAUSE_MARKS
             else:  # "end"
                 ok = nxt is None or not _has_han(nxt.text)
             if not ok:
@@ -140,14 +146,14 @@ class FunctionWords:
             for cond in when.split():
                 if cond == "*":
                     continue
-                if cond == "end":
-                    conditions.append(("end", ()))
+                if cond in ("start", "end"):
+                    conditions.append((cond, ()))
                     continue
                 kind, _, values = cond.partition(":")
                 if kind not in _KINDS or not values:
                     raise ReaderError(
                         f"{source}:{lineno}: unknown condition {cond!r}; use "
-                        "pos:, reading:, after:, before:, prev:, next:, opened:, closes: or end"
+                        "pos:, reading:, after:, before:, prev:, next:, opened:, closes:, start or end"
                     )
                 conditions.append((kind, tuple(values.split(","))))
             rules.setdefault(word, []).append(
