@@ -98,6 +98,34 @@ def test_a_leaders_generals_are_the_leader_a_ministry_that_will_act_stays() -> N
     assert kept(text, named, lac) == [("韩游瑰", "PER"), ("国防部", "ORG")]
 
 
+def test_an_office_alone_is_no_person_a_person_after_it_is() -> None:
+    text = "汉殇帝任命黄门侍郎邓悝为虎贲中郎将。"
+    named = spans_of(text, ("黄门侍郎", "PER", 0.9), ("邓悝", "PER", 0.99))
+    assert kept(text, named) == [("邓悝", "PER")]
+
+
+def test_a_fiefs_title_before_its_bearer_is_no_name_alone_it_stays() -> None:
+    text = "还未出发，楚王司马玮作乱；申侯联合缯国。"
+    named = spans_of(text, ("楚王", "PER", 0.83), ("申侯", "PER", 0.95))
+    bearer = text.index("司马玮")
+    lac = [(bearer, bearer + 3, "PER")]
+    assert kept(text, named, lac) == [("申侯", "PER")]
+
+
+def test_a_persons_class_is_the_person_when_lac_reads_them_apart() -> None:
+    text = "最终，汪苏泷班获得称号，王小班也在场。"
+    named = spans_of(text, ("汪苏泷班", "PER", 0.76), ("王小班", "PER", 0.99))
+    at = text.index("汪苏泷")
+    lac = [(at, at + 3, "PER"), (at + 3, at + 4, "n")]
+    assert kept(text, named, lac) == [("汪苏泷", "PER"), ("王小班", "PER")]
+
+
+def test_a_span_run_into_a_set_phrase_is_cut_before_it() -> None:
+    text = "安史之乱是唐由盛转衰的转折点，王由盛先生也这样说。"
+    named = spans_of(text, ("唐由盛", "PER", 0.99), ("王由盛", "PER", 0.99))
+    assert kept(text, named) == [("王由盛", "PER")]
+
+
 def test_a_bad_row_is_refused() -> None:
     with pytest.raises(ValueError, match="bad name-clue row"):
         parse_clues("address\t将军\n")

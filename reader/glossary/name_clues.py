@@ -56,6 +56,10 @@ _KINDS = (
     "alias_before",
     "species_mark",
     "era_bracket",
+    "office",
+    "fief_title",
+    "team_char",
+    "phrase",
 )
 
 
@@ -72,6 +76,10 @@ class ClueRules:
     alias_before: tuple[str, ...]  # 又名 in 又名葛麻姆
     species_marks: tuple[str, ...]  # 学名: an article on a species
     era_brackets: tuple[str, ...]  # （ in 嘉庆19年（1814年）
+    offices: frozenset[str] = frozenset()  # 黄门侍郎: an office alone
+    fief_titles: frozenset[str] = frozenset()  # 王 in 楚王司马玮
+    team_chars: frozenset[str] = frozenset()  # 班 in 汪苏泷班
+    phrases: tuple[str, ...] = ()  # 由盛转衰 in 唐由盛转衰
 
 
 def parse_clues(text: str, source: str = CLUES_FILE) -> ClueRules:
@@ -92,6 +100,10 @@ def parse_clues(text: str, source: str = CLUES_FILE) -> ClueRules:
         alias_before=tuple(values["alias_before"]),
         species_marks=tuple(values["species_mark"]),
         era_brackets=tuple(values["era_bracket"]),
+        offices=frozenset(values["office"]),
+        fief_titles=frozenset("".join(values["fief_title"])),
+        team_chars=frozenset("".join(values["team_char"])),
+        phrases=tuple(values["phrase"]),
     )
 
 
@@ -113,6 +125,21 @@ def clue_edges(
     own = (entity.start, entity.end, entity.type)
     name = text[entity.start : entity.end]
     others = [n for n in neighbours if n is not entity]
+    cut = next(
+        (at for at in range(1, len(name)) if text.startswith(rules.phrases, entity.start + at)),
+        None,
+    )
+    if cut is not None:  # 唐由盛|转衰: the phrase is no part of the name
+        return entity.start, entity.start + cut, entity.type
+    words = lac_words or ()
+    if (
+        entity.type == "PER"
+        and len(name) >= 3
+        and name[-1] in rules.team_chars
+        and (entity.start, entity.end - 1, "PER") in words
+        and (entity.end - 1, entity.end, "n") in words
+    ):
+        return entity.start, entity.end - 1, "PER"  # 汪苏泷|班 "Wang Sulong's class"
     if entity.type == "PER":
         whole = _named_whole_elsewhere(entity, name, text, others)
         if whole is not None:
@@ -205,16 +232,22 @@ def clue_verdict(
     entity: Entity,
     text: str,
     senses: Sequence[str],
+    lac_words: Sequence[Word] | None,
     rules: ClueRules,
     families: FamilyRules,
 ) -> str | None:
     """ "drop" (no name), "PER" or "ORG" (the span is that), or None (nothing said).
-    ``senses``: CC-CEDICT's proper-noun definitions of the span."""
+    ``senses``: CC-CEDICT's proper-noun definitions of the span; ``lac_words``: LAC's
+    analysis of ``text`` (None without it)."""
     name = text[entity.start : entity.end]
     after = text[entity.end :]
+    if len(name) < 2:
+        return "drop"  # 唐 of 唐由盛转衰: nothing of a name is left
     if entity.type == "PER":
-        if _surname_and(name, rules.addresses | rules.surname_words):
-            return "drop"  # 王将军, 李教授, 李姓郡望
+        if name in rules.offices or _surname_and(name, rules.addresses | rules.surname_words):
+            return "drop"  # 黄门侍郎; 王将军, 李教授, 李姓郡望
+        if _a_title_before_its_bearer(entity, name, lac_words, rules):
+            return "drop"  # 楚王司马玮 "Sima Wei, Prince of Chu"
         if _a_company(senses, rules):
             return "ORG"  # 米高梅 "Metro-Goldwyn-Mayer (American media company)"
         if _a_species_alias(entity, text, rules):
@@ -231,6 +264,20 @@ def clue_verdict(
     if len(name) == 2 and _a_reign_year(after, senses, rules):
         return "drop"  # 嘉庆19年（1814年）
     return None
+
+
+def _a_title_before_its_bearer(
+    entity: Entity, name: str, lac_words: Sequence[Word] | None, rules: ClueRules
+) -> bool:
+    """楚王司马玮: an ancient state and a ruler's title (王, 侯, 公) right before a person LAC
+    reads there is the title of that person (申侯 alone, a ruler known by his fief, stays)."""
+    from reader.glossary.name_words import get_word_rules
+
+    if len(name) != 2 or name[1] not in rules.fief_titles:
+        return False
+    if name[0] not in get_word_rules().people_states:
+        return False
+    return any(a == entity.end and tag == "PER" for a, _, tag in lac_words or ())
 
 
 def _surname_and(name: str, words: frozenset[str]) -> bool:

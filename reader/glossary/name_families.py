@@ -290,7 +290,7 @@ def _verdict(
     kind = kind_of(entity, text, senses, neighbours, rules)
     if kind is not None:  # 齐云塔 a building, 刘宋 a dynasty, 希波克拉底 a person
         return kind
-    clue = clue_verdict(entity, text, senses, get_clues(), rules)
+    clue = clue_verdict(entity, text, senses, lac_words, get_clues(), rules)
     if clue is not None:  # 王将军, 威廉王子, 米高梅, 日军舰队 … (sixteenth round)
         return clue
     if entity.type == "ORG" and is_a_nations_army(name, senses, rules):
