@@ -126,6 +126,21 @@ def test_a_span_run_into_a_set_phrase_is_cut_before_it() -> None:
     assert kept(text, named) == [("王由盛", "PER")]
 
 
+def test_a_classical_pronoun_and_an_adverb_is_no_person_a_surname_and_name_is() -> None:
+    text = "汝今独得此二字，汝南的汝今明来信。"
+    first = text.index("汝今")
+    other = text.index("汝今明")
+    named = [Found(first, first + 2, "PER", 0.8), Found(other, other + 3, "PER", 0.99)]
+    assert kept(text, named) == [("汝今明", "PER")]
+
+
+def test_a_storm_slowed_in_a_sentence_of_storms_is_no_person() -> None:
+    text = "风暴北侧的高压脊减弱，促使伊莱亚娜的前进速度放缓。"
+    assert kept(text, spans_of(text, ("伊莱亚娜", "PER", 0.91))) == []
+    text = "会议拖延，促使伊莱亚娜的前进速度放缓。"
+    assert kept(text, spans_of(text, ("伊莱亚娜", "PER", 0.91))) == [("伊莱亚娜", "PER")]
+
+
 def test_a_bad_row_is_refused() -> None:
     with pytest.raises(ValueError, match="bad name-clue row"):
         parse_clues("address\t将军\n")

@@ -60,6 +60,8 @@ _KINDS = (
     "fief_title",
     "team_char",
     "phrase",
+    "pronoun",
+    "pronoun_next",
 )
 
 
@@ -80,6 +82,8 @@ class ClueRules:
     fief_titles: frozenset[str] = frozenset()  # 王 in 楚王司马玮
     team_chars: frozenset[str] = frozenset()  # 班 in 汪苏泷班
     phrases: tuple[str, ...] = ()  # 由盛转衰 in 唐由盛转衰
+    pronouns: frozenset[str] = frozenset()  # 汝 in 汝今 "now you"
+    pronoun_next: frozenset[str] = frozenset()  # 今 in 汝今
 
 
 def parse_clues(text: str, source: str = CLUES_FILE) -> ClueRules:
@@ -104,6 +108,8 @@ def parse_clues(text: str, source: str = CLUES_FILE) -> ClueRules:
         fief_titles=frozenset("".join(values["fief_title"])),
         team_chars=frozenset("".join(values["team_char"])),
         phrases=tuple(values["phrase"]),
+        pronouns=frozenset("".join(values["pronoun"])),
+        pronoun_next=frozenset("".join(values["pronoun_next"])),
     )
 
 
@@ -248,6 +254,8 @@ def clue_verdict(
             return "drop"  # 黄门侍郎; 王将军, 李教授, 李姓郡望
         if _a_title_before_its_bearer(entity, name, lac_words, rules):
             return "drop"  # 楚王司马玮 "Sima Wei, Prince of Chu"
+        if len(name) == 2 and name[0] in rules.pronouns and name[1] in rules.pronoun_next:
+            return "drop"  # 汝今 "now you"
         if _a_company(senses, rules):
             return "ORG"  # 米高梅 "Metro-Goldwyn-Mayer (American media company)"
         if _a_species_alias(entity, text, rules):
