@@ -141,6 +141,20 @@ def test_a_storm_slowed_in_a_sentence_of_storms_is_no_person() -> None:
     assert kept(text, spans_of(text, ("伊莱亚娜", "PER", 0.91))) == [("伊莱亚娜", "PER")]
 
 
+def test_a_region_an_office_is_named_after_is_a_place_a_person_is_not() -> None:
+    text = "朵甘思属吐蕃等路宣慰使司都元帅府，又被称为朵甘思宣慰司，李明任职于此。"
+    named = spans_of(text, ("朵甘思", "PER", 0.97), ("李明", "PER", 0.99))
+    assert kept(text, named) == [("朵甘思", "LOC"), ("李明", "PER")]
+
+
+def test_a_foreign_name_and_people_is_a_people_a_spokesman_is_not() -> None:
+    text = "有人说，伊特鲁里亚人早在公元前就用牙桥；马克思人在伦敦。"
+    named = spans_of(text, ("伊特鲁里亚", "PER", 0.94), ("马克思", "PER", 0.99))
+    at = text.index("人早")
+    assert kept(text, named, [(at, at + 1, "n")]) == [("马克思", "PER")]
+    assert kept(text, named, [(at, at + 2, "n")]) == [("伊特鲁里亚", "PER"), ("马克思", "PER")]
+
+
 def test_a_bad_row_is_refused() -> None:
     with pytest.raises(ValueError, match="bad name-clue row"):
         parse_clues("address\t将军\n")

@@ -25,7 +25,11 @@ Verdicts (:func:`clue_verdict`):
 - **a nation's forces and a unit** (日军舰队 "the Japanese fleet") are no named body, as
   日军 is none;
 - **a species' other name** (山葛（学名：）又名葛麻姆) is no person;
-- **a reign period in Arabic numerals** (嘉庆19年（1814年）) is no name.
+- **a reign period in Arabic numerals** (嘉庆19年（1814年）) is no name;
+- **a region an imperial office is named after** (…又被称为朵甘思宣慰司 "… the Dokham
+  Pacification Commission") is a place;
+- **a classical pronoun and an adverb** (汝今 "now you"), **an office alone** (黄门侍郎),
+  **a fief's title before its bearer** (楚王司马玮) are no person.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ _KINDS = (
     "phrase",
     "pronoun",
     "pronoun_next",
+    "region_office",
 )
 
 
@@ -84,6 +89,7 @@ class ClueRules:
     phrases: tuple[str, ...] = ()  # 由盛转衰 in 唐由盛转衰
     pronouns: frozenset[str] = frozenset()  # 汝 in 汝今 "now you"
     pronoun_next: frozenset[str] = frozenset()  # 今 in 汝今
+    region_offices: tuple[str, ...] = ()  # 宣慰司 in 朵甘思宣慰司
 
 
 def parse_clues(text: str, source: str = CLUES_FILE) -> ClueRules:
@@ -110,6 +116,7 @@ def parse_clues(text: str, source: str = CLUES_FILE) -> ClueRules:
         phrases=tuple(values["phrase"]),
         pronouns=frozenset("".join(values["pronoun"])),
         pronoun_next=frozenset("".join(values["pronoun_next"])),
+        region_offices=tuple(values["region_office"]),
     )
 
 
@@ -256,6 +263,8 @@ def clue_verdict(
             return "drop"  # 楚王司马玮 "Sima Wei, Prince of Chu"
         if len(name) == 2 and name[0] in rules.pronouns and name[1] in rules.pronoun_next:
             return "drop"  # 汝今 "now you"
+        if _a_foreign_people(entity, name, text, lac_words):
+            return "drop"  # 伊特鲁里亚人 "the Etruscans"
         if _a_company(senses, rules):
             return "ORG"  # 米高梅 "Metro-Goldwyn-Mayer (American media company)"
         if _a_species_alias(entity, text, rules):
@@ -271,6 +280,8 @@ def clue_verdict(
         return "drop"  # 拜火教 "Zoroastrianism"
     if len(name) == 2 and _a_reign_year(after, senses, rules):
         return "drop"  # 嘉庆19年（1814年）
+    if any(name + office in text for office in rules.region_offices):
+        return "LOC"  # 朵甘思 of …又被称为朵甘思宣慰司: a region
     return None
 
 
@@ -286,6 +297,27 @@ def _a_title_before_its_bearer(
     if name[0] not in get_word_rules().people_states:
         return False
     return any(a == entity.end and tag == "PER" for a, _, tag in lac_words or ())
+
+
+def _reads_foreign(name: str) -> bool:
+    """A foreign name written by sound, with no Chinese surname (阿杜瓦, 伊特鲁里亚)."""
+    from reader.glossary.auto import is_transliteration_by_rule, surname_length
+    from reader.glossary.transliteration import transliteration_odds
+
+    if surname_length(name):
+        return False
+    return is_transliteration_by_rule(name) or transliteration_odds().is_foreign(name)
+
+
+def _a_foreign_people(
+    entity: Entity, name: str, text: str, lac_words: Sequence[Word] | None
+) -> bool:
+    """有人说，伊特鲁里亚人早在… "the Etruscans …": a foreign "person" of three characters or
+    more followed by 人 "people" that LAC reads as a word of its own (not 人士, 人数) is a
+    people."""
+    if len(name) < 3 or not text.startswith("人", entity.end) or not _reads_foreign(name):
+        return False
+    return (entity.end, entity.end + 1, "n") in (lac_words or ())
 
 
 def _surname_and(name: str, words: frozenset[str]) -> bool:
