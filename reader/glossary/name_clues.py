@@ -16,8 +16,8 @@ Edges (:func:`clue_edges`), before the screen judges the span:
 
 Verdicts (:func:`clue_verdict`):
 
-- **a surname and a title of address** (王将军 "General Wang", 李教授, 朱太尉) and **a
-  surname and 姓** (李姓郡望 "the Li surname's commanderies") have no given name;
+- **a surname and a title of address** (王将军 "General Wang", 朱太尉) has no given name
+  (the titles reader/data/person_titles.tsv renders — 付小姐 "Ms. Fu" — are left to it);
 - **a person's title after an "organisation"** (威廉王子 "Prince William") makes it a person;
 - **a company CC-CEDICT knows** typed a person (米高梅 "Metro-Goldwyn-Mayer (American
   media company)") is an organisation; **a religion** it knows (拜火教 "Zoroastrianism") is
@@ -54,7 +54,6 @@ _KINDS = (
     "company_sense",
     "belief_end",
     "belief_sense",
-    "surname_word",
     "army_unit",
     "band_after",
     "alias_before",
@@ -77,7 +76,6 @@ class ClueRules:
     company_senses: tuple[str, ...]  # "company" in 米高梅's CC-CEDICT definition
     belief_ends: tuple[str, ...]  # 教 in 拜火教
     belief_senses: tuple[str, ...]  # "worship" in 拜火教's definition
-    surname_words: frozenset[str]  # 姓 in 李姓郡望
     army_units: tuple[str, ...]  # 舰队 in 日军舰队
     band_after: tuple[str, ...]  # 将 in 韩游瑰部将
     alias_before: tuple[str, ...]  # 又名 in 又名葛麻姆
@@ -104,7 +102,6 @@ def parse_clues(text: str, source: str = CLUES_FILE) -> ClueRules:
         company_senses=tuple(v.lower() for v in values["company_sense"]),
         belief_ends=tuple(values["belief_end"]),
         belief_senses=tuple(v.lower() for v in values["belief_sense"]),
-        surname_words=frozenset(values["surname_word"]),
         army_units=tuple(values["army_unit"]),
         band_after=tuple(values["band_after"]),
         alias_before=tuple(values["alias_before"]),
@@ -131,10 +128,11 @@ def clue_edges(
     neighbours: Sequence[Entity],
     lac_words: Sequence[Word] | None,
     rules: ClueRules,
-) -> tuple[int, int, str]:
+) -> tuple[int, int, str] | None:
     """The span and type of ``entity`` once a cut edge is mended (its own when no clue
-    applies): a person the sentence names whole elsewhere, a city of the world, a leader
-    before 部将 (``lac_words``: LAC's analysis of ``text``, None without it)."""
+    applies; None when no name is left): a set phrase run into, a person's class, a person
+    the sentence names whole elsewhere, a city of the world, a leader before 部将
+    (``lac_words``: LAC's analysis of ``text``, None without it)."""
     own = (entity.start, entity.end, entity.type)
     name = text[entity.start : entity.end]
     others = [n for n in neighbours if n is not entity]
@@ -142,8 +140,8 @@ def clue_edges(
         (at for at in range(1, len(name)) if text.startswith(rules.phrases, entity.start + at)),
         None,
     )
-    if cut is not None:  # 唐由盛|转衰: the phrase is no part of the name
-        return entity.start, entity.start + cut, entity.type
+    if cut is not None:  # 唐由盛|转衰: the phrase is no part of the name (唐 alone: none)
+        return (entity.start, entity.start + cut, entity.type) if cut >= 2 else None
     words = lac_words or ()
     if (
         entity.type == "PER"
@@ -254,11 +252,9 @@ def clue_verdict(
     analysis of ``text`` (None without it)."""
     name = text[entity.start : entity.end]
     after = text[entity.end :]
-    if len(name) < 2:
-        return "drop"  # 唐 of 唐由盛转衰: nothing of a name is left
     if entity.type == "PER":
-        if name in rules.offices or _surname_and(name, rules.addresses | rules.surname_words):
-            return "drop"  # 黄门侍郎; 王将军, 李教授, 李姓郡望
+        if name in rules.offices or _surname_and(name, rules.addresses):
+            return "drop"  # 黄门侍郎; 王将军, 朱太尉
         if _a_title_before_its_bearer(entity, name, lac_words, rules):
             return "drop"  # 楚王司马玮 "Sima Wei, Prince of Chu"
         if len(name) == 2 and name[0] in rules.pronouns and name[1] in rules.pronoun_next:

@@ -30,7 +30,11 @@ own score (the data and its reasons: reader/data/name_families.tsv):
   sentence (its words and their name tags; the recogniser reads them as evidence, but decides
   per character) share no name, or LAC's names cut across the span (蓝天蔚率, 唐蒙习部): then
   the recogniser must be surer than its shown-name threshold (``disagreement_floor``, chosen
-  on CLUENER train's tuning part).
+  on CLUENER train's tuning part);
+- **clues in or around the span** (reader/glossary/name_clues.py, the sixteenth round): a
+  surname and a title of address (王将军), a prince's title after a "body" (威廉王子), a
+  company CC-CEDICT knows typed a person (米高梅), a name cut inside the same name of the
+  sentence (罗凤 of 阁罗凤) or inside a city of the world (谢希尔 of 内夫谢希尔).
 """
 
 from __future__ import annotations
@@ -240,6 +244,8 @@ def screen(
                 kept.append(entity)
                 continue
         edges = clue_edges(entity, text, entities, lac_words, get_clues())
+        if edges is None:  # 唐由盛转衰: a set phrase with no name before it
+            continue
         if edges != (entity.start, entity.end, entity.type):
             entity = NameSpan(*edges, entity.confidence)  # 罗凤 → 阁罗凤 (sixteenth round)
             if entity.type == "LOC":  # 谢希尔 of 内夫谢希尔 (Nevşehir): a city's piece
@@ -269,8 +275,8 @@ def _verdict(
     neighbours: Sequence[Entity] = (),
     forces: Callable[[Entity], bool] | None = None,
 ) -> str:
-    """keep, drop, LOC (a place), ruler (without the reign period) or head:N (the first N
-    characters are the person)."""
+    """keep, drop, LOC (a place), PER or ORG (retyped), ruler (without the reign period) or
+    head:N (the first N characters are the person)."""
     name = text[entity.start : entity.end]
     head = head_before_a_verb(name, rules)
     if head is not None:
