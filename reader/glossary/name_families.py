@@ -30,7 +30,11 @@ own score (the data and its reasons: reader/data/name_families.tsv):
   sentence (its words and their name tags; the recogniser reads them as evidence, but decides
   per character) share no name, or LAC's names cut across the span (蓝天蔚率, 唐蒙习部): then
   the recogniser must be surer than its shown-name threshold (``disagreement_floor``, chosen
-  on CLUENER train's tuning part).
+  on CLUENER train's tuning part);
+- **clues in or around the span** (reader/glossary/name_clues.py, the sixteenth round): a
+  surname and a title of address (王将军), a prince's title after a "body" (威廉王子), a
+  company CC-CEDICT knows typed a person (米高梅), a name cut inside the same name of the
+  sentence (罗凤 of 阁罗凤) or inside a city of the world (谢希尔 of 内夫谢希尔).
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ from reader.glossary.family_checks import (
 )
 from reader.glossary.judge import Entity, NameSpan
 from reader.glossary.name_boundaries import fixed_edges
+from reader.glossary.name_clues import clue_edges, clue_verdict, get_clues
 from reader.glossary.name_kinds import kind_of
 from reader.glossary.name_words import get_word_rules, word_edges
 from reader.glossary.place_evidence import (
@@ -238,17 +243,26 @@ def screen(
             if entity.type == "LOC":  # 肖托 of 肖托夸县: a piece of LAC's place
                 kept.append(entity)
                 continue
+        edges = clue_edges(entity, text, entities, lac_words, get_clues())
+        if edges is None:  # 唐由盛转衰: a set phrase with no name before it
+            continue
+        if edges != (entity.start, entity.end, entity.type):
+            entity = NameSpan(*edges, entity.confidence)  # 罗凤 → 阁罗凤 (sixteenth round)
+            if entity.type == "LOC":  # 谢希尔 of 内夫谢希尔 (Nevşehir): a city's piece
+                kept.append(entity)
+                continue
         verdict = _verdict(entity, text, lac_words, agreement, rules, entities, forces)
         if verdict == "keep":
             kept.append(entity)
-        elif verdict in ("LOC", "PER"):
+        elif verdict in ("LOC", "PER", "ORG"):
             kept.append(NameSpan(entity.start, entity.end, verdict, entity.confidence))
         elif verdict.startswith("head:") and int(verdict[5:]) > 0:
             # 蓝天蔚率北伐军: the person before the verb (none: nothing is kept)
             end = entity.start + int(verdict[5:])
             kept.append(NameSpan(entity.start, end, "PER", entity.confidence))
         elif verdict == "ruler":  # 宋文帝元嘉四年: the ruler without the reign period
-            kept.append(NameSpan(entity.start, entity.end - 2, entity.type, entity.confidence))
+            # a ruler is a person whatever the span's type (汉献帝建安 read as a body)
+            kept.append(NameSpan(entity.start, entity.end - 2, "PER", entity.confidence))
     return kept
 
 
@@ -261,8 +275,8 @@ def _verdict(
     neighbours: Sequence[Entity] = (),
     forces: Callable[[Entity], bool] | None = None,
 ) -> str:
-    """keep, drop, LOC (a place), ruler (without the reign period) or head:N (the first N
-    characters are the person)."""
+    """keep, drop, LOC (a place), PER or ORG (retyped), ruler (without the reign period) or
+    head:N (the first N characters are the person)."""
     name = text[entity.start : entity.end]
     head = head_before_a_verb(name, rules)
     if head is not None:
@@ -282,6 +296,9 @@ def _verdict(
     kind = kind_of(entity, text, senses, neighbours, rules)
     if kind is not None:  # 齐云塔 a building, 刘宋 a dynasty, 希波克拉底 a person
         return kind
+    clue = clue_verdict(entity, text, senses, lac_words, get_clues(), rules)
+    if clue is not None:  # 王将军, 威廉王子, 米高梅, 日军舰队 … (sixteenth round)
+        return clue
     if entity.type == "ORG" and is_a_nations_army(name, senses, rules):
         return "drop"
     if entity.type == "ORG" and name.endswith(rules.event_ends):
