@@ -41,6 +41,12 @@ def test_a_place_and_nouns_ending_in_a_centre_stays() -> None:
     assert kept(text, org(text, "武汉市住房保障管理中心"), lac) == ["武汉市住房保障管理中心"]
 
 
+def test_a_body_and_its_centre_stays() -> None:
+    text = "招行信用卡中心的工作人员"
+    lac = [(0, 2, "ORG"), (2, 5, "n"), (5, 7, "n"), (7, 8, "u"), (8, 12, "n")]
+    assert kept(text, org(text, "招行信用卡中心"), lac) == ["招行信用卡中心"]
+
+
 def test_a_place_and_an_everyday_word_is_still_dropped() -> None:
     # 社会 "society" ends in 会 as 商会 does, but names no body
     text = "只适合乌托邦社会。"

@@ -1,5 +1,5 @@
-"""An organisation built as a place plus a body (加拿大政府, 武汉市住房保障管理中心, 好莱坞商会)
-stands even when the taggers disagree.
+"""An organisation built as a place (or a body) plus a body (加拿大政府, 武汉市住房保障管理中心,
+好莱坞商会, 招行信用卡中心) stands even when the taggers disagree.
 
 The false-name screen (reader/glossary/name_families.py) drops an unsure organisation that
 LAC does not read as one name (its ``disagreement_floor``): LAC cuts it across. But LAC reads
@@ -76,15 +76,17 @@ def governments_of_places(
 
 
 def place_headed_body(entity: Entity, text: str, lac_words: Sequence[Word]) -> bool:
-    """Whether LAC reads the organisation ``entity`` as a place at its head and then only
-    common nouns, the last a body's word (加拿大|政府), tiling it exactly. A nation's forces
+    """Whether LAC reads the organisation ``entity`` as a place or an organisation at its
+    head and then only common nouns, the last a body's word (加拿大|政府, 招行|信用卡|中心
+    a bank's card centre), tiling it exactly. A nation's forces
     (美国陆军特种部队) end in no such word: by the project's rules they are no named body."""
     if entity.type != "ORG":
         return False
     inside = [w for w in lac_words if w[0] < entity.end and entity.start < w[1]]
     if (
         len(inside) < 2
-        or inside[0][:3] != (entity.start, inside[0][1], "LOC")
+        or inside[0][0] != entity.start
+        or inside[0][2] not in ("LOC", "ORG")
         or inside[-1][1] != entity.end
         or any(w[2] not in _BODY_WORD_TAGS for w in inside[1:])
     ):
