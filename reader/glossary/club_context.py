@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from reader import paths
 from reader.glossary.fold import fold
+from reader.han import is_han
 from reader.model import GlossaryHit
 
 CLUB_CONTEXT_FILE = "club_context.tsv"
@@ -60,7 +61,7 @@ def is_a_club(sentence: str, start: int, end: int, cues: ClubCues | None = None)
     cues = cues or get_club_cues()
     text = fold(sentence)
     name, before, after = text[start:end], text[:start], text[end:]
-    if len(name) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+    if len(name) < 2 or not all(is_han(ch) for ch in name):
         return False
     if name in cues["region"] or name.endswith(cues["end"]):
         return False
