@@ -5,19 +5,11 @@ sentences, LAC's analysis written by hand."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from found_entity import Found
-from test_names_recall import hits
 
 from reader.glossary.name_families import screen
-from reader.glossary.place_bodies import (
-    get_body_words,
-    governments_of_places,
-    parse_body_words,
-    place_headed_body,
-)
+from reader.glossary.place_bodies import get_body_words, parse_body_words, place_headed_body
 
 
 def org(text: str, name: str, confidence: float = 0.7) -> Found:
@@ -71,42 +63,7 @@ def test_a_sure_organisation_never_needed_it_and_a_person_is_not_asked() -> None
 
 
 def test_every_body_word_has_a_reason() -> None:
-    assert {"政府", "中心", "商会"} <= get_body_words().words
-    assert "社会" not in get_body_words().words
-    assert get_body_words().joining[0] == "人民政府"  # the longest first
-    with pytest.raises(ValueError, match="word, joins, reason"):
-        parse_body_words("政府\tyes\n")
-    with pytest.raises(ValueError, match="word, joins, reason"):
-        parse_body_words("政府\tmaybe\ta government\n")
-
-
-def test_a_place_the_recogniser_marks_before_a_government_is_its_name() -> None:
-    text = "储备在美国政府高层争论。"
-    place = Found(3, 5, "LOC", 0.94)
-    assert [
-        (text[e.start : e.end], e.type) for e in governments_of_places([place], text, 0.56)
-    ] == [("美国政府", "ORG")]
-    text = "河北省人民政府发布通知。"
-    assert [
-        text[e.start : e.end] for e in governments_of_places([Found(0, 3, "LOC", 0.9)], text, 0.56)
-    ] == ["河北省人民政府"]
-
-
-def test_no_government_without_the_word_a_sure_place_or_where_an_organisation_is() -> None:
-    text = "美国人民和美国政府"
-    assert governments_of_places([Found(0, 2, "LOC", 0.94)], text, 0.56) == []
-    assert governments_of_places([Found(5, 7, "LOC", 0.3)], text, 0.56) == []
-    covered = [Found(5, 7, "LOC", 0.94), Found(5, 9, "ORG", 0.6)]
-    assert governments_of_places(covered, text, 0.56) == []
-
-
-def test_the_pipeline_shows_the_government(cache: Path) -> None:
-    text = "储备在美国政府高层争论。"
-    shown = hits(text, {"美国": ("LOC", 0.94)}, cache)
-    assert shown["美国政府"].type == "org"
-    assert hits("美国人民很高兴。", {"美国": ("LOC", 0.94)}, cache)["美国"].type == "place"
-
-
-@pytest.fixture(scope="module")
-def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("place-bodies-cache")
+    assert {"政府", "中心", "商会"} <= get_body_words()
+    assert "社会" not in get_body_words()
+    with pytest.raises(ValueError, match="word, reason"):
+        parse_body_words("政府\n")

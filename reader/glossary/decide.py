@@ -32,7 +32,6 @@ from reader.glossary.org_yield import (
     returned_matches,
     yield_to_headed_orgs,
 )
-from reader.glossary.place_bodies import governments_of_places
 from reader.glossary.place_chains import places_after_places
 from reader.model import GlossaryHit, Romanisation
 
@@ -148,13 +147,8 @@ class NameDecider:
         entities = join_country_entities(
             self.recogniser.recognise(simplified, words, tags, lexicon), simplified
         )
-        # a span across a bracket or quotation mark is its pieces (余洋） → 余洋); a place
-        # the recogniser marks before 政府 is the government's name (美国政府)
+        # a span across a bracket or quotation mark is its pieces (余洋） → 余洋)
         entities = cut_at_marks(entities, simplified)
-        entities = [
-            *entities,
-            *governments_of_places(entities, simplified, self._thresholds.get("LOC", AUTO_ACCEPT)),
-        ]
         before_yield = candidates
         candidates = yield_to_headed_orgs(
             candidates,

@@ -6,18 +6,15 @@ LAC does not read as one name (its ``disagreement_floor``): LAC cuts it across. 
 a place's body as the place and then common nouns (加拿大|政府, 武汉市|住房|保障|管理|中心),
 which is no disagreement about a name at all: the place is LAC's, and the rest are the words
 of a body whose last word names one (reader/data/place_body_words.tsv: 政府, 中心, 商会).
-And where the recogniser marks only the place before a government (美国|政府: the place,
-then an everyday word), the two are the government's name (:func:`governments_of_places`).
 Chosen on CLUENER train's tuning part (DATA.md, sixteenth round).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reader import paths
-from reader.glossary.judge import Entity, NameSpan
+from reader.glossary.judge import Entity
 
 BODY_WORDS_FILE = "place_body_words.tsv"
 
@@ -28,51 +25,20 @@ Word = tuple[int, int, str]  # LAC's word: start, end, its tag (PER, LOC, ORG, n
 _BODY_WORD_TAGS = frozenset({"n", "vn", "an", "nz"})
 
 
-@dataclass(frozen=True, slots=True)
-class BodyWords:
-    """place_body_words.tsv: every body's word, and those that join a place before them."""
-
-    words: frozenset[str]
-    joining: tuple[str, ...]  # longest first (人民政府 before 政府)
-
-
-def parse_body_words(text: str, source: str = BODY_WORDS_FILE) -> BodyWords:
-    """word, joins (yes/no), reason rows; a header row (``word``) is skipped, any other row
-    is an error."""
+def parse_body_words(text: str, source: str = BODY_WORDS_FILE) -> frozenset[str]:
+    """The first column of a word, reason table; a header row (``word``) is skipped, a row
+    without its reason is an error."""
     words: set[str] = set()
-    joining: list[str] = []
     for lineno, line, fields in paths.data_rows(text, "word"):
-        if len(fields) < 3 or not fields[0] or fields[1] not in ("yes", "no") or not fields[2]:
-            raise ValueError(f"{source}:{lineno}: bad row {line!r} (word, joins, reason)")
+        if len(fields) < 2 or not fields[0] or not fields[1]:
+            raise ValueError(f"{source}:{lineno}: bad row {line!r} (word, reason)")
         words.add(fields[0])
-        if fields[1] == "yes":
-            joining.append(fields[0])
-    return BodyWords(frozenset(words), tuple(sorted(joining, key=len, reverse=True)))
+    return frozenset(words)
 
 
-def get_body_words() -> BodyWords:
+def get_body_words() -> frozenset[str]:
     """The shipped table, parsed once per process (an immutable table)."""
     return paths.parsed_package_data(BODY_WORDS_FILE, parse_body_words)
-
-
-def governments_of_places(
-    entities: Sequence[Entity], text: str, place_threshold: float
-) -> list[Entity]:
-    """An organisation for each place the recogniser marks (from ``place_threshold``) right
-    before a joining word (美国|政府 → 美国政府, with the place's confidence), where no
-    organisation of the recogniser's already covers them."""
-    joining = get_body_words().joining
-    out: list[Entity] = []
-    for e in entities:
-        if e.type != "LOC" or e.confidence < place_threshold:
-            continue
-        word = next((w for w in joining if text.startswith(w, e.end)), "")
-        end = e.end + len(word)
-        if word and not any(
-            o.type == "ORG" and o.start < end and e.start < o.end for o in entities
-        ):
-            out.append(NameSpan(e.start, end, "ORG", e.confidence))
-    return out
 
 
 def place_headed_body(entity: Entity, text: str, lac_words: Sequence[Word]) -> bool:
@@ -92,4 +58,4 @@ def place_headed_body(entity: Entity, text: str, lac_words: Sequence[Word]) -> b
     ):
         return False
     last = inside[-1]
-    return text[last[0] : last[1]] in get_body_words().words
+    return text[last[0] : last[1]] in get_body_words()
