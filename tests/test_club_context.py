@@ -37,6 +37,9 @@ def at(sentence: str, name: str) -> tuple[str, int, int]:
         ("欧洲平均盘口偏向主队。", "欧洲", False),  # a continent
         ("西西里岛已经成了主场球队的福地。", "西西里岛", False),  # an island
         ("本赛季英格兰足总杯决赛推迟。", "英格兰", False),  # the country's cup
+        ("本报南特6月14日电 联赛第一轮", "南特", False),  # a newspaper's dateline
+        ("球队一直在古巴和美国训练，联赛前回国。", "美国", False),  # training there
+        ("主客场方式举办的中国乒乓球俱乐部甲级联赛", "中国", False),  # the country's sport
     ],
 )
 def test_a_city_is_its_club_only_in_a_football_sentence(
@@ -65,6 +68,8 @@ def test_a_chinese_city_stays_a_place() -> None:
     hit = as_club(place("成都", "Chengdu"), *at(sentence, "成都"), ("cheng2", "du1"))
     assert hit.type == "place"
     assert spelled_in_pinyin("Xi'an", ("xi1", "an1"))
+    # CC-CEDICT's English opens with the pinyin: still a Chinese place
+    assert spelled_in_pinyin("Yanbian Korean Autonomous Prefecture", ("yan2", "bian1"))
     assert not spelled_in_pinyin("Rome", ("luo2", "ma3"))
     assert not spelled_in_pinyin("Chengdu", (None, None))
 

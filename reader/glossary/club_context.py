@@ -71,11 +71,14 @@ def is_a_club(sentence: str, start: int, end: int, cues: ClubCues | None = None)
 
 
 def spelled_in_pinyin(english: str, readings: Sequence[str | None]) -> bool:
-    """Whether ``english`` is the name's own pinyin (成都 Chengdu, 西安 Xi'an: a Chinese
-    place), from the pipeline's numbered readings (cheng2, du1); False without them."""
+    """Whether ``english`` is (or opens with) the name's own pinyin (成都 Chengdu, 西安 Xi'an,
+    延边 Yanbian Korean autonomous prefecture: a Chinese place), from the pipeline's numbered
+    readings (cheng2, du1); False without them."""
     if not readings or not all(readings):
         return False
-    spelled = "".join(ch for ch in english.lower() if ch.isalpha())
+    # the first word: CC-CEDICT writes 延边 "Yanbian Korean autonomous prefecture"
+    first = english.split()[0] if english.split() else ""
+    spelled = "".join(ch for ch in first.lower() if ch.isalpha())
     syllables = "".join(str(r).rstrip("012345").replace("v", "u") for r in readings)
     return bool(spelled) and spelled == syllables.lower().replace("ü", "u")
 

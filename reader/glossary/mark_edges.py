@@ -55,9 +55,7 @@ def pieces(start: int, end: int, text: str) -> list[tuple[int, int]]:
     else:
         return []
     return [
-        (a, b)
-        for a, b in cut
-        if b - a >= 2 and text[a - 1 : a] != "《" and text[b : b + 1] != "》"
+        (a, b) for a, b in cut if b - a >= 2 and text[a - 1 : a] != "《" and text[b : b + 1] != "》"
     ]
 
 
