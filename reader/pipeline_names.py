@@ -29,12 +29,14 @@ def name_at(
     decider: NameDecider,
 ) -> GlossaryHit | None:
     """The name token ``[a, b)`` of a sentence is, in article offsets (None: not a name)."""
+    from reader.glossary.club_context import as_club
     from reader.glossary.decide import place
     from reader.glossary.render_names import render_entity
 
     hit = hits.get((a, b))
     if hit is not None:
-        return place(hit, start)
+        # a city in a football sentence is its club (罗马客场: Roma)
+        return place(as_club(hit, sentence_text, a, b, readings[a:b]), start)
     if (a, b) not in found:
         return None
     entity = found[(a, b)]
@@ -51,6 +53,7 @@ def name_at(
         return None
     if hit.forced and not sure:
         hit = hit.judged(hit.confidence, False)  # shown as a name, translated freely
+    hit = as_club(hit, sentence_text, a, b, readings[a:b])  # 大胜马略卡: Mallorca, the club
     return place(hit, start + a)  # rendered at 0..len(name): into the sentence, the article
 
 

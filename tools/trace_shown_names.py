@@ -156,28 +156,39 @@ class Lost:
 
 
 def family_of(entity: Any, text: str, lac: Any, agreement: bool) -> str:
-    """The name-family that drops or changes ``entity`` (reader/glossary/name_families.py)."""
+    """The name-family that drops or changes ``entity`` (reader/glossary/name_families.py):
+    the labelled checks of reader/glossary/family_checks.py in the screen's order, else the
+    screen's own verdict."""
+    import reader.glossary.family_checks as fc
     import reader.glossary.name_families as nf
 
     rules = nf.get_families()
     name = text[entity.start : entity.end]
-    if nf._head_before_a_verb(name, rules) is not None:
+    if fc.head_before_a_verb(name, rules) is not None:
         return "run on into a verb"
-    if nf._is_era(text[entity.end - 2 : entity.end], text[entity.end :], rules):
+    if fc.is_era(text[entity.end - 2 : entity.end], text[entity.end :], rules):
         return "reign period"
-    if entity.type == "PER" and nf._is_relation(name, rules):
+    if entity.type == "PER" and fc.is_relation(name, rules):
         return "relation/title"
-    senses = nf._dictionary_senses(name)
-    if nf._names_a_belief_or_people(senses, rules):
+    if fc.is_a_taxon(name, text[entity.end :], rules):
+        return "taxon"
+    senses = fc.dictionary_senses(name)
+    if fc.names_a_belief_or_people(senses, rules):
         return "religion/people"
-    if entity.type == "ORG" and nf._is_a_nations_army(name, senses, rules):
+    if entity.type == "ORG" and fc.is_a_nations_army(name, senses, rules):
         return "a nation's army (group_end)"
-    view = nf._lac_view(entity, lac) if lac is not None else None
-    if senses and nf._only_a_place(senses, entity, view, rules):
+    if entity.type == "ORG" and name.endswith(rules.event_ends):
+        return "an event (event_ends)"
+    view = fc.lac_view(entity, lac) if lac is not None else None
+    if entity.type == "ORG" and fc.is_a_nations_service(name, entity, lac, rules):
+        return "a nation's service"
+    if senses and fc.only_a_place(senses, entity, view, rules):
         return "place by CC-CEDICT (+LAC)"
-    if entity.type == "PER" and nf._said_to_be_a_place(text, entity, senses, rules):
-        return "said to be a place"
-    return f"taggers disagree ({view}) below floor"
+    verdict = nf._verdict(entity, text, lac, agreement, rules)
+    floor = rules.disagreement_floor.get(entity.type) if agreement else None
+    if verdict == "drop" and view in ("none", "across") and floor is not None:
+        return f"taggers disagree ({view}) below floor"
+    return f"other screen family (verdict {verdict}, LAC {view})"
 
 
 def cause_of(rec: Record, a: int, b: int, kind: str, threshold: float) -> tuple[str, str]:

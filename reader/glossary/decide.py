@@ -25,6 +25,7 @@ from reader.glossary.judge import (
     unclaimed,
 )
 from reader.glossary.latin_names import latin_name_shown
+from reader.glossary.mark_edges import cut_at_marks
 from reader.glossary.org_yield import (
     glossary_headed,
     place_and_body_words,
@@ -146,6 +147,8 @@ class NameDecider:
         entities = join_country_entities(
             self.recogniser.recognise(simplified, words, tags, lexicon), simplified
         )
+        # a span across a bracket or quotation mark is its pieces (余洋） → 余洋)
+        entities = cut_at_marks(entities, simplified)
         before_yield = candidates
         candidates = yield_to_headed_orgs(
             candidates,

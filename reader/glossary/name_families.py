@@ -63,6 +63,7 @@ from reader.glossary.name_boundaries import fixed_edges
 from reader.glossary.name_clues import clue_edges, clue_verdict, get_clues
 from reader.glossary.name_kinds import kind_of
 from reader.glossary.name_words import get_word_rules, word_edges
+from reader.glossary.place_bodies import place_headed_body
 from reader.glossary.place_evidence import (
     counted_among_places,
     defined_as_a_place,
@@ -335,5 +336,9 @@ def _verdict(
         return "LOC"  # 格鲁琼兹 Grudziądz, a city CC-CEDICT does not know
     floor = rules.disagreement_floor.get(entity.type) if agreement else None
     if lac in ("none", "across") and floor is not None and entity.confidence < floor:
+        # LAC's place plus common nouns ending as a body's name (加拿大|政府) is no
+        # disagreement about the name (reader/glossary/place_bodies.py)
+        if lac_words and place_headed_body(entity, text, lac_words):
+            return "keep"
         return "drop"
     return "keep"
