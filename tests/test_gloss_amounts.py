@@ -6,12 +6,10 @@ case names what the gloss must read and what it read before (in ``absent``)."""
 from __future__ import annotations
 
 import pytest
-from test_gloss_sentences import assert_gloss_reads
+from test_gloss_sentences import annotated_cases, assert_gloss_reads
 
 from reader.han import has_han
-from reader.load import load_bytes
 from reader.model import Sentence
-from reader.pipeline import Options, annotate
 from reader.translate.gloss import gloss_sentence
 from reader.translate.gloss_measures import counts_many, plural
 
@@ -73,11 +71,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def sentences() -> list[Sentence]:
-    text = "\n".join(s for s, _, _ in CASES)
-    article = annotate(load_bytes(text.encode(), "amounts.txt"), Options())
-    found = list(article.sentences())
-    assert [s.text.strip() for s in found] == [s for s, _, _ in CASES]
-    return found
+    return annotated_cases(CASES)
 
 
 @pytest.mark.parametrize(("index", "case"), list(enumerate(CASES)))

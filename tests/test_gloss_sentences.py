@@ -91,10 +91,16 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def sentences() -> list[Sentence]:
-    text = "\n".join(s for s, _, _ in CASES)
+    return annotated_cases(CASES)
+
+
+def annotated_cases(cases: list[tuple[str, list[str], list[str]]]) -> list[Sentence]:
+    """The cases' sentences annotated as one article, one sentence a line (each case's
+    sentence must stay one sentence)."""
+    text = "\n".join(s for s, _, _ in cases)
     article = annotate(load_bytes(text.encode(), "sentences.txt"), Options())
     found = list(article.sentences())
-    assert [s.text.strip() for s in found] == [s for s, _, _ in CASES]
+    assert [s.text.strip() for s in found] == [s for s, _, _ in cases]
     return found
 
 
