@@ -37,6 +37,8 @@ CASES = [
     ("在/p 家/n", 0, "in/at"),
     ("上赛季/t 打进/v", 0, "last season"),
     ("营收/n 同比/d 增长/v", 1, "year on year"),
+    ("新/a 一轮/m 谈判/vn", 1, "round"),
+    ("多元/m 创新/vn", 0, "diverse"),
     ("保持/v 在/p 两位数/m", 2, "double digits"),
     ("股价/n 盘中/t 大涨/v", 1, "intraday"),
     ("最佳/a 射手/n", 0, "best"),
