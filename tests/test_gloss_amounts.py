@@ -61,6 +61,17 @@ CASES = [
     ("等雨停了再走吧。", ["when rain stop"], ["etc."]),
     ("如果明天不下雨，我们就去爬山。", ["no rain"], ["less than"]),
     ("虽然工作很忙，但他仍然坚持锻炼身体。", ["very busy"], ["hurry"]),
+    # diplomatic and business news: votes, years in Chinese digits, a month's end
+    (
+        "该法案在参议院以五十一票对四十九票获得通过。",
+        ["51 votes to 49 votes", "approval"],
+        ["ticket"],
+    ),
+    ("他于二〇一九年当选为该国总理。", ["2019"], ["zero", "nine"]),
+    ("联合国安理会将于本月底召开紧急会议。", ["end of this month"], ["background"]),
+    ("新政策将从明年起分三个阶段实施。", ["next year onwards"], ["rise"]),
+    ("外交部发言人表示，中方对此表示严重关切。", ["the Chinese side"], ["square"]),
+    ("据介绍，该系统每秒可处理上万笔交易。", ["over 10,000 transaction"], ["pen"]),
     # lexicalised words and years stay as they were
     ("我们一起去吧。", ["together"], ["incident", "incidents"]),
     ("他在2008年将学生时代创立的企业卖掉。", ["2008 student"], ["students"]),

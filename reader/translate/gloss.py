@@ -16,6 +16,7 @@ from reader.translate.gloss_amounts import (
     TIME_UNITS,
     amount_phrase,
     bound_before,
+    digit_years,
     joined_amount,
     scores,
 )
@@ -166,7 +167,9 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
     applied: list[str] = []
     tables = gloss_tables()
     after_number = tables.after_number
-    titled = scores(tokens) | _titled(tokens)  # index → its gloss, "" for a later token
+    titled = (
+        scores(tokens) | digit_years(tokens) | _titled(tokens)
+    )  # index → its gloss, "" for a later token
     for index, token in enumerate(tokens):
         hit = token.glossary
         simplified = convert(token.text, "t2s") if has_han(token.text) else token.text

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from reader.han import has_han
 from reader.model import Token
-from reader.translate.gloss_measures import noun_follows, simple, singular
+from reader.translate.gloss_measures import counted, noun_follows, simple, singular
 from reader.translate.gloss_numbers import MONTH_PARTS, chinese_number, month_name, number_words
 
 # 数/几 + a scale: the English of "some number of" that scale
@@ -113,8 +113,21 @@ def joined_amount(
     if before in _WEEKS and word in _WEEKDAYS:  # 本周|六 "this Saturday"
         return f"{_WEEKS[before]} {_WEEKDAYS[word]}".strip()
     digit = before in _DIGITS and word[:1] in "十百千万亿"
+    if (
+        not digit
+        and before[-1:] in "十百千万"
+        and chinese_number(before) is not None
+        and word[:1] in _DIGITS - {"两"}
+    ):  # 五十|一票 "51 votes"
+        numeral = before + word
+        counted_ = counted(numeral, after_number, lambda _word: None, noun_follows(tokens, index))
+        if counted_ is not None:
+            return counted_
+        value = chinese_number(numeral)
+        return None if value is None else number_words(value)
     month_part = before.endswith("月") and word in ("底", "末", "初")
-    if not (digit or month_part):
+    bounded = before in ("上", "近") and word[:1] in "百千万亿"  # 上|万笔 "over 10,000"
+    if not (digit or month_part or bounded):
         return None
     first, current = tokens[index - 1], tokens[index]
     joined = Token(before + word, first.start, current.end, pos=current.pos)
@@ -174,7 +187,12 @@ def _rough(word: str) -> tuple[str, str] | None:
 
 def _bounded(word: str) -> tuple[str, str] | None:
     match = _BOUNDED.fullmatch(word)
-    if match is None or (value := chinese_number(match.group(2))) is None:
+    if match is None:
+        return None
+    numeral = match.group(2)
+    # a bare scale is one of it (上万 "over 10,000", 近千 "nearly 1,000")
+    value = chinese_number("一" + numeral if numeral in ("万", "亿") else numeral)
+    if value is None:
         return None
     return f"{_BOUNDS[match.group(1)]} {number_words(value)}", match.group(3)
 
@@ -197,7 +215,12 @@ def _tens_odd(word: str) -> tuple[str, str] | None:
 def _date(tokens: Sequence[Token], index: int, word: str) -> str | None:
     """九月底 "end of September"; 一日 after 一月 "1" (the month already reads "January")."""
     for part, english in MONTH_PARTS.items():
-        month = chinese_number(word[: -len(part)]) if word.endswith(part) else None
+        if not word.endswith(part):
+            continue
+        before = word[: -len(part)]
+        if before in _RELATIVE_MONTHS:  # 本月底 "end of this month"
+            return f"{english} {_RELATIVE_MONTHS[before]}"
+        month = chinese_number(before)
         if month is not None and 1 <= month <= 12:
             return f"{english} {month_name(month)}"
     if len(word) < 2 or word[-1] not in "日号" or not index:
@@ -241,9 +264,39 @@ def scores(tokens: Sequence[Token]) -> dict[int, str]:
     return found
 
 
+# the month a month part (底, 初, 末) belongs to, said as a neighbour (本月底)
+_RELATIVE_MONTHS = {
+    "本": "this month", "这个": "this month", "上": "last month", "上个": "last month",
+    "下": "next month", "下个": "next month",
+}  # fmt: skip
+
+
 # a preposition jieba glues to a score's first number (以三比|二逆转战胜对手)
 _SCORE_OPENERS = {"以": "by"}
 
 
 def _score_value(number: str) -> int | None:
     return int(number) if number.isdigit() else chinese_number(number)
+
+
+_DIGIT_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+_DIGIT_VALUE = {ch: str(i) for i, ch in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+
+
+def digit_years(tokens: Sequence[Token]) -> dict[int, str]:
+    """Token index → gloss for a year written digit by digit in Chinese (二〇一九年
+    "2019"), "" on its later tokens; jieba cuts it into single digits (二|〇|一|九年), which
+    the gloss read "2 zero 1 nine year". Kept only where it starts and ends at tokens' edges."""
+    text, starts = "", {}
+    for i, token in enumerate(tokens):
+        starts[len(text)] = i
+        text += simple(token.text)
+    ends = {start + len(simple(tokens[i].text)): i for start, i in starts.items()}
+    found: dict[int, str] = {}
+    for match in _DIGIT_YEAR.finditer(text):
+        first, last = starts.get(match.start()), ends.get(match.end())
+        if first is None or last is None:
+            continue
+        found[first] = "".join(_DIGIT_VALUE[ch] for ch in match.group(1))
+        found.update({i: "" for i in range(first + 1, last + 1)})
+    return found
