@@ -315,7 +315,8 @@ def main() -> int:
         )
         print(f"(c) vs (a), reader's defaults:      {a / c:.2f}x wall, {ca / cc:.2f}x CPU")
         print(
-            f"threads: reader {reader_threads()} intra-op (min(4, cores)), argostranslate intra_threads=0 = the same (CTranslate2's default)"
+            f"threads: reader {reader_threads()} workers x 1 intra-op thread (min(4, cores)); "
+            "argostranslate 1 worker, intra_threads=0 (CTranslate2's default, min(4, cores))"
         )
 
         os.environ["ARGOS_PACKAGES_DIR"] = str(home / "packages")

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from reader.translate.batches import BATCH, batches
-from reader.translate.engine import _import_ctranslate2
+from reader.translate.engine import _import_ctranslate2, decode_jobs
 
 
 def test_small_runs_are_one_batch_sorted_by_token_length() -> None:
@@ -23,6 +23,22 @@ def test_long_runs_send_the_head_alone_then_batches_by_length() -> None:
     assert sorted(rest) == sorted(texts[4:]) and all(len(c) <= BATCH for c in chunks)
     assert rest == sorted(texts[4:], key=lambda t: (len(t), t))
     assert batches(texts, len, first=4) == chunks  # the same from run to run
+
+
+def test_a_dominant_length_group_is_shared_between_workers() -> None:
+    groups = {16: [0, 1, 2, 3, 4], 32: list(range(5, 26)), 48: [26, 27, 28]}
+    jobs = decode_jobs(groups, workers=2)
+    # the 32-token group is 672 of 1,040 units of work: cut in two, the rest kept whole
+    assert [(b, len(ix)) for b, ix in jobs] == [(32, 11), (32, 10), (48, 3), (16, 5)]
+    assert sorted(i for _, ix in jobs for i in ix) == list(range(29))
+    assert decode_jobs(groups, workers=1) == [
+        (32, groups[32]),
+        (48, [26, 27, 28]),
+        (16, groups[16]),
+    ]
+    # the first screen: one group of 4, decoded as 2 + 2
+    assert decode_jobs({16: [0, 1, 2, 3]}, workers=2) == [(16, [0, 1]), (16, [2, 3])]
+    assert decode_jobs({16: [0]}, workers=2) == [(16, [0])]
 
 
 def test_openmp_threads_sleep_when_idle_unless_the_user_chose(
