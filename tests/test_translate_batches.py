@@ -26,15 +26,17 @@ def test_long_runs_send_the_head_alone_then_batches_by_length() -> None:
 
 
 def test_a_dominant_length_group_is_shared_between_workers() -> None:
-    groups = {16: [0, 1, 2, 3, 4], 32: list(range(5, 26)), 48: [26, 27, 28]}
+    groups = {32: list(range(30)), 48: [30, 31]}  # 960 of 1,056 units of work
     jobs = decode_jobs(groups, workers=2)
-    # the 32-token group is 672 of 1,040 units of work: cut in two, the rest kept whole
-    assert [(b, len(ix)) for b, ix in jobs] == [(32, 11), (32, 10), (48, 3), (16, 5)]
-    assert sorted(i for _, ix in jobs for i in ix) == list(range(29))
-    assert decode_jobs(groups, workers=1) == [
-        (32, groups[32]),
-        (48, [26, 27, 28]),
-        (16, groups[16]),
+    assert [(b, len(ix)) for b, ix in jobs] == [(32, 15), (32, 15), (48, 2)]
+    assert sorted(i for _, ix in jobs for i in ix) == list(range(32))
+    assert decode_jobs(groups, workers=1) == [(32, groups[32]), (48, [30, 31])]
+    # under 3/4 of the work: whole groups, biggest first
+    groups = {16: [0, 1, 2, 3, 4], 32: list(range(5, 26)), 48: list(range(26, 32))}
+    assert [(b, len(ix)) for b, ix in decode_jobs(groups, workers=2)] == [
+        (32, 21),
+        (48, 6),
+        (16, 5),
     ]
     # the first screen: one group of 4, decoded as 2 + 2
     assert decode_jobs({16: [0, 1, 2, 3]}, workers=2) == [(16, [0, 1]), (16, [2, 3])]
