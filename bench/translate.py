@@ -29,6 +29,31 @@ Paths, each in its own process (peak RSS is per path, model loaded):
 Wall seconds and CPU seconds (user + system, all threads) are printed: on a shared
 machine the wall time depends on the other load, the CPU time is the work done.
 
+Measured (issue 16, 2 shared cores; reader after = one decoding worker per core, before =
+5fa7f81, one worker with 2 intra-op threads; beam 4, forced lengths, outputs identical):
+
+  --limit 40, 6 alternating runs, load 0.4-4.7:
+                                  wall s     CPU s      sent/s   tgt tok/s  peak RSS
+  argostranslate per sentence     23.4-24.7  23.3-25.3  1.6-1.7  72-76      160-162 MB
+  reader before                   7.30-8.03  7.74-9.45  5.0-5.5  221-243    332-362 MB
+  reader after                    5.58-7.19  7.00-7.70  5.6-7.2  247-318    388 MB
+  (b) vs (a): before 2.95-3.20x wall, 2.48-3.25x CPU; after 3.29-4.43x, 3.25-3.40x
+  (the spread is the other load: at load 0.4-1.8, 4.43x against 3.20x). Beam 2 (c):
+  before 3.99-4.30x, after 3.76-8.02x. The bench's (first) path: 5.4-7.2 s before,
+  4.6-6.6 s after.
+
+  On a quieter machine (load 1-3, the same decode calls alone, 40 sentences) the second
+  core pays more: before 7.2-8.2 s (8.5-10.7 s CPU), after 4.1-6.1 s (7.1-8.4 s CPU).
+  Under heavy load (4-8, both cores taken by others) it was a wash: before 8.7-17.1 s,
+  after 8.2-15.5 s, CPU 7.6-9.0 s against 7.9-9.1 s (with a first rule that also cut
+  groups over half the work, which cost CPU and was dropped). All 131 sentences, engine
+  alone, one run each: before 64.5 s (85.5 s CPU, 443 MB), after 52.6 s at load 2.9
+  (55.6 s CPU, 503 MB; the first rule: 33.1 s at load 1.8, 58.7 s CPU, 495 MB).
+  Launch -> first English in the reader (bench/first_english.py, 5 launches each, load
+  2.7-3): median 1.64 s before (1.61-1.78), 1.73 s after (1.55-1.87); the same within
+  the noise (an earlier 5 at load ~4: 1.64 and 1.66). The (first) path below annotates
+  the whole article first and waits for the whole 12-sentence screen (one batch).
+
 Usage: python bench/translate.py [--limit N]
 """
 
@@ -315,7 +340,8 @@ def main() -> int:
         )
         print(f"(c) vs (a), reader's defaults:      {a / c:.2f}x wall, {ca / cc:.2f}x CPU")
         print(
-            f"threads: reader {reader_threads()} intra-op (min(4, cores)), argostranslate intra_threads=0 = the same (CTranslate2's default)"
+            f"threads: reader {reader_threads()} workers x 1 intra-op thread (min(4, cores)); "
+            "argostranslate 1 worker, intra_threads=0 (CTranslate2's default, min(4, cores))"
         )
 
         os.environ["ARGOS_PACKAGES_DIR"] = str(home / "packages")
