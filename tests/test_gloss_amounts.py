@@ -72,6 +72,16 @@ CASES = [
     ("新政策将从明年起分三个阶段实施。", ["next year onwards"], ["rise"]),
     ("外交部发言人表示，中方对此表示严重关切。", ["the Chinese side"], ["square"]),
     ("据介绍，该系统每秒可处理上万笔交易。", ["over 10,000 transaction"], ["pen"]),
+    # families set B found after its one reading (closing note): one-word weekdays, a bound
+    # before tenths, a measure glued to its noun, 比|上 glued
+    ("上周五，双方举行了会谈。", ["last Friday"], ["five"]),
+    ("近三成的受访者表示满意。", ["nearly 30 percent"], ["succeed"]),
+    (
+        "这部手机的售价比上一代便宜了五百元。",
+        ["this cell phone", "than the previous generation"],
+        ["ministry"],
+    ),
+    ("他每天坚持步行一万步。", ["10,000 steps"], ["one step"]),
     # lexicalised words and years stay as they were
     ("我们一起去吧。", ["together"], ["incident", "incidents"]),
     ("他在2008年将学生时代创立的企业卖掉。", ["2008 student"], ["students"]),

@@ -16,8 +16,10 @@ from reader.translate.gloss_amounts import (
     TIME_UNITS,
     amount_phrase,
     bound_before,
+    bounded_tenths,
     digit_years,
     joined_amount,
+    measure_glued,
     scores,
 )
 from reader.translate.gloss_measures import (
@@ -187,7 +189,11 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             joined := joined_amount(tokens, index, tables.after_number, tables.measures)
         ) is not None and words:
             words[-1] = joined  # 两|千余件 "over 2,000", 十一月|底 "end of November"
-        elif (percent := percent_phrase(simplified) or tenths(simplified)) is not None:
+        elif (
+            percent := percent_phrase(simplified)
+            or tenths(simplified)
+            or bounded_tenths(simplified)
+        ) is not None:
             words.append(percent)  # 百分之二十 "20 percent", 三成 "30 percent"
         elif (
             index
@@ -241,6 +247,12 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
         elif simplified == "们" and words and words[-1]:
             words[-1] = plural(words[-1])  # 孩子|们 "children", not "child"
             words.append("")
+        elif (
+            (noun := measure_glued(tokens, index, tables.measures)) is not None
+            and _in_dictionary(noun)
+            and not _in_dictionary(simplified)
+        ):
+            words.append(gloss_word(noun))  # 这|部手机 "this phone", not "this ministry cell phone"
         elif (bound := bound_before(tokens, index)) is not None:
             words.append(bound)  # 上|百家企业 "over 100 companies", not "on"
         elif (

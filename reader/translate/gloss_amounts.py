@@ -26,7 +26,13 @@ from collections.abc import Callable, Mapping, Sequence
 from reader.han import has_han
 from reader.model import Token
 from reader.translate.gloss_measures import counted, noun_follows, simple, singular
-from reader.translate.gloss_numbers import MONTH_PARTS, chinese_number, month_name, number_words
+from reader.translate.gloss_numbers import (
+    MONTH_PARTS,
+    chinese_number,
+    month_name,
+    number_words,
+    tenths,
+)
 
 # 数/几 + a scale: the English of "some number of" that scale
 _ROUGH_SCALES = {
@@ -74,6 +80,8 @@ def amount_phrase(
     noun_next = noun_follows(tokens, index)
     if (date := _date(tokens, index, word)) is not None:
         return date
+    if word[:2] in _WEEKS and word[:2] != "星期" and word[2:] in _WEEKDAYS:
+        return f"{_WEEKS[word[:2]]} {_WEEKDAYS[word[2:]]}"  # 上周五 as one word "last Friday"
     for read in (_rough, _bounded, _trailing, _tens_odd):
         found = read(word)
         if found is not None:
@@ -96,6 +104,30 @@ def amount_phrase(
             sense = "one"  # 这个 at the end of a clause: "this one"
         return f"{DETERMINER_WORDS[word[0]]} {sense}".strip()
     return None
+
+
+def bounded_tenths(word: str) -> str | None:
+    """近三成 "nearly 30 percent", 超两成 "over 20 percent": a bound before tenths."""
+    bound = _TENTHS_BOUNDS.get(word[:1])
+    rest = tenths(word[1:]) if bound else None
+    return f"{bound} {rest}" if rest else None
+
+
+# a bound jieba keeps with the tenths after it (近三成)
+_TENTHS_BOUNDS = {"近": "nearly", "约": "about", "超": "over", "逾": "over"}
+
+
+def measure_glued(tokens: Sequence[Token], index: int, measures: frozenset[str]) -> str | None:
+    """The noun of a token that opens with a measure word after a determiner or a number
+    token (这|部手机: "phone", not "ministry cell phone"); None otherwise. The caller checks
+    that the token is no word of its own (多|场景 is "scene")."""
+    word = simple(tokens[index].text)
+    if not index or len(word) < 2 or word[0] not in measures or word[0] in "多余来几":
+        return None  # 这|几大: a quantity word of the list, no measure
+    before = simple(tokens[index - 1].text)
+    if before not in DETERMINER_WORDS and before not in ("一", "几", "多", "数", "两"):
+        return None
+    return word[1:]
 
 
 def joined_amount(
