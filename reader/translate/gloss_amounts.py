@@ -269,16 +269,23 @@ _SCORE_NUMBER = rf"(\d+|[{_NUMERAL}]+)"
 _SCORE = re.compile(rf"{_SCORE_NUMBER}比{_SCORE_NUMBER}(平)?")
 
 
-def scores(tokens: Sequence[Token]) -> dict[int, str]:
-    """Token index → gloss for a score (一比|一平 "1-1 draw", 3|比|1 "3-1", 二比|零 "2-0"),
-    "" on the score's later tokens. jieba cuts a score anywhere (一比 is a "word"), so it
-    is found in the sentence's text and kept only where it starts and ends at tokens'
-    edges; the gloss read 战成一比一平 "fight succeed one compare one flat"."""
+def _token_edges(tokens: Sequence[Token]) -> tuple[str, dict[int, int], dict[int, int]]:
+    """The tokens' text joined (Simplified) and the tokens by where they start and end in
+    it, to find a phrase jieba cut anywhere and keep it only at tokens' edges."""
     text, starts = "", {}
     for i, token in enumerate(tokens):
         starts[len(text)] = i
         text += simple(token.text)
     ends = {start + len(simple(tokens[i].text)): i for start, i in starts.items()}
+    return text, starts, ends
+
+
+def scores(tokens: Sequence[Token]) -> dict[int, str]:
+    """Token index → gloss for a score (一比|一平 "1-1 draw", 3|比|1 "3-1", 二比|零 "2-0"),
+    "" on the score's later tokens. jieba cuts a score anywhere (一比 is a "word"), so it
+    is found in the sentence's text and kept only where it starts and ends at tokens'
+    edges; the gloss read 战成一比一平 "fight succeed one compare one flat"."""
+    text, starts, ends = _token_edges(tokens)
     found: dict[int, str] = {}
     for match in _SCORE.finditer(text):
         first, last = starts.get(match.start()), ends.get(match.end())
@@ -319,11 +326,7 @@ def digit_years(tokens: Sequence[Token]) -> dict[int, str]:
     """Token index → gloss for a year written digit by digit in Chinese (二〇一九年
     "2019"), "" on its later tokens; jieba cuts it into single digits (二|〇|一|九年), which
     the gloss read "2 zero 1 nine year". Kept only where it starts and ends at tokens' edges."""
-    text, starts = "", {}
-    for i, token in enumerate(tokens):
-        starts[len(text)] = i
-        text += simple(token.text)
-    ends = {start + len(simple(tokens[i].text)): i for start, i in starts.items()}
+    text, starts, ends = _token_edges(tokens)
     found: dict[int, str] = {}
     for match in _DIGIT_YEAR.finditer(text):
         first, last = starts.get(match.start()), ends.get(match.end())
