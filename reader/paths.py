@@ -59,8 +59,12 @@ def package_data(name: str) -> Path:
 
 
 def package_word_list(name: str) -> frozenset[str]:
-    """A shipped word list (reader/data/NAME): one word a line, ``#`` starts a comment."""
-    text = package_data(name).read_text(encoding="utf-8")
+    """A shipped word list (reader/data/NAME): one word a line, ``#`` starts a comment;
+    read once per process (``parsed_package_data``)."""
+    return parsed_package_data(name, _parse_word_list)
+
+
+def _parse_word_list(text: str, source: str) -> frozenset[str]:
     return frozenset(word for line in text.splitlines() if (word := line.split("#", 1)[0].strip()))
 
 

@@ -25,9 +25,18 @@ from collections.abc import Callable, Mapping, Sequence
 
 from reader.han import has_han
 from reader.model import Token
-from reader.translate.gloss_measures import counted, noun_follows, simple, singular
+from reader.translate.gloss_measures import (
+    DETERMINERS,
+    QUANTITY_WORDS,
+    counted,
+    noun_follows,
+    simple,
+    singular,
+)
 from reader.translate.gloss_numbers import (
     MONTH_PARTS,
+    NUMERAL_CHARS,
+    SPELLED_DIGITS,
     chinese_number,
     month_name,
     number_words,
@@ -50,7 +59,7 @@ _ROUGH_SCALES = {
 _BOUNDS = {"近": "nearly", "将近": "nearly", "上": "over"}
 # a numeral with one of these after it (四十多, 一千余, 十来): "over" it, "about" it
 _AFTER_NUMERAL = {"多": "over", "余": "over", "来": "about"}
-_NUMERAL = "零〇一二三四五六七八九十百千万亿两"
+_NUMERAL = NUMERAL_CHARS
 _ROUGH = re.compile(r"(数|几|好几)([十百千万亿]+)(.*)")
 _BOUNDED = re.compile(rf"(近|将近|上)([百千万亿][{_NUMERAL}]*)(.*)")
 _TRAILING = re.compile(rf"([{_NUMERAL}]+)(多|余|来)(.*)")
@@ -59,10 +68,8 @@ _TENS_ODD = re.compile(r"([一二三四五六七八九]?十)几([万亿]?)(.*)")
 # measure words that are the counted time itself (首日, 每年, 本周, 该月)
 TIME_UNITS = frozenset("日 天 年 月 周 星期 小时 分钟 秒 世纪".split())
 # a determiner opening a token with its measure word (这份, 首艘, 本次, 每户, 各项)
-DETERMINER_WORDS = {
-    "这": "this", "那": "that", "该": "the", "本": "this", "此": "this", "每": "every",
-    "各": "each", "首": "first", "某": "a certain", "哪": "which",
-}  # fmt: skip
+# (gloss_measures.DETERMINERS, and the ones that open no compound of their own there)
+DETERMINER_WORDS = DETERMINERS | {"每": "every", "首": "first", "某": "a certain", "哪": "which"}
 
 
 def amount_phrase(
@@ -125,7 +132,7 @@ def measure_glued(tokens: Sequence[Token], index: int, measures: frozenset[str])
     if not index or len(word) < 2 or word[0] not in measures or word[0] in "多余来几":
         return None  # 这|几大: a quantity word of the list, no measure
     before = simple(tokens[index - 1].text)
-    if before not in DETERMINER_WORDS and before not in ("一", "几", "多", "数", "两"):
+    if before not in DETERMINER_WORDS and before not in QUANTITY_WORDS and before != "两":
         return None
     return word[1:]
 
@@ -167,7 +174,7 @@ def joined_amount(
     return amount_phrase(around, index - 1, after_number, measures, lambda _word: False)
 
 
-_DIGITS = frozenset("一二三四五六七八九两")
+_DIGITS = frozenset(d for d in SPELLED_DIGITS if d not in "零〇") | {"两"}  # one … nine
 # a week and its day in two tokens (本周|六, 下周|一): the day after its week
 _WEEKS = {"本周": "this", "上周": "last", "下周": "next", "周": "", "星期": "", "礼拜": ""}
 _WEEKDAYS = dict(
@@ -318,8 +325,7 @@ def _score_value(number: str) -> int | None:
     return int(number) if number.isdigit() else chinese_number(number)
 
 
-_DIGIT_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
-_DIGIT_VALUE = {ch: str(i) for i, ch in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+_DIGIT_YEAR = re.compile(rf"([{''.join(SPELLED_DIGITS)}]{{4}})年")
 
 
 def digit_years(tokens: Sequence[Token]) -> dict[int, str]:
@@ -332,6 +338,6 @@ def digit_years(tokens: Sequence[Token]) -> dict[int, str]:
         first, last = starts.get(match.start()), ends.get(match.end())
         if first is None or last is None:
             continue
-        found[first] = "".join(_DIGIT_VALUE[ch] for ch in match.group(1))
+        found[first] = "".join(SPELLED_DIGITS[ch] for ch in match.group(1))
         found.update({i: "" for i in range(first + 1, last + 1)})
     return found

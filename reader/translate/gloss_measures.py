@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from reader.annotate.script import convert
 from reader.model import Token
-from reader.translate.gloss_numbers import chinese_number, number_words, ordinal
+from reader.translate.gloss_numbers import NUMERAL_CHARS, chinese_number, number_words, ordinal
 from reader.translate.protect import has_han
 
 
@@ -26,7 +26,7 @@ def is_number(text: str) -> bool:
 
 
 # numerals, and the quantity words a measure word follows like a number (多家, 几个, 每次)
-_CHINESE_DIGITS = frozenset("零〇一二三四五六七八九十百千万亿两多几每数")
+_CHINESE_DIGITS = frozenset(NUMERAL_CHARS + "多几每数")
 
 
 # measure words that only count (家 "companies", 名 "people"): before the noun they count,

@@ -16,6 +16,11 @@ from reader.model import Token
 
 _DIGIT_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
+# the characters a Chinese numeral is written with (digits, units, scales): one definition
+# for every reader of numerals in the gloss
+NUMERAL_CHARS = "".join(_DIGIT_VALUES) + "".join(_UNIT_VALUES) + "万亿"
+# the digits written one by one, as in a year (二〇一九): every digit but 两
+SPELLED_DIGITS = {ch: str(value) for ch, value in _DIGIT_VALUES.items() if ch != "两"}
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
