@@ -19,7 +19,7 @@ CASES = [
     ("他在接受采访时称，经济正在恢复。", ["when said"], ["o'clock", "weigh"]),
     # 在 … 会上: 在 already reads "in/at", so 会上 is "the meeting" (not "in/at at the meeting")
     ("总裁在财报电话会上表示，销量增长。", ["the meeting"], ["can first", "at at"]),
-    ("他在会上发言。", ["in/at the meeting"], ["at at"]),
+    ("他在会上发言。", ["at the meeting"], ["at at", "in/at"]),
     ("会上，双方交换了意见。", ["at the meeting", "both sides"], ["can first", "bilateral"]),
     ("国足主帅伊万科维奇赛后表示满意。", ["Yiwankeweiqi"], ["Vanke", "Pope"]),
     ("他和他的朋友一起去上海。", ["and", "friend", "Shanghai"], ["sum", "municipality"]),

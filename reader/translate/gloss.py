@@ -28,10 +28,12 @@ from reader.translate.gloss_measures import (
     POINTING,
     QUANTITY_WORDS,
     UNITS,
+    articles,
     counted,
     counts_many,
     is_number,
     noun_follows,
+    numeral_led,
     plural,
     simple,
     singular,
@@ -39,6 +41,7 @@ from reader.translate.gloss_measures import (
 from reader.translate.gloss_numbers import (
     chinese_number,
     counting_sense,
+    decimal_words,
     number_phrase,
     numeral_words,
     ordinal,
@@ -186,7 +189,7 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             # ("that Vanke Pope Vigilius")
             words.append(_sounded_name(token.readings))
         elif (
-            joined := joined_amount(tokens, index, tables.after_number, tables.measures)
+            joined := joined_amount(tokens, index, tables.after_number, tables.measures, gloss_word)
         ) is not None and words:
             words[-1] = joined  # 两|千余件 "over 2,000", 十一月|底 "end of November"
         elif (
@@ -213,6 +216,19 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             and (words and words[-1][:1].isdigit())
         ):
             words[-1] = f"over {words[-1]}"  # 两年|多 "over 2 year"
+        elif (
+            simplified[:1] in ("多", "余")
+            and simplified[1:] in after_number
+            and index
+            and is_number(tokens[index - 1].text)
+            and (words and words[-1][:1].isdigit())
+        ):
+            # 300|多款|模型 "over 300 models", not "300 many model": the measure only counts
+            words[-1] = f"over {words[-1]}"
+            unit = simplified[1:]
+            words.append(
+                "" if noun_follows(tokens, index) and unit not in UNITS else after_number[unit]
+            )
         elif (numbered := number_phrase(tokens, index, words)) is not None:
             words[-1:] = [numbered] if numbered else []  # the previous word, now read with this one
         elif index and is_number(tokens[index - 1].text) and simplified in after_number:
@@ -259,6 +275,8 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             simplified in tables.words
             and (sense := tables.words.gloss(simplified, tokens, index)) is not None
         ):
+            if token.pos.startswith("n") and _after_a_count(tokens, index, words):
+                sense = plural(sense)  # 100个|项目 "100 projects", as a dictionary noun
             words.append(sense)
         elif (
             amount := amount_phrase(
@@ -266,9 +284,12 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             )
         ) is not None:
             words.append(amount)  # 数千名 "thousands of", 这份 "this", 九月底 "end of September"
-        elif token.pos.startswith("m") and (numeral := numeral_words(simplified)) is not None:
+        elif (token.pos.startswith("m") or numeral_led(simplified, token.pos)) and (
+            numeral := numeral_words(simplified)
+            or decimal_words(simplified, tokens[index + 1].text if index + 1 < len(tokens) else "")
+        ) is not None:
             words.append(numeral)
-        elif token.pos.startswith(("m", "r", "x")) and (
+        elif (token.pos.startswith(("m", "r", "x")) or numeral_led(simplified, token.pos)) and (
             counted_ := counted(
                 simplified, tables.after_number, short_sense, noun_follows(tokens, index)
             )
@@ -284,7 +305,7 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             if pos.startswith("n") and _after_a_count(tokens, index, words):
                 sense = plural(sense)  # 3家公司 "3 companies", 数千名旅客 "thousands of travelers"
             words.append(sense)
-    return tidy(" ".join(words)), tuple(applied)
+    return articles(tidy(" ".join(words))), tuple(applied)
 
 
 def _after_a_count(tokens: Sequence[Token], index: int, words: Sequence[str]) -> bool:

@@ -20,6 +20,7 @@ dictionary holds, so the gloss showed the characters or their first senses:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -37,6 +38,7 @@ from reader.translate.gloss_numbers import (
     MONTH_PARTS,
     NUMERAL_CHARS,
     SPELLED_DIGITS,
+    chinese_decimal,
     chinese_number,
     month_name,
     number_words,
@@ -142,6 +144,7 @@ def joined_amount(
     index: int,
     after_number: Mapping[str, str],
     measures: frozenset[str],
+    word_sense: Callable[[str], str] = lambda word: "",
 ) -> str | None:
     """The gloss of the previous token and token ``index`` read as one, where jieba cut an
     amount or a date in two: 两|千余件 "over 2,000", 十一月|底 "end of November"; None
@@ -151,6 +154,9 @@ def joined_amount(
     before, word = simple(tokens[index - 1].text), simple(tokens[index].text)
     if before in _WEEKS and word in _WEEKDAYS:  # 本周|六 "this Saturday"
         return f"{_WEEKS[before]} {_WEEKDAYS[word]}".strip()
+    if (decimal := _split_decimal(before, word)) is not None:
+        number, rest = decimal  # 六点|二级 "6.2 level", not "6 o'clock grade 2"
+        return f"{number} {after_number.get(rest) or word_sense(rest)}".strip() if rest else number
     digit = before in _DIGITS and word[:1] in "十百千万亿"
     if (
         not digit
@@ -175,6 +181,21 @@ def joined_amount(
 
 
 _DIGITS = frozenset(d for d in SPELLED_DIGITS if d not in "零〇") | {"两"}  # one … nine
+
+
+def _split_decimal(before: str, word: str) -> tuple[str, str] | None:
+    """("6.2", "级") for 六点|二级: a numeral and 点, then spelled digits; None for a clock
+    time (六点|二十分, 六点|五分 "6:05": a tens numeral or 分/刻 after the digits)."""
+    if len(before) < 2 or before[-1] != "点":
+        return None
+    digits = "".join(itertools.takewhile(lambda ch: ch in SPELLED_DIGITS, word))
+    rest = word[len(digits) :]
+    if not digits or rest[:1] in ("十", "百", "分", "刻", "钟", "半"):
+        return None
+    number = chinese_decimal(before[:-1], digits)
+    return None if number is None else (number, rest)
+
+
 # a week and its day in two tokens (本周|六, 下周|一): the day after its week
 _WEEKS = {"本周": "this", "上周": "last", "下周": "next", "周": "", "星期": "", "礼拜": ""}
 _WEEKDAYS = dict(

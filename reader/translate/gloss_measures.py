@@ -25,13 +25,29 @@ def is_number(text: str) -> bool:
     return bool(text) and all(ch.isdigit() or ch in ".,，" or ch in _CHINESE_DIGITS for ch in text)
 
 
+def numeral_led(text: str, pos: str) -> bool:
+    """Whether ``text`` is a Chinese numeral and a measure at most (三万人, 两间) that jieba
+    tagged a name, a place or an idiom (三万人/nrt, 两间/f "between", 两万人/i): a count all the same. Adverbs
+    and conjunctions written with numerals keep their sense (十分 "very", 万一 "in case",
+    千万 "by all means"): only the name and place tags are read again."""
+    text = simple(text)
+    return (
+        pos.startswith(("n", "f", "s", "i", "l"))
+        and len(text) > 1
+        and text[0] in NUMERAL_CHARS
+        and is_number(text[:-1])
+    )
+
+
 # numerals, and the quantity words a measure word follows like a number (多家, 几个, 每次)
 _CHINESE_DIGITS = frozenset(NUMERAL_CHARS + "多几每数")
 
 
 # measure words that only count (家 "companies", 名 "people"): before the noun they count,
 # the noun says what is counted (5|家|企业 "5 company"); a unit (米, 元, 公里) is kept
-CLASSIFIERS = frozenset("家 名 位 款 项 批 起 轮 艘 份 场 届 例 户 架".split())
+CLASSIFIERS = frozenset(
+    "家 名 位 款 项 批 起 轮 艘 份 场 届 例 户 架 栋 幢 间 棵 头 匹 套 封 幅 集 门 群".split()
+)
 
 
 # determiners that open a compound jieba keeps whole (该省, 该市, 本季, 此案): their
@@ -63,7 +79,31 @@ def noun_follows(tokens: Sequence[Token], index: int) -> bool:
     if index + 1 >= len(tokens):
         return False
     after = tokens[index + 1].pos
-    return after.startswith("n") or after == "vn" and simple(tokens[index].text)[:1] in "这那该此"
+    if after.startswith("n") or after == "vn" and simple(tokens[index].text)[:1] in "这那该此":
+        return True
+    return _modified_noun_follows(tokens, index + 1)
+
+
+def _modified_noun_follows(tokens: Sequence[Token], start: int) -> bool:
+    """Whether a noun follows after a modifier closed by 的 (一项|新|的|就业|政策: "a new
+    employment policy", not "a item new …"): adjectives and verbs, 的 among them."""
+    seen_de = modifier = False
+    for token in tokens[start : start + _MODIFIER_REACH]:
+        if token.pos.startswith("n"):
+            return seen_de
+        if token.text == "的":
+            # the count's own 的 (成立不到三年|的|公司) makes the count the modifier
+            if not modifier:
+                return False
+            seen_de = True
+        elif token.pos.startswith(("a", "b", "v", "j")):  # j: an abbreviation (环保)
+            modifier = True
+        else:
+            return False
+    return False
+
+
+_MODIFIER_REACH = 5  # tokens between a measure word and the noun it counts
 
 
 def counted(
@@ -76,15 +116,16 @@ def counted(
     counting sense ("one companies" reads better as "a company", but never "whole family");
     ``after_number``: the measures' counting senses, ``sense``: a word's short sense (for a
     number the numerals don't read)."""
-    if len(word) < 2 or word[-1] not in after_number:
+    unit = _measure_suffix(word, after_number)
+    if unit is None:
         return None
-    number = word[:-1]
-    if word[-1] == "月" and 1 <= (chinese_number(number) or 0) <= 12:
+    number = word[: -len(unit)]
+    if unit == "月" and 1 <= (chinese_number(number) or 0) <= 12:
         return None  # 一月, 三月: the dictionary's month name (三个月 is the count of months)
     head = QUANTITY_WORDS.get(number)
     if head is None and number.startswith("第") and (nth := chinese_number(number[1:])):
         # 第三次 "3rd time": an ordinal counts one; 第十次会议 "10th meeting"
-        measure = "" if noun_next else singular(after_number[word[-1]])
+        measure = "" if noun_next else singular(after_number[unit])
         return f"{ordinal(nth)} {measure}".strip()
     if head is None:
         if not is_number(number):
@@ -93,10 +134,27 @@ def counted(
         head = number_words(value) if value is not None else sense(number) or number
     # the measure's own sense ("companies") only where no noun follows to say what is
     # counted; a unit stays (五百元补贴 "500 yuan subsidy")
-    measure = "" if noun_next and word[-1] not in UNITS else after_number[word[-1]]
+    measure = "" if noun_next and unit not in UNITS else after_number[unit]
     if head in _SINGULAR:
         measure = singular(measure)
     return f"{head} {measure}".strip()
+
+
+def _measure_suffix(word: str, after_number: Mapping[str, str]) -> str | None:
+    """The measure closing a count token: its last character (三家, 五|百元), else a longer
+    measure after a plain number (十公里 "10 kilometers", 两小时)."""
+    if len(word) < 2:
+        return None
+    if word[-1] in after_number:
+        return word[-1]
+    return next(
+        (
+            word[i:]
+            for i in range(1, len(word) - 1)
+            if word[i:] in after_number and is_number(word[:i])
+        ),
+        None,
+    )
 
 
 def singular(plural: str) -> str:
@@ -129,7 +187,7 @@ _ADJECTIVE_ENDINGS = ("al", "ous", "ive", "ful", "less", "ic", "able", "ible", "
 # subsidy", not "500 subsidies"), and a noun after them keeps them (not "500 subsidy")
 UNITS = frozenset(
     "元 块 角 毛 美元 人民币 亿元 万元 米 厘米 毫米 公里 千米 公斤 千克 克 吨 斤 升 度 平方米 亩 "
-    "倍 桶".split()
+    "倍 桶 层 对 双 瓶 杯 碗 盒 箱 袋 包 公顷 平方公里 小时 分钟".split()
 )
 
 
@@ -155,3 +213,28 @@ def plural(noun: str) -> str:
     if noun.endswith(("ch", "sh", "x", "z")):
         return noun + "es"
     return noun + "s"
+
+
+# "a" before a vowel sound is "an" (一个小时 "an hour", not "a hour"); a vowel letter that
+# sounds "you" or "won" keeps "a" (a university, a one-off), a silent h takes "an"
+_A_BEFORE = re.compile(r"(?<![\w'-])([Aa]) (?=([A-Za-z]+))")
+_YOU_SOUND = ("uni", "use", "usu", "uti", "ura", "eu", "one", "once", "ubiq")
+_SILENT_H = ("hour", "honest", "honour", "honor", "heir")
+_VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")  # "ay", "ef", "aitch" … open with a vowel
+
+
+def articles(line: str) -> str:
+    """``line`` with "a" made "an" before a vowel sound ("an hour", "an item")."""
+
+    def choose(match: re.Match[str]) -> str:
+        article, word = match.group(1), match.group(2)
+        lower = word.lower()
+        if word.isupper() and len(word) > 1:
+            vowel = word[0] in _VOWEL_LETTER_NAMES  # read by its letters: "an AI", "a US"
+        else:
+            vowel = lower[0] in "aeiou" and not lower.startswith(_YOU_SOUND)
+        if vowel or lower.startswith(_SILENT_H):
+            return f"{article}n "
+        return match.group(0)
+
+    return _A_BEFORE.sub(choose, line)

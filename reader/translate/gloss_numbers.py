@@ -30,7 +30,7 @@ def chinese_number(text: str) -> int | None:
     """三百 → 300, 十五 → 15, 两千零五 → 2005, 5 → 5; None if not a plain number."""
     if text.isdigit():
         return int(text)
-    if not text or text in ("万", "亿"):  # a bare scale is no number
+    if not text or text[0] in "万亿":  # a bare scale is no number, nor 万一 "in case"
         return None
     total = section = digit = 0
     for ch in text:
@@ -181,6 +181,29 @@ def percent_phrase(text: str) -> str | None:
     if value is not None:
         return f"{value} percent"
     return f"{rest} percent" if re.fullmatch(r"\d+(?:\.\d+)?", rest) else None
+
+
+# the digits after 点 in a decimal, read one by one (六点二 6.2, 三点零五 3.05)
+_DECIMAL_DIGITS = "".join(SPELLED_DIGITS)
+_DECIMAL = re.compile(rf"([{NUMERAL_CHARS}]+)点([{_DECIMAL_DIGITS}]+)")
+
+
+def chinese_decimal(whole: str, digits: str) -> str | None:
+    """六 + 二 → "6.2" (the numeral before 点 and the spelled digits after it); None when
+    either part is no number."""
+    value = chinese_number(whole)
+    if value is None or not digits or any(d not in _DECIMAL_DIGITS for d in digits):
+        return None
+    return f"{value}." + "".join(SPELLED_DIGITS[d] for d in digits)
+
+
+def decimal_words(text: str, following: str) -> str | None:
+    """六点二 (one token) → "6.2"; None for anything else, or where ``following`` (the next
+    token) makes it a clock time (六点二|十分 is 6:20)."""
+    decimal = _DECIMAL.fullmatch(text)
+    if decimal is None or following[:1] in ("十", "分", "刻"):
+        return None
+    return chinese_decimal(decimal.group(1), decimal.group(2))
 
 
 def numeral_words(text: str) -> str | None:

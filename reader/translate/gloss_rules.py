@@ -19,6 +19,8 @@ Conditions (space-separated, all must hold; ``*`` = always):
   between (the 受 … 影响 frame: "affected by …", the closing 影响 then adds nothing)
 - ``end``         no Chinese token follows (end of sentence or punctuation next)
 - ``start``       the sentence or a clause starts here (no token before, or a stop or a comma)
+- ``number``      the next token opens with a number (3, 三万人, 一半): jieba tags some counts
+  a name or a place (三万人/nrt), so ``before:m`` misses them
 
 Words in ``prev:``, ``next:``, ``opened:`` and ``closes:`` are Simplified and match a
 Traditional neighbour too (週四通過…預算案 holds ``closes:预算案``), as the word itself does.
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from reader.errors import ReaderError
 from reader.han import has_han
 from reader.model import Token
+from reader.translate.gloss_numbers import NUMERAL_CHARS
 
 _CLAUSE_MARKS = frozenset("，,。；;：:！!？?")
 _KINDS = ("pos", "reading", "after", "before", "prev", "next", "opened", "closes")
@@ -72,6 +75,8 @@ class Rule:
                 # a clause starts after a stop or a comma, not after a name in Latin
                 # letters or a closing quote (Google、Meta等 is still a list)
                 ok = prev is None or prev.text in _CLAUSE_MARKS
+            elif kind == "number":
+                ok = nxt is not None and _opens_with_number(nxt.text)
             else:  # "end"
                 ok = nxt is None or not _has_han(nxt.text)
             if not ok:
@@ -96,6 +101,11 @@ def _in_clause(tokens: Sequence[Token], positions: range, words: tuple[str, ...]
         if not _has_han(text):
             return False  # punctuation ends the clause
     return False
+
+
+def _opens_with_number(text: str) -> bool:
+    first = text[:1]
+    return first.isdigit() or first in NUMERAL_CHARS and first not in "万亿"
 
 
 def _starts(pos: str, prefixes: tuple[str, ...]) -> bool:
@@ -146,14 +156,15 @@ class FunctionWords:
             for cond in when.split():
                 if cond == "*":
                     continue
-                if cond in ("start", "end"):
+                if cond in ("start", "end", "number"):
                     conditions.append((cond, ()))
                     continue
                 kind, _, values = cond.partition(":")
                 if kind not in _KINDS or not values:
                     raise ReaderError(
                         f"{source}:{lineno}: unknown condition {cond!r}; use "
-                        "pos:, reading:, after:, before:, prev:, next:, opened:, closes:, start or end"
+                        "pos:, reading:, after:, before:, prev:, next:, opened:, closes:, start, end "
+                        "or number"
                     )
                 conditions.append((kind, tuple(values.split(","))))
             rules.setdefault(word, []).append(

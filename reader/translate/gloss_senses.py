@@ -51,7 +51,12 @@ def trim_sense(definition: str) -> str:
     if sense.lower().startswith("to "):
         sense = sense[3:]
     # CC-CEDICT's placeholders ("apply for sth", "learn of sth") are no words of a sentence
-    words = [w for w in sense.split() if w not in _PLACEHOLDERS]
+    # and its ellipses mark where the rest of a frame goes ("regardless of whether...")
+    words = [
+        bare
+        for w in sense.split()
+        if w not in _PLACEHOLDERS and (bare := w.replace("...", "").replace("…", ""))
+    ]
     sense = " ".join(words)
     if len(words) in (2, 3) and words[0] in ("a", "an") and words[1] not in _QUANTIFIERS:
         # "a man", "a post", "an exit": the gloss of a noun needs no article, which reads as

@@ -1,0 +1,91 @@
+"""This round's gloss families (reader/translate/gloss*.py, gloss_function_words.tsv,
+gloss_after_number.tsv): counts jieba tags a name or a place, measure words of buildings,
+rooms and things, longer units glued to a numeral, Chinese decimals, 在 … 上/里/内 frames,
+adverbs whose first dictionary sense misleads, a noun counted across its modifier, and "an"
+before a vowel sound. Sentences written for these tests; ``absent`` holds what the gloss read
+before."""
+
+from __future__ import annotations
+
+import pytest
+from test_gloss_sentences import annotated_cases, assert_gloss_reads
+
+from reader.model import Sentence
+from reader.translate.gloss_measures import articles, numeral_led
+from reader.translate.gloss_numbers import chinese_decimal, chinese_number, decimal_words
+
+CASES = [
+    # counts jieba tags a person's name (三万人/nrt) or a place word (两间/f)
+    ("报名参加比赛的已超过两万人。", ["more than 20,000 people"], ["ten thousand", "surpass"]),
+    ("学校新建了两间教室。", ["2 classrooms"], ["between"]),
+    # measure words of buildings, trees, and units of more than one character
+    ("一场大火烧毁了五栋房屋。", ["5 houses"], ["ridgepole"]),
+    ("村民们在山坡上种了三百棵树。", ["300 trees"], ["棵"]),
+    ("新修的公路全长八十公里。", ["80 kilometers"], ["eighty"]),
+    # a Chinese decimal cut by jieba after 点 (六点|二级), but never a clock time
+    ("当地发生里氏五点八级地震。", ["5.8"], ["o'clock"]),
+    ("我们明天早上七点半出发。", ["7 o'clock"], ["7.5"]),
+    # 在 … 上/里/内 and an event: the preposition by its closing word, which then adds nothing
+    ("他在桌子上写字。", ["on table"], ["in/at", "table on"]),
+    ("孩子们在公园里踢足球。", ["in park"], ["in/at", "inside"]),
+    ("这座新桥有望在两年内建成。", ["within"], ["in/at", "inside"]),
+    ("市长在发布会上回答了记者的提问。", ["at"], ["in/at"]),
+    # adverbs and quantities whose first CC-CEDICT sense misleads
+    ("他们两家人一直保持联系。", ["always"], ["straight"]),
+    ("今年的产量比去年增加了很多。", ["a lot"], ["very many"]),
+    ("很多家长担心孩子的视力。", ["many"], ["very many"]),
+    ("她先洗手，然后吃饭。", ["first wash"], ["early"]),
+    ("她一听到消息就哭了。", ["as soon as hear"], ["1 hear"]),
+    ("他刚下班，就接到了电话。", ["just finish"], ["hard"]),
+    ("无论天气怎样，比赛都会照常进行。", ["no matter"], ["..."]),
+    ("这个项目预计明年完工。", ["project"], ["item"]),
+    ("政府将提高最低工资。", ["minimum wage"], ["most low"]),
+    ("北京、上海等超一线城市房价很高。", ["super"], ["over front"]),
+    ("该公司已在全国落地超200个项目。", ["over 200 projects"], ["exceed"]),
+    # digits, then 多 glued to the measure word (300|多款): "over 300"
+    ("该平台已接入50多款应用。", ["over 50"], ["many"]),
+    ("园区已有20多家企业入驻。", ["over 20 companies"], ["many company"]),
+    # the counted noun after an adjective and 的: the measure word only counts
+    ("会议通过了一项新的环保法规。", ["a new"], ["item"]),
+    # "an" before a vowel sound
+    ("他每天学习一个小时的中文。", ["an hour"], ["a hour"]),
+]
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[Sentence]:
+    return annotated_cases(CASES)
+
+
+@pytest.mark.parametrize(("index", "case"), list(enumerate(CASES)))
+def test_gloss_reads(
+    sentences: list[Sentence], index: int, case: tuple[str, list[str], list[str]]
+) -> None:
+    _, present, absent = case
+    assert_gloss_reads(sentences[index], present, absent)
+
+
+def test_an_before_a_vowel_sound() -> None:
+    assert articles("a hour and a item") == "an hour and an item"
+    assert articles("a university, a one-off, a car") == "a university, a one-off, a car"
+    assert articles("a AI model, a US firm") == "an AI model, a US firm"
+    assert articles("plan a") == "plan a"
+
+
+def test_chinese_decimals_and_clock_times() -> None:
+    assert chinese_decimal("六", "二") == "6.2"
+    assert chinese_decimal("三", "零五") == "3.05"
+    assert chinese_decimal("十", "〇一") == "10.01"
+    assert chinese_decimal("六", "二十") is None
+    assert decimal_words("六点二", "级") == "6.2"
+    assert decimal_words("六点二", "十分") is None  # 六点二|十分 is 6:20
+
+
+def test_numerals_that_are_words_stay_words() -> None:
+    # 万一 "in case" and 千万 "by all means" are no numbers; jieba's adverb 十分 "very" is
+    # never read again as a count
+    assert chinese_number("万一") is None
+    assert not numeral_led("十分", "d")
+    assert not numeral_led("千万", "d")
+    assert numeral_led("三万人", "nrt")
+    assert numeral_led("两间", "f")
