@@ -47,6 +47,18 @@ CASES = [
     ("园区已有20多家企业入驻。", ["over 20 companies"], ["many company"]),
     # the counted noun after an adjective and 的: the measure word only counts
     ("会议通过了一项新的环保法规。", ["a new"], ["item"]),
+    # 在 … 前/后/期间: "before", "after", "during"
+    ("他们打算在春节前搬家。", ["before Spring Festival"], ["in/at"]),
+    ("比赛在两小时后重新开始。", ["after 2 hours"], ["in/at", "hours after"]),
+    # weather and temperature, spans of time counted in the plural
+    ("夜里下起了大雪。", ["heavy snow"], ["Daxue"]),
+    ("今天最低气温零下五度。", ["lowest", "5 degrees"], ["pass", "most low"]),
+    ("这条地铁线停运了三个月。", ["3 months"], []),
+    ("他在国外生活了二十年。", ["20 years"], []),
+    ("下一步，公司将扩大生产。", ["next"], ["down"]),
+    ("我们应该多读书。", ["more read"], ["many read"]),
+    ("救护车很快就到了。", ["quickly"], ["very rapid"]),
+    ("参加这次活动的大多是学生。", ["activity", "mostly"], ["loose"]),
     # "an" before a vowel sound
     ("他每天学习一个小时的中文。", ["an hour"], ["a hour"]),
 ]

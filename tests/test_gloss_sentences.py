@@ -34,7 +34,7 @@ CASES = [
     ("中美关系近来有所缓和。", ["China-US"], ["beautiful", "within"]),
     ("周三A股三大指数集体收涨。", ["A-shares", "closed higher"], ["thigh", "receive"]),
     ("公司今年前十个月销量超过三百万辆。", ["first 10 month", "3 million"], ["moon", "before"]),
-    ("三年前他来过这里。", ["3 year before"], ["first"]),
+    ("三年前他来过这里。", ["3 years before"], ["first"]),
     ("主队2比1击败对手。", ["2-1"], ["than", "compare"]),  # a score (gloss_amounts.scores)
     ("他本赛季已打进30球。", ["this season", "scored 30 goals"], ["root", "breach", "ball"]),
     ("他们打进了决赛。", ["got into"], ["breach"]),

@@ -27,6 +27,7 @@ from reader.translate.gloss_measures import (
     DETERMINERS,
     POINTING,
     QUANTITY_WORDS,
+    TIME_PLURALS,
     UNITS,
     articles,
     counted,
@@ -275,7 +276,9 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             simplified in tables.words
             and (sense := tables.words.gloss(simplified, tokens, index)) is not None
         ):
-            if token.pos.startswith("n") and _after_a_count(tokens, index, words):
+            if (token.pos.startswith("n") or simplified in TIME_PLURALS) and _after_a_count(
+                tokens, index, words
+            ):
                 sense = plural(sense)  # 100个|项目 "100 projects", as a dictionary noun
             words.append(sense)
         elif (
@@ -302,8 +305,10 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             if pos.startswith("v") and index and simple(tokens[index - 1].text) in POINTING:
                 pos = "vn"  # 这一决定 "this decision", not "this decide"
             sense = gloss_word(token.text, token.pinyin, prefer, pos)
-            if pos.startswith("n") and _after_a_count(tokens, index, words):
-                sense = plural(sense)  # 3家公司 "3 companies", 数千名旅客 "thousands of travelers"
+            if (pos.startswith("n") or simplified in TIME_PLURALS) and _after_a_count(
+                tokens, index, words
+            ):
+                sense = plural(sense)  # 3家公司 "3 companies", 两个|月 "2 months"
             words.append(sense)
     return articles(tidy(" ".join(words))), tuple(applied)
 

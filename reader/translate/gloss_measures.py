@@ -137,6 +137,8 @@ def counted(
     measure = "" if noun_next and unit not in UNITS else after_number[unit]
     if head in _SINGULAR:
         measure = singular(measure)
+    elif unit in TIME_PLURALS and counts_many(head):
+        measure = plural(measure)  # 十年 "10 years", 两个月 "2 months"
     return f"{head} {measure}".strip()
 
 
@@ -189,6 +191,11 @@ UNITS = frozenset(
     "元 块 角 毛 美元 人民币 亿元 万元 米 厘米 毫米 公里 千米 公斤 千克 克 吨 斤 升 度 平方米 亩 "
     "倍 桶 层 对 双 瓶 杯 碗 盒 箱 袋 包 公顷 平方公里 小时 分钟".split()
 )
+
+
+# time units whose sense after a number is singular in the table ("year", "month"): more than
+# one of them is plural (时 is left out: 15时 is a clock time)
+TIME_PLURALS = frozenset("年 月 秒".split())
 
 
 def counts_many(previous: str) -> bool:
