@@ -59,6 +59,20 @@ CASES = [
     ("我们应该多读书。", ["more read"], ["many read"]),
     ("救护车很快就到了。", ["quickly"], ["very rapid"]),
     ("参加这次活动的大多是学生。", ["activity", "mostly"], ["loose"]),
+    # a decimal percentage, an ordinal and a month part cut by jieba
+    ("该股今日上涨百分之三点五。", ["3.5 percent"], ["a bit"]),
+    ("他在第三十分钟破门得分。", ["30th minute"], ["third 10"]),
+    ("截至上月末，该市已建成五千个充电桩。", ["end of last month"], ["on end"]),
+    # a count's measure word: its sense where no noun follows, nothing where one does, also
+    # across one modifier glued to the noun, and the noun in the plural
+    ("全市新能源汽车保有量已突破二十万辆。", ["200,000 vehicles"], []),
+    ("两家企业将成立一家合资公司。", ["a joint venture company"], ["a company joint"]),
+    ("这支球队已经连续三场比赛保持不败。", ["3 competitions"], ["matches competition"]),
+    ("他在比赛中打进了一粒点球。", ["scored a penalty"], ["grain", "got into"]),
+    # words of news whose first dictionary sense misleads
+    ("新款手机将于下月中旬上市，售价约为三千元。", ["mid-month", "about 3,000"], ["about as"]),
+    ("该行表示将进一步降低贷款利率。", ["the bank", "further"], []),
+    ("比赛因雷雨推迟了半个小时。", ["half an hour"], ["half of"]),
     # "an" before a vowel sound
     ("他每天学习一个小时的中文。", ["an hour"], ["a hour"]),
 ]

@@ -305,10 +305,10 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             if pos.startswith("v") and index and simple(tokens[index - 1].text) in POINTING:
                 pos = "vn"  # 这一决定 "this decision", not "this decide"
             sense = gloss_word(token.text, token.pinyin, prefer, pos)
-            if (pos.startswith("n") or simplified in TIME_PLURALS) and _after_a_count(
-                tokens, index, words
+            if (pos.startswith("n") or pos == "vn" or simplified in TIME_PLURALS) and (
+                _after_a_count(tokens, index, words)
             ):
-                sense = plural(sense)  # 3家公司 "3 companies", 两个|月 "2 months"
+                sense = plural(sense)  # 3家公司 "3 companies", 两个|月 "2 months", 两场|比赛
             words.append(sense)
     return articles(tidy(" ".join(words))), tuple(applied)
 

@@ -170,7 +170,11 @@ def joined_amount(
             return counted_
         value = chinese_number(numeral)
         return None if value is None else number_words(value)
+    if before[:1] == "第" and before[1:] in _DIGITS and word[:1] in "十百千":
+        # 第二|十分钟 "20th minute", not "second 10 minutes"
+        return counted(before + word, after_number, lambda _word: None, noun_follows(tokens, index))
     month_part = before.endswith("月") and word in ("底", "末", "初")
+    month_part = month_part or before in _RELATIVE_MONTHS and word in MONTH_PARTS  # 上|月末
     bounded = before in ("上", "近") and word[:1] in "百千万亿"  # 上|万笔 "over 10,000"
     if not (digit or month_part or bounded):
         return None
@@ -192,8 +196,12 @@ def _split_decimal(before: str, word: str) -> tuple[str, str] | None:
     rest = word[len(digits) :]
     if not digits or rest[:1] in ("十", "百", "分", "刻", "钟", "半"):
         return None
-    number = chinese_decimal(before[:-1], digits)
-    return None if number is None else (number, rest)
+    whole = before[:-1]
+    percent = whole.startswith("百分之")  # 百分之一点|二 "1.2 percent"
+    number = chinese_decimal(whole[3:] if percent else whole, digits)
+    if number is None:
+        return None
+    return (f"{number} percent" if percent else number), rest
 
 
 # a week and its day in two tokens (本周|六, 下周|一): the day after its week

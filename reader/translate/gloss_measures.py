@@ -46,7 +46,7 @@ _CHINESE_DIGITS = frozenset(NUMERAL_CHARS + "多几每数")
 # measure words that only count (家 "companies", 名 "people"): before the noun they count,
 # the noun says what is counted (5|家|企业 "5 company"); a unit (米, 元, 公里) is kept
 CLASSIFIERS = frozenset(
-    "家 名 位 款 项 批 起 轮 艘 份 场 届 例 户 架 栋 幢 间 棵 头 匹 套 封 幅 集 门 群".split()
+    "家 名 位 款 项 批 起 轮 艘 份 场 届 例 户 架 栋 幢 间 棵 头 匹 套 封 幅 集 门 群 辆 篇".split()
 )
 
 
@@ -81,12 +81,31 @@ def noun_follows(tokens: Sequence[Token], index: int) -> bool:
     after = tokens[index + 1].pos
     if after.startswith("n") or after == "vn" and simple(tokens[index].text)[:1] in "这那该此":
         return True
+    if simple(tokens[index].text)[-1:] in _MEANINGFUL:
+        return False  # 5|轮|融资 "5 rounds financing", 三起|类似|案件 "3 incidents similar case"
+    if after == "vn" and _closes_phrase(tokens, index + 2):
+        return True  # a verbal noun the clause goes on from (两场|比赛|。, 五场|比赛|保持): a noun
     return _modified_noun_follows(tokens, index + 1)
+
+
+# measure words that say more than "how many" (rounds of financing, incidents of a case): only
+# a plain noun right after them makes them redundant
+_MEANINGFUL = frozenset("轮 起 批 届".split())
 
 
 def _modified_noun_follows(tokens: Sequence[Token], start: int) -> bool:
     """Whether a noun follows after a modifier closed by 的 (一项|新|的|就业|政策: "a new
     employment policy", not "a item new …"): adjectives and verbs, 的 among them."""
+    if (
+        start + 1 < len(tokens)
+        and tokens[start].pos in ("vn", "b")
+        and tokens[start + 1].pos.startswith("n")
+        and (start + 2 >= len(tokens) or tokens[start + 2].text in _PHRASE_ENDS)
+    ):
+        # one modifier glued to the noun that ends the clause (一家|合资|公司|。 "a joint
+        # venture company"; not 一家|运用|人工智能|技术…的企业, where the noun is far, nor
+        # 6|家|国家级|专精|特新…, a run jieba cut in pieces)
+        return True
     seen_de = modifier = False
     for token in tokens[start : start + _MODIFIER_REACH]:
         if token.pos.startswith("n"):
@@ -101,6 +120,19 @@ def _modified_noun_follows(tokens: Sequence[Token], start: int) -> bool:
         else:
             return False
     return False
+
+
+def _closes_phrase(tokens: Sequence[Token], index: int) -> bool:
+    """Whether a noun phrase ends before token ``index``: the end, a mark, or a verb, adverb,
+    preposition or conjunction next (not more of the phrase: 一家|运用/vn|AI|的企业)."""
+    if index >= len(tokens):
+        return True
+    token = tokens[index]
+    return token.text in _PHRASE_ENDS or token.pos.startswith(("v", "d", "p", "c"))
+
+
+# marks that end a phrase (a bracket or a quote may open more of it: 一家|运用|人工智能|（AI）)
+_PHRASE_ENDS = frozenset("，,。；;：:！!？?、")
 
 
 _MODIFIER_REACH = 5  # tokens between a measure word and the noun it counts
@@ -153,7 +185,7 @@ def _measure_suffix(word: str, after_number: Mapping[str, str]) -> str | None:
         (
             word[i:]
             for i in range(1, len(word) - 1)
-            if word[i:] in after_number and is_number(word[:i])
+            if word[i:] in after_number and is_number(word[1:i] if word[0] == "第" else word[:i])
         ),
         None,
     )
