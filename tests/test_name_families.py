@@ -387,3 +387,16 @@ def test_tribes_cedict_knows_are_no_name_a_khan_of_them_is() -> None:
     text = "瓦剌与室韦交战，努尔哈赤统一了女真各部。"
     named = spans_of(text, ("瓦剌", "ORG", 0.7), ("室韦", "PER", 0.7), ("努尔哈赤", "PER", 0.99))
     assert kept(text, named) == [("努尔哈赤", "PER")]
+
+
+def test_a_relation_after_zhi_or_parents_is_no_name_a_given_name_with_zhi_is() -> None:
+    # seventeenth round: 之 "of" and a relation after what the recogniser took for a surname
+    text = "他废黜了国王，改立国王之女为王，岳父母也赶来，王之涣与岳飞在场。"
+    named = spans_of(
+        text,
+        ("王之女", "PER", 0.9),
+        ("岳父母", "PER", 0.99),
+        ("王之涣", "PER", 0.99),
+        ("岳飞", "PER", 0.99),
+    )
+    assert kept(text, named) == [("王之涣", "PER"), ("岳飞", "PER")]

@@ -151,6 +151,10 @@ def clue_edges(
         and (entity.end - 1, entity.end, "n") in words
     ):
         return entity.start, entity.end - 1, "PER"  # 汪苏泷|班 "Wang Sulong's class"
+    if entity.type == "PER" and _a_fiefs_king_before(entity, name, text, others, lac_words):
+        # 梁王耶律雅里 read as 王耶律雅里: the person after the title, none when one character
+        # is left (胶东恭王刘授 read as 王刘)
+        return (entity.start + 1, entity.end, "PER") if len(name) >= 3 else None
     if entity.type == "PER":
         whole = _named_whole_elsewhere(entity, name, text, others)
         if whole is not None:
@@ -167,6 +171,50 @@ def clue_edges(
     ):
         return entity.start, entity.end - 1, "PER"  # 韩游瑰部将 …，韩游瑰不许
     return own
+
+
+def _a_fiefs_king_before(
+    entity: Entity, name: str, text: str, others: Sequence[Entity], lac_words: Sequence[Word] | None
+) -> bool:
+    """挟梁王耶律雅里, 南阳王石恢: a "person" opening with 王 "king, prince" that LAC reads
+    with the word before it (梁王 "the Prince of Liang"), or right after a place or a person
+    LAC reads there (南阳, 胶东恭), is a fief's title run into its bearer when the rest is a
+    person: it opens with a surname or LAC reads it as one. A surname and one character
+    (王刘 of 胶东恭王刘授) is that only when another person of the sentence bears the surname
+    (刘快, 刘寄: a ruling house); 上海王林 is a person. A surname and a title (王先生) is
+    left to the relations' family."""
+    from reader.glossary.auto import get_name_rules
+    from reader.glossary.family_checks import is_relation
+    from reader.glossary.fold import fold
+    from reader.glossary.name_families import get_families
+
+    if len(name) < 2 or name[0] != "王" or is_relation(name, get_families()):
+        return False
+    words = lac_words or ()
+    rest = name[1:]
+    surnames = get_name_rules().surnames
+    if len(rest) == 1:
+        if fold(rest) not in surnames or not any(
+            text.startswith(rest, n.start) and n.type == "PER" and n.end - n.start >= 2
+            for n in others
+        ):
+            return False
+    elif (
+        not any(fold(rest[:n]) in surnames for n in (2, 1))
+        and (
+            entity.start + 1,
+            entity.end,
+            "PER",
+        )
+        not in words
+    ):
+        return False
+    for a, b, tag in words:
+        if b == entity.start + 1 and a < entity.start:
+            return True  # 梁王 (LAC's word ends with the span's 王)
+        if b == entity.start and b - a >= 2 and tag in ("LOC", "PER"):
+            return True  # 南阳|王石恢, 胶东恭|王刘
+    return False
 
 
 def _a_person_elsewhere(
@@ -310,7 +358,10 @@ def _a_foreign_people(
 ) -> bool:
     """有人说，伊特鲁里亚人早在… "the Etruscans …": a foreign "person" of three characters or
     more followed by 人 "people" that LAC reads as a word of its own (not 人士, 人数) is a
-    people."""
+    people; so is a "person" that holds the 人 itself (阿拉曼人 "the Alemanni", seventeenth
+    round; a club so named, 西班牙人 "Espanyol", is typed an organisation and not asked)."""
+    if len(name) >= 4 and name.endswith("人") and _reads_foreign(name[:-1]):
+        return True  # 法兰克人、勃艮第人和阿拉曼人: the people's 人 inside the span
     if len(name) < 3 or not text.startswith("人", entity.end) or not _reads_foreign(name):
         return False
     return (entity.end, entity.end + 1, "n") in (lac_words or ())
