@@ -203,3 +203,10 @@ def test_a_king_and_one_character_of_a_ruling_house_is_no_person() -> None:
     at = alone.index("上海")
     lac = [(at, at + 2, "LOC")]
     assert kept(alone, spans_of(alone, ("王刘", "PER", 0.8)), lac) == [("王刘", "PER")]
+
+
+def test_a_band_cedict_knows_is_an_organisation() -> None:
+    # seventeenth round: 披头士 "the Beatles (music band)"
+    text = "那年披头士去了印度，列侬写了几首歌。"
+    named = spans_of(text, ("披头士", "PER", 0.95), ("列侬", "PER", 0.99))
+    assert kept(text, named) == [("披头士", "ORG"), ("列侬", "PER")]

@@ -400,3 +400,10 @@ def test_a_relation_after_zhi_or_parents_is_no_name_a_given_name_with_zhi_is() -
         ("岳飞", "PER", 0.99),
     )
     assert kept(text, named) == [("王之涣", "PER"), ("岳飞", "PER")]
+
+
+def test_a_person_before_a_tunnel_or_a_reservoir_is_a_place_a_person_after_it_is_not() -> None:
+    # seventeenth round: what a tunnel, a bridge, a reservoir or a highway is named after
+    text = "洪山隧道收费取消后，洪山明说，松坪水库也一样。"
+    named = spans_of(text, ("洪山", "PER", 0.97), ("洪山明", "PER", 0.99), ("松坪", "PER", 0.8))
+    assert kept(text, named) == [("洪山", "LOC"), ("洪山明", "PER"), ("松坪", "LOC")]
