@@ -210,3 +210,20 @@ def test_a_band_cedict_knows_is_an_organisation() -> None:
     text = "那年披头士去了印度，列侬写了几首歌。"
     named = spans_of(text, ("披头士", "PER", 0.95), ("列侬", "PER", 0.99))
     assert kept(text, named) == [("披头士", "ORG"), ("列侬", "PER")]
+
+
+def test_a_foreign_people_lac_reads_as_a_noun_is_no_body_a_club_it_names_is() -> None:
+    # seventeenth round: 日尔曼人 typed an organisation
+    text = "这首史诗出自阿瓦尔人之手，阿瓦尔人队主场获胜。"
+    first = text.index("阿瓦尔人")
+    club = text.index("阿瓦尔人队")
+    named = [Found(first, first + 4, "ORG", 0.8), Found(club, club + 4, "ORG", 0.8)]
+    lac = [(first, first + 4, "nz"), (club, club + 4, "ORG")]
+    assert kept(text, named, lac) == [("阿瓦尔人", "ORG")]
+    assert screen_starts(text, named, lac) == [club]
+
+
+def screen_starts(text: str, named: list[Found], lac: list[tuple[int, int, str]]) -> list[int]:
+    from reader.glossary.name_families import screen
+
+    return [e.start for e in screen(named, text, lac)]

@@ -320,6 +320,8 @@ def clue_verdict(
             return "PER"  # 威廉王子 "Prince William"
         if _a_nations_unit(name, rules, families):
             return "drop"  # 日军舰队 "the Japanese fleet"
+        if _a_people_to_lac(entity, name, lac_words):
+            return "drop"  # 日尔曼人的《尼伯龙根之歌》 "the Germanic peoples' …"
     if name.endswith(rules.belief_ends) and _a_belief(senses, rules):
         return "drop"  # 拜火教 "Zoroastrianism"
     if len(name) == 2 and _a_reign_year(after, senses, rules):
@@ -365,6 +367,15 @@ def _a_foreign_people(
     if len(name) < 3 or not text.startswith("人", entity.end) or not _reads_foreign(name):
         return False
     return (entity.end, entity.end + 1, "n") in (lac_words or ())
+
+
+def _a_people_to_lac(entity: Entity, name: str, lac_words: Sequence[Word] | None) -> bool:
+    """日尔曼人 "the Germanic peoples" typed an organisation: a foreign name and 人 that LAC
+    reads as one word and no name (nz, n); a club so named LAC reads as an organisation
+    (西班牙人 "Espanyol" stays)."""
+    if len(name) < 4 or not name.endswith("人") or not _reads_foreign(name[:-1]):
+        return False
+    return any(w[:2] == (entity.start, entity.end) and w[2] in ("n", "nz") for w in lac_words or ())
 
 
 def _surname_and(name: str, words: frozenset[str]) -> bool:
