@@ -407,3 +407,17 @@ def test_a_person_before_a_tunnel_or_a_reservoir_is_a_place_a_person_after_it_is
     text = "洪山隧道收费取消后，洪山明说，松坪水库也一样。"
     named = spans_of(text, ("洪山", "PER", 0.97), ("洪山明", "PER", 0.99), ("松坪", "PER", 0.8))
     assert kept(text, named) == [("洪山", "LOC"), ("洪山明", "PER"), ("松坪", "LOC")]
+
+
+def test_schools_listed_by_their_field_are_no_names_one_founded_alone_is() -> None:
+    # seventeenth round: a university's schools, named by their field only
+    text = "学校设有三个学院：历史学院、环境科学学院和上海音乐学院。"
+    named = spans_of(
+        text,
+        ("历史学院", "ORG", 0.9),
+        ("环境科学学院", "ORG", 0.9),
+        ("上海音乐学院", "ORG", 0.95),
+    )
+    assert kept(text, named) == [("上海音乐学院", "ORG")]
+    alone = "1952年，政府成立环境科学学院。"
+    assert kept(alone, spans_of(alone, ("环境科学学院", "ORG", 0.9))) == [("环境科学学院", "ORG")]
