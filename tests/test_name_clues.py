@@ -161,3 +161,69 @@ def test_every_title_of_address_is_one_no_titled_person_is_rendered_by() -> None
 def test_a_bad_row_is_refused() -> None:
     with pytest.raises(ValueError, match="bad name-clue row"):
         parse_clues("address\t将军\n")
+
+
+def test_one_of_the_nine_ministers_or_a_guard_office_alone_is_no_person() -> None:
+    # seventeenth round (name_words.tsv office rows): the person follows the office
+    text = "鸿胪卿周成病逝后，虎贲郎李勇护驾，赵监督叫来赵监文。"
+    named = spans_of(
+        text,
+        ("鸿胪卿", "PER", 0.9),
+        ("周成", "PER", 0.99),
+        ("虎贲郎", "PER", 0.99),
+        ("李勇", "PER", 0.99),
+        ("赵监督", "PER", 0.9),
+        ("赵监文", "PER", 0.99),
+    )
+    assert kept(text, named) == [("周成", "PER"), ("李勇", "PER"), ("赵监文", "PER")]
+
+
+def test_a_foreign_people_inside_the_span_is_no_person_a_chinese_name_in_ren_is() -> None:
+    text = "哥特人和阿瓦尔人先后南下，陈树人写过此事。"
+    named = spans_of(text, ("阿瓦尔人", "PER", 0.9), ("陈树人", "PER", 0.99))
+    assert kept(text, named) == [("陈树人", "PER")]
+
+
+def test_a_fiefs_king_run_into_its_bearer_is_the_bearer_a_wang_after_a_place_stays() -> None:
+    text = "众人挟持燕王慕容德，北上；会上，上海王林发言。"
+    named = spans_of(text, ("王慕容德", "PER", 0.85), ("王林", "PER", 0.98))
+    title, place = text.index("燕王"), text.index("上海")
+    lac = [(title, title + 2, "n"), (place, place + 2, "LOC"), (place + 2, place + 4, "PER")]
+    assert kept(text, named, lac) == [("慕容德", "PER"), ("王林", "PER")]
+
+
+def test_a_king_and_one_character_of_a_ruling_house_is_no_person() -> None:
+    # 王刘 of 济北康王刘宽: the house's surname is borne by the sentence's other persons
+    text = "刘平是济北康王刘宽之孙，刘安之弟。"
+    named = spans_of(text, ("刘平", "PER", 0.99), ("王刘", "PER", 0.8), ("刘安", "PER", 0.99))
+    house = text.index("济北康")
+    lac = [(house, house + 3, "PER")]
+    assert kept(text, named, lac) == [("刘平", "PER"), ("刘安", "PER")]
+    alone = "会上，上海王刘发言。"
+    at = alone.index("上海")
+    lac = [(at, at + 2, "LOC")]
+    assert kept(alone, spans_of(alone, ("王刘", "PER", 0.8)), lac) == [("王刘", "PER")]
+
+
+def test_a_band_cedict_knows_is_an_organisation() -> None:
+    # seventeenth round: 披头士 "the Beatles (music band)"
+    text = "那年披头士去了印度，列侬写了几首歌。"
+    named = spans_of(text, ("披头士", "PER", 0.95), ("列侬", "PER", 0.99))
+    assert kept(text, named) == [("披头士", "ORG"), ("列侬", "PER")]
+
+
+def test_a_foreign_people_lac_reads_as_a_noun_is_no_body_a_club_it_names_is() -> None:
+    # seventeenth round: 日尔曼人 typed an organisation
+    text = "这首史诗出自阿瓦尔人之手，阿瓦尔人队主场获胜。"
+    first = text.index("阿瓦尔人")
+    club = text.index("阿瓦尔人队")
+    named = [Found(first, first + 4, "ORG", 0.8), Found(club, club + 4, "ORG", 0.8)]
+    lac = [(first, first + 4, "nz"), (club, club + 4, "ORG")]
+    assert kept(text, named, lac) == [("阿瓦尔人", "ORG")]
+    assert screen_starts(text, named, lac) == [club]
+
+
+def screen_starts(text: str, named: list[Found], lac: list[tuple[int, int, str]]) -> list[int]:
+    from reader.glossary.name_families import screen
+
+    return [e.start for e in screen(named, text, lac)]

@@ -387,3 +387,37 @@ def test_tribes_cedict_knows_are_no_name_a_khan_of_them_is() -> None:
     text = "瓦剌与室韦交战，努尔哈赤统一了女真各部。"
     named = spans_of(text, ("瓦剌", "ORG", 0.7), ("室韦", "PER", 0.7), ("努尔哈赤", "PER", 0.99))
     assert kept(text, named) == [("努尔哈赤", "PER")]
+
+
+def test_a_relation_after_zhi_or_parents_is_no_name_a_given_name_with_zhi_is() -> None:
+    # seventeenth round: 之 "of" and a relation after what the recogniser took for a surname
+    text = "他废黜了国王，改立国王之女为王，岳父母也赶来，王之涣与岳飞在场。"
+    named = spans_of(
+        text,
+        ("王之女", "PER", 0.9),
+        ("岳父母", "PER", 0.99),
+        ("王之涣", "PER", 0.99),
+        ("岳飞", "PER", 0.99),
+    )
+    assert kept(text, named) == [("王之涣", "PER"), ("岳飞", "PER")]
+
+
+def test_a_person_before_a_tunnel_or_a_reservoir_is_a_place_a_person_after_it_is_not() -> None:
+    # seventeenth round: what a tunnel, a bridge, a reservoir or a highway is named after
+    text = "洪山隧道收费取消后，洪山明说，松坪水库也一样。"
+    named = spans_of(text, ("洪山", "PER", 0.97), ("洪山明", "PER", 0.99), ("松坪", "PER", 0.8))
+    assert kept(text, named) == [("洪山", "LOC"), ("洪山明", "PER"), ("松坪", "LOC")]
+
+
+def test_schools_listed_by_their_field_are_no_names_one_founded_alone_is() -> None:
+    # seventeenth round: a university's schools, named by their field only
+    text = "学校设有三个学院：历史学院、环境科学学院和上海音乐学院。"
+    named = spans_of(
+        text,
+        ("历史学院", "ORG", 0.9),
+        ("环境科学学院", "ORG", 0.9),
+        ("上海音乐学院", "ORG", 0.95),
+    )
+    assert kept(text, named) == [("上海音乐学院", "ORG")]
+    alone = "1952年，政府成立环境科学学院。"
+    assert kept(alone, spans_of(alone, ("环境科学学院", "ORG", 0.9))) == [("环境科学学院", "ORG")]

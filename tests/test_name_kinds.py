@@ -110,3 +110,10 @@ def test_a_pass_is_a_place_a_writer_without_a_surname_is_not() -> None:
     text = "龙王要黄沙关送上童男童女，月关写了小说。"
     named = spans_of(text, ("黄沙关", "PER", 0.8), ("月关", "PER", 0.9))
     assert kept(text, named) == [("黄沙关", "LOC"), ("月关", "PER")]
+
+
+def test_a_kingdom_cedict_knows_is_no_person_its_emperor_is() -> None:
+    # seventeenth round: 曹魏 "Cao Wei, the most powerful of the Three Kingdoms, …"
+    text = "曹魏派使者封他为氐王，曹丕随后称帝。"
+    named = spans_of(text, ("曹魏", "PER", 0.99), ("曹丕", "PER", 0.99))
+    assert kept(text, named) == [("曹丕", "PER")]

@@ -167,6 +167,40 @@ def is_a_taxon(name: str, after: str, rules: FamilyRules) -> bool:
     return re.match(rf"[{HAN_CLASS}]{{1,8}}?(?:{lower})", after) is not None
 
 
+def is_a_generic_body(name: str, before: str, after: str, rules: FamilyRules) -> bool:
+    """管理学院、教育学院、医疗护理学院 (seventeenth round): an academic body named by its field
+    alone — everyday words CC-CEDICT knows (two characters or more each) before an ending of
+    ``generic_body_ends`` — listed beside another body of that ending is one of a
+    university's schools, a kind of body, not one named. Alone (成立军事经济学院) it may be a
+    body's name; a place or a person before the field (北京教育学院) makes it one."""
+    from reader.annotate.dictionary import default_dictionary
+    from reader.glossary.fold import fold
+
+    ending = next((e for e in rules.generic_body_ends if name.endswith(e)), "")
+    head = fold(name[: len(name) - len(ending)])
+    if not ending or len(head) < 2 or not rules.list_marks:
+        return False
+    marks = "|".join(map(re.escape, rules.list_marks))
+    item = rf"[{HAN_CLASS}]{{1,8}}?{re.escape(ending)}"
+    if not (re.search(rf"{item}(?:{marks})$", before) or re.match(rf"(?:{marks}){item}", after)):
+        return False
+    dictionary = default_dictionary()
+    at = 0
+    while at < len(head):
+        size = next(
+            (
+                n
+                for n in range(min(4, len(head) - at), 1, -1)
+                if dictionary.only_common_senses(head[at : at + n])
+            ),
+            0,
+        )
+        if not size:
+            return False
+        at += size
+    return True
+
+
 # a person's years in a definition: a lifespan or a reign, "(reigned 222-252)", "(c. 1480-1521)"
 A_LIFETIME = re.compile(r"\([^)]*\d{2,4} ?(?:BC )?-(?: ?\d{1,4})?[^)]*\)|\(born \d{4}\)")
 

@@ -30,6 +30,10 @@ Verdicts (:func:`clue_verdict`):
   Pacification Commission") is a place;
 - **a classical pronoun and an adverb** (汝今 "now you"), **an office alone** (黄门侍郎),
   **a fief's title before its bearer** (楚王司马玮) are no person.
+
+The seventeenth round (issue 14) adds a fief's king run into its bearer (梁王|耶律雅里:
+reader/glossary/fief_titles.py), a people holding its 人 (阿拉曼人, 日尔曼人:
+reader/glossary/peoples.py) and rows of its tables (监督, a band's sense).
 """
 
 from __future__ import annotations
@@ -40,7 +44,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader import paths
+from reader.glossary.fief_titles import a_fiefs_king_before, a_title_before_its_bearer
 from reader.glossary.judge import Entity
+from reader.glossary.peoples import a_foreign_people, a_people_to_lac
 
 if TYPE_CHECKING:
     from reader.glossary.name_families import FamilyRules
@@ -151,6 +157,10 @@ def clue_edges(
         and (entity.end - 1, entity.end, "n") in words
     ):
         return entity.start, entity.end - 1, "PER"  # 汪苏泷|班 "Wang Sulong's class"
+    if entity.type == "PER" and a_fiefs_king_before(entity, name, text, others, lac_words):
+        # 梁王耶律雅里 read as 王耶律雅里: the person after the title, none when one character
+        # is left (胶东恭王刘授 read as 王刘)
+        return (entity.start + 1, entity.end, "PER") if len(name) >= 3 else None
     if entity.type == "PER":
         whole = _named_whole_elsewhere(entity, name, text, others)
         if whole is not None:
@@ -255,11 +265,11 @@ def clue_verdict(
     if entity.type == "PER":
         if name in rules.offices or _surname_and(name, rules.addresses):
             return "drop"  # 黄门侍郎; 王将军, 朱太尉
-        if _a_title_before_its_bearer(entity, name, lac_words, rules):
+        if a_title_before_its_bearer(entity, name, lac_words, rules):
             return "drop"  # 楚王司马玮 "Sima Wei, Prince of Chu"
         if len(name) == 2 and name[0] in rules.pronouns and name[1] in rules.pronoun_next:
             return "drop"  # 汝今 "now you"
-        if _a_foreign_people(entity, name, text, lac_words):
+        if a_foreign_people(entity, name, text, lac_words):
             return "drop"  # 伊特鲁里亚人 "the Etruscans"
         if _a_company(senses, rules):
             return "ORG"  # 米高梅 "Metro-Goldwyn-Mayer (American media company)"
@@ -272,6 +282,8 @@ def clue_verdict(
             return "PER"  # 威廉王子 "Prince William"
         if _a_nations_unit(name, rules, families):
             return "drop"  # 日军舰队 "the Japanese fleet"
+        if a_people_to_lac(entity, name, lac_words):
+            return "drop"  # 日尔曼人的《尼伯龙根之歌》 "the Germanic peoples' …"
     if name.endswith(rules.belief_ends) and _a_belief(senses, rules):
         return "drop"  # 拜火教 "Zoroastrianism"
     if len(name) == 2 and _a_reign_year(after, senses, rules):
@@ -279,41 +291,6 @@ def clue_verdict(
     if any(name + office in text for office in rules.region_offices):
         return "LOC"  # 朵甘思 of …又被称为朵甘思宣慰司: a region
     return None
-
-
-def _a_title_before_its_bearer(
-    entity: Entity, name: str, lac_words: Sequence[Word] | None, rules: ClueRules
-) -> bool:
-    """楚王司马玮: an ancient state and a ruler's title (王, 侯, 公) right before a person LAC
-    reads there is the title of that person (申侯 alone, a ruler known by his fief, stays)."""
-    from reader.glossary.name_words import get_word_rules
-
-    if len(name) != 2 or name[1] not in rules.fief_titles:
-        return False
-    if name[0] not in get_word_rules().people_states:
-        return False
-    return any(a == entity.end and tag == "PER" for a, _, tag in lac_words or ())
-
-
-def _reads_foreign(name: str) -> bool:
-    """A foreign name written by sound, with no Chinese surname (阿杜瓦, 伊特鲁里亚)."""
-    from reader.glossary.auto import is_transliteration_by_rule, surname_length
-    from reader.glossary.transliteration import transliteration_odds
-
-    if surname_length(name):
-        return False
-    return is_transliteration_by_rule(name) or transliteration_odds().is_foreign(name)
-
-
-def _a_foreign_people(
-    entity: Entity, name: str, text: str, lac_words: Sequence[Word] | None
-) -> bool:
-    """有人说，伊特鲁里亚人早在… "the Etruscans …": a foreign "person" of three characters or
-    more followed by 人 "people" that LAC reads as a word of its own (not 人士, 人数) is a
-    people."""
-    if len(name) < 3 or not text.startswith("人", entity.end) or not _reads_foreign(name):
-        return False
-    return (entity.end, entity.end + 1, "n") in (lac_words or ())
 
 
 def _surname_and(name: str, words: frozenset[str]) -> bool:

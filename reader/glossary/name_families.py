@@ -48,6 +48,7 @@ from reader.glossary.family_checks import (
     a_world_place,
     dictionary_senses,
     head_before_a_verb,
+    is_a_generic_body,
     is_a_nations_army,
     is_a_nations_service,
     is_a_taxon,
@@ -107,6 +108,7 @@ class FamilyRules:
     troop_chars: frozenset[str] = frozenset()  # 兵 in 田丰兵攻打 "Tian Feng's soldiers"
     dynasty_words: frozenset[str] = frozenset()  # 朝 in 陈朝 "the Chen dynasty"
     title_after: tuple[str, ...] = ()  # 博士 in 卡南加博士 "Dr. Kananga": not the city
+    generic_body_ends: tuple[str, ...] = ()  # 学院 in 教育学院 "a school of education"
     # per type: below it, a name the two taggers disagree on is not shown
     disagreement_floor: dict[str, float] = field(default_factory=dict)
     # per type: below it, a name CC-CEDICT and LAC both call a place is shown as a place
@@ -163,6 +165,7 @@ def parse_families(text: str, source: str = FAMILIES_FILE) -> FamilyRules:
         troop_chars=frozenset("".join(values["troop_char"])),
         dynasty_words=frozenset("".join(values["dynasty_word"])),
         title_after=tuple(values["title_after"]),
+        generic_body_ends=tuple(values["generic_body_end"]),
         disagreement_floor=settings.get("disagreement_floor", {}),
         retype_below=settings.get("retype_below", {}),
         world_place_below=settings.get("world_place_below", {}),
@@ -200,6 +203,7 @@ _KINDS = (
     "troop_char",
     "dynasty_word",
     "title_after",
+    "generic_body_end",
     "sense",
     "setting",
 )
@@ -304,6 +308,10 @@ def _verdict(
         return "drop"
     if entity.type == "ORG" and name.endswith(rules.event_ends):
         return "drop"  # 奥林匹克运动会: a games, not the body that holds it
+    if entity.type == "ORG" and is_a_generic_body(
+        name, text[: entity.start], text[entity.end :], rules
+    ):
+        return "drop"  # 管理学院、教育学院 "schools of management, of education"
     lac = lac_view(entity, lac_words) if lac_words is not None else None
     if entity.type == "ORG" and is_a_nations_service(name, entity, lac_words, rules):
         return "drop"

@@ -9,7 +9,8 @@ families (DATA.md "Thirteenth round"), part of the false-name screen
 - **dynasties and reign periods**: 隋开皇元年 "the first year of Kaihuang of Sui" (a
   dynasty and a reign period run together: the two-character period alone is dropped by the
   screen already), 刘宋 "the Liu Song dynasty" (every CC-CEDICT sense a dynasty and none a
-  ruler) are no persons;
+  ruler), 曹魏 "Cao Wei, the most powerful of the Three Kingdoms" (a kingdom in the clause
+  after the name, seventeenth round) are no persons;
 - **persons typed as organisations**: a transliterated "organisation" that CC-CEDICT
   knows only with a lifespan (希波克拉底 "Hippocrates (c. 460 BC - c. 370 BC)"), or whose
   very characters the recogniser calls a person elsewhere in the sentence (索尔的统治…，
@@ -149,9 +150,18 @@ def _a_dynasty(name: str, after: str, senses: Sequence[str], rules: FamilyRules)
         return True
     if len(name) == 2 and name[0] in rules.dynasties and name[1] in rules.dynasty_words:
         return True  # 陈朝散骑常侍 "a Regular Attendant of the Chen dynasty" (fourteenth round)
-    return bool(senses) and all(
-        _A_DYNASTY.search(re.split(r"[(,;]", d, maxsplit=1)[0]) and not _A_RULER.search(d)
-        for d in senses
+    return bool(senses) and all(_a_dynasty_sense(d) for d in senses)
+
+
+def _a_dynasty_sense(sense: str) -> bool:
+    """刘宋 "Song of the Southern dynasties (420-479)": a dynasty before the first bracket or
+    comma; 曹魏 "Cao Wei, the most powerful of the Three Kingdoms, …" (seventeenth round): a
+    kingdom in the clause after the name. A ruler's or an official's sense is none."""
+    clauses = re.split(r"[(,;]", sense, maxsplit=2)
+    if _A_RULER.search(sense):
+        return False
+    return bool(_A_DYNASTY.search(clauses[0])) or (
+        len(clauses) > 1 and bool(_A_KINGDOM.search(clauses[1]))
     )
 
 
@@ -162,6 +172,7 @@ _YEARS_AFTER_NAME = re.compile(
     r"^[^,(]+\((?:c\. ?)?\d{1,4}(?: BC)? ?- ?(?:c\. ?)?\d{0,4}(?: BC)?\)|^[^,(]+\(born \d{4}\)"
 )
 _A_DYNASTY = re.compile(r"\bdynast(?:y|ies)\b", re.IGNORECASE)
+_A_KINGDOM = re.compile(r"\bkingdoms?\b", re.IGNORECASE)
 # a ruler's or an official's sense keeps the person (汉元帝 "Yuan Emperor … of Han Dynasty")
 _A_RULER = re.compile(
     r"\b(?:emperor|empress|king|queen|prince|princess|duke|ruler|founder|general|minister"
