@@ -73,6 +73,16 @@ CASES = [
     ("新款手机将于下月中旬上市，售价约为三千元。", ["mid-month", "about 3,000"], ["about as"]),
     ("该行表示将进一步降低贷款利率。", ["the bank", "further"], []),
     ("比赛因雷雨推迟了半个小时。", ["half an hour"], ["half of"]),
+    # everyday speech: reduplication, a piece's reading in context, measure glued to a noun
+    ("她把桌子擦得干干净净。", ["very clean"], ["dry"]),
+    ("老师说得对。", ["say right"], ["get"]),
+    ("我想把这封信寄给妈妈。", ["this letter"], ["confer"]),
+    ("这双鞋太贵了。", ["too expensive"], ["highest"]),
+    ("出门别忘了带钥匙。", ["don't forget bring"], ["leave", "band"]),
+    ("医生让他少吃糖。", ["less eat"], ["few"]),
+    ("我们明天早点出发吧。", ["a bit earlier"], ["breakfast"]),
+    ("从这里到机场大概要一个小时。", ["take an hour"], ["want"]),
+    ("最近怎么样？", ["how?"], ["how??"]),
     # "an" before a vowel sound
     ("他每天学习一个小时的中文。", ["an hour"], ["a hour"]),
 ]

@@ -76,6 +76,11 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
     sense = short_sense(word, prefer, pos)
     if sense is not None:
         return sense
+    base = _reduplicated_base(simplified)
+    if base is not None and not has_han(doubled := gloss_word(base, pos=pos)):
+        # 干干净净 "very clean" (AABB stresses an adjective), 研究研究 "research"
+        stressed = len(simplified) == 4 and simplified[0] == simplified[1]
+        return f"very {doubled}" if stressed and " " not in doubled else doubled
     if len(word) > 1:
         # An unknown compound (亿美元) reads best as its longest dictionary pieces (亿 + 美元),
         # not character by character; a piece after a number takes its counting sense
@@ -117,7 +122,17 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
                     head = head and not (glossed and (glossed[-1] or "").endswith(" to"))
                     # a localiser closing the word (操场上, 房间里) reads as one: "on", "in"
                     place = i and i == len(pieces) - 1 and key in _LOCALISERS
-                    alone = [Token(key, 0, len(key), pos="f" if place else pos if head else "")]
+                    alone = [
+                        Token(
+                            key,
+                            0,
+                            len(key),
+                            # the piece's readings in context: 说得对 reads 得 de5, a
+                            # complement marker, not dé "get"
+                            readings=tuple(reading) if len(reading) == len(piece) else (),
+                            pos="f" if place else pos if head else "",
+                        )
+                    ]
                     if i:  # the piece before it: no sentence starts inside a word (化|等)
                         alone.insert(0, Token(keys[i - 1], 0, 0))
                     at = len(alone) - 1
@@ -128,6 +143,20 @@ def gloss_word(word: str, pinyin: str = "", prefer: str | None = None, pos: str 
             if all(g is not None for g in glossed) and any(glossed):
                 return " ".join(g for g in glossed if g)
     return f"[{pinyin}]" if pinyin else word
+
+
+def _reduplicated_base(word: str) -> str | None:
+    """The word a reduplication doubles (干干净净 → 干净, 研究研究 → 研究, 看看 → 看) when
+    the dictionary lacks the doubled form and has the base; None otherwise."""
+    if len(word) == 4 and word[0] == word[1] and word[2] == word[3] and word[0] != word[2]:
+        base = word[0] + word[2]  # AABB
+    elif len(word) == 4 and word[:2] == word[2:]:
+        base = word[:2]  # ABAB
+    elif len(word) == 2 and word[0] == word[1]:
+        base = word[0]  # AA
+    else:
+        return None
+    return base if _in_dictionary(base) else None
 
 
 def _in_dictionary(word: str) -> bool:

@@ -48,6 +48,7 @@ _PLACEHOLDERS = frozenset({"sth", "sb", "sth's", "sb's", "sth.", "sb."})
 
 def trim_sense(definition: str) -> str:
     sense = _CROSS_REF.sub("", _PAREN.sub("", definition)).split(";")[0].split(",")[0].strip()
+    sense = sense.rstrip("?").rstrip()  # "how?" (怎么样): the sentence's own mark asks
     if sense.lower().startswith("to "):
         sense = sense[3:]
     # CC-CEDICT's placeholders ("apply for sth", "learn of sth") are no words of a sentence
