@@ -83,6 +83,16 @@ CASES = [
     ("我们明天早点出发吧。", ["a bit earlier"], ["breakfast"]),
     ("从这里到机场大概要一个小时。", ["take an hour"], ["want"]),
     ("最近怎么样？", ["how?"], ["how??"]),
+    # diplomatic and world news
+    (
+        "该国总理将于下周晚些时候出访欧洲三国。",
+        ["later", "visit abroad", "three countries"],
+        ["Three Kingdoms"],
+    ),
+    ("两国在能源领域的合作不断加强。", ["in energy"], ["in/at"]),
+    ("事故原因仍在调查之中。", ["in investigation"], ["inside"]),
+    ("会谈后，双方签署了多项合作协议。", ["many cooperation"], ["cooperations"]),
+    ("平台已有12万多名用户注册。", ["over 120,000 users"], ["many"]),
     # "an" before a vowel sound
     ("他每天学习一个小时的中文。", ["an hour"], ["a hour"]),
 ]

@@ -30,6 +30,7 @@ from reader.translate.gloss_measures import (
     TIME_PLURALS,
     UNITS,
     articles,
+    closes_phrase,
     counted,
     counts_many,
     is_number,
@@ -283,7 +284,12 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             # only counts (1.2|亿名用户 "120 million user"); 1.5|万亿美元 "1.5 trillion"
             words[-1] = scaled
             rest = simplified[len(scale) :]
-            if rest not in after_number:
+            if rest[:1] in ("多", "余") and (rest[1:] in after_number or not rest[1:]):
+                words[-1] = f"over {scaled}"  # 24|万多名 "over 240,000", not "240,000 many"
+                rest = rest[1:]
+            if not rest:
+                words.append("")
+            elif rest not in after_number:
                 words.append(gloss_word(rest))
             else:  # a currency reads (万亿美元 "US dollars"), a measure before its noun only counts
                 words.append("" if noun_follows(tokens, index) else after_number[rest])
@@ -334,7 +340,9 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
             if pos.startswith("v") and index and simple(tokens[index - 1].text) in POINTING:
                 pos = "vn"  # 这一决定 "this decision", not "this decide"
             sense = gloss_word(token.text, token.pinyin, prefer, pos)
-            if (pos.startswith("n") or pos == "vn" or simplified in TIME_PLURALS) and (
+            # a verbal noun only where it ends the phrase (两场|比赛, not 多项|合作|协议)
+            verbal_noun = pos == "vn" and closes_phrase(tokens, index + 1)
+            if (pos.startswith("n") or verbal_noun or simplified in TIME_PLURALS) and (
                 _after_a_count(tokens, index, words)
             ):
                 sense = plural(sense)  # 3家公司 "3 companies", 两个|月 "2 months", 两场|比赛

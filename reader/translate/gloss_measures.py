@@ -83,7 +83,7 @@ def noun_follows(tokens: Sequence[Token], index: int) -> bool:
         return True
     if simple(tokens[index].text)[-1:] in _MEANINGFUL:
         return False  # 5|轮|融资 "5 rounds financing", 三起|类似|案件 "3 incidents similar case"
-    if after == "vn" and _closes_phrase(tokens, index + 2):
+    if after == "vn" and closes_phrase(tokens, index + 2):
         return True  # a verbal noun the clause goes on from (两场|比赛|。, 五场|比赛|保持): a noun
     return _modified_noun_follows(tokens, index + 1)
 
@@ -122,7 +122,7 @@ def _modified_noun_follows(tokens: Sequence[Token], start: int) -> bool:
     return False
 
 
-def _closes_phrase(tokens: Sequence[Token], index: int) -> bool:
+def closes_phrase(tokens: Sequence[Token], index: int) -> bool:
     """Whether a noun phrase ends before token ``index``: the end, a mark, or a verb, adverb,
     preposition or conjunction next (not more of the phrase: 一家|运用/vn|AI|的企业)."""
     if index >= len(tokens):
@@ -207,6 +207,7 @@ def singular(plural: str) -> str:
 _PLURAL_COUNT = re.compile(
     r"(?:(?:over|nearly|about|less than) )?(?:\d[\d,.]*(?: (?:million|billion|trillion))?)"
     r"|(?:(?:tens|hundreds) of )?(?:dozens|hundreds|thousands|millions|billions) of"
+    r"|many|several|multiple"
 )
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")  # 2025|年度: a year counts nothing
 _IRREGULAR = {"person": "people", "child": "children", "man": "men", "woman": "women"}
