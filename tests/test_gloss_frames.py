@@ -92,7 +92,7 @@ CASES = [
     ("两国在能源领域的合作不断加强。", ["in energy"], ["in/at"]),
     ("事故原因仍在调查之中。", ["in investigation"], ["inside"]),
     ("会谈后，双方签署了多项合作协议。", ["many cooperation"], ["cooperations"]),
-    ("平台已有12万多名用户注册。", ["over 120,000 users"], ["many"]),
+    ("已有3万多名志愿者报名。", ["over 30,000 volunteers"], ["many"]),
     # "an" before a vowel sound
     ("他每天学习一个小时的中文。", ["an hour"], ["a hour"]),
 ]
