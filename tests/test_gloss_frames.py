@@ -93,6 +93,11 @@ CASES = [
     ("事故原因仍在调查之中。", ["in investigation"], ["inside"]),
     ("会谈后，双方签署了多项合作协议。", ["many cooperation"], ["cooperations"]),
     ("已有3万多名志愿者报名。", ["over 30,000 volunteers"], ["many"]),
+    # found after set C's one reading (so not measured by it): 一边 … 一边, 从来没有, 多了一倍
+    ("她一边走路，一边听音乐。", ["while walk", "while listen"], ["one side"]),
+    ("我从来没有见过这么大的雪。", ["never"], ["always have no"]),
+    ("今年的游客比去年多了一倍。", ["doubled"], ["a time"]),
+    ("请不要在这里吸烟。", ["don't"], ["!"]),
     # "an" before a vowel sound
     ("他每天学习一个小时的中文。", ["an hour"], ["a hour"]),
 ]
