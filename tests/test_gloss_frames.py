@@ -28,7 +28,7 @@ CASES = [
     # 在 … 上/里/内 and an event: the preposition by its closing word, which then adds nothing
     ("他在桌子上写字。", ["on table"], ["in/at", "table on"]),
     ("孩子们在公园里踢足球。", ["in park"], ["in/at", "inside"]),
-    ("这座新桥有望在两年内建成。", ["within"], ["in/at", "inside"]),
+    ("这座新桥有望在两年内建成。", ["within 2 years"], ["in/at", "inside"]),
     ("市长在发布会上回答了记者的提问。", ["at"], ["in/at"]),
     # adverbs and quantities whose first CC-CEDICT sense misleads
     ("他们两家人一直保持联系。", ["always"], ["straight"]),

@@ -32,7 +32,7 @@ def numeral_led(text: str, pos: str) -> bool:
     千万 "by all means"): only the name and place tags are read again."""
     text = simple(text)
     return (
-        pos.startswith(("n", "f", "s", "i", "l"))
+        pos.startswith(("n", "f", "s", "i", "l", "t"))
         and len(text) > 1
         and text[0] in NUMERAL_CHARS
         and is_number(text[:-1])
@@ -76,8 +76,8 @@ _SINGULAR = frozenset({"a", "every", "this", "that", "which"})
 def noun_follows(tokens: Sequence[Token], index: int) -> bool:
     """Whether a noun follows token ``index``; after a demonstrative a verbal noun too
     (这项|调整/vn "this adjustment", but 一家|运用/vn … 的企业 "a company using …")."""
-    if index + 1 >= len(tokens):
-        return False
+    if index + 1 >= len(tokens) or simple(tokens[index + 1].text) in _LOCALISERS:
+        return False  # 五年|内 "within 5 years": jieba tags the localiser 内 a noun
     after = tokens[index + 1].pos
     if after.startswith("n") or after == "vn" and simple(tokens[index].text)[:1] in "这那该此":
         return True
@@ -86,6 +86,9 @@ def noun_follows(tokens: Sequence[Token], index: int) -> bool:
     if after == "vn" and closes_phrase(tokens, index + 2):
         return True  # a verbal noun the clause goes on from (两场|比赛|。, 五场|比赛|保持): a noun
     return _modified_noun_follows(tokens, index + 1)
+
+
+_LOCALISERS = frozenset("内 外 中 里 上 下 前 后 间 以内 以上 以下 以后 以前 之间".split())
 
 
 # measure words that say more than "how many" (rounds of financing, incidents of a case): only
