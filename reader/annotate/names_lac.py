@@ -20,7 +20,7 @@ and pass it around.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +50,20 @@ class _Packed:
     alive: list[int]  # sentences still running at each time step (n_t, non-increasing)
     forward: np.ndarray  # packed slot → text-order character, reading forwards
     backward: np.ndarray  # packed slot → text-order character, reading backwards
+    # the same character's slot in the other direction's packed order
+    backward_of_forward: np.ndarray
+    forward_of_backward: np.ndarray
+
+
+def _negated(layer: BiGru) -> BiGru:
+    """``layer`` with its gate weights (input and recurrent) and biases negated: the
+    sigmoid's argument comes out negated from the products (LacTagger._bigru). Negating
+    a weight negates every product and so every sum exactly, whatever BLAS's order."""
+    gates = 2 * layer.cand_w.shape[1]
+    fc_w, fc_b = layer.fc_w.copy(), layer.fc_b.copy()
+    np.negative(fc_w[..., :gates], out=fc_w[..., :gates])
+    np.negative(fc_b[..., :gates], out=fc_b[..., :gates])
+    return replace(layer, fc_w=fc_w, fc_b=fc_b, gate_w=-layer.gate_w)
 
 
 class LacTagger:
@@ -67,7 +81,7 @@ class LacTagger:
         weights = load_weights(path or default_weights(), cache_dir)
         self.longest = longest
         self.embedding = weights.embedding
-        self.layers = weights.layers
+        self.layers = tuple(_negated(layer) for layer in weights.layers)
         self.emit_w, self.emit_b = weights.emit_w, weights.emit_b
         self.start, self.end, self.transition = weights.start, weights.end, weights.transition
         self._char_ids = weights.char_ids
@@ -99,19 +113,41 @@ class LacTagger:
             rows = np.arange(n)
             forward.append(starts[rows] + t)
             backward.append(starts[rows] + lengths[rows] - 1 - t)
+        to_forward, to_backward = np.concatenate(forward), np.concatenate(backward)
+        slot_forward, slot_backward = np.empty_like(to_forward), np.empty_like(to_backward)
+        slot_forward[to_forward] = np.arange(len(to_forward))
+        slot_backward[to_backward] = np.arange(len(to_backward))
         return _Packed(
             ids=self.char_ids("".join(texts)),
             alive=alive,
-            forward=np.concatenate(forward),
-            backward=np.concatenate(backward),
+            forward=to_forward,
+            backward=to_backward,
+            backward_of_forward=slot_backward[to_forward],
+            forward_of_backward=slot_forward[to_backward],
         )
 
     @staticmethod
-    def _projection(layer: BiGru, x: np.ndarray, packed: _Packed) -> np.ndarray:
+    def _inputs(out: np.ndarray, packed: _Packed, directions: int = 2) -> np.ndarray:
+        """A layer's outputs ``out`` (2, chars, H), each direction in its packed order →
+        (directions, chars, 2H): each character's forward and reverse outputs side by side,
+        in the packed order of the forward direction (and of the reverse one). The same
+        rows as gathering them from text order, without laying them out in text order
+        first."""
+        hidden = out.shape[2]
+        x = np.empty((directions, out.shape[1], 2 * hidden), dtype=np.float32)
+        x[0, :, :hidden] = out[0]
+        x[0, :, hidden:] = out[1][packed.backward_of_forward]
+        if directions == 2:
+            x[1, :, :hidden] = out[0][packed.forward_of_backward]
+            x[1, :, hidden:] = out[1]
+        return x
+
+    @staticmethod
+    def _projection(layer: BiGru, x: np.ndarray) -> np.ndarray:
         """A layer's input projection x @ fc_w + fc_b, (2, chars, 3H) in the packed order of
-        each direction; x (chars, in) in text order."""
-        inputs = np.stack([x[packed.forward], x[packed.backward]])  # (2, chars, in), packed
-        pre = np.matmul(inputs, layer.fc_w)
+        each direction; x (2, chars, in) from ``_inputs``. Its gate columns come out
+        negated (``_negated``)."""
+        pre = np.matmul(x, layer.fc_w)
         pre += layer.fc_b[:, None, :]
         return pre
 
@@ -125,17 +161,23 @@ class LacTagger:
         distinct, where = np.unique(packed.ids, return_inverse=True)
         table = np.matmul(self.embedding[distinct], layer.fc_w)  # (2, distinct, 3H)
         table += layer.fc_b[:, None, :]
-        return np.stack([table[0][where[packed.forward]], table[1][where[packed.backward]]])
+        pre = np.empty((2, len(packed.ids), table.shape[2]), dtype=np.float32)
+        np.take(table[0], where[packed.forward], axis=0, out=pre[0])
+        np.take(table[1], where[packed.backward], axis=0, out=pre[1])
+        return pre
 
     def _bigru(self, layer: BiGru, pre: np.ndarray, packed: _Packed) -> np.ndarray:
-        """pre (2, chars, 3H) (``_projection``) → (chars, 2H) in text order: forward and
-        reverse GRU outputs.
+        """pre (2, chars, 3H) (``_projection``) → (2, chars, H): forward and reverse GRU
+        outputs, each in its direction's packed order.
 
         Each step writes into buffers made once (no temporaries per step) and reads its
         previous state in place from ``out``. The arithmetic is the same operations on the
         same operands as the plain formulas in the comments (a + b taken as b + a, exact),
         and every product has the shape it had when it made a fresh array per step
-        (BLAS rounds a row differently with the shape of the product).
+        (BLAS rounds a row differently with the shape of the product). The gate weights
+        and the gate part of ``pre`` are negated (``_negated``), so the product and the sum
+        are the negated sum -(pre_gates + h @ gate_w) at once: rounding to nearest is
+        symmetric, so it is exactly what negating the sum gives, one pass fewer a step.
         """
         hidden = layer.cand_w.shape[1]
         chars, first = pre.shape[1], packed.alive[0]
@@ -149,10 +191,9 @@ class LacTagger:
         at = 0
         for n in packed.alive:
             h = h[:, :n]  # the sentences still running are the first n rows
-            # gates = sigmoid(pre_gates + h @ gate_w)
+            # gates = sigmoid(pre_gates + h @ gate_w) = 1 / (1 + exp(-pre_gates - h @ gate_w))
             gates = np.matmul(h, gate_w, out=gate_buf[: 2 * n * 2 * hidden].reshape(2, n, -1))
             gates += pre[:, at : at + n, : 2 * hidden]
-            np.negative(gates, out=gates)
             np.exp(gates, out=gates)
             gates += 1.0
             np.divide(1.0, gates, out=gates)
@@ -167,17 +208,14 @@ class LacTagger:
             candidate *= update
             h = np.add(h, candidate, out=out[:, at : at + n])
             at += n
-        merged = np.empty((chars, 2 * hidden), dtype=np.float32)
-        merged[packed.forward, :hidden] = out[0]
-        merged[packed.backward, hidden:] = out[1]
-        return merged
+        return out
 
     def _emissions(self, packed: _Packed) -> np.ndarray:
         """Tag scores (chars, tags) in the packed order."""
-        x = self._bigru(self.layers[0], self._first_projection(packed), packed)
+        out = self._bigru(self.layers[0], self._first_projection(packed), packed)
         for layer in self.layers[1:]:
-            x = self._bigru(layer, self._projection(layer, x, packed), packed)
-        return x[packed.forward] @ self.emit_w + self.emit_b
+            out = self._bigru(layer, self._projection(layer, self._inputs(out, packed)), packed)
+        return self._inputs(out, packed, directions=1)[0] @ self.emit_w + self.emit_b
 
     # -- CRF (on the packed order) --------------------------------------------------------
 
