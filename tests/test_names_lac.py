@@ -105,6 +105,10 @@ def test_encoded_features_from_lac_are_lac_features_in_utf8(tagger: LacTagger) -
             for given in (probs, None):
                 expected = [[f.encode() for f in row] for row in lac_features(tags, given)]
                 assert maker.lac_encoded(tags, given) == expected
+                # appended after the rows' own features (as the recogniser hands them on)
+                own = [[b"own", str(i).encode()] for i in range(len(tags))]
+                into = maker.lac_encoded(tags, given, into=[list(row) for row in own])
+                assert into == [a + b for a, b in zip(own, expected, strict=True)]
 
 
 def test_unreadable_weights_say_what_to_do(tmp_path: Path) -> None:
