@@ -116,7 +116,8 @@ class G2PModel:
             np.matmul(h, self.w_hh, out=gates)
             gates += gates_x[t]
             np.tanh(gates[..., 2 * h_size : 3 * h_size], out=g)
-            gates[..., 2 * h_size : 3 * h_size] = 0.0  # used: already read; exp() of 0 cannot overflow
+            # the cell gate is read: zeroed, exp() of it cannot overflow (nor warn)
+            gates[..., 2 * h_size : 3 * h_size] = 0.0
             # i, f, o = 1 / (1 + exp(-gates))
             np.negative(gates, out=gates)
             np.exp(gates, out=gates)
