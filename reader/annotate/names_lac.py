@@ -163,8 +163,10 @@ class LacTagger:
         table = np.matmul(self.embedding[distinct], layer.fc_w)  # (2, distinct, 3H)
         table += layer.fc_b[:, None, :]
         pre = np.empty((2, len(packed.ids), table.shape[2]), dtype=np.float32)
-        np.take(table[0], where[packed.forward], axis=0, out=pre[0])
-        np.take(table[1], where[packed.backward], axis=0, out=pre[1])
+        # "clip": the indices are in range by construction, and take() with the default
+        # "raise" writes into ``out`` through a buffer (four times the time)
+        np.take(table[0], where[packed.forward], axis=0, out=pre[0], mode="clip")
+        np.take(table[1], where[packed.backward], axis=0, out=pre[1], mode="clip")
         return pre
 
     def _bigru(self, layer: BiGru, pre: np.ndarray, packed: _Packed) -> np.ndarray:
