@@ -42,6 +42,8 @@ class FeatureMaker:
         self._chars: dict[str, tuple[bytes, bytes, tuple[bytes, ...]]] = {}
         self._fold = dict(_FOLD)  # a plain dict: str.translate reads it faster than a proxy
         self._rows: dict[tuple[str, str | None], tuple[list[bytes], ...]] = {}  # (word, tag)
+        # two neighbouring characters (UTF-8) -> their four bigram features
+        self._pairs: dict[tuple[bytes, bytes], tuple[bytes, bytes, bytes, bytes]] = {}
         self._before: dict[str, list[bytes]] = {}  # the word before -> its features
         self._after: dict[str, list[bytes]] = {}  # the word after -> its features
         # LAC's analysis as features (reader.annotate.names_lac.lac_features), encoded:
@@ -96,7 +98,8 @@ class FeatureMaker:
         pad = [_EDGE_BEFORE, _EDGE_BEFORE, *coded, _EDGE_AFTER, _EDGE_AFTER]
         own = [u for _c, _k, u in pad]
         utf8 = [c for c, _k, _u in pad]
-        pairs = [x + y for x, y in zip(utf8, utf8[1:], strict=False)]
+        pair_of = self._pairs.get
+        pairs = [pair_of(xy) or self._pair(xy) for xy in zip(utf8, utf8[1:], strict=False)]
         kinds = [k for _c, k, _u in pad]
         kind3 = [
             b"k=" + k + kl + kr for kl, k, kr in zip(kinds[1:], kinds[2:], kinds[3:], strict=False)
@@ -109,10 +112,10 @@ class FeatureMaker:
                 ud[2],
                 uz[3],
                 ue[4],
-                b"c-1c=" + p_ac,
-                b"cc+1=" + p_cd,
-                b"c-2c-1=" + p_za,
-                b"c+1c+2=" + p_de,
+                p_ac[0],
+                p_cd[1],
+                p_za[2],
+                p_de[3],
                 k,
             ]
             for uz, ua, uc, ud, ue, p_za, p_ac, p_cd, p_de, k in zip(
@@ -153,6 +156,17 @@ class FeatureMaker:
             for i in range(max(a, 0), min(b, n)):
                 out[i].append((b"lex=B-" if i == a else b"lex=I-") + kind)
         return out
+
+    def _pair(self, pair: tuple[bytes, bytes]) -> tuple[bytes, bytes, bytes, bytes]:
+        """Two neighbouring characters' bigram features, as the pair before a character
+        (c-1c=), after it (cc+1=), two before (c-2c-1=) and two after (c+1c+2=)."""
+        both = pair[0] + pair[1]
+        found = (b"c-1c=" + both, b"cc+1=" + both, b"c-2c-1=" + both, b"c+1c+2=" + both)
+        with self._lock:
+            if len(self._pairs) > _KEPT:
+                self._pairs.clear()
+            self._pairs[pair] = found
+        return found
 
     def lac_encoded(
         self,
