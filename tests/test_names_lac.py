@@ -105,6 +105,10 @@ def test_encoded_features_from_lac_are_lac_features_in_utf8(tagger: LacTagger) -
             for given in (probs, None):
                 expected = [[f.encode() for f in row] for row in lac_features(tags, given)]
                 assert maker.lac_encoded(tags, given) == expected
+                # appended after the rows' own features (as the recogniser hands them on)
+                own = [[b"own", str(i).encode()] for i in range(len(tags))]
+                into = maker.lac_encoded(tags, given, into=[list(row) for row in own])
+                assert into == [a + b for a, b in zip(own, expected, strict=True)]
 
 
 def test_unreadable_weights_say_what_to_do(tmp_path: Path) -> None:
@@ -149,3 +153,44 @@ def test_weights_cache_is_made_reused_and_rebuilt(tmp_path: Path, tagger: LacTag
     made.write_bytes(pickle.dumps(((0, *stale_stamp[1:]), "foreign")))  # older layout
     assert LacTagger(cache_dir=tmp_path).tags(texts) == tagger.tags(texts)
     assert isinstance(pickle.loads(made.read_bytes())[1], LacWeights)
+
+
+def _plain_viterbi(
+    scores: np.ndarray, start: np.ndarray, end: np.ndarray, transition: np.ndarray
+) -> list[int]:
+    """One sentence's best tags by the textbook recursion (argmax: the first of ties)."""
+    best = scores[0] + start
+    back = []
+    for row in scores[1:]:
+        paths = best[:, None] + transition  # (from, to)
+        came = paths.argmax(axis=0)
+        back.append(came)
+        best = paths[came, np.arange(len(came))] + row
+    tags = [int((best + end).argmax())]
+    for came in reversed(back):
+        tags.append(int(came[tags[-1]]))
+    return tags[::-1]
+
+
+def test_packed_viterbi_is_the_plain_recursion_ties_included() -> None:
+    """names_lac_crf.viterbi over sentences packed longest first gives each sentence the
+    path of the plain recursion; scores in whole numbers make many ties, which both must
+    break alike (towards the first source)."""
+    from reader.annotate.names_lac_crf import viterbi
+
+    rng = np.random.default_rng(5)
+    tags = 7
+    transition = rng.integers(-1, 2, (tags, tags)).astype(np.float32)
+    start = rng.integers(-1, 2, tags).astype(np.float32)
+    end = rng.integers(-1, 2, tags).astype(np.float32)
+    lengths = sorted(rng.integers(1, 12, 30).tolist(), reverse=True)
+    sentences = [rng.integers(-1, 2, (n, tags)).astype(np.float32) for n in lengths]
+    alive = [sum(1 for n in lengths if n > t) for t in range(max(lengths))]
+    packed = np.concatenate(
+        [np.stack([s[t] for s in sentences if len(s) > t]) for t in range(len(alive))]
+    )
+    path = viterbi(packed, alive, start, end, transition)
+    at = np.concatenate([[0], np.cumsum(alive)])
+    for k, sentence in enumerate(sentences):
+        got = [int(path[at[t] + k]) for t in range(len(sentence))]
+        assert got == _plain_viterbi(sentence, start, end, transition)

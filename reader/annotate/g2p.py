@@ -104,15 +104,32 @@ class G2PModel:
         h: np.ndarray = np.zeros((2, batch, h_size), dtype=self.dtype)
         c = np.zeros_like(h)
         hs: np.ndarray = np.empty((steps, 2, batch, h_size), dtype=self.dtype)
+        # a step's arrays made once: each operation below is the one of the plain formulas
+        # in the comments on the same operands (a + b taken as b + a, exact), written in
+        # place; the sigmoid runs over all four gates at once (fewer calls a step), after
+        # the cell gate's tanh has been taken from them and its columns zeroed
+        gates = np.empty((2, batch, 4 * h_size), dtype=self.dtype)
+        g = np.empty_like(h)
+        fresh = np.empty_like(h)
         for t in range(steps):
-            gates = gates_x[t] + np.matmul(h, self.w_hh)
-            # PyTorch gate order: input, forget, cell (g), output
-            i_f = 1.0 / (1.0 + np.exp(-gates[..., : 2 * h_size]))
-            g = np.tanh(gates[..., 2 * h_size : 3 * h_size])
-            o = 1.0 / (1.0 + np.exp(-gates[..., 3 * h_size :]))
-            c = i_f[..., h_size:] * c + i_f[..., :h_size] * g
-            h = o * np.tanh(c)
-            hs[t] = h
+            # gates = gates_x[t] + h @ w_hh; PyTorch gate order: input, forget, cell (g), output
+            np.matmul(h, self.w_hh, out=gates)
+            gates += gates_x[t]
+            np.tanh(gates[..., 2 * h_size : 3 * h_size], out=g)
+            # the cell gate is read: zeroed, exp() of it cannot overflow (nor warn)
+            gates[..., 2 * h_size : 3 * h_size] = 0.0
+            # i, f, o = 1 / (1 + exp(-gates))
+            np.negative(gates, out=gates)
+            np.exp(gates, out=gates)
+            gates += 1.0
+            np.divide(1.0, gates, out=gates)
+            # c = f * c + i * g
+            c *= gates[..., h_size : 2 * h_size]
+            np.multiply(gates[..., :h_size], g, out=fresh)
+            c += fresh
+            # h = o * tanh(c)
+            np.tanh(c, out=fresh)
+            h = np.multiply(gates[..., 3 * h_size :], fresh, out=hs[t])
         # every sentence's target rows gathered at once (one indexing per direction)
         sizes = [len(tgt) for tgt in targets]
         pos = np.fromiter((p for tgt in targets for p in tgt), np.int64, sum(sizes)) + 1  # BOS

@@ -42,12 +42,15 @@ class FeatureMaker:
         self._chars: dict[str, tuple[bytes, bytes, tuple[bytes, ...]]] = {}
         self._fold = dict(_FOLD)  # a plain dict: str.translate reads it faster than a proxy
         self._rows: dict[tuple[str, str | None], tuple[list[bytes], ...]] = {}  # (word, tag)
+        # two neighbouring characters (UTF-8) -> their four bigram features
+        self._pairs: dict[tuple[bytes, bytes], tuple[bytes, bytes, bytes, bytes]] = {}
         self._before: dict[str, list[bytes]] = {}  # the word before -> its features
         self._after: dict[str, list[bytes]] = {}  # the word after -> its features
         # LAC's analysis as features (reader.annotate.names_lac.lac_features), encoded:
-        # (tag before, tag, tag after) -> the character's row; (place, kind) -> lacw=
+        # (tag before, tag, tag after) -> the character's row; a word's tag -> its lacw= at
+        # each place (S, B, M, E)
         self._lac_rows: dict[tuple[str, str, str], tuple[bytes, ...]] = {}
-        self._lac_words: dict[tuple[str, str], bytes] = {}
+        self._lac_words: dict[str, tuple[bytes, bytes, bytes, bytes]] = {}
         self._lock = threading.Lock()
         # characters a surname starts with: only there can a two-character one (司马) begin
         self._surname_heads = frozenset(s[0] for s in cues.surnames if s)
@@ -95,7 +98,8 @@ class FeatureMaker:
         pad = [_EDGE_BEFORE, _EDGE_BEFORE, *coded, _EDGE_AFTER, _EDGE_AFTER]
         own = [u for _c, _k, u in pad]
         utf8 = [c for c, _k, _u in pad]
-        pairs = [x + y for x, y in zip(utf8, utf8[1:], strict=False)]
+        pair_of = self._pairs.get
+        pairs = [pair_of(xy) or self._pair(xy) for xy in zip(utf8, utf8[1:], strict=False)]
         kinds = [k for _c, k, _u in pad]
         kind3 = [
             b"k=" + k + kl + kr for kl, k, kr in zip(kinds[1:], kinds[2:], kinds[3:], strict=False)
@@ -108,10 +112,10 @@ class FeatureMaker:
                 ud[2],
                 uz[3],
                 ue[4],
-                b"c-1c=" + p_ac,
-                b"cc+1=" + p_cd,
-                b"c-2c-1=" + p_za,
-                b"c+1c+2=" + p_de,
+                p_ac[0],
+                p_cd[1],
+                p_za[2],
+                p_de[3],
                 k,
             ]
             for uz, ua, uc, ud, ue, p_za, p_ac, p_cd, p_de, k in zip(
@@ -153,26 +157,50 @@ class FeatureMaker:
                 out[i].append((b"lex=B-" if i == a else b"lex=I-") + kind)
         return out
 
+    def _pair(self, pair: tuple[bytes, bytes]) -> tuple[bytes, bytes, bytes, bytes]:
+        """Two neighbouring characters' bigram features, as the pair before a character
+        (c-1c=), after it (cc+1=), two before (c-2c-1=) and two after (c+1c+2=)."""
+        both = pair[0] + pair[1]
+        found = (b"c-1c=" + both, b"cc+1=" + both, b"c-2c-1=" + both, b"c+1c+2=" + both)
+        with self._lock:
+            if len(self._pairs) > _KEPT:
+                self._pairs.clear()
+            self._pairs[pair] = found
+        return found
+
     def lac_encoded(
-        self, tags: Sequence[str], probs: Sequence[float] | None = None
+        self,
+        tags: Sequence[str],
+        probs: Sequence[float] | None = None,
+        into: list[list[bytes]] | None = None,
     ) -> list[list[bytes]]:
         """``lac_features(tags, probs)`` UTF-8 encoded (the same strings in the same order),
-        each character's row from a table of LAC's tag triples."""
+        each character's row from a table of LAC's tag triples; with ``into`` (a row per
+        character, such as :meth:`encoded`'s) appended to its rows, which are returned."""
         from reader.annotate.names_lac import NAME_TAGS, LacTagger
 
         padded = ["BOS", *tags, "EOS"]
         row_of = self._lac_rows.get
-        rows = [
-            list(row_of((before, tag, after)) or self._lac_row(before, tag, after))
-            for before, tag, after in zip(padded, tags, padded[2:], strict=False)
-        ]
+        triples = zip(padded, tags, padded[2:], strict=False)
+        if into is None:
+            rows = [list(row_of(key) or self._lac_row(*key)) for key in triples]
+        else:
+            rows = into
+            for row, key in zip(rows, triples, strict=True):
+                row += row_of(key) or self._lac_row(*key)
         if probs is None:
             return rows
-        word_of = self._lac_words.get
+        # a word's characters get lacw= by their place in it (S alone; B, M…, E)
+        places_of = self._lac_words.get
         for a, b, kind in LacTagger._words(list(tags)):
-            for i in range(a, b):
-                place = "S" if b - a == 1 else "B" if i == a else "E" if i == b - 1 else "M"
-                rows[i].append(word_of((place, kind)) or self._lac_word(place, kind))
+            single, first, middle, last = places_of(kind) or self._lac_word(kind)
+            if b - a == 1:
+                rows[a].append(single)
+            else:
+                rows[a].append(first)
+                for i in range(a + 1, b - 1):
+                    rows[i].append(middle)
+                rows[b - 1].append(last)
             if kind in NAME_TAGS:
                 sure = min(probs[a:b])
                 band = ">0.9" if sure >= 0.9 else ">0.6" if sure >= 0.6 else "<0.6"
@@ -189,13 +217,16 @@ class FeatureMaker:
             self._lac_rows[(before, tag, after)] = row
         return row
 
-    def _lac_word(self, place: str, kind: str) -> bytes:
-        feature = f"lacw={place}-{kind}".encode()
+    def _lac_word(self, kind: str) -> tuple[bytes, bytes, bytes, bytes]:
+        """lacw= of a character of a word of ``kind`` alone in it (S), first (B), inside
+        (M) or last (E)."""
+        single, first, middle, last = (f"lacw={place}-{kind}".encode() for place in "SBME")
+        places = (single, first, middle, last)
         with self._lock:
             if len(self._lac_words) > _KEPT:
                 self._lac_words.clear()
-            self._lac_words[(place, kind)] = feature
-        return feature
+            self._lac_words[kind] = places
+        return places
 
     def _word_features(
         self,

@@ -20,11 +20,12 @@ and pass it around.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
+from reader.annotate import names_lac_crf as crf
 from reader.annotate.names_lac_weights import BiGru, load_weights
 from reader.annotate.names_model import Entity
 
@@ -50,6 +51,20 @@ class _Packed:
     alive: list[int]  # sentences still running at each time step (n_t, non-increasing)
     forward: np.ndarray  # packed slot → text-order character, reading forwards
     backward: np.ndarray  # packed slot → text-order character, reading backwards
+    # the same character's slot in the other direction's packed order
+    backward_of_forward: np.ndarray
+    forward_of_backward: np.ndarray
+
+
+def _negated(layer: BiGru) -> BiGru:
+    """``layer`` with its gate weights (input and recurrent) and biases negated: the
+    sigmoid's argument comes out negated from the products (LacTagger._bigru). Negating
+    a weight negates every product and so every sum exactly, whatever BLAS's order."""
+    gates = 2 * layer.cand_w.shape[1]
+    fc_w, fc_b = layer.fc_w.copy(), layer.fc_b.copy()
+    np.negative(fc_w[..., :gates], out=fc_w[..., :gates])
+    np.negative(fc_b[..., :gates], out=fc_b[..., :gates])
+    return replace(layer, fc_w=fc_w, fc_b=fc_b, gate_w=-layer.gate_w)
 
 
 class LacTagger:
@@ -67,7 +82,7 @@ class LacTagger:
         weights = load_weights(path or default_weights(), cache_dir)
         self.longest = longest
         self.embedding = weights.embedding
-        self.layers = weights.layers
+        self.layers = tuple(_negated(layer) for layer in weights.layers)
         self.emit_w, self.emit_b = weights.emit_w, weights.emit_b
         self.start, self.end, self.transition = weights.start, weights.end, weights.transition
         self._char_ids = weights.char_ids
@@ -99,19 +114,41 @@ class LacTagger:
             rows = np.arange(n)
             forward.append(starts[rows] + t)
             backward.append(starts[rows] + lengths[rows] - 1 - t)
+        to_forward, to_backward = np.concatenate(forward), np.concatenate(backward)
+        slot_forward, slot_backward = np.empty_like(to_forward), np.empty_like(to_backward)
+        slot_forward[to_forward] = np.arange(len(to_forward))
+        slot_backward[to_backward] = np.arange(len(to_backward))
         return _Packed(
             ids=self.char_ids("".join(texts)),
             alive=alive,
-            forward=np.concatenate(forward),
-            backward=np.concatenate(backward),
+            forward=to_forward,
+            backward=to_backward,
+            backward_of_forward=slot_backward[to_forward],
+            forward_of_backward=slot_forward[to_backward],
         )
 
     @staticmethod
-    def _projection(layer: BiGru, x: np.ndarray, packed: _Packed) -> np.ndarray:
+    def _inputs(out: np.ndarray, packed: _Packed, directions: int = 2) -> np.ndarray:
+        """A layer's outputs ``out`` (2, chars, H), each direction in its packed order →
+        (directions, chars, 2H): each character's forward and reverse outputs side by side,
+        in the packed order of the forward direction (and of the reverse one). The same
+        rows as gathering them from text order, without laying them out in text order
+        first."""
+        hidden = out.shape[2]
+        x = np.empty((directions, out.shape[1], 2 * hidden), dtype=np.float32)
+        x[0, :, :hidden] = out[0]
+        x[0, :, hidden:] = out[1][packed.backward_of_forward]
+        if directions == 2:
+            x[1, :, :hidden] = out[0][packed.forward_of_backward]
+            x[1, :, hidden:] = out[1]
+        return x
+
+    @staticmethod
+    def _projection(layer: BiGru, x: np.ndarray) -> np.ndarray:
         """A layer's input projection x @ fc_w + fc_b, (2, chars, 3H) in the packed order of
-        each direction; x (chars, in) in text order."""
-        inputs = np.stack([x[packed.forward], x[packed.backward]])  # (2, chars, in), packed
-        pre = np.matmul(inputs, layer.fc_w)
+        each direction; x (2, chars, in) from ``_inputs``. Its gate columns come out
+        negated (``_negated``)."""
+        pre = np.matmul(x, layer.fc_w)
         pre += layer.fc_b[:, None, :]
         return pre
 
@@ -125,17 +162,25 @@ class LacTagger:
         distinct, where = np.unique(packed.ids, return_inverse=True)
         table = np.matmul(self.embedding[distinct], layer.fc_w)  # (2, distinct, 3H)
         table += layer.fc_b[:, None, :]
-        return np.stack([table[0][where[packed.forward]], table[1][where[packed.backward]]])
+        pre = np.empty((2, len(packed.ids), table.shape[2]), dtype=np.float32)
+        # "clip": the indices are in range by construction, and take() with the default
+        # "raise" writes into ``out`` through a buffer (four times the time)
+        np.take(table[0], where[packed.forward], axis=0, out=pre[0], mode="clip")
+        np.take(table[1], where[packed.backward], axis=0, out=pre[1], mode="clip")
+        return pre
 
     def _bigru(self, layer: BiGru, pre: np.ndarray, packed: _Packed) -> np.ndarray:
-        """pre (2, chars, 3H) (``_projection``) → (chars, 2H) in text order: forward and
-        reverse GRU outputs.
+        """pre (2, chars, 3H) (``_projection``) → (2, chars, H): forward and reverse GRU
+        outputs, each in its direction's packed order.
 
         Each step writes into buffers made once (no temporaries per step) and reads its
         previous state in place from ``out``. The arithmetic is the same operations on the
         same operands as the plain formulas in the comments (a + b taken as b + a, exact),
         and every product has the shape it had when it made a fresh array per step
-        (BLAS rounds a row differently with the shape of the product).
+        (BLAS rounds a row differently with the shape of the product). The gate weights
+        and the gate part of ``pre`` are negated (``_negated``), so the product and the sum
+        are the negated sum -(pre_gates + h @ gate_w) at once: rounding to nearest is
+        symmetric, so it is exactly what negating the sum gives, one pass fewer a step.
         """
         hidden = layer.cand_w.shape[1]
         chars, first = pre.shape[1], packed.alive[0]
@@ -149,10 +194,9 @@ class LacTagger:
         at = 0
         for n in packed.alive:
             h = h[:, :n]  # the sentences still running are the first n rows
-            # gates = sigmoid(pre_gates + h @ gate_w)
+            # gates = sigmoid(pre_gates + h @ gate_w) = 1 / (1 + exp(-pre_gates - h @ gate_w))
             gates = np.matmul(h, gate_w, out=gate_buf[: 2 * n * 2 * hidden].reshape(2, n, -1))
             gates += pre[:, at : at + n, : 2 * hidden]
-            np.negative(gates, out=gates)
             np.exp(gates, out=gates)
             gates += 1.0
             np.divide(1.0, gates, out=gates)
@@ -167,84 +211,14 @@ class LacTagger:
             candidate *= update
             h = np.add(h, candidate, out=out[:, at : at + n])
             at += n
-        merged = np.empty((chars, 2 * hidden), dtype=np.float32)
-        merged[packed.forward, :hidden] = out[0]
-        merged[packed.backward, hidden:] = out[1]
-        return merged
+        return out
 
     def _emissions(self, packed: _Packed) -> np.ndarray:
         """Tag scores (chars, tags) in the packed order."""
-        x = self._bigru(self.layers[0], self._first_projection(packed), packed)
+        out = self._bigru(self.layers[0], self._first_projection(packed), packed)
         for layer in self.layers[1:]:
-            x = self._bigru(layer, self._projection(layer, x, packed), packed)
-        return x[packed.forward] @ self.emit_w + self.emit_b
-
-    # -- CRF (on the packed order) --------------------------------------------------------
-
-    def _viterbi(self, scores: np.ndarray, alive: list[int]) -> np.ndarray:
-        """Best tag of every packed position."""
-        best = scores[: alive[0]] + self.start
-        back = np.zeros(scores.shape, dtype=np.int64)
-        # paths (rows × to, from): the argmax runs along contiguous memory (it takes the
-        # first of equal scores, as along the other axis) and the best score is picked
-        # from the flat buffer by index
-        tags = len(self.transition)
-        arriving = np.ascontiguousarray(self.transition.T)[None]
-        paths_buf = np.empty((alive[0], tags, tags), dtype=np.float32)
-        flat_buf = paths_buf.reshape(-1)
-        row_starts = np.arange(alive[0] * tags) * tags
-        at = alive[0]
-        for n in alive[1:]:
-            paths = np.add(best[:n, None, :], arriving, out=paths_buf[:n])
-            came_from = paths.reshape(n * tags, tags).argmax(axis=1)
-            back[at : at + n] = came_from.reshape(n, tags)
-            best[:n] = flat_buf[row_starts[: n * tags] + came_from].reshape(n, tags)
-            best[:n] += scores[at : at + n]
-            at += n
-        final = (best + self.end).argmax(axis=1)
-        path = np.empty(len(scores), dtype=np.int64)
-        current = np.empty_like(final)
-        ends = [*alive[1:], 0]
-        for t in range(len(alive) - 1, -1, -1):
-            n, at = alive[t], at - alive[t]
-            current[ends[t] : n] = final[ends[t] : n]  # sentences whose last step is t
-            path[at : at + n] = current[:n]
-            current[:n] = back[at + np.arange(n), current[:n]]
-        return path
-
-    def _marginals(self, scores: np.ndarray, alive: list[int]) -> np.ndarray:
-        """P(tag) of every packed position under the CRF, by forward-backward.
-
-        In probability space with each row rescaled at every step (a position's marginal
-        is its forward × backward product normalised, so per-row scales cancel): one
-        (rows × tags) @ (tags × tags) product a step instead of a log-sum-exp over a cube.
-        The CRF weights are small (|w| < 25), so exp() of them cannot overflow.
-        """
-        offsets = np.concatenate([[0], np.cumsum(alive)])
-        # emission factors, each row scaled by its largest (float64: no underflow to 0)
-        factor = np.exp(scores - scores.max(axis=1, keepdims=True), dtype=np.float64)
-        step = np.exp(self.transition.astype(np.float64))  # (from, to)
-        alpha = np.empty_like(factor)
-        first = np.exp(self.start.astype(np.float64)) * factor[: alive[0]]
-        alpha[: alive[0]] = first / first.sum(axis=1, keepdims=True)
-        for t in range(1, len(alive)):
-            n, at, before = alive[t], offsets[t], offsets[t - 1]
-            current = (alpha[before : before + n] @ step) * factor[at : at + n]
-            alpha[at : at + n] = current / current.sum(axis=1, keepdims=True)
-        beta = np.empty_like(factor)
-        last = np.exp(self.end.astype(np.float64))
-        last /= last.sum()
-        for t in range(len(alive) - 1, -1, -1):
-            n, at = alive[t], offsets[t]
-            going_on = alive[t + 1] if t + 1 < len(alive) else 0
-            beta[at + going_on : at + n] = last  # sentences whose last step is t
-            if going_on:
-                after = offsets[t + 1]
-                following = factor[after : after + going_on] * beta[after : after + going_on]
-                current = following @ step.T
-                beta[at : at + going_on] = current / current.sum(axis=1, keepdims=True)
-        joint = alpha * beta
-        return joint / joint.sum(axis=1, keepdims=True)
+            out = self._bigru(layer, self._projection(layer, self._inputs(out, packed)), packed)
+        return self._inputs(out, packed, directions=1)[0] @ self.emit_w + self.emit_b
 
     # -- public ---------------------------------------------------------------------------
 
@@ -271,15 +245,15 @@ class LacTagger:
         for chunk in self._chunks(runs):
             packed = self._pack([runs[k] for k in chunk])
             scores = self._emissions(packed)
-            path = self._viterbi(scores, packed.alive)
+            path = crf.viterbi(scores, packed.alive, self.start, self.end, self.transition)
             # back to text order: row by row, character by character
             tags = np.empty_like(path)
             tags[packed.forward] = path
             probs = np.empty(len(path), dtype=np.float32)
             if marginals:
-                probs[packed.forward] = self._marginals(scores, packed.alive)[
-                    np.arange(len(path)), path
-                ]
+                probs[packed.forward] = crf.marginals(
+                    scores, packed.alive, self.start, self.end, self.transition
+                )[np.arange(len(path)), path]
             at = 0
             for k in chunk:
                 end = at + len(runs[k])

@@ -243,10 +243,8 @@ class NameRecogniser:
         )
         if self.context_features:
             context_features(text, words or [], pos, self.cues, xseq)
-        if self.lac_features:  # names_lac.lac_features, encoded
-            lac = self._features.lac_encoded(*self._lac_of(text))
-            for row, more in zip(xseq, lac, strict=True):
-                row.extend(more)
+        if self.lac_features:  # names_lac.lac_features, encoded, after each row's own
+            self._features.lac_encoded(*self._lac_of(text), into=xseq)  # type: ignore[arg-type]
         tagger = self._tagger
         labels = tagger.tag(xseq)
         found: list[Entity] = []
