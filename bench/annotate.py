@@ -26,18 +26,9 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as reader's CLI sets it
 
 
-def _as_the_cli() -> None:
-    """The process settings reader's CLI makes (reader.cli.main), in this process and in
-    the fresh ones of cold()."""
-    from reader.allocator import keep_freed_memory
-
-    keep_freed_memory()
-
-
 def cold(path: Path) -> float:
     code = (
         "import time; t=time.perf_counter();"
-        "from reader.allocator import keep_freed_memory; keep_freed_memory();"
         "from reader.glossary import load_glossary; from reader.pipeline import Options, annotate_path;"
         f"annotate_path({str(path)!r}, Options(glossary=load_glossary()));"
         "print(time.perf_counter()-t)"
@@ -79,7 +70,6 @@ def naive(path: Path, repeat: int = 3) -> float:
 
 
 def main() -> None:
-    _as_the_cli()
     print(f"{'article':28} {'chars':>6} {'cold s':>8} {'warm ms':>8} {'(fast)':>8} {'naive ms':>9}")
     for name, path in SAMPLES.items():
         if not path.exists():

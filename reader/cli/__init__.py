@@ -87,10 +87,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     # only spin, doubling the CPU time of `reader annotate` (and its wall time on a busy
     # machine). Set before numpy is imported; an explicit setting wins.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    # LAC's arrays reuse the memory the last annotation freed (reader/allocator.py)
-    from reader.allocator import keep_freed_memory
-
-    keep_freed_memory()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and (meant := _mistyped_command(args_list[0])) is not None:
         print(
