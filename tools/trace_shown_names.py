@@ -187,7 +187,10 @@ def family_of(entity: Any, text: str, lac: Any, agreement: bool) -> str:
     verdict = nf._verdict(entity, text, lac, agreement, rules)
     floor = rules.disagreement_floor.get(entity.type) if agreement else None
     if verdict == "drop" and view in ("none", "across") and floor is not None:
-        return f"taggers disagree ({view}) below floor"
+        read = " ".join(
+            f"{text[a:b]}/{tag}" for a, b, tag in lac or () if a < entity.end and entity.start < b
+        )
+        return f"taggers disagree ({view}) below floor: LAC {read}"
     return f"other screen family (verdict {verdict}, LAC {view})"
 
 
@@ -269,18 +272,93 @@ def cause_of(rec: Record, a: int, b: int, kind: str, threshold: float) -> tuple[
     return "unexplained", ""
 
 
+@dataclass
+class Refusal:
+    name: str
+    kind: str
+    real: bool
+    cause: str
+    detail: str
+    sentence: str
+
+
+def refusals(
+    chunk: list[Sample],
+    loaded: str,
+    sentences: list[Any],
+    records: list[Record],
+    shown: set[tuple[int, int, str]],
+    thresholds: dict[str, float],
+) -> list[Refusal]:
+    """Every person/organisation the recogniser returns in the pipeline at its shown-name
+    threshold that the pipeline does not show with that span and type, whether it is a gold
+    name of its sentence (``real``) or not, with the step that refused it: a step whose
+    refusals are mostly real names is one to narrow."""
+    spots = []
+    cursor = 0
+    for sample in chunk:
+        at, end = locate(loaded, sample.text, cursor)
+        cursor = end if at >= 0 else cursor
+        spots.append((at, end, sample))
+    out: list[Refusal] = []
+    for sentence, rec in zip(sentences, records, strict=True):
+        s0 = sentence.start
+        for e in rec.entities:
+            if e.type not in KINDS or e.confidence < thresholds[e.type]:
+                continue
+            a, b = s0 + e.start, s0 + e.end
+            if (a, b, e.type) in shown:
+                continue
+            home = next(((at, s) for at, end, s in spots if 0 <= at <= a and b <= end), None)
+            real = home is not None and (a - home[0], b - home[0], e.type) in home[1].spans
+            cause, detail = cause_of(rec, e.start, e.end, e.type, thresholds[e.type])
+            other = [f"{loaded[x:y]}/{t}" for x, y, t in shown if x < b and a < y]
+            if other and cause in ("unexplained", "rendering/tokens lost it"):
+                cause = "another name shown over it"
+                detail = ", ".join(other)
+            out.append(Refusal(rec.text[e.start : e.end], e.type, real, cause, detail, rec.text))
+    return out
+
+
+def print_refusals(refused: list[Refusal], examples: int) -> None:
+    """Refusals per (type, cause, screen family): real names of all refused."""
+    by: dict[tuple[str, str], list[Refusal]] = defaultdict(list)
+    for x in refused:
+        family = x.detail.split(" (")[0] if "screen: dropped" in x.cause else ""
+        by[(x.kind, f"{x.cause} {family}".strip())].append(x)
+    print("\nrefused at the shown-name threshold (real of refused):")
+    for (kind, cause), xs in sorted(by.items(), key=lambda kv: (kv[0][0], -len(kv[1]))):
+        real = sum(x.real for x in xs)
+        print(f"\n{kind} {real:3d} of {len(xs):3d}  {cause}")
+        for x in xs[:examples]:
+            mark = "+" if x.real else "-"
+            print(f"    {mark} {x.name}  [{x.detail}]  {x.sentence[:50]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "ner")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--dump", type=Path, default=None)
     parser.add_argument("--examples", type=int, default=8)
+    parser.add_argument(
+        "--part",
+        choices=("tune", "train"),
+        default="tune",
+        help="CLUENER train's part (train: the recogniser's own training sentences, where the"
+        " screens were never tuned; a place to look for families, not to decide)",
+    )
+    parser.add_argument(
+        "--refusals",
+        action="store_true",
+        help="also count every recogniser name the pipeline refuses, real or not, per cause",
+    )
     args = parser.parse_args()
     from reader.glossary import load_glossary
     from reader.load import load_bytes
     from reader.pipeline import Options, annotate
 
-    gold = split_cluener(read_cluener(args.data / "cluener_train.json"))["tune"][: args.limit]
+    gold = split_cluener(read_cluener(args.data / "cluener_train.json"))[args.part][: args.limit]
     resources = Resources()
     recogniser: Any = resources.recogniser
     own = alone(gold, resources)
@@ -288,6 +366,7 @@ def main() -> int:
     tracer.install(recogniser)
     options = Options(glossary=load_glossary())
     lost: list[Lost] = []
+    refused: list[Refusal] = []
     shown_all: list[set[tuple[int, int, str]]] = []
     try:
         for first in range(0, len(gold), 200):
@@ -303,6 +382,10 @@ def main() -> int:
                 for t in s.tokens
                 if t.glossary is not None
             }
+            if args.refusals:
+                refused += refusals(
+                    chunk, loaded.text, sentences, tracer.records, shown, recogniser.thresholds
+                )
             cursor = 0
             for i, sample in enumerate(chunk):
                 at, end = locate(loaded.text, sample.text, cursor)
@@ -384,6 +467,8 @@ def main() -> int:
         print(f"\n{kind} {n:4d}  {cause}" + (f"  {dict(sub)}" if "screen" in cause else ""))
         for x in by[(kind, cause)][: args.examples]:
             print(f"      {x.name}  [{x.detail}]  {x.sentence[:60]}")
+    if args.refusals:
+        print_refusals(refused, args.examples)
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as out:
             for x in lost:

@@ -14,18 +14,23 @@ Chosen on CLUENER train's tuning part (DATA.md, sixteenth round).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from reader import paths
 from reader.glossary.fold import fold
+from reader.glossary.world_places import world_place
 from reader.han import is_han
 from reader.model import GlossaryHit
 
 CLUB_CONTEXT_FILE = "club_context.tsv"
 KINDS = ("sentence", "after", "before", "role", "region", "end")
 CLUB_NOTE = "a club named by its city (football sentence)"
+# A score in Arabic digits (以3比0大胜马略卡 "beat Mallorca 3-0"): a match's result; a
+# vote's count is written so too (以52比48通过), but a vote counts a body, not a city
+_SCORE = re.compile(r"[0-9０-９]+比[0-9０-９]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +72,7 @@ def is_a_club(sentence: str, start: int, end: int, cues: ClubCues | None = None)
         return False
     if before.endswith(cues["before"]) or after.startswith((*cues["after"], *cues["role"])):
         return False
-    return any(cue in text for cue in cues["sentence"])
+    return any(cue in text for cue in cues["sentence"]) or bool(_SCORE.search(text))
 
 
 def spelled_in_pinyin(english: str, readings: Sequence[str | None]) -> bool:
@@ -95,7 +100,9 @@ def as_club(
     unchanged."""
     if (
         hit.type != "place"
-        or spelled_in_pinyin(hit.en, readings)
+        # a foreign city of GeoNames' is foreign even where its English is its pinyin (米兰
+        # Milan)
+        or (spelled_in_pinyin(hit.en, readings) and world_place(hit.term) is None)
         or not is_a_club(sentence, start, end)
     ):
         return hit
