@@ -53,6 +53,21 @@ def test_a_city_is_its_club_only_in_a_football_sentence(
     assert is_a_club(*at(sentence, name)) is club
 
 
+def test_a_football_paragraph_makes_its_cities_clubs() -> None:
+    # one match reported in two sentences: the cue is in the next one (recall9)
+    first = "周末罗马大胜对手。"
+    paragraph = first + "而上轮罗马德比中主队落后。"
+    assert not is_a_club(*at(first, "罗马"))
+    assert is_a_club(*at(first, "罗马"), paragraph=paragraph)
+    # the words around the name still make it the place
+    assert not is_a_club(*at("他在罗马住了十年。", "罗马"), paragraph="他在罗马住了十年。本赛季…")
+
+
+def test_the_pipeline_reads_the_paragraph(cache: Path) -> None:
+    assert hits("周末罗马大胜对手。赛后主教练很满意。", {}, cache)["罗马"].type == "org"
+    assert hits("周末罗马大胜对手。", {}, cache)["罗马"].type == "place"
+
+
 def test_traditional_script_reads_the_same_cues() -> None:
     assert is_a_club(*at("羅馬客場被對手逼平。", "羅馬"))
 

@@ -59,10 +59,14 @@ def get_club_cues() -> ClubCues:
     return paths.parsed_package_data(CLUB_CONTEXT_FILE, parse_club_context)
 
 
-def is_a_club(sentence: str, start: int, end: int, cues: ClubCues | None = None) -> bool:
+def is_a_club(
+    sentence: str, start: int, end: int, cues: ClubCues | None = None, paragraph: str = ""
+) -> bool:
     """Whether the place ``sentence[start:end]`` (folded or not) names the club of its city:
-    a football sentence, a name of two Han characters or more that is no region and ends in
-    no place feature, and nothing right around it that makes it the place itself."""
+    a football sentence (or ``paragraph``, the sentence's paragraph: 让罗马大胜切尔西。而上轮
+    罗马德比中… reports one match in two sentences), a name of two Han characters or more
+    that is no region and ends in no place feature, and nothing right around it that makes
+    it the place itself."""
     cues = cues or get_club_cues()
     text = fold(sentence)
     name, before, after = text[start:end], text[:start], text[end:]
@@ -72,6 +76,10 @@ def is_a_club(sentence: str, start: int, end: int, cues: ClubCues | None = None)
         return False
     if before.endswith(cues["before"]) or after.startswith((*cues["after"], *cues["role"])):
         return False
+    return any(_football(part, cues) for part in (text, fold(paragraph)))
+
+
+def _football(text: str, cues: ClubCues) -> bool:
     return any(cue in text for cue in cues["sentence"]) or bool(_SCORE.search(text))
 
 
@@ -94,16 +102,17 @@ def as_club(
     start: int,
     end: int,
     readings: Sequence[str | None] = (),
+    paragraph: str = "",
 ) -> GlossaryHit:
-    """``hit`` (the name at ``sentence[start:end]``, ``readings`` its characters' pinyin) as
-    an organisation when it is a foreign place that names its club there; otherwise
+    """``hit`` (the name at ``sentence[start:end]``, ``readings`` its characters' pinyin,
+    ``paragraph`` the sentence's paragraph) as an organisation when it is a foreign place that names its club there; otherwise
     unchanged."""
     if (
         hit.type != "place"
         # a foreign city of GeoNames' is foreign even where its English is its pinyin (米兰
         # Milan)
         or (spelled_in_pinyin(hit.en, readings) and world_place(hit.term) is None)
-        or not is_a_club(sentence, start, end)
+        or not is_a_club(sentence, start, end, paragraph=paragraph)
     ):
         return hit
     note = f"{hit.note}; {CLUB_NOTE}" if hit.note else CLUB_NOTE
