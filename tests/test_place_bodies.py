@@ -9,14 +9,7 @@ import pytest
 from found_entity import Found
 
 from reader.glossary.name_families import screen
-from reader.glossary.place_bodies import (
-    get_body_words,
-    get_government_words,
-    governments_of_places,
-    parse_body_words,
-    place_headed_body,
-)
-from reader.model import GlossaryHit
+from reader.glossary.place_bodies import get_body_words, parse_body_words, place_headed_body
 
 
 def org(text: str, name: str, confidence: float = 0.7) -> Found:
@@ -74,45 +67,3 @@ def test_every_body_word_has_a_reason() -> None:
     assert "社会" not in get_body_words()
     with pytest.raises(ValueError, match="word, reason"):
         parse_body_words("政府\n")
-
-
-# -- a place the recogniser marked alone before 政府 is its government (recall9) ----------
-
-
-def place_hit(text: str, name: str, en: str) -> GlossaryHit:
-    at = text.index(name)
-    return GlossaryHit(at, at + len(name), name, en, "place", "places.tsv")
-
-
-def test_a_place_before_its_government_word_is_the_government() -> None:
-    text = "此事在法国政府内部引起争论。"
-    words = [(0, 2), (2, 3), (3, 5), (5, 7), (7, 9), (9, 11), (11, 13), (13, 14)]
-    hits, found = governments_of_places([place_hit(text, "法国", "France")], [], words, text)
-    assert hits == []
-    assert [(text[e.start : e.end], e.type) for e in found] == [("法国政府", "ORG")]
-    # jieba's one word 法国政府 reads the same; the recogniser's place too
-    one = [(0, 2), (2, 3), (3, 7), (7, 9), (9, 11), (11, 13), (13, 14)]
-    _, found = governments_of_places([], [Found(3, 5, "LOC", 0.9)], one, text)
-    assert [(text[e.start : e.end], e.type) for e in found] == [("法国政府", "ORG")]
-
-
-def test_a_place_before_other_words_stays_a_place() -> None:
-    # 政府部门 "government departments": many bodies, and 政府 ends no word there
-    text = "法国政府部门的人"
-    words = [(0, 2), (2, 6), (6, 7), (7, 8)]
-    place = place_hit(text, "法国", "France")
-    assert governments_of_places([place], [], words, text) == ([place], [])
-    # 英国银行 "British banks": no government word
-    text = "英国银行的利率"
-    place = place_hit(text, "英国", "Britain")
-    assert governments_of_places([place], [], [(0, 2), (2, 4), (4, 5), (5, 7)], text)[0]
-    # a name already there keeps the word
-    text = "法国政府军"
-    words = [(0, 2), (2, 4), (4, 5)]
-    taken = Found(2, 5, "ORG", 0.9)
-    _, found = governments_of_places([place_hit(text, "法国", "France")], [taken], words, text)
-    assert found == [taken]
-
-
-def test_every_government_word_has_a_reason() -> None:
-    assert {"政府", "人民政府"} <= get_government_words()

@@ -32,7 +32,6 @@ from reader.glossary.org_yield import (
     returned_matches,
     yield_to_headed_orgs,
 )
-from reader.glossary.place_bodies import governments_of_places
 from reader.glossary.place_chains import places_after_places
 from reader.model import GlossaryHit, Romanisation
 
@@ -234,9 +233,6 @@ class NameDecider:
             judged = {(c.hit.start, c.hit.end) for c in candidates}
             named, found = self._known_to_the_glossary(found, simplified, judged)
             hits = sorted([*hits, *named], key=lambda h: h.start)
-        if self.auto_names:
-            # 美国|政府 with only 美国 marked: the place's government, an organisation
-            hits, found = governments_of_places(hits, found, words, simplified)
         return SentenceNames(hits, found)
 
     def _known_to_the_glossary(

@@ -1,6 +1,5 @@
 """An organisation built as a place (or a body) plus a body (加拿大政府, 武汉市住房保障管理中心,
-好莱坞商会, 招行信用卡中心) stands even when the taggers disagree; a place the recogniser
-marked alone before the word 政府 is that place's government (美国|政府, recall9).
+好莱坞商会, 招行信用卡中心) stands even when the taggers disagree.
 
 The false-name screen (reader/glossary/name_families.py) drops an unsure organisation that
 LAC does not read as one name (its ``disagreement_floor``): LAC cuts it across. But LAC reads
@@ -15,14 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader import paths
-from reader.glossary.judge import PLACE_TYPES, Entity, NameSpan
-from reader.model import GlossaryHit
+from reader.glossary.judge import Entity
 
 BODY_WORDS_FILE = "place_body_words.tsv"
-GOVERNMENTS_FILE = "place_governments.tsv"
-# Not a model probability: a place and its government is as sure as a dictionary's
-# organisation (reader/glossary/decide.py DICTIONARY_CONFIDENCE): shown, not forced
-GOVERNMENT_CONFIDENCE = 0.9
 
 Word = tuple[int, int, str]  # LAC's word: start, end, its tag (PER, LOC, ORG, n, v …)
 
@@ -65,43 +59,3 @@ def place_headed_body(entity: Entity, text: str, lac_words: Sequence[Word]) -> b
         return False
     last = inside[-1]
     return text[last[0] : last[1]] in get_body_words()
-
-
-def get_government_words() -> frozenset[str]:
-    """The shipped table of government words, parsed once per process."""
-    return paths.parsed_package_data(GOVERNMENTS_FILE, parse_body_words)
-
-
-def governments_of_places(
-    hits: Sequence[GlossaryHit],
-    found: Sequence[Entity],
-    words: Sequence[tuple[int, int]],
-    text: str,
-) -> tuple[list[GlossaryHit], list[Entity]]:
-    """``hits`` and ``found`` with each place (a glossary place or a recogniser's) that is
-    followed by a government word of its own (美国|政府, or jieba's one word 印度政府: the
-    segmenter's words end where the place and the word do) made that place's government, an organisation: the place leaves
-    ``hits`` or ``found`` and the organisation joins ``found``."""
-    governments = get_government_words()
-    spans = set(words)
-    starts = {a for a, _ in words}
-    ends = {b for _, b in words}
-    taken = [(h.start, h.end) for h in hits] + [(e.start, e.end) for e in found]
-    bodies: dict[tuple[int, int], NameSpan] = {}
-    for a, b in [
-        *((h.start, h.end) for h in hits if h.type in PLACE_TYPES),
-        *((e.start, e.end) for e in found if e.type == "LOC"),
-    ]:
-        word = next((w for w in governments if text.startswith(w, b)), None)
-        if word is None or b + len(word) not in ends:
-            continue
-        if b not in starts and (a, b + len(word)) not in spans:
-            continue  # 美国|政府, or one word of jieba's (印度政府); not 日本政府部门
-        if any(x < b + len(word) and b < y for x, y in taken):
-            continue  # the word is another name's already
-        bodies[(a, b)] = NameSpan(a, b + len(word), "ORG", GOVERNMENT_CONFIDENCE)
-    if not bodies:
-        return list(hits), list(found)
-    kept_hits = [h for h in hits if (h.start, h.end) not in bodies]
-    rest = [e for e in found if (e.start, e.end) not in bodies]
-    return kept_hits, sorted([*rest, *bodies.values()], key=lambda e: e.start)
