@@ -288,6 +288,7 @@ def _segment_all(
             words = apply_sandhi(words, [sentence_text[a:b] for a, b in word_spans])
         display, tag = res.pinyin.display, segmenter.tag
         names = hits.keys() | found.keys()
+        paragraph = _paragraph_of(text, start, end) if names else ""
         tokens = []
         for span, part, readings in zip(word_spans, parts, words, strict=True):
             a, b = span
@@ -301,7 +302,7 @@ def _segment_all(
                     display(spelled, style),
                     spelled,
                     tag_of.get(span) or tag(simplified[a:b]),
-                    name_at(hits, found, a, b, sentence_text, chars, start, decider)
+                    name_at(hits, found, a, b, sentence_text, chars, start, decider, paragraph)
                     if span in names
                     else None,
                 )
@@ -329,6 +330,13 @@ def _segment_all(
             )
         )
     return sentences
+
+
+def _paragraph_of(text: str, start: int, end: int) -> str:
+    """The line of ``text`` holding the sentence ``[start, end)`` (a paragraph: the loaders
+    put one a line)."""
+    close = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : close if close >= 0 else len(text)]
 
 
 def restyle_sentence(sentence: Sentence, style: str, sandhi: bool = False) -> Sentence:

@@ -27,8 +27,10 @@ def name_at(
     readings: Sequence[str | None],
     start: int,
     decider: NameDecider,
+    paragraph: str = "",
 ) -> GlossaryHit | None:
-    """The name token ``[a, b)`` of a sentence is, in article offsets (None: not a name)."""
+    """The name token ``[a, b)`` of a sentence is, in article offsets (None: not a name);
+    ``paragraph``: the sentence's paragraph (a football report's cue may be a sentence away)."""
     from reader.glossary.club_context import as_club
     from reader.glossary.decide import place
     from reader.glossary.render_names import render_entity
@@ -36,7 +38,7 @@ def name_at(
     hit = hits.get((a, b))
     if hit is not None:
         # a city in a football sentence is its club (罗马客场: Roma)
-        return place(as_club(hit, sentence_text, a, b, readings[a:b]), start)
+        return place(as_club(hit, sentence_text, a, b, readings[a:b], paragraph), start)
     if (a, b) not in found:
         return None
     entity = found[(a, b)]
@@ -53,7 +55,8 @@ def name_at(
         return None
     if hit.forced and not sure:
         hit = hit.judged(hit.confidence, False)  # shown as a name, translated freely
-    hit = as_club(hit, sentence_text, a, b, readings[a:b])  # 大胜马略卡: Mallorca, the club
+    # 大胜马略卡: Mallorca, the club
+    hit = as_club(hit, sentence_text, a, b, readings[a:b], paragraph)
     return place(hit, start + a)  # rendered at 0..len(name): into the sentence, the article
 
 

@@ -40,12 +40,32 @@ def at(sentence: str, name: str) -> tuple[str, int, int]:
         ("本报南特6月14日电 联赛第一轮", "南特", False),  # a newspaper's dateline
         ("球队一直在古巴和美国训练，联赛前回国。", "美国", False),  # training there
         ("主客场方式举办的中国乒乓球俱乐部甲级联赛", "中国", False),  # the country's sport
+        # recall9: betting on matches and a score in digits are football writing too
+        ("专家推荐：里昂主场可博胆，防平即可。", "里昂", True),
+        ("上周六维冈以2比1力克对手。", "维冈", True),
+        ("上周六维冈以二比一力克对手。", "维冈", False),  # no digits, no football word
+        ("两军在罗马城外以少胜多。", "罗马", False),
     ],
 )
 def test_a_city_is_its_club_only_in_a_football_sentence(
     sentence: str, name: str, club: bool
 ) -> None:
     assert is_a_club(*at(sentence, name)) is club
+
+
+def test_a_football_paragraph_makes_its_cities_clubs() -> None:
+    # one match reported in two sentences: the cue is in the next one (recall9)
+    first = "周末罗马大胜对手。"
+    paragraph = first + "而上轮罗马德比中主队落后。"
+    assert not is_a_club(*at(first, "罗马"))
+    assert is_a_club(*at(first, "罗马"), paragraph=paragraph)
+    # the words around the name still make it the place
+    assert not is_a_club(*at("他在罗马住了十年。", "罗马"), paragraph="他在罗马住了十年。本赛季…")
+
+
+def test_the_pipeline_reads_the_paragraph(cache: Path) -> None:
+    assert hits("周末罗马大胜对手。赛后主教练很满意。", {}, cache)["罗马"].type == "org"
+    assert hits("周末罗马大胜对手。", {}, cache)["罗马"].type == "place"
 
 
 def test_traditional_script_reads_the_same_cues() -> None:
@@ -72,6 +92,16 @@ def test_a_chinese_city_stays_a_place() -> None:
     assert spelled_in_pinyin("Yanbian Korean Autonomous Prefecture", ("yan2", "bian1"))
     assert not spelled_in_pinyin("Rome", ("luo2", "ma3"))
     assert not spelled_in_pinyin("Chengdu", (None, None))
+
+
+def test_a_foreign_city_spelled_like_its_pinyin_is_still_foreign() -> None:
+    # 米兰 Milan reads mi3 lan2: GeoNames' foreign city is no Chinese place (recall9)
+    sentence = "米兰客场被对手逼平。"
+    hit = as_club(place("米兰", "Milan"), *at(sentence, "米兰"), ("mi3", "lan2"))
+    assert hit.type == "org"
+    # a Chinese city of the same shape stays the city (never in GeoNames' table here)
+    sentence = "西安客场被对手逼平。"
+    assert as_club(place("西安", "Xi'an"), *at(sentence, "西安"), ("xi1", "an1")).type == "place"
 
 
 def test_only_places_change() -> None:

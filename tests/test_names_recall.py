@@ -211,6 +211,24 @@ def test_a_sure_mixed_organisation_is_shown_and_left_to_the_translator(cache: Pa
     assert "steam游戏平台" not in hits(text, {"steam游戏平台": ("ORG", 0.9)}, cache)
 
 
+def test_an_organisation_in_han_and_digits_needs_no_forcing_confidence(cache: Path) -> None:
+    # digits need no reading (recall9): shown at the shown-name threshold; Latin letters
+    # still ask for the forcing threshold (steam游戏平台 above)
+    text = "周末汉诺威96队客场输给了对手。"
+    unsure = hits(text, {"汉诺威96队": ("ORG", 0.9)}, cache)["汉诺威96队"]
+    assert (unsure.type, unsure.en, unsure.forced) == ("org", "", False)
+    assert "steam游戏平台" not in hits(
+        "昨晚steam游戏平台宣布降价。", {"steam游戏平台": ("ORG", 0.9)}, cache
+    )
+
+
+def test_latin_letters_are_told_apart() -> None:
+    from reader.glossary.latin_names import has_latin_letters
+
+    assert has_latin_letters("steam游戏平台") and has_latin_letters("ＥＡ公司")
+    assert not has_latin_letters("汉诺威96队") and not has_latin_letters("３０９医院")
+
+
 def test_a_company_plus_a_generic_description_keeps_the_glossary_company(cache: Path) -> None:
     """子公司, 主体公司 … after a glossary company describe it: no longer name, even when the
     recogniser is sure of the whole (reader/data/org_generic_tails.tsv)."""

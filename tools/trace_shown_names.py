@@ -9,6 +9,13 @@ step of reader/glossary/decide.py made of the recogniser's spans. For every gold
 organisation the recogniser alone found with its exact span and type (at its shown-name
 threshold) but the pipeline does not show so, prints the first step that dropped or changed
 it, with counts per cause and examples. ``--dump FILE`` writes the lost names as JSON lines.
+
+``--refusals`` also counts every person/organisation the recogniser returns in the pipeline
+at its shown-name threshold and the pipeline does not show, real (a gold name) or not, per
+refusing step: a step whose refusals are mostly real names is one to narrow (recall9).
+``--part train`` runs on the recogniser's own training sentences instead, where the screens
+were never tuned: the recogniser there returns nearly every gold name, so it says which steps
+drop real names on unseen sentences (families to look for), never how precise a change is.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from names import OLD_TYPES, locate  # noqa: E402
 from ner_data import Sample, read_cluener, split_cluener  # noqa: E402
+from refused_names import Refusal, print_refusals, refusals  # noqa: E402
 
 from reader.resources import Resources  # noqa: E402
 
@@ -187,7 +195,10 @@ def family_of(entity: Any, text: str, lac: Any, agreement: bool) -> str:
     verdict = nf._verdict(entity, text, lac, agreement, rules)
     floor = rules.disagreement_floor.get(entity.type) if agreement else None
     if verdict == "drop" and view in ("none", "across") and floor is not None:
-        return f"taggers disagree ({view}) below floor"
+        read = " ".join(
+            f"{text[a:b]}/{tag}" for a, b, tag in lac or () if a < entity.end and entity.start < b
+        )
+        return f"taggers disagree ({view}) below floor: LAC {read}"
     return f"other screen family (verdict {verdict}, LAC {view})"
 
 
@@ -275,12 +286,24 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--dump", type=Path, default=None)
     parser.add_argument("--examples", type=int, default=8)
+    parser.add_argument(
+        "--part",
+        choices=("tune", "train"),
+        default="tune",
+        help="CLUENER train's part (train: the recogniser's own training sentences, where the"
+        " screens were never tuned; a place to look for families, not to decide)",
+    )
+    parser.add_argument(
+        "--refusals",
+        action="store_true",
+        help="also count every recogniser name the pipeline refuses, real or not, per cause",
+    )
     args = parser.parse_args()
     from reader.glossary import load_glossary
     from reader.load import load_bytes
     from reader.pipeline import Options, annotate
 
-    gold = split_cluener(read_cluener(args.data / "cluener_train.json"))["tune"][: args.limit]
+    gold = split_cluener(read_cluener(args.data / "cluener_train.json"))[args.part][: args.limit]
     resources = Resources()
     recogniser: Any = resources.recogniser
     own = alone(gold, resources)
@@ -288,6 +311,7 @@ def main() -> int:
     tracer.install(recogniser)
     options = Options(glossary=load_glossary())
     lost: list[Lost] = []
+    refused: list[Refusal] = []
     shown_all: list[set[tuple[int, int, str]]] = []
     try:
         for first in range(0, len(gold), 200):
@@ -303,6 +327,16 @@ def main() -> int:
                 for t in s.tokens
                 if t.glossary is not None
             }
+            if args.refusals:
+                refused += refusals(
+                    chunk,
+                    loaded.text,
+                    sentences,
+                    tracer.records,
+                    shown,
+                    recogniser.thresholds,
+                    cause_of,
+                )
             cursor = 0
             for i, sample in enumerate(chunk):
                 at, end = locate(loaded.text, sample.text, cursor)
@@ -384,6 +418,8 @@ def main() -> int:
         print(f"\n{kind} {n:4d}  {cause}" + (f"  {dict(sub)}" if "screen" in cause else ""))
         for x in by[(kind, cause)][: args.examples]:
             print(f"      {x.name}  [{x.detail}]  {x.sentence[:60]}")
+    if args.refusals:
+        print_refusals(refused, args.examples)
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as out:
             for x in lost:

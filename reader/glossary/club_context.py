@@ -14,18 +14,23 @@ Chosen on CLUENER train's tuning part (DATA.md, sixteenth round).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from reader import paths
 from reader.glossary.fold import fold
+from reader.glossary.world_places import world_place
 from reader.han import is_han
 from reader.model import GlossaryHit
 
 CLUB_CONTEXT_FILE = "club_context.tsv"
 KINDS = ("sentence", "after", "before", "role", "region", "end")
 CLUB_NOTE = "a club named by its city (football sentence)"
+# A score in Arabic digits (以3比0大胜马略卡 "beat Mallorca 3-0"): a match's result; a
+# vote's count is written so too (以52比48通过), but a vote counts a body, not a city
+_SCORE = re.compile(r"[0-9０-９]+比[0-9０-９]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +59,14 @@ def get_club_cues() -> ClubCues:
     return paths.parsed_package_data(CLUB_CONTEXT_FILE, parse_club_context)
 
 
-def is_a_club(sentence: str, start: int, end: int, cues: ClubCues | None = None) -> bool:
+def is_a_club(
+    sentence: str, start: int, end: int, cues: ClubCues | None = None, paragraph: str = ""
+) -> bool:
     """Whether the place ``sentence[start:end]`` (folded or not) names the club of its city:
-    a football sentence, a name of two Han characters or more that is no region and ends in
-    no place feature, and nothing right around it that makes it the place itself."""
+    a football sentence (or ``paragraph``, the sentence's paragraph: 让罗马大胜切尔西。而上轮
+    罗马德比中… reports one match in two sentences), a name of two Han characters or more
+    that is no region and ends in no place feature, and nothing right around it that makes
+    it the place itself."""
     cues = cues or get_club_cues()
     text = fold(sentence)
     name, before, after = text[start:end], text[:start], text[end:]
@@ -67,7 +76,11 @@ def is_a_club(sentence: str, start: int, end: int, cues: ClubCues | None = None)
         return False
     if before.endswith(cues["before"]) or after.startswith((*cues["after"], *cues["role"])):
         return False
-    return any(cue in text for cue in cues["sentence"])
+    return any(_football(part, cues) for part in (text, fold(paragraph)))
+
+
+def _football(text: str, cues: ClubCues) -> bool:
+    return any(cue in text for cue in cues["sentence"]) or bool(_SCORE.search(text))
 
 
 def spelled_in_pinyin(english: str, readings: Sequence[str | None]) -> bool:
@@ -89,14 +102,17 @@ def as_club(
     start: int,
     end: int,
     readings: Sequence[str | None] = (),
+    paragraph: str = "",
 ) -> GlossaryHit:
-    """``hit`` (the name at ``sentence[start:end]``, ``readings`` its characters' pinyin) as
-    an organisation when it is a foreign place that names its club there; otherwise
+    """``hit`` (the name at ``sentence[start:end]``, ``readings`` its characters' pinyin,
+    ``paragraph`` the sentence's paragraph) as an organisation when it is a foreign place that names its club there; otherwise
     unchanged."""
     if (
         hit.type != "place"
-        or spelled_in_pinyin(hit.en, readings)
-        or not is_a_club(sentence, start, end)
+        # a foreign city of GeoNames' is foreign even where its English is its pinyin (米兰
+        # Milan)
+        or (spelled_in_pinyin(hit.en, readings) and world_place(hit.term) is None)
+        or not is_a_club(sentence, start, end, paragraph=paragraph)
     ):
         return hit
     note = f"{hit.note}; {CLUB_NOTE}" if hit.note else CLUB_NOTE

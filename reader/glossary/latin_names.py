@@ -51,6 +51,11 @@ def is_mixed_name(name: str) -> bool:
     return han > 0 and other > 0 and han + other + joiners == len(plain)
 
 
+def has_latin_letters(name: str) -> bool:
+    """Whether ``name`` holds a Latin letter (full-width ones too: Ｅ of ＥＡ公司)."""
+    return any(ch.isascii() and ch.isalpha() for ch in as_written(name))
+
+
 def latin_name_shown(name: str, label: str, confidence: float, force_limit: float) -> bool:
     """A person or organisation in Latin letters is shown only when the recogniser is sure
     enough to force it (``force_limit``, its type's forcing threshold); anything else
