@@ -334,9 +334,15 @@ def _segment_all(
 
 def _paragraph_of(text: str, start: int, end: int) -> str:
     """The line of ``text`` holding the sentence ``[start, end)`` (a paragraph: the loaders
-    put one a line)."""
-    close = text.find("\n", end)
-    return text[text.rfind("\n", 0, start) + 1 : close if close >= 0 else len(text)]
+    put one a line), at most ``_PARAGRAPH_REACH`` characters either side: a text of one
+    huge line (20 MB, no newline) must not be scanned and copied whole for every sentence."""
+    low, high = max(0, start - _PARAGRAPH_REACH), min(len(text), end + _PARAGRAPH_REACH)
+    opening = text.rfind("\n", low, start)
+    close = text.find("\n", end, high)
+    return text[opening + 1 if opening >= 0 else low : close if close >= 0 else high]
+
+
+_PARAGRAPH_REACH = 2_000  # characters: a news paragraph is far shorter
 
 
 def restyle_sentence(sentence: Sentence, style: str, sandhi: bool = False) -> Sentence:

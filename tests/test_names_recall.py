@@ -263,3 +263,14 @@ def test_a_place_before_an_agency_stays_one_organisation(cache: Path) -> None:
     # endings), whatever the glossary holds for the tail
     got = hits("去年嘉兴市档案局修订了这份规划。", {"嘉兴市档案局": ("ORG", 0.99)}, cache)
     assert "嘉兴市" not in got
+
+
+def test_a_paragraph_is_its_line_and_bounded_on_one_huge_line() -> None:
+    from reader.pipeline import _PARAGRAPH_REACH, _paragraph_of
+
+    text = "第一段。\n罗马大胜切尔西。而上轮罗马德比中。\n第三段。"
+    start = text.index("而")
+    assert _paragraph_of(text, start, start + 5) == "罗马大胜切尔西。而上轮罗马德比中。"
+    one_line = "字" * 50_000
+    piece = _paragraph_of(one_line, 25_000, 25_010)
+    assert len(piece) == 10 + 2 * _PARAGRAPH_REACH
