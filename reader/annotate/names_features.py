@@ -221,7 +221,7 @@ class FeatureMaker:
         """lacw= of a character of a word of ``kind`` alone in it (S), first (B), inside
         (M) or last (E)."""
         single, first, middle, last = (f"lacw={place}-{kind}".encode() for place in "SBME")
-        places = (single, first, middle, last)
+        places = single, first, middle, last  # a 4-tuple, as the table's type says
         with self._lock:
             if len(self._lac_words) > _KEPT:
                 self._lac_words.clear()

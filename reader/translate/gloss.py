@@ -34,6 +34,7 @@ from reader.translate.gloss_measures import (
     counted,
     counts_many,
     is_number,
+    measure_sense,
     noun_follows,
     numeral_led,
     plural,
@@ -60,6 +61,9 @@ from reader.translate.protect import PUNCTUATION, has_han, is_han, tidy
 _MAX_WORD = 6  # characters in the longest dictionary piece tried
 # aspect particles glued to a verb inside an unknown compound
 _ASPECT = frozenset("了过着")
+# localisers that close an unknown word as a place (操场上 "on", 房间里 "in"); narrower
+# than gloss_measures' set after a count: a 前 jieba glues to the word before it still
+# reads "former" (由前 of 由前阿里…负责人 "by the former …")
 _LOCALISERS = frozenset("上里中内下外")
 
 
@@ -256,10 +260,7 @@ def gloss_tokens(tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
         ):
             # 300|多款|模型 "over 300 models", not "300 many model": the measure only counts
             words[-1] = f"over {words[-1]}"
-            unit = simplified[1:]
-            words.append(
-                "" if noun_follows(tokens, index) and unit not in UNITS else after_number[unit]
-            )
+            words.append(measure_sense(simplified[1:], after_number, noun_follows(tokens, index)))
         elif (numbered := number_phrase(tokens, index, words)) is not None:
             words[-1:] = [numbered] if numbered else []  # the previous word, now read with this one
         elif index and is_number(tokens[index - 1].text) and simplified in after_number:

@@ -20,7 +20,6 @@ dictionary holds, so the gloss showed the characters or their first senses:
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -38,10 +37,10 @@ from reader.translate.gloss_numbers import (
     MONTH_PARTS,
     NUMERAL_CHARS,
     SPELLED_DIGITS,
-    chinese_decimal,
     chinese_number,
     month_name,
     number_words,
+    split_decimal,
     tenths,
 )
 
@@ -188,20 +187,16 @@ _DIGITS = frozenset(d for d in SPELLED_DIGITS if d not in "零〇") | {"两"}  #
 
 
 def _split_decimal(before: str, word: str) -> tuple[str, str] | None:
-    """("6.2", "级") for 六点|二级: a numeral and 点, then spelled digits; None for a clock
-    time (六点|二十分, 六点|五分 "6:05": a tens numeral or 分/刻 after the digits)."""
+    """("6.2", "级") for 六点|二级, ("1.2 percent", "") for 百分之一点|二; None for a clock
+    time (六点|二十分) or where ``before`` is no numeral and 点."""
     if len(before) < 2 or before[-1] != "点":
         return None
-    digits = "".join(itertools.takewhile(lambda ch: ch in SPELLED_DIGITS, word))
-    rest = word[len(digits) :]
-    if not digits or rest[:1] in ("十", "百", "分", "刻", "钟", "半"):
-        return None
     whole = before[:-1]
-    percent = whole.startswith("百分之")  # 百分之一点|二 "1.2 percent"
-    number = chinese_decimal(whole[3:] if percent else whole, digits)
-    if number is None:
-        return None
-    return (f"{number} percent" if percent else number), rest
+    percent = whole.startswith("百分之")
+    decimal = split_decimal(whole[3:] if percent else whole, word)
+    if decimal is None or not percent:
+        return decimal
+    return f"{decimal[0]} percent", decimal[1]
 
 
 # a week and its day in two tokens (本周|六, 下周|一): the day after its week

@@ -167,14 +167,18 @@ def counted(
             return None
         value = chinese_number(number)
         head = number_words(value) if value is not None else sense(number) or number
-    # the measure's own sense ("companies") only where no noun follows to say what is
-    # counted; a unit stays (五百元补贴 "500 yuan subsidy")
-    measure = "" if noun_next and unit not in UNITS else after_number[unit]
+    measure = measure_sense(unit, after_number, noun_next)
     if head in _SINGULAR:
         measure = singular(measure)
     elif unit in TIME_PLURALS and counts_many(head):
         measure = plural(measure)  # 十年 "10 years", 两个月 "2 months"
     return f"{head} {measure}".strip()
+
+
+def measure_sense(unit: str, after_number: Mapping[str, str], noun_next: bool) -> str:
+    """The measure's own sense ("companies") only where no noun follows to say what is
+    counted; a unit stays (五百元补贴 "500 yuan subsidy")."""
+    return "" if noun_next and unit not in UNITS else after_number[unit]
 
 
 def _measure_suffix(word: str, after_number: Mapping[str, str]) -> str | None:

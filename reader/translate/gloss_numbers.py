@@ -9,6 +9,7 @@ counting words too: 三成 "30 percent", 一季度 "1st quarter", 3月底 "end o
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -186,6 +187,8 @@ def percent_phrase(text: str) -> str | None:
 # the digits after 点 in a decimal, read one by one (六点二 6.2, 三点零五 3.05)
 _DECIMAL_DIGITS = "".join(SPELLED_DIGITS)
 _DECIMAL = re.compile(rf"([{NUMERAL_CHARS}]+)点([{_DECIMAL_DIGITS}]+)")
+# what, right after the digits, makes 点 a clock's hour (六点|二十分 6:20, 六点五分 6:05)
+_CLOCK_AFTER = ("十", "百", "分", "刻", "钟", "半")
 
 
 def chinese_decimal(whole: str, digits: str) -> str | None:
@@ -197,11 +200,22 @@ def chinese_decimal(whole: str, digits: str) -> str | None:
     return f"{value}." + "".join(SPELLED_DIGITS[d] for d in digits)
 
 
+def split_decimal(whole: str, after: str) -> tuple[str, str] | None:
+    """("6.2", "级") for 六 before 点 and 二级 after it: the decimal and what follows its
+    digits; None for a clock time (二十分, 五分 after the hour) or no number."""
+    digits = "".join(itertools.takewhile(lambda ch: ch in SPELLED_DIGITS, after))
+    rest = after[len(digits) :]
+    if rest[:1] in _CLOCK_AFTER:
+        return None
+    number = chinese_decimal(whole, digits)
+    return None if number is None else (number, rest)
+
+
 def decimal_words(text: str, following: str) -> str | None:
     """六点二 (one token) → "6.2"; None for anything else, or where ``following`` (the next
     token) makes it a clock time (六点二|十分 is 6:20)."""
     decimal = _DECIMAL.fullmatch(text)
-    if decimal is None or following[:1] in ("十", "分", "刻"):
+    if decimal is None or following[:1] in _CLOCK_AFTER:
         return None
     return chinese_decimal(decimal.group(1), decimal.group(2))
 

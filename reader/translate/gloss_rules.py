@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from reader.errors import ReaderError
 from reader.han import has_han
 from reader.model import Token
-from reader.translate.gloss_numbers import NUMERAL_CHARS
+from reader.translate.gloss_numbers import chinese_number
 
 _CLAUSE_MARKS = frozenset("，,。；;：:！!？?")
 _KINDS = ("pos", "reading", "after", "before", "prev", "next", "opened", "closes")
@@ -104,8 +104,7 @@ def _in_clause(tokens: Sequence[Token], positions: range, words: tuple[str, ...]
 
 
 def _opens_with_number(text: str) -> bool:
-    first = text[:1]
-    return first.isdigit() or first in NUMERAL_CHARS and first not in "万亿"
+    return chinese_number(text[:1]) is not None  # 3, 三, 十 (not 万 alone: 万一 "in case")
 
 
 def _starts(pos: str, prefixes: tuple[str, ...]) -> bool:
