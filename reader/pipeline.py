@@ -6,6 +6,7 @@ separate step (reader.translate) because it is slow and runs in the background i
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -122,6 +123,14 @@ _RAW_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_%]*|\s+|.", re.DOTALL)
 _COARSE_RUN = re.compile(r"\S+|\s+")
 
 
+def plain_sentence(text: str, sentence: Sentence) -> Sentence:
+    """``sentence`` of the article ``text`` back in the outline's form of a long article
+    (one token per run between spaces, no readings, no English): what an annotated
+    sentence far from the reader returns to (reader.reading.window)."""
+    tokens = _raw_tokens(_COARSE_RUN, text, sentence.start, sentence.end)
+    return Sentence(sentence.index, sentence.start, sentence.end, sentence.text, tokens)
+
+
 def _raw_tokens(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[Token, ...]:
     return tuple(
         Token(text=m.group(), start=m.start(), end=m.end())
@@ -197,6 +206,17 @@ class ArticleRun:
                 opts.romanisation, (s.text for s in self.sentences), article.script
             ),
         )
+
+    @property
+    def glossary(self) -> Glossary | None:
+        return self.options.glossary
+
+    def restyled(self, conversion: str, pinyin_style: str) -> ArticleRun:
+        """This run for the same article read with another conversion or pinyin style (the
+        names do not depend on them, so nothing is built again)."""
+        other = copy.copy(self)
+        other.article = replace(self.article, conversion=conversion, pinyin_style=pinyin_style)
+        return other
 
     def annotate(self, indices: Sequence[int]) -> list[Sentence]:
         from reader.glossary.fold import fold_many

@@ -95,6 +95,10 @@ class Session(SearchMixin):
         self.versions: dict[int, int] = {}
         self.article = article
         self.sentences: list[Sentence] = list(article.sentences())
+        # A very long article is annotated in a window round the reader (reader.reading.
+        # window): these are its annotated sentences; the rest keep the outline's form.
+        self.windowed = False
+        self.annotated_at: set[int] = set(range(len(self.sentences))) if annotated else set()
         self.cursor = Cursor(0, self._first_word(0))
         self.anchor: Cursor | None = None
         self._simplified: dict[int, str] = {}
@@ -110,6 +114,7 @@ class Session(SearchMixin):
             self.versions[i] = self.versions.get(i, 0) + 1
         if annotated is not None:
             self.annotated = annotated
+        self.annotated_at = set(range(len(self.sentences))) if self.annotated else set()
         self.anchor = None
         self.move_to_offset(offset)
         self._rerun_search()
@@ -145,9 +150,34 @@ class Session(SearchMixin):
             self.sentences[i] = s
             self.versions[i] = self.versions.get(i, 0) + 1
             self._simplified.pop(i, None)
+        self.annotated_at.update(accepted)
         self.move_to_offset(cur, keep_anchor=False)
         self._rerun_search()
         return sorted(accepted)
+
+    def let_go(self, indices: Iterable[int]) -> list[int]:
+        """Return annotated sentences far from the reader to the outline's plain form (their
+        words, readings and English are dropped: a very long article's memory stays
+        bounded); they are annotated again when the reader comes back."""
+        from reader.pipeline import plain_sentence
+
+        plain = {
+            i: plain_sentence(self.article.text, self.sentences[i])
+            for i in indices
+            if i in self.annotated_at and i != self.cursor.sentence
+        }
+        if not plain:
+            return []
+        self.article = self.article.with_sentences(
+            {self.sentences[i].index: s for i, s in plain.items()}
+        )
+        for i, s in plain.items():
+            self.sentences[i] = s
+            self.versions[i] = self.versions.get(i, 0) + 1
+            self._simplified.pop(i, None)
+        self.annotated_at.difference_update(plain)
+        self._rerun_search()  # a hit's token is counted in the sentence's new tokens
+        return sorted(plain)
 
     def apply_translations(
         self, translations: dict[int, Translation], versions: dict[int, int]
@@ -187,7 +217,11 @@ class Session(SearchMixin):
 
     def untranslated(self, from_cursor: bool = True) -> list[int]:
         """Sentences without a translation, starting at the cursor (what the reader sees)."""
-        todo = [i for i, s in enumerate(self.sentences) if s.translation is None]
+        todo = [
+            i
+            for i, s in enumerate(self.sentences)
+            if s.translation is None and (not self.windowed or i in self.annotated_at)
+        ]
         if from_cursor:
             here = self.cursor.sentence
             todo = [i for i in todo if i >= here] + [i for i in todo if i < here]

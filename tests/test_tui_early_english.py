@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from test_names_judge import Ent
 
 import reader.pipeline
+from reader.model import Sentence
 from reader.pipeline import Options
 from reader.tui.annotation import ANNOTATE_FIRST
 from reader.tui.app import make_app
@@ -53,15 +54,16 @@ def long_article(tmp_path: Path) -> Path:
 def held_annotation(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Annotation yields its first part, then waits until the returned event is set."""
     release = threading.Event()
-    original = reader.pipeline.iter_annotated
+    original = reader.pipeline.ArticleRun.annotate
+    calls: list[int] = []
 
-    def held(*args: object, **kwargs: object) -> Iterator[list[object]]:
-        for n, part in enumerate(original(*args, **kwargs)):  # type: ignore[arg-type]
-            if n == 1:
-                release.wait(60)
-            yield part
+    def held(self: reader.pipeline.ArticleRun, indices: Sequence[int]) -> list[Sentence]:
+        calls.append(len(indices))
+        if len(calls) == 2:
+            release.wait(60)
+        return original(self, indices)
 
-    monkeypatch.setattr(reader.pipeline, "iter_annotated", held)
+    monkeypatch.setattr(reader.pipeline.ArticleRun, "annotate", held)
     return release
 
 
@@ -95,13 +97,13 @@ async def test_model_loads_while_annotation_runs(
     long_article: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    original = reader.pipeline.iter_annotated
+    original = reader.pipeline.ArticleRun.annotate
 
-    def held(*args: object, **kwargs: object) -> Iterator[list[object]]:
+    def held(self: reader.pipeline.ArticleRun, indices: Sequence[int]) -> list[Sentence]:
         release.wait(60)  # not even the first part yet
-        yield from original(*args, **kwargs)  # type: ignore[arg-type]
+        return original(self, indices)
 
-    monkeypatch.setattr(reader.pipeline, "iter_annotated", held)
+    monkeypatch.setattr(reader.pipeline.ArticleRun, "annotate", held)
     fake = LoadingTranslator()
     app = make_app(str(long_article), Options(), translator_factory=lambda: fake)
     async with app.run_test(size=(160, 50)) as pilot:
@@ -256,14 +258,14 @@ async def test_annotation_waits_for_the_cursors_english_after_its_first_part(
 
     monkeypatch.setattr(reader.tui.annotation, "FIRST_ENGLISH_WAIT", 60.0)
     parts_made: list[int] = []
-    original = reader.pipeline.iter_annotated
+    original = reader.pipeline.ArticleRun.annotate
 
-    def counted(*args: object, **kwargs: object) -> Iterator[list[object]]:
-        for part in original(*args, **kwargs):  # type: ignore[arg-type]
-            parts_made.append(len(part))
-            yield part
+    def counted(self: reader.pipeline.ArticleRun, indices: Sequence[int]) -> list[Sentence]:
+        part = original(self, indices)
+        parts_made.append(len(part))
+        return part
 
-    monkeypatch.setattr(reader.pipeline, "iter_annotated", counted)
+    monkeypatch.setattr(reader.pipeline.ArticleRun, "annotate", counted)
     fake = SlowFirstTranslator(parts_made)
     app = make_app(str(long_article), Options(), translator_factory=lambda: fake)
     async with app.run_test(size=(160, 50)) as pilot:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 from reader.errors import ReaderError
 from reader.model import LoadedText
-from reader.pipeline import Options
+from reader.pipeline import ArticleRun, Options
+from reader.reading.window import BEFORE, KEEP, WINDOW, AnnotationPlan
 from reader.session import article_key, restore_position
 from reader.tui.big_input import raw_outline, skeleton_of
 from reader.tui.host import ReaderHost
@@ -26,15 +28,35 @@ from reader.tui.messages import (
     WorkFailed,
 )
 
-# Annotation parts: the first is the few sentences before the reading position and
+# Annotation parts: the first is the few sentences before the reading position (BEFORE) and
 # ANNOTATE_FIRST from it (small: their English starts as soon as they are annotated), later
 # ones double up to a size that still lets the worker notice a cancel (q) within a second.
-ANNOTATE_BEFORE_CURSOR = 10
 ANNOTATE_FIRST = 4
 ANNOTATE_MAX = 800
 # How long annotation waits after its first part for the cursor's English (seconds): a
 # bound, so a slow model load never holds back the rest of the screen for long.
 FIRST_ENGLISH_WAIT = 1.5
+# How often a very long article's annotation looks where the reader is, once the window
+# round the reader is annotated (seconds).
+WINDOW_POLL = 0.25
+
+
+def _fields(run: ArticleRun) -> dict[str, str]:
+    """The article fields a part was annotated with (the session takes them from the first)."""
+    article = run.article
+    return {
+        "script": article.script,
+        "conversion": article.conversion,
+        "pinyin_style": article.pinyin_style,
+    }
+
+
+def _wait(event: threading.Event, stop: Callable[[], bool]) -> bool:
+    """Wait for ``event`` while ``stop`` says no; False when stopped first."""
+    while not event.wait(0.1):
+        if stop():
+            return False
+    return True
 
 
 class AnnotationWork(ReaderHost):
@@ -56,8 +78,9 @@ class AnnotationWork(ReaderHost):
     def _annotate_parts(self, generation: int, loaded: LoadedText, options: Options) -> None:
         """Annotate from the reading position on, in parts, so the screen fills in at once
         and a long article never blocks a key; a newer generation (a reload) stops it.
-        A long article is first loaded whole and outlined (it showed only its head)."""
-        from reader.pipeline import iter_annotated, outline
+        A long article is first loaded whole and outlined (it showed only its head); a
+        very long one is annotated in a window that follows the reader (AnnotationPlan)."""
+        from reader.pipeline import outline
 
         def stop() -> bool:
             return generation != self.generation or self._exiting.is_set()
@@ -83,29 +106,59 @@ class AnnotationWork(ReaderHost):
                 skeleton = skeleton_of(raw, opts)
             else:
                 skeleton = outline(loaded, opts, tokens=False)
-            fields = {
-                "script": skeleton.script,
-                "conversion": skeleton.conversion,
-                "pinyin_style": skeleton.pinyin_style,
-            }
-            cursor = self.session.cursor.sentence
-            start = max(0, cursor - ANNOTATE_BEFORE_CURSOR)
-            first = cursor - start + ANNOTATE_FIRST
-            parts = iter_annotated(skeleton, opts, self.resources, first, start, ANNOTATE_MAX)
-            for n, part in enumerate(parts):
-                if stop():
+            run = ArticleRun(skeleton, opts, self.resources)
+            plan = AnnotationPlan(len(run.sentences), WINDOW, KEEP)
+            self._annotation_plan = plan
+            first = size = min(self.session.cursor.sentence, BEFORE) + ANNOTATE_FIRST
+            previous: Annotated | None = None
+            announced = False
+            while not stop():
+                run = self._run_as_now(run)
+                todo = plan.take(self.session.cursor.sentence, size)
+                if not todo:
+                    if not announced:
+                        seconds = time.perf_counter() - began
+                        self.post_message(
+                            Annotated(generation, {}, _fields(run), run.glossary, True, seconds)
+                        )
+                        announced = True
+                    if not plan.windowed:
+                        return  # the whole article is annotated
+                    time.sleep(WINDOW_POLL)  # the reader may move on: the window follows
+                    continue
+                part = run.annotate(todo)
+                if previous is not None and not _wait(previous.applied, stop):
                     return
-                message = Annotated(
-                    generation, {s.index: s for s in part}, fields, glossary, False, 0.0
+                previous = Annotated(
+                    generation, {s.index: s for s in part}, _fields(run), run.glossary, False, 0.0
                 )
-                self.post_message(message)
-                if n == 0:
+                self.post_message(previous)
+                if size == first:
                     self._first_english.wait(FIRST_ENGLISH_WAIT)
+                size = min(size * 2, ANNOTATE_MAX)
         except ReaderError as exc:
             self.post_message(WorkFailed("annotation", str(exc)))
-            return
-        done = Annotated(generation, {}, fields, glossary, True, time.perf_counter() - began)
-        self.post_message(done)
+
+    def _run_as_now(self, run: ArticleRun) -> ArticleRun:
+        """``run`` with the reader's settings as they are now: after a glossary edit or a
+        change of romanisation a new run (the decider depends on them), after `t` or `p`
+        the same run with the article's new conversion or pinyin style."""
+        s = self.session
+        if s.annotated and (
+            self.glossary is not run.glossary
+            or self.options.romanisation != run.options.romanisation
+        ):
+            opts = replace(
+                run.options, glossary=self.glossary, romanisation=self.options.romanisation
+            )
+            run = ArticleRun(run.article, opts, self.resources)
+        wanted = (
+            self.want_conversion or run.article.conversion,
+            self.want_style or run.article.pinyin_style,
+        )
+        if s.annotated and wanted != (run.article.conversion, run.article.pinyin_style):
+            run = run.restyled(*wanted)
+        return run
 
     def take_early_todo(self) -> set[int]:
         """The annotated sentences no early translation job has been given yet (emptied)."""
@@ -136,10 +189,21 @@ class AnnotationWork(ReaderHost):
             self.view.scroll_to_cursor(center=True)
 
     def on_annotated(self, message: Annotated) -> None:
+        try:
+            self._take_annotated(message)
+        finally:
+            message.applied.set()  # the annotating thread may post its next part
+
+    def _take_annotated(self, message: Annotated) -> None:
         if not self.current(message):
             return
-        self.glossary = message.glossary
         s = self.session
+        if message.sentences and s.annotated and self._stale(message):
+            # annotated before a glossary edit, `t` or `p` reached the annotating thread:
+            # annotated again (with the new settings) when the thread next looks
+            self._annotation_plan.forget(message.sentences)
+            return
+        self.glossary = message.glossary
         if message.sentences:
             s.apply_sentences(message.sentences, None, keep_translation=True)
             if s.article.conversion != message.article_fields["conversion"]:
@@ -147,7 +211,10 @@ class AnnotationWork(ReaderHost):
                 # what t and p cycle from; set quietly: the article already has them
                 self.set_reactive(ReaderHost.want_conversion, s.article.conversion)
                 self.set_reactive(ReaderHost.want_style, s.article.pinyin_style)
-        if not message.done:
+            plan = self._annotation_plan
+            s.windowed = plan.windowed
+            plan.forget(s.let_go(plan.let_go(s.cursor.sentence, s.annotated_at)))
+        if not message.done or s.annotated:
             self.request_relayout()
             # English for the annotated parts before the rest is annotated; a part that
             # comes while a job runs waits for it (on_translation_finished takes it then)
@@ -169,6 +236,15 @@ class AnnotationWork(ReaderHost):
             ).start()
         if not self.translating:  # else an early job runs; when it ends it starts the rest
             self.start_translation()
+
+    def _stale(self, message: Annotated) -> bool:
+        """Whether a part was annotated with settings the reader has changed since."""
+        fields = message.article_fields
+        return (
+            message.glossary is not self.glossary
+            or fields["conversion"] != self.session.article.conversion
+            or fields["pinyin_style"] != self.session.article.pinyin_style
+        )
 
     def _load_dictionary(self) -> None:
         try:
@@ -192,7 +268,16 @@ class AnnotationWork(ReaderHost):
             return
         if message.glossary is not None:
             self.glossary = message.glossary
-        self.session.apply_sentences(message.sentences, message.versions, message.keep_translation)
+        s = self.session
+        new = message.sentences
+        if s.windowed:
+            # sentences far from the reader stay plain (a restyle made them over the whole
+            # article); those annotated while the job ran are annotated again as they are now
+            new = {i: sentence for i, sentence in new.items() if i in s.annotated_at}
+        taken = s.apply_sentences(new, message.versions, message.keep_translation)
+        if s.windowed:
+            missed = set(new).difference(taken)
+            self._annotation_plan.forget(s.let_go(missed))
         self.vocab_article_changed()
         if fields:
             self.session.article = replace(self.session.article, **fields)

@@ -32,6 +32,7 @@ from textual.worker import Worker, WorkerState
 from reader.errors import ReaderError
 from reader.model import LoadedText
 from reader.pipeline import Options
+from reader.reading.window import AnnotationPlan
 from reader.resources import Resources, default_resources
 from reader.session import (
     PositionStore,
@@ -125,6 +126,8 @@ class ReaderApp(
         self._relayout_seconds = 0.0  # how long the last one took
         self._restarts = 0  # automatic re-runs of translation for left-over sentences
         self.early_todo: set[int] = set()  # annotated parts not yet given to translation
+        # which sentences the annotating thread has taken (shared with it; its own lock)
+        self._annotation_plan = AnnotationPlan(0)
         # Set once the first translation chunk (the cursor's sentence) is back, or none
         # will come: annotation pauses after its first part until then, so the English a
         # reader waits for does not share the two cores with annotating the rest.

@@ -5,6 +5,7 @@ page; a newly loaded article becomes a new generation (late results of the old a
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -37,18 +38,35 @@ class FileActions(ReaderHost):
                         timeout=5,
                     )
                 words = sorted(self.vocab) or self.vocab_unknown_words()
-                self._export(self.session.article, request, words)
+                s = self.session
+                plain = []
+                if s.windowed:  # only a window round the reader is annotated: the rest first
+                    plain = [x.index for i, x in enumerate(s.sentences) if i not in s.annotated_at]
+                    self.notify(
+                        f"Long article: annotating its other {len(plain):,} sentences for the "
+                        "export first (a minute or more).",
+                        timeout=8,
+                    )
+                self._export(s.article, request, words, plain)
 
         self.push_screen(ExportScreen(stem, dict(EXTENSIONS)), done)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, article: Article, request: ExportRequest, vocab: list[str]) -> None:
+    def _export(
+        self, article: Article, request: ExportRequest, vocab: list[str], plain: list[int]
+    ) -> None:
+        """Write the export; ``plain``: sentences (article indices) to annotate first."""
         from reader.export import write_export
+        from reader.pipeline import annotate_sentences
 
         opts: dict[str, Any] = {}
         if request.fmt == "anki":
             opts = {"words": vocab} if vocab else {"all_vocab": True}
         try:
+            if plain:
+                options = replace(self.options, glossary=self.glossary)
+                done = annotate_sentences(article, plain, options, self.resources)
+                article = article.with_sentences(done)
             path = write_export(article, request.fmt, request.path, force=request.force, **opts)
         except ReaderError as exc:
             self.post_message(WorkFailed("export", str(exc)))

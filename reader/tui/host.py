@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from reader.model import LoadedText
     from reader.pipeline import Options
+    from reader.reading.window import AnnotationPlan
     from reader.resources import Resources
     from reader.session import PositionStore, Session
     from reader.translate.engine import MTBackend
@@ -81,6 +82,7 @@ class ReaderHost(_AppBase):
         _exiting: threading.Event
         _restarts: int
         early_todo: set[int]
+        _annotation_plan: AnnotationPlan
         _first_english: threading.Event
         _dictionary_loading: bool
         _relayout_due: bool

@@ -12,6 +12,7 @@ a busy UI thread applies one update for several parts instead of redrawing for e
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +34,11 @@ class Outlined(Message):
 
 @dataclass
 class Annotated(Message):
-    """A part of the article annotated (sentences by index); ``done`` on the last part."""
+    """A part of the article annotated (sentences by index); ``done`` on the last part
+    (for a very long article: when the window round the reader is annotated; parts for
+    where the reader moves on follow it). ``applied`` is set once the app took the part:
+    the annotating thread waits for it before it posts the next, so parts never pile up
+    in memory faster than the UI thread takes them."""
 
     generation: int
     sentences: dict[int, Sentence]
@@ -41,12 +46,14 @@ class Annotated(Message):
     glossary: Any
     done: bool
     seconds: float
+    applied: threading.Event = field(default_factory=threading.Event)
 
     def can_replace(self, message: Message) -> bool:
         """A later part of the same run takes this part's sentences along."""
         if self.done or not isinstance(message, Annotated) or message.generation != self.generation:
             return False
         message.sentences = {**self.sentences, **message.sentences}
+        self.applied.set()  # its sentences travel on with the later part
         return True
 
 

@@ -95,8 +95,8 @@ class ScreenRefresh(ReaderHost):
         parts = [self.fetching] if self.fetching else []
         if self.outlining:
             parts.append("reading the rest of the article…")
-        elif not s.annotated:
-            parts.append("annotating…")
+        elif not s.annotated or (s.windowed and s.cursor.sentence not in s.annotated_at):
+            parts.append("annotating…")  # (a very long article: round the reader's new place)
         elif self.model is UNSET:
             parts.append("translation: starting…")
         elif self.model is None:

@@ -148,13 +148,13 @@ class TranslationWork(ReaderHost):
         if not message.cancelled:
             self.translating = False
             self.timings["translated"] = time.perf_counter()
-            if not self.session.annotated:
-                # parts annotated while this early job ran
-                todo = self.take_early_todo()
-                if todo:
-                    self.start_translation(early=todo)
+            # parts annotated while this job ran (a very long article's window goes on
+            # being annotated where the reader moves after the first is done)
+            todo = self.take_early_todo()
+            if todo:
+                self.start_translation(early=todo)
             # Sentences re-made while the job ran (a glossary edit) are still to do.
-            elif self.session.untranslated() and self._restarts < 3:
+            elif self.session.annotated and self.session.untranslated() and self._restarts < 3:
                 self._restarts += 1
                 self.start_translation()
         self.refresh_status()
