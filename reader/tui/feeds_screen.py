@@ -135,7 +135,13 @@ class FeedsScreen(ModalScreen[object]):
         self.status("updating…")
         self._update(self._cancel)
 
-    @work(thread=True, exclusive=True, group="feeds-update", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="feeds-update",
+        description="update feeds",
+        exit_on_error=False,
+    )
     def _update(self, cancel: threading.Event) -> None:
         from reader.web.feeds import update_feed
 

@@ -51,7 +51,7 @@ class FileActions(ReaderHost):
 
         self.push_screen(ExportScreen(stem, dict(EXTENSIONS)), done)
 
-    @work(thread=True, group="export", exit_on_error=False)
+    @work(thread=True, group="export", description="export the article", exit_on_error=False)
     def _export(
         self, article: Article, request: ExportRequest, vocab: list[str], plain: list[int]
     ) -> None:
@@ -95,7 +95,13 @@ class FileActions(ReaderHost):
         self._cancel.set()
         self._load(self.generation, path, self.encoding if path == self.path else None, full_page)
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="load",
+        description="load an article",
+        exit_on_error=False,
+    )
     def _load(self, generation: int, path: str, encoding: str | None, full_page: bool) -> None:
         try:
             loaded = self.load_any(generation, path, encoding, full_page)  # a file or an address

@@ -63,7 +63,7 @@ class GlossaryActions(ReaderHost):
             s.snapshot_versions(indices),
         )
 
-    @work(thread=True, group="glossary", exit_on_error=False)
+    @work(thread=True, group="glossary", description="save a glossary entry", exit_on_error=False)
     def _save_glossary(
         self,
         generation: int,
@@ -105,7 +105,13 @@ class GlossaryActions(ReaderHost):
             self.generation, s.article, indices, s.snapshot_versions(indices), self.options
         )
 
-    @work(thread=True, exclusive=True, group="romanise", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="romanise",
+        description="romanise persons again",
+        exit_on_error=False,
+    )
     def _reromanise(
         self,
         generation: int,

@@ -101,7 +101,13 @@ class ReadingActions(ReaderHost):
         s = self.session
         self._restyle(self.generation, s.article, s.snapshot_versions(), what, value)
 
-    @work(thread=True, exclusive=True, group="restyle", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="restyle",
+        description="restyle the article",
+        exit_on_error=False,
+    )
     def _restyle(
         self, generation: int, article: Article, versions: dict[int, int], what: str, value: str
     ) -> None:

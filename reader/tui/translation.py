@@ -57,7 +57,13 @@ class TranslationWork(ReaderHost):
         self.translating = True
         self._translate(self.generation, jobs, self.session.article, self._cancel)
 
-    @work(thread=True, exclusive=True, group="translate", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="translate",
+        description="translate sentences",
+        exit_on_error=False,
+    )
     def _translate(
         self,
         generation: int,
