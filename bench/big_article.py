@@ -5,8 +5,10 @@ Run: .venv/bin/python bench/big_article.py [--mb 20] [--wait 10] [--repo CHECKOU
 Builds an article of ``--mb`` megabytes from the bundled sample's paragraphs (shuffled, so
 the glossary and the recogniser see real text), then in a child process drives the TUI
 headless (App.run_test), opened by path as ``reader ARTICLE`` opens it: time to the first
-painted line, how many sentences are annotated after ``--wait`` seconds of background work,
-then how long the app takes to exit after ``q`` — and the child's peak RSS. Printed beside
+painted line and to the first line's pinyin, how many sentences are annotated after
+``--wait`` seconds of background work, how long the pinyin takes to appear after a jump to
+the end, the middle and back to the start (``--wait``/4 seconds at each), then how long
+the app takes to exit after ``q`` — and the child's peak RSS over all of it. Printed beside
 the same article through ``reader annotate`` (streamed, the headless path). ``--repo``
 measures another checkout's reader (e.g. main, for a before/after pair).
 """
@@ -41,8 +43,23 @@ async def main():
             await asyncio.sleep(0.005)
         painted = time.perf_counter() - t0
         shown = len(app.session.sentences)
+        s = app.session
+        while not any(t.pinyin for t in s.sentences[0].tokens):
+            await asyncio.sleep(0.005)
+        pinyin = time.perf_counter() - t0
         await asyncio.sleep(float(sys.argv[2]))
         done = sum(1 for s in app.session.sentences if any(t.pinyin for t in s.tokens))
+        jumps = []
+        for where in (len(s.sentences) - 1, len(s.sentences) // 2, 0):
+            if app.outlining:
+                break
+            j = time.perf_counter()
+            app.session.move_to_offset(s.sentences[where].start)
+            app.after_cursor_move()
+            while not any(t.pinyin for t in s.current_sentence().tokens):
+                await asyncio.sleep(0.005)
+            jumps.append(time.perf_counter() - j)
+            await asyncio.sleep(float(sys.argv[2]) / 4)
         q = time.perf_counter()
         # the key as a terminal delivers it: pilot.press() would then wait for the whole
         # process to go idle (Textual's wait_for_idle, up to 2 x 1 s), which background
@@ -52,7 +69,8 @@ async def main():
             await asyncio.sleep(0.005)
     quit_s = time.perf_counter() - q
     print(json.dumps({"first_paint": painted, "annotated": done, "shown_first": shown,
-                      "sentences": len(app.session.sentences), "quit_app": quit_s}), flush=True)
+                      "sentences": len(app.session.sentences), "quit_app": quit_s,
+                      "first_pinyin": pinyin, "jumps": jumps}), flush=True)
     return q
 
 q = asyncio.run(main())
@@ -120,7 +138,10 @@ def main() -> None:
         print(f"TUI first paint:            {result['first_paint']:8.2f} s   (target ≤ 1 s)")
         print(f"  same, bundled 5 KB sample: {floor:8.2f} s   (imports + first layout)")
         print(f"sentences on first paint:   {result['shown_first']:8d}")
+        print(f"pinyin on the first screen: {result['first_pinyin']:8.2f} s")
         print(f"annotated after {args.wait:.0f} s:       {result['annotated']:8d} sentences")
+        jumps = ", ".join(f"{x:.2f}" for x in result["jumps"]) or "(still outlining)"
+        print(f"then a jump to the end, the middle, the start: pinyin there after {jumps} s")
         print(f"q → app closed:             {result['quit_app']:8.2f} s")
         print(
             f"q → process exit:           {result['quit_process_from_q']:8.2f} s   (target ≤ 1 s)"

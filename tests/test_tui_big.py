@@ -117,6 +117,32 @@ async def test_first_sentences_before_the_whole_outline(
     assert not app.is_running
 
 
+async def test_the_heads_first_screens_have_pinyin_before_the_whole_is_outlined(
+    tmp_path: Path, held_outline: tuple[threading.Event, threading.Event]
+) -> None:
+    from reader.tui.annotation import HEAD_FIRST
+
+    entered, release = held_outline
+    path = tmp_path / "big.txt"
+    write_big_article(path)
+    app = new_app(str(path), tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = app.session
+        await wait_for(pilot, lambda: entered.is_set() and len(s.annotated_at) == HEAD_FIRST)
+        assert app.outlining  # the whole is still being outlined
+        has_pinyin = [any(t.pinyin for t in x.tokens) for x in s.sentences]
+        assert all(has_pinyin[:HEAD_FIRST]) and not any(has_pinyin[HEAD_FIRST:])
+        head_first = s.sentences[0]
+        release.set()
+        await wait_for(pilot, lambda: not app.outlining)
+        # the whole replaced the head and kept its annotated sentences
+        assert len(s.sentences) > HEAD_FIRST * 10
+        assert any(t.pinyin for t in s.sentences[0].tokens)
+        assert s.sentences[0].text == head_first.text
+        assert s.article.conversion == "s2t"  # and the script the head was read in
+        await pilot.press("q")
+
+
 async def test_quit_while_the_whole_is_outlined(
     tmp_path: Path, held_outline: tuple[threading.Event, threading.Event]
 ) -> None:

@@ -9,14 +9,13 @@ import pytest
 from reader.model import GlossaryHit, Sentence, Token, Translation
 from reader.text_layout import cell_width
 from reader.tui.layout import (
-    LayoutBuilder,
     Piece,
-    build_layout,
     column_widths,
     english_pieces,
     pinyin_pieces,
     wrap,
 )
+from reader.tui.layout_builder import LayoutBuilder, build_layout
 
 PANES = ["original", "converted", "pinyin", "english"]
 
@@ -244,3 +243,28 @@ def test_english_comma_stays_with_its_word() -> None:
         [(0, "aaaa")],
         [(0, "bbbb"), (4, ",")],
     ]
+
+
+def test_a_long_articles_far_rows_are_estimated_and_its_row_cache_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reader.tui.layout_builder
+
+    monkeypatch.setattr(reader.tui.layout_builder, "ROWS_KEPT", 10)
+    builder = LayoutBuilder()
+    sentences = [make_sentence(i) for i in range(60)]
+    full = builder.build([("p", sentences)], PANES, 160, False)  # no focus: all wrapped
+    builder.build([("p", sentences)], PANES, 160, False, focus=range(0, 5))
+    # the rows wrapped outside the focus were used once more, then trimmed to the bound
+    assert len(builder._rows) <= 10
+    near_start = builder.build([("p", sentences)], PANES, 160, False, focus=range(0, 5))
+    assert near_start.rows[0] == full.rows[0]
+    start, height = near_start.rows[59]
+    assert 59 in near_start.estimated
+    lines = near_start.lines[start : start + height]
+    assert {ln.sentence for ln in lines} == {59} and all(ln.spans == () for ln in lines)
+    # and the reader moving to the end gets those rows wrapped again
+    near_end = builder.build([("p", sentences)], PANES, 160, False, focus=range(55, 60))
+    assert 59 not in near_end.estimated
+    assert near_end.rows[59][1] == full.rows[59][1]
+    assert near_end.token_at(5, near_end.rows[59][0]) == (59, 0)

@@ -91,3 +91,26 @@ async def test_an_export_of_a_windowed_article_is_annotated_whole(
     sentences = data["sentences"]
     assert len(sentences) == SENTENCES
     assert all(any(t.get("pinyin") for t in x["tokens"]) for x in sentences)
+
+
+async def test_a_part_far_from_the_reader_does_not_lay_the_article_out_again(
+    windowed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.tui.article_view
+    import reader.tui.refresh
+
+    for module in (reader.tui.article_view, reader.tui.refresh):
+        monkeypatch.setattr(module, "LAZY_LAYOUT_FROM", 20)
+    monkeypatch.setattr(reader.tui.article_view, "LAZY_MARGIN", 10)
+    app = make_app(str(windowed), Options(), translator_factory=None, translate=False)
+    async with app.run_test(size=(160, 50)) as pilot:
+        s = app.session
+        await wait_for(pilot, lambda: s.annotated)
+        await wait_for(pilot, lambda: not app._relayout_due)
+        layout = app.view.layout_data
+        far = SENTENCES - 1
+        assert far in layout.estimated and 0 not in layout.estimated
+        app.refresh_sentences([far])  # its estimated row is as high as before
+        assert not app._relayout_due and app.view.layout_data is layout
+        app.refresh_sentences([far, 0])  # the reader's sentence changed: laid out again
+        assert app._relayout_due

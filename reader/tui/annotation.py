@@ -32,10 +32,15 @@ from reader.tui.messages import (
 # ANNOTATE_FIRST from it (small: their English starts as soon as they are annotated), later
 # ones double up to a size that still lets the worker notice a cancel (q) within a second.
 ANNOTATE_FIRST = 4
-ANNOTATE_MAX = 800
+ANNOTATE_MAX = 200
+# A move of more sentences than this between two parts is a jump: annotation starts again
+# from a small part at the new place (the screen the reader is looking at).
+JUMP = 100
 # How long annotation waits after its first part for the cursor's English (seconds): a
 # bound, so a slow model load never holds back the rest of the screen for long.
 FIRST_ENGLISH_WAIT = 1.5
+# Sentences of a long article's head annotated before the whole is loaded (a few screens).
+HEAD_FIRST = 60
 # How often a very long article's annotation looks where the reader is, once the window
 # round the reader is annotated (seconds).
 WINDOW_POLL = 0.25
@@ -87,8 +92,13 @@ class AnnotationWork(ReaderHost):
 
         began = time.perf_counter()
         try:
+            glossary = options.glossary
+            if glossary is None and self._glossary_factory is not None:
+                glossary = self._glossary_factory()
+            opts = replace(options, glossary=glossary)
             raw = None
             if self.outlining:
+                self._annotate_head(generation, opts, stop)
                 if self._whole_path is not None:
                     loaded = self._load_whole(self._whole_path)
                 raw = raw_outline(loaded, long=True, stop=stop)
@@ -96,10 +106,6 @@ class AnnotationWork(ReaderHost):
                     return
                 key = article_key(self.path, loaded.text)
                 self.post_message(Outlined(generation, loaded, raw, key))
-            glossary = options.glossary
-            if glossary is None and self._glossary_factory is not None:
-                glossary = self._glossary_factory()
-            opts = replace(options, glossary=glossary)
             if stop():
                 return
             if raw is not None:
@@ -109,12 +115,17 @@ class AnnotationWork(ReaderHost):
             run = ArticleRun(skeleton, opts, self.resources)
             plan = AnnotationPlan(len(run.sentences), WINDOW, KEEP)
             self._annotation_plan = plan
-            first = size = min(self.session.cursor.sentence, BEFORE) + ANNOTATE_FIRST
+            centre = self.session.cursor.sentence
+            first = size = min(centre, BEFORE) + ANNOTATE_FIRST
             previous: Annotated | None = None
             announced = False
             while not stop():
                 run = self._run_as_now(run)
-                todo = plan.take(self.session.cursor.sentence, size)
+                if abs(self.session.cursor.sentence - centre) > JUMP:
+                    # the reader jumped (G, a search hit): its screen first, in a small part
+                    first = size = BEFORE + ANNOTATE_FIRST
+                centre = self.session.cursor.sentence
+                todo = plan.take(centre, size)
                 if not todo:
                     if not announced:
                         seconds = time.perf_counter() - began
@@ -138,6 +149,27 @@ class AnnotationWork(ReaderHost):
                 size = min(size * 2, ANNOTATE_MAX)
         except ReaderError as exc:
             self.post_message(WorkFailed("annotation", str(exc)))
+
+    def _annotate_head(self, generation: int, opts: Options, stop: Callable[[], bool]) -> None:
+        """The first screens of a long article's head, annotated before the whole is loaded
+        and outlined (seconds on 20 MB), so the reader has pinyin at once. The head's names
+        are judged on the head alone; the whole article's run annotates these sentences
+        again, seeing all of it."""
+        head = skeleton_of(self.session.article, opts)
+        run = ArticleRun(head, opts, self.resources)
+        self._annotation_plan = plan = AnnotationPlan(len(run.sentences), WINDOW, KEEP)
+        first = BEFORE + ANNOTATE_FIRST
+        for n, size in enumerate((first, HEAD_FIRST - first)):
+            todo = plan.take(0, size)
+            if stop() or not todo:
+                return
+            part = run.annotate(todo)
+            fields = _fields(run)
+            self.post_message(
+                Annotated(generation, {x.index: x for x in part}, fields, run.glossary, False, 0.0)
+            )
+            if n == 0:
+                self._first_english.wait(FIRST_ENGLISH_WAIT)
 
     def _run_as_now(self, run: ArticleRun) -> ArticleRun:
         """``run`` with the reader's settings as they are now: after a glossary edit or a
@@ -179,7 +211,20 @@ class AnnotationWork(ReaderHost):
         s = self.session
         untouched = s.cursor.sentence == 0 and s.anchor is None
         self.loaded, self.article_key, self._whole_path = message.loaded, message.key, None
-        s.set_article(message.article)
+        # the head's annotated sentences stay (same indices and offsets in the whole) until
+        # the whole article's run annotates them again
+        carried = {s.sentences[i].index: s.sentences[i] for i in s.annotated_at}
+        article = message.article
+        if carried:
+            head = s.article
+            article = replace(
+                article,
+                script=head.script,
+                conversion=head.conversion,
+                pinyin_style=head.pinyin_style,
+            ).with_sentences(carried)
+        s.set_article(article)
+        s.annotated_at.update(carried)  # a whole article's indices are its positions
         self.early_todo.clear()  # indices of the head; the parts to come index the whole
         self.outlining = False
         if untouched:
@@ -204,6 +249,7 @@ class AnnotationWork(ReaderHost):
             self._annotation_plan.forget(message.sentences)
             return
         self.glossary = message.glossary
+        let_go: list[int] = []
         if message.sentences:
             s.apply_sentences(message.sentences, None, keep_translation=True)
             if s.article.conversion != message.article_fields["conversion"]:
@@ -213,9 +259,10 @@ class AnnotationWork(ReaderHost):
                 self.set_reactive(ReaderHost.want_style, s.article.pinyin_style)
             plan = self._annotation_plan
             s.windowed = plan.windowed
-            plan.forget(s.let_go(plan.let_go(s.cursor.sentence, s.annotated_at)))
+            let_go = s.let_go(plan.let_go(s.cursor.sentence, s.annotated_at))
+            plan.forget(let_go)
         if not message.done or s.annotated:
-            self.request_relayout()
+            self.refresh_sentences([*message.sentences, *let_go])
             # English for the annotated parts before the rest is annotated; a part that
             # comes while a job runs waits for it (on_translation_finished takes it then)
             self.early_todo.update(message.sentences)

@@ -21,7 +21,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.glossary.format import TYPES
-from reader.tui.layout import Layout, LayoutBuilder, Line, Span
+from reader.tui.layout import Layout, Line, Span
+from reader.tui.layout_builder import LayoutBuilder
 from reader.vocab.words import Status
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """
         anchor = self._top_anchor()
         width = self.scrollable_content_region.width or self.app.size.width
-        paragraphs = [(p.kind, p.sentences) for p in self.session.article.paragraphs]
+        paragraphs = ((p.kind, p.sentences) for p in self.session.article.paragraphs)
         self.layout_data = self.builder.build(
             paragraphs,
             self.session.visible_panes(),

@@ -16,7 +16,7 @@ hits are overlays applied at render time and a click maps back to a token.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -88,11 +88,11 @@ class Layout:
     width: int
     interlinear: bool
     columns: tuple[Column, ...]
-    lines: list[Line]
-    rows: dict[int, tuple[int, int]]  # sentence -> (first line, number of lines)
+    lines: Sequence[Line]
+    rows: Mapping[int, tuple[int, int]]  # sentence -> (first line, number of lines)
     # sentences whose rows are only an estimate (blank lines of about the right height),
     # laid out when they come near the viewport (a long article is never wrapped whole)
-    estimated: frozenset[int] = frozenset()
+    estimated: Container[int] = frozenset()
 
     def token_at(self, x: int, y: int) -> tuple[int, int] | None:
         """(sentence, token) under cell (x, y); token is -1 for a sentence's non-token text."""
@@ -272,13 +272,13 @@ def _column_lines(sentence: Sentence, pane: str, col: Column, heading: bool) -> 
     return wrap(pieces, col.width, pane, col.x)
 
 
-def _separators(cols: Sequence[Column]) -> tuple[Span, ...]:
+def separators(cols: Sequence[Column]) -> tuple[Span, ...]:
     return tuple(Span(c.x + c.width + 1, "│", "sep") for c in cols[:-1])
 
 
 def column_rows(sentence: Sentence, cols: Sequence[Column], heading: bool) -> list[list[Span]]:
     """One sentence's row: every column wrapped and padded to the tallest, plus a blank line."""
-    seps = _separators(cols)
+    seps = separators(cols)
     per_col = [_column_lines(sentence, c.pane, c, heading) for c in cols]
     height = max(len(c) for c in per_col)
     out: list[list[Span]] = []
@@ -346,73 +346,3 @@ def _flush(rows: list[list[Span]], show_py: bool, show_conv: bool) -> list[list[
     if show_conv:
         out.append(rows[2])
     return out
-
-
-class LayoutBuilder:
-    """Builds the article's :class:`Layout`, re-wrapping only sentences that changed.
-
-    A translation arriving or a glossary edit replaces a few Sentence objects; rows of the
-    others are reused (Sentences are immutable, so identity says "unchanged").
-    """
-
-    def __init__(self) -> None:
-        self._key: tuple[object, ...] | None = None
-        self._rows: dict[int, tuple[Sentence, list[tuple[Span, ...]]]] = {}
-
-    def build(
-        self,
-        paragraphs: Sequence[tuple[str, Sequence[Sentence]]],
-        panes: Sequence[str],
-        width: int,
-        interlinear: bool,
-        focus: Collection[int] | None = None,
-    ) -> Layout:
-        """Rows for every sentence; with ``focus`` (sentence indices), sentences outside it
-        that were never wrapped get an estimated height instead (see Layout.estimated)."""
-        key = (tuple(panes), width, interlinear)
-        if key != self._key:
-            self._rows.clear()
-            self._key = key
-        cols = (
-            (Column("interlinear", MARGIN, width - 2 * MARGIN),)
-            if interlinear
-            else column_widths(panes, width)
-        )
-        blank = Line(-1, () if interlinear else _separators(cols))
-        lines: list[Line] = []
-        rows: dict[int, tuple[int, int]] = {}
-        estimated: set[int] = set()
-        index = 0
-        per_line = max(8, (width if interlinear else min(c.width for c in cols)) // 2)
-        for kind, sentences in paragraphs:
-            heading = kind == "heading"
-            for sentence in sentences:
-                cached = self._rows.get(index)
-                if cached is not None and cached[0] is sentence:
-                    row = cached[1]
-                elif focus is not None and index not in focus:
-                    # about one row of lines per `per_line` characters, per visible pane
-                    wraps = 1 + len(sentence.text) // per_line
-                    row = [()] * (wraps * (len(panes) if interlinear else 2))
-                    estimated.add(index)
-                else:
-                    if interlinear:
-                        made = interlinear_rows(sentence, panes, width, heading)
-                    else:
-                        made = column_rows(sentence, cols, heading)
-                    row = [tuple(spans) for spans in made]
-                    self._rows[index] = (sentence, row)
-                rows[index] = (len(lines), len(row))
-                lines.extend(Line(index, spans) for spans in row)
-                lines.append(blank)
-                index += 1
-        return Layout(width, interlinear, cols, lines, rows, frozenset(estimated))
-
-
-def build_layout(
-    paragraphs: Sequence[tuple[str, Sequence[Sentence]]],
-    panes: Sequence[str],
-    width: int,
-    interlinear: bool,
-) -> Layout:
-    return LayoutBuilder().build(paragraphs, panes, width, interlinear)

@@ -7,6 +7,7 @@ it, so the rest of the app assigns state rather than calling refresh methods.
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 
 from textual.widgets import ProgressBar, Static
 
@@ -44,6 +45,21 @@ class ScreenRefresh(ReaderHost):
             return
         self._relayout_due = True
         self.set_timer(max(0.2, 4 * self._relayout_seconds), self._relayout_now)
+
+    def refresh_sentences(self, changed: Collection[int]) -> None:
+        """These sentences changed: lay the view out again unless a long article shows all
+        of them as estimated rows, whose height depends on the text's length alone (a
+        part annotated far from the reader changes nothing on screen, and a re-layout of
+        300,000 sentences holds the UI thread for a second)."""
+        layout = self.view.layout_data
+        if (
+            self.lays_out_lazily()
+            and layout is not None
+            and all(i in layout.estimated for i in changed)
+        ):
+            self.refresh_status()
+            return
+        self.request_relayout()
 
     def _relayout_now(self) -> None:
         self._relayout_due = False

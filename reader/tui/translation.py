@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # English is on screen after one short decode), then the lines around it, then larger
 # chunks; the last size repeats.
 CHUNKS = (1, 4, 16)
+# How long translation waits at most for the annotation at a new reading place (seconds).
+CURSOR_FIRST_WAIT = 5.0
 
 
 class TranslationWork(ReaderHost):
@@ -96,6 +98,7 @@ class TranslationWork(ReaderHost):
         self.post_message(ModelStatus(generation, model))
         k, n = 0, 0
         while k < len(jobs):
+            self._wait_for_the_cursors_annotation(cancel)
             if cancel.is_set() or worker.is_cancelled:
                 self.post_message(
                     TranslationFinished(generation, True, time.perf_counter() - began)
@@ -126,6 +129,22 @@ class TranslationWork(ReaderHost):
             self._first_english.set()
         self.post_message(TranslationFinished(generation, False, time.perf_counter() - began))
 
+    def _wait_for_the_cursors_annotation(self, cancel: threading.Event) -> None:
+        """Pause between chunks while the sentence at the cursor has no annotation yet (the
+        reader jumped into a very long article's plain part): the pinyin the reader looks
+        at comes before English for sentences elsewhere, and the annotating thread gets
+        the interpreter to itself (a translation thread beside it slowed it several times
+        over). Bounded: the English goes on after a few seconds whatever happens."""
+        s = self.session
+        deadline = time.monotonic() + CURSOR_FIRST_WAIT
+        while (
+            s.windowed
+            and s.cursor.sentence not in s.annotated_at
+            and not cancel.is_set()
+            and time.monotonic() < deadline
+        ):
+            time.sleep(0.02)
+
     def on_model_status(self, message: ModelStatus) -> None:
         if not self.current(message):
             return
@@ -141,7 +160,7 @@ class TranslationWork(ReaderHost):
         if changed:
             self.session.article = replace(self.session.article, model=message.model)
             if self.lays_out_lazily():
-                self.request_relayout()
+                self.refresh_sentences(changed)
             else:
                 self.view.relayout()
             if self.session.cursor.sentence in changed:
