@@ -158,9 +158,10 @@ class AnnotationWork(ReaderHost):
         head = skeleton_of(self.session.article, opts)
         run = ArticleRun(head, opts, self.resources)
         self._annotation_plan = plan = AnnotationPlan(len(run.sentences), WINDOW, KEEP)
-        first = BEFORE + ANNOTATE_FIRST
+        centre = self.session.cursor.sentence  # the head is shown from its start
+        first = min(centre, BEFORE) + ANNOTATE_FIRST
         for n, size in enumerate((first, HEAD_FIRST - first)):
-            todo = plan.take(0, size)
+            todo = plan.take(centre, size)
             if stop() or not todo:
                 return
             part = run.annotate(todo)
