@@ -36,6 +36,8 @@ from textual import events
 from reader.pipeline import Options
 from reader.tui.app import make_app
 
+JUMP_LIMIT = 30.0
+
 async def main():
     app = make_app(sys.argv[1], Options(), translator_factory=lambda: None)
     async with app.run_test(size=(160, 50)) as pilot:
@@ -57,6 +59,8 @@ async def main():
             app.session.move_to_offset(s.sentences[where].start)
             app.after_cursor_move()
             while not any(t.pinyin for t in s.current_sentence().tokens):
+                if time.perf_counter() - j > JUMP_LIMIT:
+                    break  # a reader that annotates in order gets there much later
                 await asyncio.sleep(0.005)
             jumps.append(time.perf_counter() - j)
             await asyncio.sleep(float(sys.argv[2]) / 4)
@@ -140,7 +144,10 @@ def main() -> None:
         print(f"sentences on first paint:   {result['shown_first']:8d}")
         print(f"pinyin on the first screen: {result['first_pinyin']:8.2f} s")
         print(f"annotated after {args.wait:.0f} s:       {result['annotated']:8d} sentences")
-        jumps = ", ".join(f"{x:.2f}" for x in result["jumps"]) or "(still outlining)"
+        jumps = (
+            ", ".join(f"{x:.2f}" if x < 30 else "> 30 (not yet)" for x in result["jumps"])
+            or "(still outlining)"
+        )
         print(f"then a jump to the end, the middle, the start: pinyin there after {jumps} s")
         print(f"q → app closed:             {result['quit_app']:8.2f} s")
         print(
