@@ -143,17 +143,21 @@ class Session(SearchMixin):
         if not accepted:
             return []
         cur = self.current_token().start
-        self.article = self.article.with_sentences(
-            {self.sentences[i].index: s for i, s in accepted.items()}
-        )
-        for i, s in accepted.items():
-            self.sentences[i] = s
-            self.versions[i] = self.versions.get(i, 0) + 1
-            self._simplified.pop(i, None)
+        self._swap(accepted)
         self.annotated_at.update(accepted)
         self.move_to_offset(cur, keep_anchor=False)
         self._rerun_search()
         return sorted(accepted)
+
+    def _swap(self, new: dict[int, Sentence]) -> None:
+        """Put sentences (by position) into the article and the list; a new version each."""
+        self.article = self.article.with_sentences(
+            {self.sentences[i].index: s for i, s in new.items()}
+        )
+        for i, s in new.items():
+            self.sentences[i] = s
+            self.versions[i] = self.versions.get(i, 0) + 1
+            self._simplified.pop(i, None)
 
     def let_go(self, indices: Iterable[int]) -> list[int]:
         """Return annotated sentences far from the reader to the outline's plain form (their
@@ -168,13 +172,7 @@ class Session(SearchMixin):
         }
         if not plain:
             return []
-        self.article = self.article.with_sentences(
-            {self.sentences[i].index: s for i, s in plain.items()}
-        )
-        for i, s in plain.items():
-            self.sentences[i] = s
-            self.versions[i] = self.versions.get(i, 0) + 1
-            self._simplified.pop(i, None)
+        self._swap(plain)
         self.annotated_at.difference_update(plain)
         self._rerun_search()  # a hit's token is counted in the sentence's new tokens
         return sorted(plain)

@@ -6,11 +6,10 @@ the rest first. The window is made small here so a short text stands for a 20 MB
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
-from test_tui_early_english import LoadingTranslator
+from test_tui_early_english import LoadingTranslator, wait_for
 
 import reader.tui.annotation
 from reader.pipeline import Options
@@ -29,14 +28,6 @@ def windowed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     lines = [f"第{i}天我们在公园里散步。" for i in range(SENTENCES)]
     path.write_text("\n\n".join(lines), encoding="utf-8")
     return path
-
-
-async def wait_for(pilot, condition, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached")
-        await pilot.pause(0.05)
 
 
 def has_pinyin(sentence) -> bool:  # type: ignore[no-untyped-def]
