@@ -44,7 +44,8 @@ class FileActions(ReaderHost):
                     plain = [x.index for i, x in enumerate(s.sentences) if i not in s.annotated_at]
                     self.notify(
                         f"Long article: annotating its other {len(plain):,} sentences for the "
-                        "export first (a minute or more).",
+                        "export first (a minute or more); they are exported without English "
+                        "(`reader export` translates them all).",
                         timeout=8,
                     )
                 self._export(s.article, request, words, plain)
