@@ -98,7 +98,7 @@ class Session(SearchMixin):
         # A very long article is annotated in a window round the reader (reader.reading.
         # window): these are its annotated sentences; the rest keep the outline's form.
         self.windowed = False
-        self.annotated_at: set[int] = set(range(len(self.sentences))) if annotated else set()
+        self.annotated_at: set[int] = self._all_if(annotated)
         self.cursor = Cursor(0, self._first_word(0))
         self.anchor: Cursor | None = None
         self._simplified: dict[int, str] = {}
@@ -114,10 +114,18 @@ class Session(SearchMixin):
             self.versions[i] = self.versions.get(i, 0) + 1
         if annotated is not None:
             self.annotated = annotated
-        self.annotated_at = set(range(len(self.sentences))) if self.annotated else set()
+        self.annotated_at = self._all_if(self.annotated)
         self.anchor = None
         self.move_to_offset(offset)
         self._rerun_search()
+
+    def _all_if(self, annotated: bool) -> set[int]:
+        return set(range(len(self.sentences))) if annotated else set()
+
+    def _with_english_kept(self) -> Iterable[int]:
+        """Positions that may hold English: a windowed article's annotated ones only
+        (let_go drops the rest's), in order; every sentence otherwise."""
+        return sorted(self.annotated_at) if self.windowed else range(len(self.sentences))
 
     def apply_sentences(
         self,
@@ -215,18 +223,16 @@ class Session(SearchMixin):
 
     def untranslated(self, from_cursor: bool = True) -> list[int]:
         """Sentences without a translation, starting at the cursor (what the reader sees)."""
-        # a windowed article: only its annotated sentences (a few thousand of 290,000)
-        candidates = sorted(self.annotated_at) if self.windowed else range(len(self.sentences))
-        todo = [i for i in candidates if self.sentences[i].translation is None]
+        todo = [i for i in self._with_english_kept() if self.sentences[i].translation is None]
         if from_cursor:
             here = self.cursor.sentence
             todo = [i for i in todo if i >= here] + [i for i in todo if i < here]
         return todo
 
     def translated_count(self) -> int:
-        # a windowed article's English is only on its annotated sentences (let_go drops it)
-        candidates = self.annotated_at if self.windowed else range(len(self.sentences))
-        return sum(1 for i in candidates if self.sentences[i].translation is not None)
+        return sum(
+            1 for i in self._with_english_kept() if self.sentences[i].translation is not None
+        )
 
     # -- cursor ---------------------------------------------------------------------------
     def current_sentence(self) -> Sentence:

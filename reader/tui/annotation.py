@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from reader.errors import ReaderError
 from reader.model import LoadedText
-from reader.pipeline import ArticleRun, Options
+from reader.pipeline import ArticleRun, Options, outline
 from reader.reading.window import BEFORE, KEEP, WINDOW, AnnotationPlan
 from reader.session import article_key, restore_position
 from reader.tui.big_input import raw_outline, skeleton_of
@@ -85,7 +85,6 @@ class AnnotationWork(ReaderHost):
         and a long article never blocks a key; a newer generation (a reload) stops it.
         A long article is first loaded whole and outlined (it showed only its head); a
         very long one is annotated in a window that follows the reader (AnnotationPlan)."""
-        from reader.pipeline import outline
 
         def stop() -> bool:
             return generation != self.generation or self._exiting.is_set()

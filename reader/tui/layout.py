@@ -16,7 +16,8 @@ hits are overlays applied at render time and a click maps back to a token.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Container, Iterable, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,13 +84,41 @@ class Column:
     width: int
 
 
+class Rows(Mapping[int, tuple[int, int]]):
+    """sentence → (first line, number of lines, the blank after it not counted), from the
+    first line of every sentence's row (and the line count at the end)."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self._starts = starts
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        if not 0 <= index < len(self._starts) - 1:
+            raise KeyError(index)
+        first = self._starts[index]
+        return first, self._starts[index + 1] - first - 1
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self._starts) - 1))
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def nearest(self, line: int) -> int:
+        """The sentence whose row starts nearest ``line``."""
+        index = max(0, min(bisect_right(self._starts, line) - 1, len(self) - 1))
+        after = index + 1
+        if after < len(self) and self._starts[after] - line < line - self._starts[index]:
+            return after
+        return index
+
+
 @dataclass
 class Layout:
     width: int
     interlinear: bool
     columns: tuple[Column, ...]
     lines: Sequence[Line]
-    rows: Mapping[int, tuple[int, int]]  # sentence -> (first line, number of lines)
+    rows: Rows  # sentence -> (first line, number of lines)
     # sentences whose rows are only an estimate (blank lines of about the right height),
     # laid out when they come near the viewport (a long article is never wrapped whole)
     estimated: Container[int] = frozenset()

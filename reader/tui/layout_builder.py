@@ -21,6 +21,7 @@ from reader.tui.layout import (
     Column,
     Layout,
     Line,
+    Rows,
     column_rows,
     column_widths,
     interlinear_rows,
@@ -85,13 +86,10 @@ class LayoutBuilder:
             return made
 
         if focus is None:
-            lines: list[Line] = []
-            starts: dict[int, tuple[int, int]] = {}
-            for index in range(len(flat)):
-                made = wrapped(index)
-                starts[index] = (len(lines), len(made) - 1)
-                lines.extend(made)
-            return Layout(width, interlinear, cols, lines, starts)
+            made = [wrapped(index) for index in range(len(flat))]
+            lines = [line for row in made for line in row]
+            starts = [0, *accumulate(len(row) for row in made)]
+            return Layout(width, interlinear, cols, lines, Rows(starts))
         return self._build_lazy(flat, focus, wrapped, blank, panes, width, interlinear, cols)
 
     def _build_lazy(
@@ -126,7 +124,7 @@ class LayoutBuilder:
             interlinear,
             cols,
             LazyLines(starts, made, blank),
-            LazyRows(starts),
+            Rows(starts),
             Estimated(len(flat), made),
         )
 
@@ -157,33 +155,6 @@ class LazyLines(Sequence[Line]):
         if lines is not None:
             return lines[y - self._starts[index]]
         return self._blank if y == self._starts[index + 1] - 1 else Line(index, ())
-
-
-class LazyRows(Mapping[int, tuple[int, int]]):
-    """sentence → (first line, number of lines, the blank after it not counted)."""
-
-    def __init__(self, starts: list[int]) -> None:
-        self._starts = starts
-
-    def __getitem__(self, index: int) -> tuple[int, int]:
-        if not 0 <= index < len(self._starts) - 1:
-            raise KeyError(index)
-        first = self._starts[index]
-        return first, self._starts[index + 1] - first - 1
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(range(len(self._starts) - 1))
-
-    def __len__(self) -> int:
-        return len(self._starts) - 1
-
-    def nearest(self, line: int) -> int:
-        """The sentence whose row starts nearest ``line``."""
-        index = max(0, min(bisect_right(self._starts, line) - 1, len(self) - 1))
-        after = index + 1
-        if after < len(self) and self._starts[after] - line < line - self._starts[index]:
-            return after
-        return index
 
 
 class Estimated(Collection[int]):

@@ -10,7 +10,6 @@ from textual import work
 from reader.model import Article
 from reader.tui.article_view import ArticleView
 from reader.tui.host import ReaderHost
-from reader.tui.layout_builder import LazyRows
 from reader.tui.messages import SentencesRemade
 from reader.tui.reader_screen import NARROW
 from reader.tui.screens import SearchScreen
@@ -37,11 +36,7 @@ class ReadingActions(ReaderHost):
         first, _ = layout.rows.get(s.cursor.sentence, (0, 1))
         target = first + pages * max(1, view.scrollable_content_region.height - 2)
         target = max(0, min(target, len(layout.lines) - 1))
-        rows = layout.rows
-        if isinstance(rows, LazyRows):  # a long article: by bisection, not a pass over all
-            best = rows.nearest(target)
-        else:
-            best = min(rows, key=lambda i: abs(rows[i][0] - target))
+        best = layout.rows.nearest(target)
         s.move_to(best)
         self.after_cursor_move()
 
